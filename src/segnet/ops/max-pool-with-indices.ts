@@ -1,0 +1,62 @@
+/**
+ * 2x2 max pooling, stride 2, that also returns where each maximum was: SegNet's encoder
+ * stores these indices so that its decoder can put values back in the right place.
+ *
+ * Tie rule: when several members of a window share the maximum, the first one in window
+ * order wins (top-left, top-right, bottom-left, bottom-right), on every backend.
+ * Odd sizes: like Caffe's ceil-mode pooling, an odd height or width gets one more output row
+ * or column, whose window is padded at the bottom/right with -Infinity (never chosen), so
+ * 45 rows pool to 23 and the last window only sees row 44.
+ *
+ * `tf.maxPoolWithArgmax` is avoided on purpose: it has no gradient, returns float indices on
+ * WebGL, breaks ties differently per backend and is wrong on wasm for windows of values <= 0.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { PoolResult } from '../types';
+import { unpoolParts } from './unpool-parts';
+import { padToEven, windowParts, cropTo } from './window-parts';
+import { assertRank } from './validate';
+
+/** Output size of a 2x2/2 ceil-mode pool along one axis. */
+export function pooledSize(size: number): number {
+  return Math.ceil(size / 2);
+}
+
+/** Window index (0..3) of the first maximum, given the four window members and their maximum. */
+function firstMaxIndex(parts: tf.Tensor4D[], max: tf.Tensor4D): tf.Tensor4D {
+  const [p0, p1, p2] = parts as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
+  const three = tf.fill(max.shape, 3, 'int32');
+  // Walk backwards so the earliest matching position is written last and wins.
+  const at2 = tf.where(tf.equal(p2, max), tf.fill(max.shape, 2, 'int32'), three);
+  const at1 = tf.where(tf.equal(p1, max), tf.fill(max.shape, 1, 'int32'), at2);
+  return tf.where(tf.equal(p0, max), tf.zeros(max.shape, 'int32'), at1) as tf.Tensor4D;
+}
+
+/**
+ * Max-pools `x` [N, H, W, C] with 2x2 windows and stride 2.
+ * @returns pooled [N, ceil(H/2), ceil(W/2), C] and indices of the same shape (int32, 0..3).
+ * The gradient of `pooled` goes to exactly the recorded position of each window; `indices`
+ * carry no gradient.
+ */
+export function maxPoolWithIndices(x: tf.Tensor4D): PoolResult {
+  assertRank('maxPoolWithIndices', 'x', x, 4);
+  if (x.dtype !== 'float32') throw new Error(`maxPoolWithIndices: x must be float32, got ${x.dtype}`);
+  const [, h, w] = x.shape;
+  const [max, indices] = tf.tidy(() => {
+    const parts = windowParts(padToEven(x, -Infinity)); // 4 x [N, h/2, w/2, C]
+    const m = tf.maximum(tf.maximum(parts[0]!, parts[1]!), tf.maximum(parts[2]!, parts[3]!));
+    return [m, firstMaxIndex(parts, m)];
+  });
+  // The indices reach the gradient through `save` rather than as an input, so no gradient
+  // is ever asked of the comparisons that produced them.
+  const pool = tf.customGrad((_input: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([indices]);
+    const value = tf.clone(max);
+    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) =>
+      cropTo(unpoolParts(dy as tf.Tensor4D, saved[0] as tf.Tensor4D), h, w);
+    return { value, gradFunc };
+  });
+  const pooled = pool(x) as tf.Tensor4D;
+  max.dispose();
+  return { pooled, indices };
+}
