@@ -13,6 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { PoolResult } from '../types';
+import { singleInputGrad } from './single-input-grad';
 import { unpoolParts } from './unpool-parts';
 import { padToEven, windowParts, cropTo } from './window-parts';
 import { assertRank } from './validate';
@@ -44,19 +45,18 @@ export function maxPoolWithIndices(x: tf.Tensor4D): PoolResult {
   const [, h, w] = x.shape;
   const [max, indices] = tf.tidy(() => {
     const parts = windowParts(padToEven(x, -Infinity)); // 4 x [N, h/2, w/2, C]
-    const m = tf.maximum(tf.maximum(parts[0]!, parts[1]!), tf.maximum(parts[2]!, parts[3]!));
+    const m: tf.Tensor4D = tf.maximum(tf.maximum(parts[0]!, parts[1]!), tf.maximum(parts[2]!, parts[3]!));
     return [m, firstMaxIndex(parts, m)];
   });
   // The indices reach the gradient through `save` rather than as an input, so no gradient
   // is ever asked of the comparisons that produced them.
-  const pool = tf.customGrad((_input: tf.Tensor, save: tf.GradSaveFunc) => {
+  const pool = singleInputGrad<tf.Tensor4D>((_input, save) => {
     save([indices]);
-    const value = tf.clone(max);
-    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) =>
-      cropTo(unpoolParts(dy as tf.Tensor4D, saved[0] as tf.Tensor4D), h, w);
+    const value = tf.clone(max) as tf.Tensor4D;
+    const gradFunc = (dy: tf.Tensor4D, saved: tf.Tensor[]) => cropTo(unpoolParts(dy, saved[0] as tf.Tensor4D), h, w);
     return { value, gradFunc };
   });
-  const pooled = pool(x) as tf.Tensor4D;
+  const pooled = pool(x);
   max.dispose();
   return { pooled, indices };
 }

@@ -3,6 +3,7 @@
  * zeros everywhere else. The result is sparse; the decoder's convolutions densify it.
  */
 import * as tf from '@tensorflow/tfjs';
+import { singleInputGrad } from './single-input-grad';
 import { unpoolParts, gatherAtIndices } from './unpool-parts';
 import { cropTo, padToEven } from './window-parts';
 import { assertRank } from './validate';
@@ -38,12 +39,11 @@ function checkUnpoolArgs(y: tf.Tensor4D, indices: tf.Tensor4D, outputShape: Unpo
  */
 export function maxUnpool(y: tf.Tensor4D, indices: tf.Tensor4D, outputShape: UnpoolShape): tf.Tensor4D {
   const [height, width] = checkUnpoolArgs(y, indices, outputShape);
-  const unpool = tf.customGrad((values: tf.Tensor, save: tf.GradSaveFunc) => {
+  const unpool = singleInputGrad<tf.Tensor4D>((values, save) => {
     save([indices]);
     const value = cropTo(unpoolParts(values as tf.Tensor4D, indices), height, width);
-    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) =>
-      gatherAtIndices(padToEven(dy as tf.Tensor4D, 0), saved[0] as tf.Tensor4D);
+    const gradFunc = (dy: tf.Tensor4D, saved: tf.Tensor[]) => gatherAtIndices(padToEven(dy, 0), saved[0] as tf.Tensor4D);
     return { value, gradFunc };
   });
-  return unpool(y) as tf.Tensor4D;
+  return unpool(y);
 }
