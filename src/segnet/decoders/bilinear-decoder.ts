@@ -29,7 +29,7 @@ export class BilinearDecoder implements Decoder {
     const { plan, numClasses } = spec;
     const k = plan.kernel;
     this.relu = plan.kind !== 'basic';
-    this.store = new ParameterStore('decoder', spec.seed);
+    this.store = new ParameterStore('decoder', spec.seed, spec.allocate);
     this.stages = plan.channels.map((c, s) => {
       const next = s === 0 ? c : plan.channels[s - 1]!;
       return {

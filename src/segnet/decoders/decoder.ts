@@ -30,4 +30,6 @@ export interface DecoderSpec {
   numClasses: number;
   atrousRate: number;
   seed: number;
+  /** false: record parameter shapes only (see ParameterStore). */
+  allocate: boolean;
 }

@@ -28,7 +28,7 @@ export class DeepLabDecoder implements Decoder {
     const width = 2 * cin;
     this.rate = spec.atrousRate;
     this.firstUnpooledStage = plan.stages.length - 2;
-    this.store = new ParameterStore('decoder', spec.seed);
+    this.store = new ParameterStore('decoder', spec.seed, spec.allocate);
     this.fc6 = this.store.conv('fc6', [3, 3, cin, width]);
     this.fc7 = this.store.conv('fc7', [1, 1, width, width]);
     this.fc8 = this.store.conv('fc8', [1, 1, width, numClasses]);

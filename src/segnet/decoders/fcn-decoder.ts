@@ -36,10 +36,10 @@ export class FcnDecoder implements Decoder {
   constructor(spec: DecoderSpec) {
     const { plan, numClasses: k } = spec;
     const kernel = plan.kind === 'basic' ? plan.kernel : 4;
-    this.store = new ParameterStore('decoder', spec.seed);
+    this.store = new ParameterStore('decoder', spec.seed, spec.allocate);
     this.scores = plan.channels.map((c, s) => this.store.conv(`stage${s + 1}/score`, [1, 1, c, k]));
     this.upsamplers = plan.channels.map((_, s) =>
-      this.store.fixedInitConv(`stage${s + 1}/upsample`, bilinearUpsamplingFilter(kernel, k), k),
+      this.store.fixedInitConv(`stage${s + 1}/upsample`, [kernel, kernel, k, k], () => bilinearUpsamplingFilter(kernel, k)),
     );
   }
 

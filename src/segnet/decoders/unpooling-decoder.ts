@@ -43,7 +43,7 @@ class UnpoolingDecoder implements Decoder {
   ) {
     const { plan, numClasses } = spec;
     const k = plan.kernel;
-    this.store = new ParameterStore('decoder', spec.seed);
+    this.store = new ParameterStore('decoder', spec.seed, spec.allocate);
     this.stages = plan.stages.map((_, s) =>
       mirroredStage(spec, s).map((c, i) => {
         const name = `stage${s + 1}/${kind === 'segnet' ? 'conv' : 'deconv'}${i + 1}`;

@@ -61,8 +61,13 @@ export function resolveConfig(options: SegNetOptions): SegNetConfig {
   return config;
 }
 
-/** Field-by-field differences between two configs, e.g. "encoder: 'vgg16' vs 'basic'". */
+/**
+ * Differences that change what a network computes, e.g. 'encoder: "vgg16" vs "basic"'.
+ * The seed only chooses the initial weights, so it is not compared.
+ */
 export function configDifferences(a: SegNetConfig, b: SegNetConfig): string[] {
-  const keys = Object.keys(DEFAULT_CONFIG).concat(['encoder', 'decoder', 'height', 'width']) as (keyof SegNetConfig)[];
+  const keys = Object.keys(DEFAULT_CONFIG)
+    .concat(['encoder', 'decoder', 'height', 'width'])
+    .filter((k) => k !== 'seed') as (keyof SegNetConfig)[];
   return keys.filter((k) => a[k] !== b[k]).map((k) => `${k}: ${JSON.stringify(a[k])} vs ${JSON.stringify(b[k])}`);
 }

@@ -77,8 +77,8 @@ export class Encoder {
   readonly store: ParameterStore;
   readonly blocks: ConvBnParams[][];
 
-  constructor(readonly plan: EncoderPlan, seed: number) {
-    this.store = new ParameterStore('encoder', seed);
+  constructor(readonly plan: EncoderPlan, seed: number, allocate = true) {
+    this.store = new ParameterStore('encoder', seed, allocate);
     this.blocks = plan.stages.map((stage, s) =>
       stage.map((c, i) => defineConvBn(this.store, `stage${s + 1}/conv${i + 1}`, c.kernel, c.cin, c.cout)),
     );

@@ -34,6 +34,8 @@ export interface ParameterCount {
 export interface BuildOptions {
   /** Sit on this encoder's variables instead of making new ones (decoder comparison). */
   sharedEncoder?: Encoder;
+  /** Record parameter shapes without allocating them: for counts and memory reports only. */
+  shapesOnly?: boolean;
 }
 
 export class SegNetModel {
@@ -48,10 +50,11 @@ export class SegNetModel {
     if (build.sharedEncoder && JSON.stringify(build.sharedEncoder.plan) !== JSON.stringify(plan)) {
       throw new Error(`buildSegNet: sharedEncoder has a different plan than config.encoder '${this.config.encoder}' at width ${this.config.widthMultiplier}`);
     }
-    this.encoder = build.sharedEncoder ?? new Encoder(plan, this.config.seed);
+    const allocate = !build.shapesOnly;
+    this.encoder = build.sharedEncoder ?? new Encoder(plan, this.config.seed, allocate);
     this.ownsEncoder = !build.sharedEncoder;
     const { numClasses, atrousRate, seed } = this.config;
-    this.decoder = createDecoder(this.config.decoder, { plan, numClasses, atrousRate, seed: seed + 1 });
+    this.decoder = createDecoder(this.config.decoder, { plan, numClasses, atrousRate, seed: seed + 1, allocate });
   }
 
   /** images [N, H, W, 3] in [0, 1] -> logits [N, H, W, K] (and recorded activations). */
@@ -125,6 +128,7 @@ export class SegNetModel {
 
   private checkInput(images: tf.Tensor4D): void {
     const { height, width } = this.config;
+    if (!this.decoder.store.allocate) throw new Error('SegNetModel.forward: this model was built with shapesOnly and has no weights');
     if (images.rank !== 4 || images.shape[3] !== 3) {
       throw new Error(`SegNetModel.forward: images must be [N, H, W, 3], got [${images.shape.join(', ')}]`);
     }
@@ -137,6 +141,11 @@ export class SegNetModel {
 /** Builds a SegNet-family model; see SegNetConfig for the fields and their defaults. */
 export function buildSegNet(config: SegNetOptions, build: BuildOptions = {}): SegNetModel {
   return new SegNetModel(config, build);
+}
+
+/** Learnt parameters of a config, counted without allocating any weights. */
+export function countParameters(config: SegNetOptions): ParameterCount {
+  return new SegNetModel(config, { shapesOnly: true }).parameterCount();
 }
 
 /** Frees recorded activations and indices. */

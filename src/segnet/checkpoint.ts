@@ -1,0 +1,136 @@
+/**
+ * Checkpoints: weights + config + optimizer state + progress, through TF.js IO handlers
+ * ('indexeddb://name' and 'downloads://name' in the browser, any tf.io.IOHandler elsewhere).
+ *
+ * Format (TF.js model artifacts): modelTopology holds CheckpointMeta (format
+ * 'unpooled-segnet', version 1); weightSpecs/weightData hold every model variable under its
+ * name ("encoder/stage1/conv1/conv/filter") and the optimizer's slots under "optimizer/<name>".
+ */
+import * as tf from '@tensorflow/tfjs';
+import { configDifferences, resolveConfig, type SegNetConfig } from './model/config';
+import { SegNetModel } from './model/segnet-model';
+import { Optimizer, type OptimizerConfig } from './train/optimizer';
+
+export const CHECKPOINT_FORMAT = 'unpooled-segnet';
+export const CHECKPOINT_VERSION = 1;
+const OPTIMIZER_PREFIX = 'optimizer/';
+
+export interface CheckpointMeta {
+  format: typeof CHECKPOINT_FORMAT;
+  version: number;
+  config: SegNetConfig;
+  /** Training progress when saved: steps done, and the epoch and batch they reached. */
+  progress: { step: number; epoch: number; batch: number };
+  optimizer: { config: OptimizerConfig; updates: number } | null;
+  /** Anything the caller wants to keep with the weights (curves, class weights used, data name). */
+  extra: Record<string, unknown>;
+}
+
+export interface SaveOptions {
+  optimizer?: Optimizer;
+  progress?: CheckpointMeta['progress'];
+  extra?: Record<string, unknown>;
+}
+
+function handlerFor(target: string | tf.io.IOHandler, save: boolean): tf.io.IOHandler {
+  if (typeof target !== 'string') return target;
+  const handlers = save ? tf.io.getSaveHandlers(target) : tf.io.getLoadHandlers(target);
+  if (handlers.length === 0) throw new Error(`checkpoint: no TF.js IO handler for '${target}' in this environment`);
+  return handlers[0]!;
+}
+
+/** Saves a model (and optionally its optimizer and progress) to a URL or IO handler. */
+export async function saveCheckpoint(model: SegNetModel, target: string | tf.io.IOHandler, options: SaveOptions = {}): Promise<tf.io.SaveResult> {
+  const handler = handlerFor(target, true);
+  if (!handler.save) throw new Error(`saveCheckpoint: the IO handler for '${String(target)}' cannot save`);
+  const named: tf.NamedTensorMap = {};
+  for (const v of model.variables()) named[v.name] = v.variable;
+  const opt = options.optimizer?.state();
+  for (const s of opt?.slots ?? []) named[OPTIMIZER_PREFIX + s.name] = s.tensor;
+  const { data, specs } = await tf.io.encodeWeights(named);
+  const meta: CheckpointMeta = {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    config: model.config,
+    progress: options.progress ?? { step: 0, epoch: 0, batch: 0 },
+    optimizer: options.optimizer && opt ? { config: options.optimizer.config, updates: opt.updates } : null,
+    extra: options.extra ?? {},
+  };
+  return handler.save({ modelTopology: meta as unknown as tf.io.ModelArtifacts['modelTopology'], weightSpecs: specs, weightData: data, format: CHECKPOINT_FORMAT, generatedBy: 'unpooled' });
+}
+
+/** A decoded checkpoint: its metadata and every stored tensor by name (caller disposes). */
+export interface LoadedCheckpoint {
+  meta: CheckpointMeta;
+  tensors: tf.NamedTensorMap;
+}
+
+/** Reads and checks a checkpoint without building a model. */
+export async function readCheckpoint(source: string | tf.io.IOHandler): Promise<LoadedCheckpoint> {
+  const handler = handlerFor(source, false);
+  if (!handler.load) throw new Error(`readCheckpoint: the IO handler for '${String(source)}' cannot load`);
+  const artifacts = await handler.load();
+  const meta = artifacts.modelTopology as unknown as CheckpointMeta | undefined;
+  if (!meta || meta.format !== CHECKPOINT_FORMAT) {
+    throw new Error(`readCheckpoint: '${String(source)}' is not an Unpooled checkpoint (format '${String(meta?.format)}')`);
+  }
+  if (meta.version !== CHECKPOINT_VERSION) {
+    throw new Error(`readCheckpoint: '${String(source)}' has checkpoint version ${meta.version}; this build reads version ${CHECKPOINT_VERSION}`);
+  }
+  if (!artifacts.weightSpecs || !artifacts.weightData) throw new Error(`readCheckpoint: '${String(source)}' holds no weights`);
+  resolveConfig(meta.config);
+  let tensors: tf.NamedTensorMap;
+  try {
+    tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  } catch (e) {
+    throw new Error(`readCheckpoint: the weights of '${String(source)}' are damaged (${(e as Error).message})`);
+  }
+  return { meta, tensors };
+}
+
+/** Copies a loaded checkpoint into a model (and optimizer); the configs must match. */
+export function applyCheckpoint(model: SegNetModel, loaded: LoadedCheckpoint, optimizer?: Optimizer): void {
+  const diff = configDifferences(loaded.meta.config, model.config);
+  if (diff.length > 0) throw new Error(`applyCheckpoint: the checkpoint does not match the model (checkpoint vs model): ${diff.join('; ')}`);
+  const vars = model.variables();
+  for (const { name, variable } of vars) {
+    const t = loaded.tensors[name];
+    if (!t) throw new Error(`applyCheckpoint: the checkpoint has no value for '${name}'`);
+    if (t.shape.join() !== variable.shape.join()) {
+      throw new Error(`applyCheckpoint: '${name}' is [${t.shape.join(', ')}] in the checkpoint but [${variable.shape.join(', ')}] in the model`);
+    }
+  }
+  for (const { name, variable } of vars) variable.assign(loaded.tensors[name]!);
+  if (optimizer && loaded.meta.optimizer) {
+    const slots = Object.entries(loaded.tensors)
+      .filter(([n]) => n.startsWith(OPTIMIZER_PREFIX))
+      .map(([n, tensor]) => ({ name: n.slice(OPTIMIZER_PREFIX.length), tensor }));
+    optimizer.load(loaded.meta.optimizer.updates, slots);
+  }
+}
+
+/** Loads a checkpoint into an existing model (and optimizer); returns its metadata. */
+export async function restoreCheckpoint(model: SegNetModel, source: string | tf.io.IOHandler, optimizer?: Optimizer): Promise<CheckpointMeta> {
+  const loaded = await readCheckpoint(source);
+  try {
+    applyCheckpoint(model, loaded, optimizer);
+  } finally {
+    tf.dispose(Object.values(loaded.tensors));
+  }
+  return loaded.meta;
+}
+
+/** Builds a model from a checkpoint's own config and weights. */
+export async function loadSegNet(source: string | tf.io.IOHandler): Promise<{ model: SegNetModel; meta: CheckpointMeta }> {
+  const loaded = await readCheckpoint(source);
+  const model = new SegNetModel(loaded.meta.config);
+  try {
+    applyCheckpoint(model, loaded);
+  } catch (e) {
+    model.dispose();
+    throw e;
+  } finally {
+    tf.dispose(Object.values(loaded.tensors));
+  }
+  return { model, meta: loaded.meta };
+}

@@ -1,0 +1,133 @@
+/**
+ * The training loop, as an async generator: one yielded progress record per step. The caller
+ * decides what to do with it (draw a curve, print a bar, save a checkpoint) and can pause,
+ * resume or abort through a TrainingController. Shapes stay fixed (the batches decide them),
+ * and every tensor of a step is freed before the next one.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { weightedCrossEntropy } from '../loss';
+import { ConfusionMatrix, segmentationScores, type SegmentationScores } from '../metrics';
+import type { SegNetModel } from '../model/segnet-model';
+import type { TrainingController } from './controller';
+import { Optimizer } from './optimizer';
+import { learningRateAt, validateSchedule, type LearningRateSchedule } from './schedule';
+
+export interface TrainBatch {
+  /** [B, H, W, 3] float32 in [0, 1] */
+  images: tf.Tensor4D;
+  /** [B, H, W] int32; values >= numClasses are void */
+  labels: tf.Tensor3D;
+}
+
+/**
+ * The batches of one epoch, starting after `skip` batches (for resuming mid-epoch with the
+ * same data order). trainSteps disposes each batch after its step.
+ */
+export type BatchSource = (epoch: number, skip: number) => Iterable<TrainBatch> | AsyncIterable<TrainBatch>;
+
+export interface TrainOptions {
+  batches: BatchSource;
+  schedule: LearningRateSchedule;
+  /** Defaults to SGD with momentum 0.9; pass one to keep or restore its state. */
+  optimizer?: Optimizer;
+  /** Per-class loss weights (e.g. TUTORIAL_CLASS_WEIGHTS); default all 1. */
+  classWeights?: readonly number[];
+  /** Stop after this many epochs (counted from 0) or steps, whichever comes first. */
+  epochs?: number;
+  maxSteps?: number;
+  /** Resume point: steps done so far, and the epoch and batch they reached. */
+  start?: { step: number; epoch: number; batch: number };
+  controller?: TrainingController;
+  /** Score the training batch's predictions every this many steps (0: never). Default 1. */
+  metricsEvery?: number;
+}
+
+export interface TrainProgress {
+  /** Steps completed, this one included. */
+  step: number;
+  epoch: number;
+  /** Batches completed in this epoch, this one included. */
+  batch: number;
+  loss: number;
+  learningRate: number;
+  /** This step's wall time and the images per second it implies (moving average). */
+  msPerStep: number;
+  imagesPerSecond: number;
+  /** Scores of this batch's predictions, when measured on this step. */
+  metrics: SegmentationScores | null;
+}
+
+/** Thrown when the loss is NaN or infinite; the weights are left as they were before that step. */
+export class NonFiniteLossError extends Error {
+  constructor(readonly step: number, readonly loss: number) {
+    super(`trainSteps: the loss became ${loss} at step ${step}; the update was not applied (lower the learning rate or check the data)`);
+  }
+}
+
+export async function* trainSteps(model: SegNetModel, options: TrainOptions): AsyncGenerator<TrainProgress, void> {
+  validateSchedule(options.schedule);
+  const optimizer = options.optimizer ?? new Optimizer();
+  const { epochs = Infinity, maxSteps = Infinity, metricsEvery = 1, controller } = options;
+  let { step, epoch, batch: skip } = options.start ?? { step: 0, epoch: 0, batch: 0 };
+  let rate = 0;
+  for (; epoch < epochs && step < maxSteps; epoch++, skip = 0) {
+    let batch = skip;
+    for await (const data of options.batches(epoch, skip)) {
+      if ((await controller?.waitWhilePaused()) === 'aborted' || step >= maxSteps) {
+        tf.dispose([data.images, data.labels]);
+        return;
+      }
+      const started = performance.now();
+      const lr = learningRateAt(options.schedule, step);
+      const scoreThis = metricsEvery > 0 && (step + 1) % metricsEvery === 0;
+      const result = await trainOneStep(model, optimizer, data, lr, options.classWeights, scoreThis);
+      tf.dispose([data.images, data.labels]);
+      if (!Number.isFinite(result.loss)) throw new NonFiniteLossError(step + 1, result.loss);
+      step += 1;
+      batch += 1;
+      const ms = performance.now() - started;
+      const ips = (data.images.shape[0] * 1000) / ms;
+      rate = rate === 0 ? ips : 0.8 * rate + 0.2 * ips;
+      yield { step, epoch, batch, loss: result.loss, learningRate: lr, msPerStep: ms, imagesPerSecond: rate, metrics: result.metrics };
+    }
+  }
+}
+
+interface StepResult {
+  loss: number;
+  metrics: SegmentationScores | null;
+}
+
+/** Forward, loss, gradients; the update is applied only when the loss is finite. */
+async function trainOneStep(
+  model: SegNetModel,
+  optimizer: Optimizer,
+  data: TrainBatch,
+  learningRate: number,
+  classWeights: readonly number[] | undefined,
+  score: boolean,
+): Promise<StepResult> {
+  const params = model.trainableVariables();
+  let predictions: tf.Tensor | null = null;
+  const { value, grads } = tf.variableGrads(() => {
+    const { logits } = model.forward(data.images, { training: true });
+    if (score) predictions = tf.keep(tf.cast(tf.argMax(logits, -1), 'int32'));
+    return weightedCrossEntropy(logits, data.labels, classWeights);
+  }, params.map((p) => p.variable));
+  const loss = (await value.data())[0]!;
+  if (Number.isFinite(loss)) {
+    const byName = new Map(params.map((p) => [p.name, grads[p.variable.name]!] as [string, tf.Tensor]));
+    optimizer.apply(params, byName, learningRate);
+  }
+  tf.dispose([value, ...Object.values(grads)]);
+  let metrics: SegmentationScores | null = null;
+  if (predictions) {
+    const pred = predictions as tf.Tensor;
+    const confusion = new ConfusionMatrix({ numClasses: model.config.numClasses });
+    const [labels, predicted] = await Promise.all([data.labels.data(), pred.data()]);
+    pred.dispose();
+    confusion.add(labels, predicted);
+    metrics = segmentationScores(confusion);
+  }
+  return { loss, metrics };
+}

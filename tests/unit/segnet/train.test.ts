@@ -1,0 +1,168 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildSegNet,
+  learningRateAt,
+  NonFiniteLossError,
+  Optimizer,
+  TrainingController,
+  trainSteps,
+  type BatchSource,
+  type SegNetModel,
+  type TrainProgress,
+} from '../../../src/segnet';
+import { seededRandom, useCpu } from '../helpers';
+
+beforeAll(useCpu);
+let model: SegNetModel | null = null;
+afterEach(() => model?.dispose());
+
+/**
+ * Two tiny road-like scenes: sky above a horizon, road below, a car box, one void stripe.
+ * Colours are class-specific with noise, so the task is learnable but not a lookup.
+ */
+function twoScenes(h: number, w: number): { images: Float32Array; labels: Int32Array } {
+  const rnd = seededRandom(42);
+  const colours = [[0.5, 0.5, 0.5], [0.5, 0.25, 0.5], [0.25, 0, 0.5]]; // sky, road, car
+  const classes = [0, 3, 8];
+  const images = new Float32Array(2 * h * w * 3);
+  const labels = new Int32Array(2 * h * w);
+  for (let n = 0; n < 2; n++)
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const inCar = y >= h / 2 && y < h / 2 + 4 && x >= 3 + 8 * n && x < 11 + 8 * n;
+        const kind = inCar ? 2 : y < h / 2 - n ? 0 : 1;
+        const p = (n * h + y) * w + x;
+        labels[p] = x === w - 1 ? 11 : classes[kind]!;
+        for (let c = 0; c < 3; c++) images[p * 3 + c] = colours[kind]![c]! + 0.1 * (rnd() - 0.5);
+      }
+  return { images, labels };
+}
+
+function sceneSource(h: number, w: number): BatchSource {
+  const { images, labels } = twoScenes(h, w);
+  return function* () {
+    yield { images: tf.tensor4d(images, [2, h, w, 3]), labels: tf.tensor3d(labels, [2, h, w], 'int32') };
+  };
+}
+
+async function collect(it: AsyncGenerator<TrainProgress>): Promise<TrainProgress[]> {
+  const out: TrainProgress[] = [];
+  for await (const p of it) out.push(p);
+  return out;
+}
+
+describe('trainSteps(model, options)', () => {
+  it('overfits two synthetic scenes to >= 95% pixel accuracy', async () => {
+    model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 24, basicChannels: 4 });
+    const progress = await collect(
+      trainSteps(model, { batches: sceneSource(16, 24), schedule: { kind: 'constant', rate: 0.03 }, optimizer: new Optimizer({ kind: 'adam', weightDecay: 0 }), epochs: 60, metricsEvery: 20 }),
+    );
+    const last = progress[progress.length - 1]!;
+    expect(last.step).toBe(60);
+    expect(last.loss).toBeLessThan(progress[0]!.loss / 4);
+    // Inference mode (moving batch-norm statistics), scored on labelled pixels only.
+    const { images, labels } = twoScenes(16, 24);
+    const [a, b] = await model.segment(tf.tensor4d(images, [2, 16, 24, 3]));
+    const predicted = [...a!.labels, ...b!.labels];
+    let correct = 0;
+    let counted = 0;
+    predicted.forEach((p, i) => {
+      if (labels[i] === 11) return;
+      counted += 1;
+      if (p === labels[i]) correct += 1;
+    });
+    expect(correct / counted).toBeGreaterThanOrEqual(0.95);
+    expect(last.metrics?.globalAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('holds no more tensors at step 20 than at step 2', async () => {
+    model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 3 });
+    const counts: number[] = [];
+    for await (const p of trainSteps(model, { batches: sceneSource(16, 16), schedule: { kind: 'constant', rate: 0.01 }, epochs: 20 })) {
+      counts[p.step] = tf.memory().numTensors;
+    }
+    expect(counts[20]).toBe(counts[2]);
+  });
+
+  it('pauses, resumes and aborts between steps', async () => {
+    model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 2 });
+    const controller = new TrainingController();
+    const loop = trainSteps(model, { batches: sceneSource(16, 16), schedule: { kind: 'constant', rate: 0.01 }, epochs: 100, controller });
+    expect((await loop.next()).value).toMatchObject({ step: 1 });
+    controller.pause();
+    let resolved = false;
+    const next = loop.next().then((r) => {
+      resolved = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(resolved).toBe(false);
+    controller.resume();
+    expect((await next).value).toMatchObject({ step: 2 });
+    controller.abort();
+    expect((await loop.next()).done).toBe(true);
+  });
+
+  it('resumes mid-epoch from a start point, skipping the batches already done', async () => {
+    model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 2 });
+    const seen: string[] = [];
+    const { images, labels } = twoScenes(16, 16);
+    const batches: BatchSource = function* (epoch, skip) {
+      for (let b = skip; b < 3; b++) {
+        seen.push(`${epoch}:${b}`);
+        yield { images: tf.tensor4d(images, [2, 16, 16, 3]), labels: tf.tensor3d(labels, [2, 16, 16], 'int32') };
+      }
+    };
+    const progress = await collect(trainSteps(model, { batches, schedule: { kind: 'constant', rate: 0.01 }, epochs: 2, start: { step: 4, epoch: 1, batch: 1 } }));
+    expect(seen).toEqual(['1:1', '1:2']);
+    expect(progress.map((p) => [p.step, p.epoch, p.batch])).toEqual([[5, 1, 2], [6, 1, 3]]);
+  });
+
+  it('stops on a NaN loss without touching the weights', async () => {
+    model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 2 });
+    const before = model.variables().filter((v) => v.role === 'weight').map((v) => Array.from(v.variable.dataSync()));
+    const batches: BatchSource = function* () {
+      yield { images: tf.fill([2, 16, 16, 3], NaN) as tf.Tensor4D, labels: tf.zeros([2, 16, 16], 'int32') as tf.Tensor3D };
+    };
+    const loop = trainSteps(model, { batches, schedule: { kind: 'constant', rate: 0.01 }, epochs: 1 });
+    await expect(loop.next()).rejects.toThrow(NonFiniteLossError);
+    const after = model.variables().filter((v) => v.role === 'weight').map((v) => Array.from(v.variable.dataSync()));
+    expect(after).toEqual(before);
+  });
+
+  it('rejects a schedule with a bad rate, naming it', async () => {
+    model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 2 });
+    const loop = trainSteps(model, { batches: sceneSource(16, 16), schedule: { kind: 'constant', rate: -1 } });
+    await expect(loop.next()).rejects.toThrow(/schedule 'constant': rate must be a positive number, got -1/);
+  });
+});
+
+describe('learningRateAt(schedule, step)', () => {
+  it('follows each schedule', () => {
+    expect(learningRateAt({ kind: 'constant', rate: 0.1 }, 99)).toBe(0.1);
+    expect(learningRateAt({ kind: 'step', rate: 0.1, every: 10, gamma: 0.5 }, 25)).toBeCloseTo(0.025);
+    expect(learningRateAt({ kind: 'poly', rate: 0.1, totalSteps: 100, power: 0.9 }, 50)).toBeCloseTo(0.1 * 0.5 ** 0.9);
+    expect(learningRateAt({ kind: 'cosine', rate: 0.1, totalSteps: 100, minRate: 0 }, 50)).toBeCloseTo(0.05);
+    expect(learningRateAt({ kind: 'cosine', rate: 0.1, totalSteps: 100, minRate: 0.01 }, 200)).toBeCloseTo(0.01);
+  });
+});
+
+describe('Optimizer', () => {
+  it('matches hand-computed momentum and Adam updates', () => {
+    const v = tf.variable(tf.tensor1d([1, -2]));
+    const params = [{ name: 'p', variable: v, role: 'weight' as const }];
+    const grads = new Map([['p', tf.tensor1d([0.5, 1])]]);
+    const momentum = new Optimizer({ kind: 'momentum', momentum: 0.9, weightDecay: 0 });
+    momentum.apply(params, grads, 0.1); // v1 = -0.1 g; p = p - 0.1 g
+    momentum.apply(params, grads, 0.1); // v2 = 0.9 v1 - 0.1 g = -0.19 g
+    expect(v.dataSync()[0]).toBeCloseTo(1 - 0.145, 5);
+    expect(v.dataSync()[1]).toBeCloseTo(-2.29, 5);
+    v.assign(tf.tensor1d([1, -2]));
+    const adam = new Optimizer({ kind: 'adam', weightDecay: 0 });
+    adam.apply(params, grads, 0.1); // first Adam step moves each weight by lr * sign(g)
+    expect(v.dataSync()[0]).toBeCloseTo(0.9, 4);
+    expect(v.dataSync()[1]).toBeCloseTo(-2.1, 4);
+    expect(() => new Optimizer({ kind: 'rmsprop' as never })).toThrow(/kind must be 'sgd', 'momentum' or 'adam', got 'rmsprop'/);
+  });
+});
