@@ -1,0 +1,19 @@
+import { readdirSync } from 'node:fs';
+import { htmlFiles, pagePath } from '../../scripts/check-size';
+import { chapterIdFromFile } from '../../src/components/chapter-id';
+
+/** The built site the browser tests run against. */
+export const DIST_DIR = 'dist';
+
+/** Site paths of every built page, such as `/`, `/chapters/pixels/` and `/404.html`. */
+export function builtPages(): string[] {
+  return htmlFiles(DIST_DIR).map(pagePath);
+}
+
+/** Ids of the chapters in content/chapters, as the site derives them from file names. */
+export function chapterSources(): string[] {
+  return readdirSync('content/chapters')
+    .filter((file) => file.endsWith('.mdx'))
+    .map(chapterIdFromFile)
+    .sort();
+}
