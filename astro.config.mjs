@@ -1,9 +1,32 @@
 // @ts-check
+import { readdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
+/**
+ * CamVid may be imported into public/data/ for local use, but its licence forbids
+ * redistribution: the built site never carries it. Readers import it on their own machine.
+ */
+function dropCamvidFromBuild() {
+  return {
+    name: 'unpooled:drop-camvid',
+    hooks: {
+      /** @param {{ dir: URL, logger: { info: (m: string) => void } }} options */
+      'astro:build:done': async ({ dir, logger }) => {
+        const data = fileURLToPath(new URL('data/', dir));
+        const entries = await readdir(data).catch(() => []);
+        for (const name of entries.filter((n) => n.startsWith('camvid-'))) {
+          await rm(`${data}${name}`, { recursive: true, force: true });
+          logger.info(`left ${name} out of the build (CamVid may not be redistributed)`);
+        }
+      },
+    },
+  };
+}
+
 // A static site: every page is prerendered, every widget hydrates in the browser.
 export default defineConfig({
-  integrations: [mdx()],
+  integrations: [mdx(), dropCamvidFromBuild()],
   output: 'static',
 });
