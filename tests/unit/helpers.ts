@@ -1,5 +1,6 @@
 /** Test helpers: the cpu backend, seeded random data, grid <-> tensor, numeric gradients. */
 import * as tf from '@tensorflow/tfjs';
+import { mulberry32 } from '../../src/data/rng';
 import { makeGrid, type Grid } from '../../src/segnet/reference';
 
 export async function useCpu(): Promise<void> {
@@ -7,17 +8,8 @@ export async function useCpu(): Promise<void> {
   await tf.ready();
 }
 
-/** mulberry32: a small seeded PRNG, so every test input is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the project's mulberry32), so every test input is reproducible. */
+export const seededRandom = mulberry32;
 
 export function randomGrid(shape: [number, number, number, number], seed: number, lo = -1, hi = 1): Grid {
   const rnd = seededRandom(seed);

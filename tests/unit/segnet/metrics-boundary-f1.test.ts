@@ -6,18 +6,8 @@ import {
   squaredDistanceTransform,
   type BoundaryF1Result,
 } from '../../../src/segnet/metrics';
+import { seededRandom } from '../helpers';
 
-/** mulberry32: a small seeded PRNG, so property tests are reproducible. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A map of `rows` strings of digits, e.g. ['001', '011'] (row-major). */
 function grid(rows: string[]): number[] {
