@@ -228,4 +228,14 @@ describe('SegNet engine in headless Chromium, per TF.js backend', () => {
     expectEngineCorrect(report, reports.get('cpu'));
     expectNoPageProblems('wasm');
   });
+
+  it('saves checkpoints to IndexedDB and restores them identically, and offers them as a download', async () => {
+    const stored = await page.page.evaluate(() => window.unpooledEngine!.checkpointRoundTrip('indexeddb://unpooled-e2e'));
+    expect(stored.variables).toBeGreaterThan(10);
+    expect(stored.mismatched).toEqual([]);
+    expect(stored.restoredStep).toBe(3);
+    const download = page.page.waitForEvent('download', { timeout: 30_000 });
+    await page.page.evaluate(() => window.unpooledEngine!.checkpointRoundTrip('downloads://unpooled-e2e'));
+    expect((await download).suggestedFilename()).toBe('unpooled-e2e.json');
+  });
 });
