@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { configDifferences, resolveConfig, type SegNetConfig } from './model/config';
 import { SegNetModel } from './model/segnet-model';
+import type { NamedVariable } from './layers/parameter-store';
 import { Optimizer, type OptimizerConfig } from './train/optimizer';
 
 export const CHECKPOINT_FORMAT = 'unpooled-segnet';
@@ -78,7 +79,11 @@ export async function readCheckpoint(source: string | tf.io.IOHandler): Promise<
     throw new Error(`readCheckpoint: '${String(source)}' has checkpoint version ${meta.version}; this build reads version ${CHECKPOINT_VERSION}`);
   }
   if (!artifacts.weightSpecs || !artifacts.weightData) throw new Error(`readCheckpoint: '${String(source)}' holds no weights`);
-  resolveConfig(meta.config);
+  try {
+    meta.config = resolveConfig(meta.config);
+  } catch (e) {
+    throw new Error(`readCheckpoint: '${String(source)}' holds an invalid config (${(e as Error).message})`);
+  }
   let tensors: tf.NamedTensorMap;
   try {
     tensors = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
@@ -100,13 +105,31 @@ export function applyCheckpoint(model: SegNetModel, loaded: LoadedCheckpoint, op
       throw new Error(`applyCheckpoint: '${name}' is [${t.shape.join(', ')}] in the checkpoint but [${variable.shape.join(', ')}] in the model`);
     }
   }
+  const slots = optimizer && loaded.meta.optimizer ? optimizerSlots(loaded, optimizer, vars) : null;
   for (const { name, variable } of vars) variable.assign(loaded.tensors[name]!);
-  if (optimizer && loaded.meta.optimizer) {
-    const slots = Object.entries(loaded.tensors)
-      .filter(([n]) => n.startsWith(OPTIMIZER_PREFIX))
-      .map(([n, tensor]) => ({ name: n.slice(OPTIMIZER_PREFIX.length), tensor }));
-    optimizer.load(loaded.meta.optimizer.updates, slots);
+  if (optimizer && slots) optimizer.load(loaded.meta.optimizer!.updates, slots);
+}
+
+/** The saved optimizer slots, checked against the optimizer's kind and the parameters' shapes. */
+function optimizerSlots(loaded: LoadedCheckpoint, optimizer: Optimizer, vars: NamedVariable[]): { name: string; tensor: tf.Tensor }[] {
+  const saved = loaded.meta.optimizer!.config;
+  const mine = optimizer.config;
+  const diff = (Object.keys(mine) as (keyof OptimizerConfig)[]).filter((k) => saved[k] !== mine[k]);
+  if (diff.length > 0) {
+    const list = diff.map((k) => `${k}: ${JSON.stringify(saved[k])} vs ${JSON.stringify(mine[k])}`).join('; ');
+    throw new Error(`applyCheckpoint: the checkpoint's optimizer does not match (checkpoint vs given): ${list}`);
   }
+  const shapes = new Map(vars.map((v) => [v.name, v.variable.shape.join()]));
+  return Object.entries(loaded.tensors)
+    .filter(([n]) => n.startsWith(OPTIMIZER_PREFIX))
+    .map(([n, tensor]) => {
+      const name = n.slice(OPTIMIZER_PREFIX.length);
+      const param = name.slice(0, name.lastIndexOf('/'));
+      if (shapes.get(param) !== tensor.shape.join()) {
+        throw new Error(`applyCheckpoint: optimizer slot '${name}' is [${tensor.shape.join(', ')}], which fits no parameter of the model`);
+      }
+      return { name, tensor };
+    });
 }
 
 /** Loads a checkpoint into an existing model (and optimizer); returns its metadata. */

@@ -1,7 +1,7 @@
 /**
  * SegNet's loss: pixel-wise softmax cross-entropy with class weights, ignoring void.
  *   L = sum_p w[y_p] * (-log softmax(z_p)[y_p]) / #{p : y_p is not void}
- * Pixels whose label is >= numClasses (CamVid's void, 11) add nothing to the sum or the count.
+ * Pixels whose label is outside 0..K-1 (CamVid's void is 11) add nothing to the sum or the count.
  * Normalising by the count of labelled pixels (not by the sum of weights) follows Caffe's
  * SoftmaxWithLoss as SegNet used it.
  */
@@ -26,7 +26,7 @@ export function weightedCrossEntropy(logits: tf.Tensor4D, labels: tf.Tensor3D, c
     throw new Error(`${fn}: classWeights must be finite and >= 0, got [${classWeights.join(', ')}]`);
   }
   return tf.tidy(() => {
-    const valid = tf.less(labels, k); // [N, H, W] bool
+    const valid = tf.logicalAnd(tf.greaterEqual(labels, 0), tf.less(labels, k)); // [N, H, W] bool
     const safe = tf.where(valid, labels, tf.zerosLike(labels)); // void -> class 0, masked out below
     const logp = tf.logSoftmax(logits); // [N, H, W, K]
     const picked = tf.sum(tf.mul(logp, tf.oneHot(safe, k)), -1); // [N, H, W]

@@ -42,7 +42,8 @@ function positiveInt(name: string, v: unknown): void {
 
 /** Fills defaults and checks every field; messages name the field and the bad value. */
 export function resolveConfig(options: SegNetOptions): SegNetConfig {
-  const config: SegNetConfig = { ...DEFAULT_CONFIG, ...options };
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const config = { ...DEFAULT_CONFIG, ...given } as SegNetConfig;
   if (!ENCODER_KINDS.includes(config.encoder)) {
     throw new Error(`buildSegNet: config.encoder must be one of ${ENCODER_KINDS.join(', ')}, got '${String(config.encoder)}'`);
   }
@@ -50,6 +51,8 @@ export function resolveConfig(options: SegNetOptions): SegNetConfig {
     throw new Error(`buildSegNet: config.decoder must be one of ${DECODER_KINDS.join(', ')}, got '${String(config.decoder)}'`);
   }
   for (const k of ['numClasses', 'height', 'width', 'basicChannels', 'atrousRate'] as const) positiveInt(k, config[k]);
+  // Label maps are bytes throughout (void = numClasses), so at most 255 classes.
+  if (config.numClasses > 255) throw new Error(`buildSegNet: config.numClasses must be at most 255, got ${config.numClasses}`);
   if (!Number.isInteger(config.seed)) throw new Error(`buildSegNet: config.seed must be an integer, got ${config.seed}`);
   if (!(config.widthMultiplier > 0 && config.widthMultiplier <= 4)) {
     throw new Error(`buildSegNet: config.widthMultiplier must be in (0, 4], got ${config.widthMultiplier}`);

@@ -20,8 +20,9 @@ export class ActivationRecorder {
     this.activations.push({ name, tensor: tf.keep(tensor.clone()), indices: indices ? tf.keep(indices.clone()) : null });
   }
 
-  dispose(): void {
-    for (const a of this.activations) tf.dispose([a.tensor, ...(a.indices ? [a.indices] : [])]);
-    this.activations.length = 0;
-  }
+}
+
+/** Frees recorded activations and indices. */
+export function disposeActivations(activations: Activation[]): void {
+  for (const a of activations) tf.dispose([a.tensor, ...(a.indices ? [a.indices] : [])]);
 }

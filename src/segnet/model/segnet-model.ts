@@ -10,6 +10,8 @@ import { resolveConfig, type SegNetConfig, type SegNetOptions } from './config';
 import { Encoder, encoderPlan, type StageOutput } from './encoder';
 import { ActivationRecorder, type Activation } from './recorder';
 
+export { disposeActivations } from './recorder';
+
 export interface ForwardOptions {
   /** Batch-norm on batch statistics (and moving-average updates) instead of moving statistics. */
   training?: boolean;
@@ -63,7 +65,7 @@ export class SegNetModel {
     this.checkInput(images);
     const recorder = record ? new ActivationRecorder() : undefined;
     const logits = tf.tidy(() => {
-      const x = tf.sub(tf.mul(images, 2), 1) as tf.Tensor4D; // [0, 1] -> [-1, 1]
+      const x = normalizeInput(images, this.config.encoder);
       const stages: StageOutput[] = this.encoder.run(x, {
         training: training && this.encoder.store.trainable,
         firstUnpooledStage: this.decoder.firstUnpooledStage,
@@ -84,7 +86,7 @@ export class SegNetModel {
   async segment(images: tf.Tensor4D): Promise<Segmentation[]> {
     const [n, height, width] = images.shape;
     const probs = tf.tidy(() => tf.softmax(this.predict(images)));
-    const labels = tf.tidy(() => tf.cast(tf.argMax(probs, -1), 'int32'));
+    const labels = tf.tidy(() => tf.argMax(probs, -1)); // [N, H, W] int32
     const [p, l] = await Promise.all([probs.data() as Promise<Float32Array>, labels.data()]);
     tf.dispose([probs, labels]);
     const k = this.config.numClasses;
@@ -138,6 +140,21 @@ export class SegNetModel {
   }
 }
 
+/**
+ * The input stage. SegNet-Basic, as in the tutorial's segnet_basic_train.prototxt, applies
+ * local response normalisation across channels (local_size 5, alpha 1e-4, beta 0.75) to
+ * 0..255 pixel values; the result is brought back to about [0, 1]. VGG16-SegNet maps [0, 1]
+ * to [-1, 1]. images [N, H, W, 3] -> [N, H, W, 3]
+ */
+export function normalizeInput(images: tf.Tensor4D, encoder: SegNetConfig['encoder']): tf.Tensor4D {
+  return tf.tidy(() => {
+    if (encoder === 'vgg16') return tf.sub(tf.mul(images, 2), 1);
+    // Caffe divides alpha by local_size; TF's depthRadius 2 spans 5 channels.
+    const lrn = tf.localResponseNormalization(tf.mul(images, 255) as tf.Tensor4D, 2, 1, 1e-4 / 5, 0.75);
+    return tf.div(lrn, 255);
+  });
+}
+
 /** Builds a SegNet-family model; see SegNetConfig for the fields and their defaults. */
 export function buildSegNet(config: SegNetOptions, build: BuildOptions = {}): SegNetModel {
   return new SegNetModel(config, build);
@@ -148,7 +165,3 @@ export function countParameters(config: SegNetOptions): ParameterCount {
   return new SegNetModel(config, { shapesOnly: true }).parameterCount();
 }
 
-/** Frees recorded activations and indices. */
-export function disposeActivations(activations: Activation[]): void {
-  for (const a of activations) tf.dispose([a.tensor, ...(a.indices ? [a.indices] : [])]);
-}

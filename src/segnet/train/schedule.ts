@@ -11,6 +11,12 @@ export type LearningRateSchedule =
   | { kind: 'cosine'; rate: number; totalSteps: number; minRate: number };
 
 export function learningRateAt(schedule: LearningRateSchedule, step: number): number {
+  const rate = rawRateAt(schedule, step);
+  if (!Number.isFinite(rate) || rate < 0) throw new Error(`learning-rate schedule '${schedule.kind}' gave ${rate} at step ${step}`);
+  return rate;
+}
+
+function rawRateAt(schedule: LearningRateSchedule, step: number): number {
   switch (schedule.kind) {
     case 'constant':
       return schedule.rate;
@@ -25,11 +31,29 @@ export function learningRateAt(schedule: LearningRateSchedule, step: number): nu
   }
 }
 
-/** Checks a schedule's numbers; messages name the field. */
+const KINDS = ['constant', 'step', 'poly', 'cosine'];
+
+/** Checks every field of a schedule (it may come from a URL or a file); messages name the field. */
 export function validateSchedule(schedule: LearningRateSchedule): void {
-  const bad = (field: string, v: unknown) => new Error(`learning-rate schedule '${schedule.kind}': ${field} must be a positive number, got ${String(v)}`);
-  if (!(schedule.rate > 0) || !Number.isFinite(schedule.rate)) throw bad('rate', schedule.rate);
-  if (schedule.kind === 'step' && !(schedule.every >= 1)) throw bad('every', schedule.every);
-  if (schedule.kind === 'step' && !(schedule.gamma > 0)) throw bad('gamma', schedule.gamma);
-  if ((schedule.kind === 'poly' || schedule.kind === 'cosine') && !(schedule.totalSteps >= 1)) throw bad('totalSteps', schedule.totalSteps);
+  if (!KINDS.includes(schedule?.kind)) {
+    throw new Error(`learning-rate schedule: kind must be one of ${KINDS.join(', ')}, got '${String(schedule?.kind)}'`);
+  }
+  const check = (field: string, v: unknown, ok: (n: number) => boolean, what: string) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) {
+      throw new Error(`learning-rate schedule '${schedule.kind}': ${field} must be ${what}, got ${String(v)}`);
+    }
+  };
+  check('rate', schedule.rate, (n) => n > 0, 'a positive number');
+  if (schedule.kind === 'step') {
+    check('every', schedule.every, (n) => n >= 1, 'a number >= 1');
+    check('gamma', schedule.gamma, (n) => n > 0, 'a positive number');
+  }
+  if (schedule.kind === 'poly') {
+    check('totalSteps', schedule.totalSteps, (n) => n >= 1, 'a number >= 1');
+    check('power', schedule.power, (n) => n >= 0, 'a number >= 0');
+  }
+  if (schedule.kind === 'cosine') {
+    check('totalSteps', schedule.totalSteps, (n) => n >= 1, 'a number >= 1');
+    check('minRate', schedule.minRate, (n) => n >= 0 && n <= schedule.rate, `between 0 and rate (${schedule.rate})`);
+  }
 }

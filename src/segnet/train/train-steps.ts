@@ -57,19 +57,41 @@ export interface TrainProgress {
   metrics: SegmentationScores | null;
 }
 
-/** Thrown when the loss is NaN or infinite; the weights are left as they were before that step. */
+/**
+ * Thrown when the loss is NaN or infinite. The model is left exactly as before that step:
+ * the update is not applied and batch-norm moving statistics are restored.
+ */
 export class NonFiniteLossError extends Error {
   constructor(readonly step: number, readonly loss: number) {
     super(`trainSteps: the loss became ${loss} at step ${step}; the update was not applied (lower the learning rate or check the data)`);
   }
 }
 
+/** Checks that a batch has the shape of the first one: shapes stay fixed for the whole run. */
+function checkShape(data: TrainBatch, first: number[] | null): number[] {
+  const shape = data.images.shape;
+  if (first && shape.join() !== first.join()) {
+    throw new Error(`trainSteps: batch images are [${shape.join(', ')}] but the run started with [${first.join(', ')}]; keep batch shapes fixed (drop the last partial batch)`);
+  }
+  return first ?? shape;
+}
+
 export async function* trainSteps(model: SegNetModel, options: TrainOptions): AsyncGenerator<TrainProgress, void> {
   validateSchedule(options.schedule);
   const optimizer = options.optimizer ?? new Optimizer();
+  try {
+    yield* runEpochs(model, optimizer, options);
+  } finally {
+    // An optimizer made here holds slot variables nobody else can free.
+    if (!options.optimizer) optimizer.dispose();
+  }
+}
+
+async function* runEpochs(model: SegNetModel, optimizer: Optimizer, options: TrainOptions): AsyncGenerator<TrainProgress, void> {
   const { epochs = Infinity, maxSteps = Infinity, metricsEvery = 1, controller } = options;
   let { step, epoch, batch: skip } = options.start ?? { step: 0, epoch: 0, batch: 0 };
   let rate = 0;
+  let shape: number[] | null = null;
   for (; epoch < epochs && step < maxSteps; epoch++, skip = 0) {
     let batch = skip;
     for await (const data of options.batches(epoch, skip)) {
@@ -80,8 +102,13 @@ export async function* trainSteps(model: SegNetModel, options: TrainOptions): As
       const started = performance.now();
       const lr = learningRateAt(options.schedule, step);
       const scoreThis = metricsEvery > 0 && (step + 1) % metricsEvery === 0;
-      const result = await trainOneStep(model, optimizer, data, lr, options.classWeights, scoreThis);
-      tf.dispose([data.images, data.labels]);
+      let result: StepResult;
+      try {
+        shape = checkShape(data, shape);
+        result = await trainOneStep(model, optimizer, data, lr, options.classWeights, scoreThis);
+      } finally {
+        tf.dispose([data.images, data.labels]);
+      }
       if (!Number.isFinite(result.loss)) throw new NonFiniteLossError(step + 1, result.loss);
       step += 1;
       batch += 1;
@@ -90,6 +117,8 @@ export async function* trainSteps(model: SegNetModel, options: TrainOptions): As
       rate = rate === 0 ? ips : 0.8 * rate + 0.2 * ips;
       yield { step, epoch, batch, loss: result.loss, learningRate: lr, msPerStep: ms, imagesPerSecond: rate, metrics: result.metrics };
     }
+    // An epoch without batches would spin forever without yielding to the page.
+    if (batch === skip && skip === 0) throw new Error(`trainSteps: the batch source gave no batch for epoch ${epoch}`);
   }
 }
 
@@ -108,6 +137,10 @@ async function trainOneStep(
   score: boolean,
 ): Promise<StepResult> {
   const params = model.trainableVariables();
+  // Batch norm updates its moving statistics during the forward pass; keep them to restore
+  // if the loss turns out not to be finite.
+  const state = model.variables().filter((v) => v.role === 'state');
+  const saved = state.map((v) => v.variable.clone());
   let predictions: tf.Tensor | null = null;
   const { value, grads } = tf.variableGrads(() => {
     const { logits } = model.forward(data.images, { training: true });
@@ -118,8 +151,10 @@ async function trainOneStep(
   if (Number.isFinite(loss)) {
     const byName = new Map(params.map((p) => [p.name, grads[p.variable.name]!] as [string, tf.Tensor]));
     optimizer.apply(params, byName, learningRate);
+  } else {
+    state.forEach((v, i) => v.variable.assign(saved[i]!));
   }
-  tf.dispose([value, ...Object.values(grads)]);
+  tf.dispose([value, ...Object.values(grads), ...saved]);
   let metrics: SegmentationScores | null = null;
   if (predictions) {
     const pred = predictions as tf.Tensor;

@@ -83,6 +83,16 @@ describe('saveCheckpoint / restoreCheckpoint', () => {
     await expect(restoreCheckpoint(other, store)).rejects.toThrow(/does not match the model .*decoder: "fcn" vs "segnet"/);
   });
 
+  it('refuses optimizer state saved by another kind of optimizer', async () => {
+    const a = buildSegNet(config);
+    models.push(a);
+    const adam = new Optimizer({ kind: 'adam' });
+    trainOnce(a, adam);
+    const store = memoryHandler();
+    await saveCheckpoint(a, store, { optimizer: adam });
+    await expect(restoreCheckpoint(a, store, new Optimizer({ kind: 'momentum' }))).rejects.toThrow(/optimizer does not match .*kind: "adam" vs "momentum"/);
+  });
+
   it('refuses files that are not checkpoints, and damaged weights', async () => {
     const notOurs = tf.io.fromMemory({ modelTopology: { class_name: 'Sequential' }, weightSpecs: [], weightData: new ArrayBuffer(0) });
     await expect(readCheckpoint(notOurs)).rejects.toThrow(/is not an Unpooled checkpoint/);

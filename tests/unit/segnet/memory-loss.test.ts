@@ -62,6 +62,13 @@ describe('weightedCrossEntropy(logits, labels, classWeights)', () => {
     expect(loss.dataSync()[0]).toBeCloseTo(referenceLoss(logits, labels, 11, TUTORIAL_CLASS_WEIGHTS), 4);
   });
 
+  it('ignores negative labels like void', () => {
+    const z = tf.tensor4d(logits.slice(0, 4 * 11), [1, 2, 2, 11]);
+    const withNegative = weightedCrossEntropy(z, tf.tensor3d([-1, 3, -5, 11], [1, 2, 2], 'int32'));
+    const onlyValid = referenceLoss(logits.slice(0, 44), Int32Array.from([11, 3, 11, 11]), 11, Array(11).fill(1));
+    expect(withNegative.dataSync()[0]).toBeCloseTo(onlyValid, 5);
+  });
+
   it('is 0 on an all-void image instead of NaN', () => {
     const loss = weightedCrossEntropy(tf.zeros([1, 2, 2, 11]) as tf.Tensor4D, tf.fill([1, 2, 2], 11, 'int32') as tf.Tensor3D);
     expect(loss.dataSync()[0]).toBe(0);

@@ -119,22 +119,43 @@ describe('trainSteps(model, options)', () => {
     expect(progress.map((p) => [p.step, p.epoch, p.batch])).toEqual([[5, 1, 2], [6, 1, 3]]);
   });
 
-  it('stops on a NaN loss without touching the weights', async () => {
+  it('stops on a NaN loss leaving weights and batch-norm statistics untouched', async () => {
     model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 2 });
-    const before = model.variables().filter((v) => v.role === 'weight').map((v) => Array.from(v.variable.dataSync()));
+    const before = model.variables().map((v) => Array.from(v.variable.dataSync()));
     const batches: BatchSource = function* () {
       yield { images: tf.fill([2, 16, 16, 3], NaN) as tf.Tensor4D, labels: tf.zeros([2, 16, 16], 'int32') as tf.Tensor3D };
     };
     const loop = trainSteps(model, { batches, schedule: { kind: 'constant', rate: 0.01 }, epochs: 1 });
     await expect(loop.next()).rejects.toThrow(NonFiniteLossError);
-    const after = model.variables().filter((v) => v.role === 'weight').map((v) => Array.from(v.variable.dataSync()));
+    const after = model.variables().map((v) => Array.from(v.variable.dataSync()));
     expect(after).toEqual(before);
+    expect(model.predict(tf.zeros([1, 16, 16, 3]) as tf.Tensor4D).dataSync().every(Number.isFinite)).toBe(true);
+  });
+
+  it('refuses a batch whose shape differs from the first, and a source with no batches', async () => {
+    model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 2 });
+    const { images, labels } = twoScenes(16, 16);
+    const uneven: BatchSource = function* () {
+      yield { images: tf.tensor4d(images, [2, 16, 16, 3]), labels: tf.tensor3d(labels, [2, 16, 16], 'int32') };
+      yield { images: tf.tensor4d(images.slice(0, 768), [1, 16, 16, 3]), labels: tf.tensor3d(labels.slice(0, 256), [1, 16, 16], 'int32') };
+    };
+    const before = tf.memory().numTensors;
+    await expect(collect(trainSteps(model, { batches: uneven, schedule: { kind: 'constant', rate: 0.01 }, epochs: 1 }))).rejects.toThrow(
+      /batch images are \[1, 16, 16, 3\] but the run started with \[2, 16, 16, 3\]/,
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    const empty: BatchSource = function* () {};
+    await expect(collect(trainSteps(model, { batches: empty, schedule: { kind: 'constant', rate: 0.01 } }))).rejects.toThrow(/gave no batch for epoch 0/);
   });
 
   it('rejects a schedule with a bad rate, naming it', async () => {
     model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 2 });
     const loop = trainSteps(model, { batches: sceneSource(16, 16), schedule: { kind: 'constant', rate: -1 } });
     await expect(loop.next()).rejects.toThrow(/schedule 'constant': rate must be a positive number, got -1/);
+    const poly = trainSteps(model, { batches: sceneSource(16, 16), schedule: { kind: 'poly', rate: 0.1, totalSteps: 10, power: Number.NaN } });
+    await expect(poly.next()).rejects.toThrow(/schedule 'poly': power must be a number >= 0, got NaN/);
+    const cosine = trainSteps(model, { batches: sceneSource(16, 16), schedule: { kind: 'cosine', rate: 0.1, totalSteps: 10, minRate: 0.5 } });
+    await expect(cosine.next()).rejects.toThrow(/minRate must be between 0 and rate \(0.1\), got 0.5/);
   });
 });
 
