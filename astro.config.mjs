@@ -7,7 +7,11 @@ import mdx from '@astrojs/mdx';
 /**
  * CamVid may be imported into public/data/ for local use, but its licence forbids
  * redistribution: the built site never carries it. Readers import it on their own machine.
+ * Besides `camvid-HxW/`, a running or killed import leaves `.camvid-HxW.tmp-<pid>-…` and
+ * `.camvid-HxW.old-<pid>-…` beside it, so every entry whose name mentions CamVid is dropped.
  */
+const CAMVID_ENTRY = /camvid/i;
+
 function dropCamvidFromBuild() {
   return {
     name: 'unpooled:drop-camvid',
@@ -16,7 +20,7 @@ function dropCamvidFromBuild() {
       'astro:build:done': async ({ dir, logger }) => {
         const data = fileURLToPath(new URL('data/', dir));
         const entries = await readdir(data).catch(() => []);
-        for (const name of entries.filter((n) => n.startsWith('camvid-'))) {
+        for (const name of entries.filter((n) => CAMVID_ENTRY.test(n))) {
           await rm(`${data}${name}`, { recursive: true, force: true });
           logger.info(`left ${name} out of the build (CamVid may not be redistributed)`);
         }

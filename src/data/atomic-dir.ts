@@ -4,7 +4,7 @@
  * or a failed import never see half a dataset, and the previous one survives any failure.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The prefixes of the temporary folders kept beside `target` while it is rebuilt. */
@@ -22,17 +22,39 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Removes temporary folders left by runs that were killed outright (SIGKILL, power loss). */
-async function removeStaleTemps(parent: string, target: string): Promise<void> {
-  const { tmp, old } = tempPrefixes(target);
+/** The temporary folders beside `target` whose process (the pid in the name) is gone. */
+async function staleTemps(parent: string, target: string): Promise<{ tmp: string[]; old: string[] }> {
+  const prefixes = tempPrefixes(target);
+  const stale = { tmp: [] as string[], old: [] as string[] };
   for (const name of await readdir(parent)) {
-    const prefix = name.startsWith(tmp) ? tmp : name.startsWith(old) ? old : null;
-    if (prefix === null) continue;
-    const pid = Number.parseInt(name.slice(prefix.length), 10);
-    if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid)) {
-      await rm(join(parent, name), { recursive: true, force: true });
-    }
+    const kind = name.startsWith(prefixes.tmp) ? 'tmp' : name.startsWith(prefixes.old) ? 'old' : null;
+    if (kind === null) continue;
+    const pid = Number.parseInt(name.slice(prefixes[kind].length), 10);
+    if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid)) stale[kind].push(join(parent, name));
   }
+  return stale;
+}
+
+/** The most recently modified of some folders. */
+async function newest(dirs: string[]): Promise<string> {
+  const times = await Promise.all(dirs.map(async (d) => (await stat(d)).mtimeMs));
+  return dirs[times.indexOf(Math.max(...times))]!;
+}
+
+/**
+ * Cleans up after runs that were killed outright (SIGKILL, power loss). Half-built `.tmp-`
+ * folders are removed. An `.old-` folder holds the previous contents of `target`: if the run
+ * died after moving it aside but before moving the new folder in, `target` is missing and the
+ * `.old-` folder is the only copy, so it is renamed back; otherwise it is removed.
+ */
+async function recoverStaleTemps(parent: string, target: string): Promise<void> {
+  const stale = await staleTemps(parent, target);
+  if (!existsSync(target) && stale.old.length > 0) {
+    const previous = await newest(stale.old);
+    await rename(previous, target);
+    stale.old = stale.old.filter((d) => d !== previous);
+  }
+  for (const dir of [...stale.tmp, ...stale.old]) await rm(dir, { recursive: true, force: true });
 }
 
 async function swapInto(tmpDir: string, target: string): Promise<void> {
@@ -63,7 +85,7 @@ export async function replaceDirAtomically<T>(
 ): Promise<T> {
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
-  await removeStaleTemps(parent, target);
+  await recoverStaleTemps(parent, target);
   const tmpDir = await mkdtemp(join(parent, `${tempPrefixes(target).tmp}${process.pid}-`));
   // mkdtemp makes the folder private (0700); the published folder must be readable by a web server.
   await chmod(tmpDir, 0o755);

@@ -31,16 +31,19 @@ export function augmentedSize(split: Pick<SplitData, 'height' | 'width' | 'name'
   return { height: crop.height, width: crop.width };
 }
 
-/** Checks augmentation options against a split, with messages naming the bad field. */
-export function checkAugmentOptions(split: Pick<SplitData, 'height' | 'width' | 'name'>, options: AugmentOptions): void {
-  augmentedSize(split, options);
+/**
+ * Checks augmentation options against a split, with messages naming the bad field.
+ * @returns the output size of augmented examples (as `augmentedSize`).
+ */
+export function checkAugmentOptions(split: Pick<SplitData, 'height' | 'width' | 'name'>, options: AugmentOptions): ImageSize {
+  const size = augmentedSize(split, options);
   const j = options.colorJitter ?? 0;
   if (!(j >= 0 && j < 1)) throw new Error(`augment.colorJitter must be in [0, 1), got ${j}`);
+  return size;
 }
 
 /** Per-channel lookup tables for brightness, contrast and gain (identity without jitter). */
 function colorTables(jitter: number, rng: Rng): Uint8Array[] {
-  if (!(jitter >= 0 && jitter < 1)) throw new Error(`augment.colorJitter must be in [0, 1), got ${jitter}`);
   const brightness = jitter > 0 ? 1 + uniform(rng, -jitter, jitter) : 1;
   const contrast = jitter > 0 ? 1 + uniform(rng, -jitter, jitter) : 1;
   return [0, 1, 2].map(() => {
@@ -67,7 +70,7 @@ export function augmentInto(
   slot: number,
 ): void {
   const { height: H, width: W } = split;
-  const { height: h, width: w } = augmentedSize(split, options);
+  const { height: h, width: w } = checkAugmentOptions(split, options);
   const y0 = options.crop ? Math.floor(rng() * (H - h + 1)) : 0;
   const x0 = options.crop ? Math.floor(rng() * (W - w + 1)) : 0;
   const flip = options.flip === true && rng() < 0.5;

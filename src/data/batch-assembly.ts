@@ -17,6 +17,12 @@ export interface EpochOptions {
   shuffle?: boolean;
   /** Drop the last partial batch so every batch has the same shape (default true). */
   dropLast?: boolean;
+  /**
+   * Batches to leave out at the start of the epoch, e.g. to resume training mid-epoch
+   * (default 0). They are neither returned nor assembled; the rest are the same batches as a
+   * full epoch's, augmentation included.
+   */
+  skip?: number;
 }
 
 /** Number of batches an epoch yields. */
@@ -33,17 +39,28 @@ export function checkEpochOptions(split: SplitData, o: EpochOptions): void {
   if ((o.dropLast ?? true) && o.batchSize > split.count) {
     throw new Error(`batchSize ${o.batchSize} exceeds the ${split.count} examples of split "${split.name}": with dropLast there would be no batch`);
   }
+  const n = batchesPerEpoch(split.count, o.batchSize, o.dropLast ?? true);
+  const skip = o.skip ?? 0;
+  if (!Number.isInteger(skip) || skip < 0 || skip > n) throw new Error(`skip must be an integer in 0..${n} (batches per epoch), got ${skip}`);
 }
 
-/** The example indices of each batch of an epoch. */
+/** The example indices of each batch of an epoch, from batch `skip` on. */
 export function epochBatches(split: SplitData, o: EpochOptions): number[][] {
   checkEpochOptions(split, o);
   const order = Array.from({ length: split.count }, (_, i) => i);
   if (o.shuffle ?? true) shuffleInPlace(order, mulberry32(deriveSeed(o.seed, 'shuffle', o.epoch ?? 0)));
   const batches: number[][] = [];
   const n = batchesPerEpoch(split.count, o.batchSize, o.dropLast ?? true);
-  for (let b = 0; b < n; b++) batches.push(order.slice(b * o.batchSize, (b + 1) * o.batchSize));
+  for (let b = o.skip ?? 0; b < n; b++) batches.push(order.slice(b * o.batchSize, (b + 1) * o.batchSize));
   return batches;
+}
+
+/**
+ * The augmentation stream of batch `batch` (counted from the start of the epoch, skipped
+ * batches included). Each batch has its own stream, so any batch can be rebuilt on its own.
+ */
+export function batchAugmentRng(o: Pick<EpochOptions, 'seed' | 'epoch'>, batch: number): Rng {
+  return mulberry32(deriveSeed(o.seed, 'augment', o.epoch ?? 0, batch));
 }
 
 /** A batch as uint8 arrays. */

@@ -4,8 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { checkAugmentOptions, type AugmentOptions } from './augment';
-import { assembleBatch, epochBatches, type EpochOptions, type RawBatch } from './batch-assembly';
-import { deriveSeed, mulberry32 } from './rng';
+import { assembleBatch, batchAugmentRng, epochBatches, type EpochOptions, type RawBatch } from './batch-assembly';
 import type { SplitData } from './types';
 
 export { batchesPerEpoch, type EpochOptions } from './batch-assembly';
@@ -40,15 +39,18 @@ export function batchToTensors(raw: RawBatch): Batch {
 
 /**
  * The batches of one epoch, in a seeded order; each batch's tensors are made only when it is
- * requested. Same split, options and epoch: same batches, augmentation included.
+ * requested. Same split, options and epoch: same batches, augmentation included. With
+ * `skip: k` it yields batches k.. of that same epoch (resuming a run mid-epoch).
  */
 export function iterateBatches(split: SplitData, options: BatchOptions): Generator<Batch, void, undefined> {
   // Validate now, not at the first next(): a generator body would defer the errors.
   const plan = epochBatches(split, options);
   const augment = options.augment ?? {};
   checkAugmentOptions(split, augment);
-  const rng = mulberry32(deriveSeed(options.seed, 'augment', options.epoch ?? 0));
+  const first = options.skip ?? 0;
   return (function* () {
-    for (const indices of plan) yield batchToTensors(assembleBatch(split, indices, augment, rng));
+    for (const [k, indices] of plan.entries()) {
+      yield batchToTensors(assembleBatch(split, indices, augment, batchAugmentRng(options, first + k)));
+    }
   })();
 }

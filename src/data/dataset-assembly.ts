@@ -3,10 +3,14 @@
  * fetch) share it, so they check shards and lay out splits identically.
  */
 import type { DatasetManifest, ShardEntry } from './manifest';
-import { decodeShard } from './shard-codec';
+import { parseShard } from './shard-codec';
 import type { RoadSceneDataset, SplitData } from './types';
 
-/** Reads one shard's bytes (from disk, the network or a cache). */
+/**
+ * Reads one shard's bytes (from disk, the network or a cache) and checks their length and
+ * checksum against `entry` with `verifyShardBytes`, so each shard is hashed once (a cache
+ * must hash anyway, to decide what it may keep).
+ */
 export type ShardReader = (entry: ShardEntry, split: string) => Promise<Uint8Array>;
 
 /** Progress while loading: shards read so far, out of the shards requested. */
@@ -47,7 +51,7 @@ async function loadSplit(
   const labels = new Uint8Array(count * px);
   let offset = 0;
   for (const entry of shards) {
-    const shard = decodeShard(await read(entry, name), entry, height, width);
+    const shard = parseShard(await read(entry, name), entry, height, width);
     images.set(shard.images, offset * px * 3);
     labels.set(shard.labels, offset * px);
     offset += shard.count;

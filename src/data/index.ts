@@ -35,14 +35,23 @@ export {
 export { buildManifest, type ManifestInput } from './manifest-build';
 export { ClassStatsAccumulator, classFrequencies } from './class-stats';
 export { fnv1a32, shardChecksum } from './checksum';
-export { SHARD_HEADER_BYTES, decodeShard, encodeShard, shardByteLength, type DecodedShard } from './shard-codec';
+export {
+  SHARD_HEADER_BYTES,
+  decodeShard,
+  encodeShard,
+  parseShard,
+  shardByteLength,
+  shardMismatch,
+  verifyShardBytes,
+  type DecodedShard,
+} from './shard-codec';
 export { DEFAULT_SHARD_BYTES, ShardPacker, examplesPerShard, shardFileName } from './shard-packer';
 export { assembleDataset, type LoadOptions, type LoadProgress, type ShardReader } from './dataset-assembly';
 export { DEFAULT_DATA_CACHE, fetchManifest, loadDataset, type BrowserLoadOptions } from './load-browser';
 export { resizeImageArea } from './resize-image';
 export { resizeLabels } from './resize-labels';
 export { augmentInto, augmentedSize, checkAugmentOptions, type AugmentOptions } from './augment';
-export { assembleBatch, batchesPerEpoch, epochBatches, type EpochOptions, type RawBatch } from './batch-assembly';
+export { assembleBatch, batchAugmentRng, batchesPerEpoch, epochBatches, type EpochOptions, type RawBatch } from './batch-assembly';
 export { generateScene, renderScene } from './synthetic/generate-scene';
 export { planScene } from './synthetic/plan-scene';
 export {

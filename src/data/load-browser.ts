@@ -3,9 +3,9 @@
  * the Cache API when it exists, keyed by their checksum, so a revisit reads nothing from the
  * network and a re-imported dataset can never be served stale.
  */
-import { shardChecksum } from './checksum';
-import { assembleDataset, type LoadOptions } from './dataset-assembly';
+import { assembleDataset, type LoadOptions, type ShardReader } from './dataset-assembly';
 import { parseManifest, type DatasetManifest, type ShardEntry } from './manifest';
+import { shardMismatch, verifyShardBytes } from './shard-codec';
 import type { RoadSceneDataset } from './types';
 
 /** The Cache API cache the loader uses unless told otherwise. */
@@ -62,24 +62,28 @@ async function openCache(options: BrowserLoadOptions): Promise<Cache | null> {
   }
 }
 
-function shardReader(folder: URL, cache: Cache | null, options: BrowserLoadOptions) {
+/** Fetches a shard and checks its length and checksum (the one hash of these bytes). */
+async function fetchShard(url: URL, entry: ShardEntry, doFetch: typeof fetch, signal?: AbortSignal): Promise<Uint8Array> {
+  const bytes = await fetchBytes(url, `shard ${entry.file}`, doFetch, signal);
+  verifyShardBytes(bytes, entry);
+  return bytes;
+}
+
+function shardReader(folder: URL, cache: Cache | null, options: BrowserLoadOptions): ShardReader {
   const doFetch = options.fetch ?? globalThis.fetch;
-  return async (entry: ShardEntry): Promise<Uint8Array> => {
+  return async (entry) => {
     const url = new URL(entry.file, folder);
-    const what = `shard ${entry.file}`;
-    if (!cache) return fetchBytes(url, what, doFetch, options.signal);
+    if (!cache) return fetchShard(url, entry, doFetch, options.signal);
     const key = `${url.href}?${entry.checksum}`;
     const hit = await cache.match(key);
     if (hit) {
       const bytes = new Uint8Array(await hit.arrayBuffer());
-      if (shardChecksum(bytes) === entry.checksum) return bytes;
+      if (shardMismatch(bytes, entry) === null) return bytes;
       await cache.delete(key);
     }
-    const bytes = await fetchBytes(url, what, doFetch, options.signal);
-    // Only verified bytes are cached; a bad download is reported by decodeShard and retried next time.
-    if (shardChecksum(bytes) === entry.checksum) {
-      await cache.put(key, new Response(bytes.slice(), { headers: { 'content-type': 'application/octet-stream' } }));
-    }
+    // Only verified bytes are cached: a bad download throws before the put.
+    const bytes = await fetchShard(url, entry, doFetch, options.signal);
+    await cache.put(key, new Response(bytes.slice(), { headers: { 'content-type': 'application/octet-stream' } }));
     return bytes;
   };
 }

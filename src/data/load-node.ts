@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assembleDataset, type LoadOptions } from './dataset-assembly';
 import { parseManifest, type DatasetManifest } from './manifest';
+import { verifyShardBytes } from './shard-codec';
 import type { RoadSceneDataset } from './types';
 
 function isMissing(err: unknown): boolean {
@@ -40,7 +41,9 @@ export async function loadDatasetFromDir(dir: string, options: LoadOptions = {})
       const path = join(dir, entry.file);
       try {
         const buf = await readFile(path);
-        return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+        const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+        verifyShardBytes(bytes, entry);
+        return bytes;
       } catch (err) {
         if (isMissing(err)) throw new Error(`shard ${entry.file} is missing from ${dir}`);
         throw err;

@@ -3,6 +3,19 @@
  * in a shard that the manifest does not vouch for (count, byte length, checksum).
  */
 import { CAMVID_NUM_CLASSES, VOID_LABEL } from '../segnet/class-weights';
+import {
+  checkClassStats,
+  checkClassWeights,
+  checkCreatedWith,
+  checkPalette,
+  checkSource,
+  checkSplit,
+  fail,
+  requireArray,
+  requireInt,
+  requireObject,
+  requireString,
+} from './manifest-checks';
 
 /** The value of `format` in every manifest. */
 export const DATASET_FORMAT = 'unpooled-road-scenes';
@@ -85,40 +98,23 @@ export interface DatasetManifest {
   createdWith: { tool: string; version: string };
 }
 
-function fail(where: string, message: string): never {
-  throw new Error(`${where}: ${message}`);
+function checkClassNames(value: unknown, where: string): void {
+  requireArray(value, 'classNames', where, CAMVID_NUM_CLASSES).forEach((v, c) => requireString(v, `classNames[${c}]`, where));
 }
 
-function requireInt(value: unknown, field: string, where: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    fail(where, `${field} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+/** Every split has statistics, and the weights come from one of them. */
+function checkStatistics(m: Partial<DatasetManifest>, where: string): void {
+  const stats = requireObject(m.classFrequencies, 'classFrequencies', where);
+  for (const name of Object.keys(m.splits ?? {})) {
+    if (!(name in stats)) fail(where, `classFrequencies has no entry for split "${name}"`);
   }
-  return value;
-}
-
-function checkShard(entry: unknown, field: string, where: string): void {
-  const s = entry as Partial<ShardEntry> | null;
-  if (typeof s !== 'object' || s === null) fail(where, `${field} must be an object`);
-  if (typeof s.file !== 'string' || !/^[\w.-]+$/.test(s.file) || s.file.startsWith('.')) {
-    fail(where, `${field}.file must be a plain file name, got ${JSON.stringify(s.file)}`);
+  for (const [name, s] of Object.entries(stats)) checkClassStats(s, `classFrequencies.${name}`, where);
+  const from = requireString(m.weightsSplit, 'weightsSplit', where);
+  if (!(from in stats)) {
+    fail(where, `weightsSplit must name a split of classFrequencies (${Object.keys(stats).join(', ') || 'none'}), got ${JSON.stringify(from)}`);
   }
-  requireInt(s.count, `${field}.count`, where, 1);
-  requireInt(s.bytes, `${field}.bytes`, where, 1);
-  if (typeof s.checksum !== 'string' || !/^fnv1a32:[0-9a-f]{8}$/.test(s.checksum)) {
-    fail(where, `${field}.checksum must look like "fnv1a32:0123abcd", got ${JSON.stringify(s.checksum)}`);
-  }
-}
-
-function checkSplit(split: unknown, name: string, where: string): void {
-  const s = split as Partial<SplitManifest> | null;
-  if (typeof s !== 'object' || s === null) fail(where, `splits.${name} must be an object`);
-  const count = requireInt(s.count, `splits.${name}.count`, where, 0);
-  if (!Array.isArray(s.shards)) fail(where, `splits.${name}.shards must be an array`);
-  s.shards.forEach((entry, i) => checkShard(entry, `splits.${name}.shards[${i}]`, where));
-  const sum = s.shards.reduce((acc, e: ShardEntry) => acc + e.count, 0);
-  if (s.shards.length > 0 && sum !== count) {
-    fail(where, `splits.${name}.count is ${count} but its shards hold ${sum} examples`);
-  }
+  checkClassWeights(m.medianFrequencyWeights, 'medianFrequencyWeights', where);
+  checkClassWeights(m.tutorialClassWeights, 'tutorialClassWeights', where);
 }
 
 /**
@@ -126,20 +122,21 @@ function checkSplit(split: unknown, name: string, where: string): void {
  * @param where names the manifest (path or URL) in error messages.
  */
 export function parseManifest(json: unknown, where: string): DatasetManifest {
-  const m = json as Partial<DatasetManifest> | null;
-  if (typeof m !== 'object' || m === null) fail(where, 'manifest must be a JSON object');
+  if (typeof json !== 'object' || json === null) fail(where, 'manifest must be a JSON object');
+  const m = json as Partial<DatasetManifest>;
   if (m.format !== DATASET_FORMAT) fail(where, `format must be "${DATASET_FORMAT}", got ${JSON.stringify(m.format)}`);
   if (m.formatVersion !== DATASET_FORMAT_VERSION) {
     fail(where, `formatVersion ${JSON.stringify(m.formatVersion)} is not supported (this loader reads ${DATASET_FORMAT_VERSION})`);
   }
   if (typeof m.name !== 'string' || m.name === '') fail(where, 'name must be a non-empty string');
+  checkSource(m.source, where);
   requireInt(m.height, 'height', where, 1);
   requireInt(m.width, 'width', where, 1);
-  if (!Array.isArray(m.classNames) || m.classNames.length !== CAMVID_NUM_CLASSES) {
-    fail(where, `classNames must list ${CAMVID_NUM_CLASSES} classes`);
-  }
+  checkClassNames(m.classNames, where);
+  checkPalette(m.palette, where);
   if (m.voidLabel !== VOID_LABEL) fail(where, `voidLabel must be ${VOID_LABEL}, got ${JSON.stringify(m.voidLabel)}`);
-  if (typeof m.splits !== 'object' || m.splits === null) fail(where, 'splits must be an object');
-  for (const [name, split] of Object.entries(m.splits)) checkSplit(split, name, where);
+  for (const [name, split] of Object.entries(requireObject(m.splits, 'splits', where))) checkSplit(split, name, where);
+  checkStatistics(m, where);
+  checkCreatedWith(m.createdWith, where);
   return m as DatasetManifest;
 }

@@ -44,19 +44,31 @@ export interface DecodedShard {
 }
 
 /**
- * Checks a shard against its manifest entry and returns views of its images and labels.
- * @throws an error naming the shard file when it is truncated, corrupt or inconsistent.
+ * Why `bytes` are not the shard file `entry` describes (wrong length or checksum), or null when
+ * they are. Hashes the bytes once; callers that must know before decoding (a cache) use this.
  */
-export function decodeShard(bytes: Uint8Array, entry: ShardEntry, height: number, width: number): DecodedShard {
+export function shardMismatch(bytes: Uint8Array, entry: ShardEntry): string | null {
   const name = `shard ${entry.file}`;
   if (bytes.length !== entry.bytes) {
     const what = bytes.length < entry.bytes ? 'is truncated' : 'is too long';
-    throw new Error(`${name} ${what}: expected ${entry.bytes} bytes, got ${bytes.length}`);
+    return `${name} ${what}: expected ${entry.bytes} bytes, got ${bytes.length}`;
   }
   const actual = shardChecksum(bytes);
-  if (actual !== entry.checksum) {
-    throw new Error(`${name} is corrupt: checksum ${actual} does not match the manifest's ${entry.checksum}`);
-  }
+  return actual === entry.checksum ? null : `${name} is corrupt: checksum ${actual} does not match the manifest's ${entry.checksum}`;
+}
+
+/** @throws an error naming the shard file when `bytes` have the wrong length or checksum. */
+export function verifyShardBytes(bytes: Uint8Array, entry: ShardEntry): void {
+  const problem = shardMismatch(bytes, entry);
+  if (problem !== null) throw new Error(problem);
+}
+
+/**
+ * Decodes a shard whose length and checksum were already verified (`verifyShardBytes`):
+ * checks its magic and header against the manifest and returns views of its images and labels.
+ */
+export function parseShard(bytes: Uint8Array, entry: ShardEntry, height: number, width: number): DecodedShard {
+  const name = `shard ${entry.file}`;
   if (!MAGIC.every((b, i) => bytes[i] === b)) throw new Error(`${name} is not a shard file (bad magic bytes)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
@@ -74,6 +86,15 @@ export function decodeShard(bytes: Uint8Array, entry: ShardEntry, height: number
     images: bytes.subarray(SHARD_HEADER_BYTES, SHARD_HEADER_BYTES + imageBytes),
     labels: bytes.subarray(SHARD_HEADER_BYTES + imageBytes),
   };
+}
+
+/**
+ * Checks a shard against its manifest entry and returns views of its images and labels.
+ * @throws an error naming the shard file when it is truncated, corrupt or inconsistent.
+ */
+export function decodeShard(bytes: Uint8Array, entry: ShardEntry, height: number, width: number): DecodedShard {
+  verifyShardBytes(bytes, entry);
+  return parseShard(bytes, entry, height, width);
 }
 
 /** A finished shard: its manifest entry and its file contents. */

@@ -5,10 +5,17 @@
 import { hash32 } from '../rng';
 import type { Rgb } from '../palette';
 
+/**
+ * A channel value as a byte: rounded to the nearest integer and clamped to 0..255. Storing a
+ * fraction straight into a Uint8Array would truncate it (and wrap values outside 0..255).
+ */
+export function toByte(v: number): number {
+  return v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
+}
+
 /** Packs a colour, clamping each channel to 0..255. */
 export function pack(r: number, g: number, b: number): number {
-  const c = (v: number): number => (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v));
-  return (c(r) << 16) | (c(g) << 8) | c(b);
+  return (toByte(r) << 16) | (toByte(g) << 8) | toByte(b);
 }
 
 /** Packs an Rgb triple. */

@@ -3,7 +3,7 @@
  * exposure and white balance, vignetting and sensor noise. Only the void borders change labels.
  */
 import { CLASS } from './classes';
-import { grain } from './color';
+import { grain, toByte } from './color';
 import type { SceneRaster } from './raster';
 import type { LightingPlan } from './scene-plan';
 
@@ -44,8 +44,11 @@ function mean3(a: ArrayLike<number>, p: number, step: number, hasPrev: boolean, 
   return sum / n;
 }
 
-/** Blends each pixel with its 3x3 mean (separable): real lenses never draw perfectly hard edges. */
-function soften(raster: SceneRaster, amount: number): void {
+/**
+ * Blends each pixel with its 3x3 mean (separable), by `amount` in 0..1: real lenses never
+ * draw perfectly hard edges. Results are rounded to the nearest byte.
+ */
+export function soften(raster: SceneRaster, amount: number): void {
   const { width, height, rgb } = raster;
   const row = width * 3;
   const horiz = new Float32Array(rgb.length);
@@ -57,7 +60,7 @@ function soften(raster: SceneRaster, amount: number): void {
   }
   for (let j = 0; j < height; j++) {
     for (let p = j * row; p < (j + 1) * row; p++) {
-      rgb[p] = rgb[p]! * (1 - amount) + mean3(horiz, p, row, j > 0, j < height - 1) * amount;
+      rgb[p] = toByte(rgb[p]! * (1 - amount) + mean3(horiz, p, row, j > 0, j < height - 1) * amount);
     }
   }
 }
@@ -75,7 +78,7 @@ function expose(raster: SceneRaster, light: LightingPlan, seed: number): void {
         const p = (j * width + i) * 3 + c;
         const noise = (grain(i, j, seed + c) + grain(j, i, seed - c) - 1) * light.sensorNoise;
         const v = rgb[p]! * light.exposure * light.tint[c]! * vignette + noise;
-        rgb[p] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
+        rgb[p] = toByte(v);
       }
     }
   }

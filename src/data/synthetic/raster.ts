@@ -3,7 +3,7 @@
  * so they can never disagree. Shapes cover the pixels whose centres (i + 0.5, j + 0.5) lie
  * inside them, painter's-algorithm style (later shapes cover earlier ones).
  */
-import type { Shader } from './color';
+import { toByte, type Shader } from './color';
 
 /** An RGB image and label map being painted. */
 export class SceneRaster {
@@ -40,12 +40,12 @@ export class SceneRaster {
     this.rgb[p * 3 + 2] = color & 255;
   }
 
-  /** Multiplies the colours inside a polygon by `factor`, keeping labels (contact shadows). */
+  /** Multiplies the colours inside a polygon by `factor` (rounded), keeping labels (contact shadows). */
   darken(pts: readonly number[], factor: number): void {
     this.scan(pts, (j, x0, x1) => {
       const from = Math.max(0, Math.ceil(x0 - 0.5));
       const to = Math.min(this.width, Math.ceil(x1 - 0.5));
-      for (let p = (j * this.width + from) * 3; p < (j * this.width + to) * 3; p++) this.rgb[p] = this.rgb[p]! * factor;
+      for (let p = (j * this.width + from) * 3; p < (j * this.width + to) * 3; p++) this.rgb[p] = toByte(this.rgb[p]! * factor);
     });
   }
 

@@ -11,8 +11,11 @@ import { deriveSeed, mulberry32 } from '../rng';
 import type { Example, RoadSceneDataset, SplitData } from '../types';
 import { generateScene } from './generate-scene';
 
-/** Bumped whenever the same seed starts to produce different scenes. */
-export const SYNTHETIC_GENERATOR_VERSION = 1;
+/**
+ * Bumped whenever the same seed starts to produce different scenes (2: soften and contact
+ * shadows round to the nearest byte instead of truncating).
+ */
+export const SYNTHETIC_GENERATOR_VERSION = 2;
 
 /** Default split sizes: small enough to generate in a few seconds, enough to learn from. */
 export const DEFAULT_SYNTHETIC_COUNTS: Readonly<Record<string, number>> = Object.freeze({ train: 64, val: 16, test: 16 });

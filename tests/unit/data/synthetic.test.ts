@@ -1,10 +1,12 @@
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shardChecksum } from '../../../src/data/checksum';
 import { labelToRgba } from '../../../src/data/palette';
 import { mulberry32 } from '../../../src/data/rng';
 import { generateScene } from '../../../src/data/synthetic/generate-scene';
 import {
+  SYNTHETIC_GENERATOR_VERSION,
   generateSyntheticDataset,
   generateSyntheticSplit,
   syntheticExample,
@@ -36,6 +38,14 @@ describe('synthetic scenes', () => {
     expect(syntheticExample('train', 4, small).image).not.toEqual(a.image);
     expect(syntheticExample('val', 3, small).image).not.toEqual(a.image);
     expect(generateScene(mulberry32(9), 40, 50)).toEqual(generateScene(mulberry32(9), 40, 50));
+  });
+
+  it('generator version 2 draws train scene 0 (48x64, seed 1) with pinned checksums', () => {
+    // A tripwire: when the generator draws other pixels, bump SYNTHETIC_GENERATOR_VERSION (so
+    // `npm run data:ensure` regenerates public/data/synthetic-*) and update both pins together.
+    const ex = syntheticExample('train', 0, small);
+    expect(SYNTHETIC_GENERATOR_VERSION).toBe(2);
+    expect([shardChecksum(ex.image), shardChecksum(ex.labels)]).toEqual(['fnv1a32:0c72d62e', 'fnv1a32:9b84bc19']);
   });
 
   it('16 scenes at 96x128 show all 11 classes (seeds 1 and 2)', () => {
