@@ -64,3 +64,16 @@ export function numberField(value: string | undefined, min: number, max: number)
 export function choiceField<T extends string>(value: string | undefined, choices: readonly T[]): T | undefined {
   return choices.find((c) => c === value);
 }
+
+/**
+ * The fields of `parsed` that are defined: write `parse` as `definedFields({ a: intField(...) })`
+ * so a field that fails to parse falls back to its default instead of overwriting it with undefined.
+ */
+export function definedFields<S>(parsed: { [K in keyof S]?: S[K] | undefined }): Partial<S> {
+  const out: Partial<S> = {};
+  for (const key of Object.keys(parsed) as (keyof S)[]) {
+    const value = parsed[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+/**
+ * Draws the atrous explorer: the input cells one dilated kernel touches (tap numbers, 0 for the
+ * skipped cells, as in the classic figure) and a strip chart of how far a stack of dilated
+ * layers sees along one row, next to the same stack at rate 1.
+ */
+import { create } from 'd3';
+import { gridPanel } from '../shared/grid-panel';
+import type { StackLayer, StackView, TapView } from './dilated-taps';
+
+export interface AtrousRenderOptions {
+  /** Side of the taps panel's drawing area in SVG units. */
+  box?: number;
+  /** Width of the strip chart. */
+  width?: number;
+}
+
+export function renderTaps(v: TapView, box = 300): SVGSVGElement {
+  const side = v.extent + 2;
+  const cell = Math.min(40, Math.floor(box / side));
+  const inExtent = (r: number, c: number) => r >= 1 && c >= 1 && r <= v.extent && c <= v.extent;
+  const tap = (r: number, c: number) => v.taps[r - 1]![c - 1]!;
+  return gridPanel({
+    title: `${v.kernel} × ${v.kernel} kernel at rate ${v.rate}: covers ${v.extent} × ${v.extent}`,
+    showSize: false,
+    rows: side,
+    cols: side,
+    cell,
+    tickEvery: cell < 18 ? 5 : 1,
+    text: (r, c) => (cell < 15 || !inExtent(r, c) ? '' : String(tap(r, c))),
+    // Small cells carry no numbers, so the touched ones get a solid mark instead of a tint.
+    cellClass: (r, c) => (!inExtent(r, c) ? 'is-empty' : tap(r, c) === 0 ? 'is-zero' : cell < 15 ? 'is-mark' : 'is-hot is-strong'),
+    outlines: [{ row: 1, col: 1, rows: v.extent, cols: v.extent, className: 'outline-current' }],
+    label: `The ${v.kernel * v.kernel} input cells a ${v.kernel} × ${v.kernel} kernel at rate ${v.rate} touches, spread over ${v.extent} × ${v.extent}`,
+  });
+}
+
+const ROW = 30;
+const LEFT = 128;
+const RIGHT = 138;
+
+export function renderStack(v: StackView, width = 640): SVGSVGElement {
+  const rows: { label: string; layer: StackLayer; baseline: boolean }[] = [
+    ...v.layers.slice(1).map((layer) => ({ label: `layer ${layer.depth}, rate ${layer.rate}`, layer, baseline: false })),
+    { label: 'all three at rate 1', layer: v.baseline[v.baseline.length - 1]!, baseline: true },
+  ];
+  const cellW = (width - LEFT - RIGHT) / v.positions;
+  const height = 34 + rows.length * ROW + 8;
+  const svg = create('svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('class', 'widget-chart')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', width)
+    .attr('height', height)
+    .attr('role', 'img')
+    .attr('aria-label', `Receptive field along one row: ${rows.map((r) => `${r.label}: ${r.layer.span} pixels`).join('; ')}`);
+  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text('What the centre output sees along one row');
+  const centreX = LEFT + ((v.positions - 1) / 2 + 0.5) * cellW;
+  svg
+    .append('path')
+    .attr('d', `M${centreX - 5},22 L${centreX + 5},22 L${centreX},29 Z`)
+    .attr('fill', 'var(--color-fg)');
+  const g = svg
+    .append('g')
+    .selectAll('g')
+    .data(rows)
+    .join('g')
+    .attr('transform', (_, i) => `translate(0,${34 + i * ROW})`);
+  g.append('text').attr('x', 0).attr('y', ROW / 2 + 4).attr('class', (d) => (d.baseline ? 'muted' : null)).text((d) => d.label);
+  g.append('rect')
+    .attr('x', LEFT)
+    .attr('y', 4)
+    .attr('width', v.positions * cellW)
+    .attr('height', ROW - 10)
+    .attr('fill', 'var(--color-bg)')
+    .attr('stroke', 'var(--color-border)');
+  g.append('g')
+    .selectAll('rect')
+    .data((d) => d.layer.reached.flatMap((on, i) => (on ? [{ i, baseline: d.baseline }] : [])))
+    .join('rect')
+    .attr('x', (d) => LEFT + d.i * cellW)
+    .attr('y', 4)
+    .attr('width', Math.max(1, cellW - 0.5))
+    .attr('height', ROW - 10)
+    .attr('fill', (d) => (d.baseline ? 'var(--color-muted)' : 'var(--color-accent)'));
+  g.append('text')
+    .attr('x', width - RIGHT + 8)
+    .attr('y', ROW / 2 + 4)
+    .attr('class', (d) => (d.baseline ? 'muted' : null))
+    .text((d) => (d.layer.touched < d.layer.span ? `${d.layer.span} wide, ${d.layer.touched} seen` : `${d.layer.span} wide`));
+  return svg.node()!;
+}
+
+export function renderAtrous(taps: TapView, stack: StackView, options: AtrousRenderOptions = {}): HTMLElement {
+  const root = create('div').attr('class', 'panel-stack');
+  root.append(() => renderTaps(taps, options.box));
+  root.append(() => renderStack(stack, options.width));
+  return root.node()!;
+}

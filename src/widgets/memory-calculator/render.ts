@@ -1,0 +1,114 @@
+/**
+ * Draws the memory calculator: a log-scale bar chart of what each decoder keeps from the
+ * encoder, and a table with the exact numbers per decoder.
+ */
+import { create, scaleLog } from 'd3';
+import { DECODER_NAMES, formatBytes, formatCount, formatRelative, type MemoryView } from './memory-bars';
+
+export interface MemoryRenderOptions {
+  width?: number;
+}
+
+const ROW = 46;
+const LEFT = 150;
+const RIGHT = 150;
+
+export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions = {}): SVGSVGElement {
+  const width = options.width ?? 640;
+  const height = 40 + view.bars.length * ROW + 24;
+  // One fixed domain from 1 kB to 10 GB, so bars move when the input changes instead of the axis.
+  const x = scaleLog([1e3, 1e10], [LEFT, width - RIGHT]).clamp(true);
+  const svg = create('svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('class', 'widget-chart')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', width)
+    .attr('height', height)
+    .attr('role', 'img')
+    .attr(
+      'aria-label',
+      `Bytes kept from the encoder, log scale: ${view.bars.map((b) => `${b.label} ${formatBytes(b.bytes)} (${formatRelative(b.relative)})`).join('; ')}`,
+    );
+  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text('Kept from the encoder for the decoder (log scale)');
+
+  const axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${40 + view.bars.length * ROW})`);
+  const ticks = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+  axis.append('line').attr('class', 'domain').attr('x1', LEFT).attr('x2', width - RIGHT);
+  const tick = axis.selectAll('g').data(ticks).join('g').attr('class', 'tick').attr('transform', (t) => `translate(${x(t)},0)`);
+  tick.append('line').attr('y1', 0).attr('y2', 5);
+  tick.append('text').attr('y', 18).attr('text-anchor', 'middle').text((t) => formatBytes(t));
+  svg
+    .append('g')
+    .attr('class', 'grid')
+    .selectAll('line')
+    .data(ticks)
+    .join('line')
+    .attr('x1', (t) => x(t))
+    .attr('x2', (t) => x(t))
+    .attr('y1', 30)
+    .attr('y2', 40 + view.bars.length * ROW)
+    .attr('stroke', 'var(--color-border)')
+    .attr('stroke-dasharray', '2 3');
+
+  const bars = svg
+    .append('g')
+    .selectAll('g')
+    .data(view.bars)
+    .join('g')
+    .attr('transform', (_, i) => `translate(0,${40 + i * ROW})`);
+  bars.append('text').attr('x', 0).attr('y', 15).attr('font-weight', 600).text((b) => b.label);
+  bars.append('text').attr('class', 'muted').attr('x', 0).attr('y', 31).attr('font-size', 11).text((b) => b.what);
+  bars
+    .append('rect')
+    .attr('x', LEFT)
+    .attr('y', 6)
+    .attr('height', 24)
+    .attr('width', (b) => Math.max(1, x(b.bytes) - LEFT))
+    .attr('fill', (b) => (b.key === 'indices' ? 'var(--color-accent)' : 'color-mix(in srgb, var(--color-focus) 55%, var(--color-surface))'));
+  bars
+    .append('text')
+    .attr('x', (b) => x(b.bytes) + 6)
+    .attr('y', 23)
+    .text((b) => `${formatBytes(b.bytes)} (${formatRelative(b.relative)})`);
+  return svg.node()!;
+}
+
+/** The exact numbers, one row per decoder. */
+export function renderMemoryTable(view: MemoryView): HTMLElement {
+  const wrap = create('div').attr('class', 'table-scroll');
+  const table = wrap.append('table');
+  table.append('caption').text(`Per decoder: ${view.title}. SegNet's ${formatCount(view.windows)} windows need ${formatCount(Math.ceil(view.windows / 4))} bytes at 2 bits each.`);
+  const head = table.append('thead').append('tr');
+  for (const [text, numeric] of [
+    ['Decoder', false],
+    ['Keeps from the encoder', false],
+    ['Bytes kept', true],
+    ['vs indices', true],
+    ['Parameters', true],
+    ['Activations, forward pass', true],
+  ] as const) {
+    head.append('th').attr('scope', 'col').attr('class', numeric ? 'number' : null).text(text);
+  }
+  const body = table.append('tbody');
+  for (const row of view.rows) {
+    const tr = body.append('tr');
+    tr.append('th').attr('scope', 'row').text(DECODER_NAMES[row.decoder]);
+    tr.append('td').text(row.stored);
+    tr.append('td').attr('class', 'number').text(formatCount(row.storedBytes));
+    tr.append('td').attr('class', 'number').text(row.storedBytes === 0 ? '–' : formatRelative(row.relative));
+    tr.append('td').attr('class', 'number').text(formatCount(row.parameters));
+    tr.append('td').attr('class', 'number').text(formatBytes(row.activationBytes));
+  }
+  return wrap.node()!;
+}
+
+export function renderMemory(view: MemoryView, options: MemoryRenderOptions = {}): HTMLElement {
+  const root = create('div').attr('class', 'memory-view');
+  root.append(() => renderMemoryChart(view, options));
+  root
+    .append('p')
+    .attr('class', 'memory-note')
+    .text(`${view.keepNothing.join(' and ')} keep nothing: they upsample the encoder's last map on its own.`);
+  root.append(() => renderMemoryTable(view));
+  return root.node()!;
+}
