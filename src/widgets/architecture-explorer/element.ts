@@ -1,0 +1,141 @@
+/**
+ * <architecture-explorer>: the diagram and parameter table come from build-time JSON (no
+ * TF.js); selecting a layer of SegNet-Basic shows its real feature maps on a demo frame once
+ * the page's network has run.
+ */
+import { bindFields } from '../shared/bind-fields';
+import { defineWidget, widgetPart } from '../shared/define-widget';
+import { widgetState } from '../shared/widget-state';
+import { gateModel, loadDemoFrames, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { featureTiles, inputTiles, tilesCaption } from './feature-maps';
+import { layoutDiagram, type DiagramLayout } from './layout';
+import type { NetKind, NetworkSummary } from './networks';
+import { renderDiagram, renderKindLegend, renderLayerPanel, renderParameterTable, type MapsView } from './render';
+import { architectureCodec, resolveLayer, steppedLayer, type ArchitectureState } from './state';
+
+/** Feature maps shown per layer. */
+const TILE_COUNT = 16;
+
+defineWidget('architecture-explorer', (root, id) => {
+  const sources = readSources(root);
+  const networks = JSON.parse(root.dataset.architecture ?? '{}') as Record<NetKind, NetworkSummary>;
+  const diagram = widgetPart(root, 'diagram');
+  const panel = widgetPart(root, 'panel');
+  const framePicker = widgetPart(root, 'frames');
+  widgetPart(root, 'legend').replaceChildren(renderKindLegend());
+  widgetPart(root, 'params').replaceChildren(renderParameterTable([networks.basic, networks.vgg16]));
+  const layouts = new Map<NetKind, DiagramLayout>();
+  const layoutOf = (net: NetKind): DiagramLayout => {
+    if (!layouts.has(net)) layouts.set(net, layoutDiagram(networks[net].layers));
+    return layouts.get(net)!;
+  };
+  let frames: DemoFrames | null = null;
+  let model: PageModel | null = null;
+  let modelWanted = 'Feature maps appear once the network has run (see below).';
+
+  const current = (s: ArchitectureState) => {
+    const network = networks[s.net];
+    const layerId = resolveLayer(network.layers, s.layer);
+    return { network, layer: network.layers.find((l) => l.id === layerId)! };
+  };
+
+  const drawPanel = (s: ArchitectureState, maps: MapsView): void => {
+    const { network, layer } = current(s);
+    const sizeNote = s.net === 'basic' ? `for a ${network.height} × ${network.width} frame` : `for the paper’s ${network.height} × ${network.width} frames`;
+    panel.replaceChildren(renderLayerPanel({ layer, sizeNote, maps }));
+  };
+
+  const showMaps = (s: ArchitectureState): void => {
+    const { layer } = current(s);
+    if (s.net !== 'basic') {
+      drawPanel(s, { state: 'message', message: 'This page runs SegNet-Basic: choose it above to see the feature maps. The VGG16 network is drawn and counted from its layer shapes alone, without building its 29 million parameters.' });
+      return;
+    }
+    const frame = frames?.frames[s.frame];
+    if (!frames || !frame) {
+      drawPanel(s, { state: 'message', message: 'Loading the road frames…' });
+      return;
+    }
+    if (layer.kind === 'input') {
+      drawPanel(s, { state: 'ready', caption: tilesCaption(layer, null, s.frame, TILE_COUNT), tiles: inputTiles(frame.image, frames.width, frames.height) });
+      return;
+    }
+    if (!model) {
+      drawPanel(s, { state: 'message', message: modelWanted });
+      return;
+    }
+    drawPanel(s, { state: 'message', message: 'Running the network on this frame…' });
+    model.layer(frame, layer.id).then(
+      (data) => {
+        const now = state.get();
+        if (now.net !== s.net || now.frame !== s.frame || current(now).layer.id !== layer.id) return;
+        drawPanel(s, { state: 'ready', caption: tilesCaption(layer, data, s.frame, TILE_COUNT), tiles: featureTiles(data, layer, TILE_COUNT) });
+        root.dataset.shown = `${s.frame}:${layer.id}`;
+      },
+      (error: unknown) => drawPanel(s, { state: 'message', message: `The network failed: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+  };
+
+  const draw = (s: ArchitectureState): void => {
+    const { network, layer } = current(s);
+    const hadFocus = diagram.contains(document.activeElement);
+    diagram.replaceChildren(renderDiagram(layoutOf(s.net), layer.id, network.name));
+    framePicker.hidden = s.net !== 'basic'; // only SegNet-Basic runs on the frames
+    if (hadFocus) diagram.querySelector<SVGGElement>('[aria-checked="true"]')?.focus();
+    showMaps(s);
+  };
+
+  const state = widgetState(id, architectureCodec, (s) => {
+    sync(s);
+    draw(s);
+  });
+  const sync = bindFields(root, architectureCodec, (patch) => state.set(patch));
+  sync(state.get());
+  draw(state.get());
+
+  const onClick = (event: MouseEvent): void => {
+    const block = (event.target as Element).closest<SVGGElement>('[data-layer]');
+    if (block?.dataset.layer) state.set({ layer: block.dataset.layer });
+  };
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const s = state.get();
+    const { network, layer } = current(s);
+    const next = steppedLayer(network.layers, layer.id, event.key);
+    if (next === null) {
+      if (event.key === ' ' || event.key === 'Enter') event.preventDefault();
+      return;
+    }
+    event.preventDefault();
+    if (next !== layer.id) state.set({ layer: next });
+  };
+  diagram.addEventListener('click', onClick);
+  diagram.addEventListener('keydown', onKeyDown);
+
+  loadDemoFrames(sources.dataUrl).then(
+    (loaded) => {
+      frames = loaded;
+      paintFrameThumbnails(root, loaded);
+      showMaps(state.get());
+    },
+    (error: unknown) => {
+      modelWanted = `The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      showMaps(state.get());
+    },
+  );
+  const stopGate = gateModel({
+    root,
+    status: widgetPart(root, 'status'),
+    source: sources.model,
+    onReady: (loaded) => {
+      model = loaded;
+      root.dataset.backend = loaded.backend.name;
+      showMaps(state.get());
+    },
+  });
+
+  return () => {
+    stopGate();
+    diagram.removeEventListener('click', onClick);
+    diagram.removeEventListener('keydown', onKeyDown);
+  };
+});

@@ -1,0 +1,129 @@
+/**
+ * Feature maps as small images: one channel of a layer's output, scaled from its own minimum
+ * (black) to its maximum (white), and for pooling layers the index map, each pooled cell
+ * coloured by where in its 2x2 window the maximum was.
+ */
+import { CLASS_NAMES } from '../../data';
+import { channelPlane, type LayerData } from '../model';
+import type { ArchLayer } from './layers';
+
+export interface Tile {
+  label: string;
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray;
+  kind: 'values' | 'indices' | 'colour';
+}
+
+/** Window positions 0..3 (top-left, top-right, bottom-left, bottom-right): Okabe–Ito colours. */
+export const INDEX_COLOURS: readonly (readonly [number, number, number])[] = [
+  [230, 159, 0],
+  [86, 180, 233],
+  [0, 158, 115],
+  [204, 121, 167],
+];
+export const INDEX_NAMES = ['top left', 'top right', 'bottom left', 'bottom right'] as const;
+
+/** Greyscale RGBA of a plane, min -> black, max -> white (a constant plane is mid grey). */
+export function greyscaleRgba(plane: Float32Array): { rgba: Uint8ClampedArray; min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of plane) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const span = max - min;
+  const rgba = new Uint8ClampedArray(plane.length * 4);
+  plane.forEach((v, i) => {
+    const g = span > 0 ? Math.round((255 * (v - min)) / span) : 128;
+    rgba.set([g, g, g, 255], i * 4);
+  });
+  return { rgba, min, max };
+}
+
+/** Greyscale RGBA of |values|: 0 -> black, the largest magnitude -> white (zeros stand out in sparse maps). */
+export function magnitudeRgba(plane: Float32Array): Uint8ClampedArray {
+  let max = 0;
+  for (const v of plane) max = Math.max(max, Math.abs(v));
+  const rgba = new Uint8ClampedArray(plane.length * 4);
+  plane.forEach((v, i) => {
+    const g = max > 0 ? Math.round((255 * Math.abs(v)) / max) : 0;
+    rgba.set([g, g, g, 255], i * 4);
+  });
+  return rgba;
+}
+
+/** RGBA of an index plane: each cell in the colour of its window position. */
+export function indexRgba(plane: Float32Array): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(plane.length * 4);
+  plane.forEach((v, i) => {
+    const c = INDEX_COLOURS[v] ?? [0, 0, 0];
+    rgba.set([c[0], c[1], c[2], 255], i * 4);
+  });
+  return rgba;
+}
+
+/** Fraction of values that are exactly zero (unpooled maps: about three in four). */
+export function zeroShare(values: Float32Array): number {
+  let zeros = 0;
+  for (const v of values) if (v === 0) zeros++;
+  return values.length > 0 ? zeros / values.length : 0;
+}
+
+/**
+ * Tiles for a layer: the first `count` channels; for pooling layers the first count/2 channels
+ * each followed by its index map; for the classifier one score map per class, by name.
+ */
+export function featureTiles(data: LayerData, layer: ArchLayer, count: number): Tile[] {
+  const { width, height, channels, values, indices } = data;
+  const tile = (c: number, label: string): Tile => {
+    const plane = channelPlane(values, channels, c);
+    // Unpooled maps: magnitudes from 0, so the three zeros of every window show as black.
+    const rgba = layer.kind === 'unpool' ? magnitudeRgba(plane) : greyscaleRgba(plane).rgba;
+    return { label, width, height, rgba, kind: 'values' };
+  };
+  if (layer.kind === 'pool' && indices) {
+    const n = Math.min(channels, Math.ceil(count / 2));
+    return Array.from({ length: n }, (_, c) => [
+      tile(c, `channel ${c + 1}`),
+      { label: `its indices`, width, height, rgba: indexRgba(channelPlane(indices, channels, c)), kind: 'indices' as const },
+    ]).flat();
+  }
+  if (layer.kind === 'classifier') {
+    return Array.from({ length: channels }, (_, c) => tile(c, CLASS_NAMES[c] ?? `class ${c + 1}`));
+  }
+  return Array.from({ length: Math.min(channels, count) }, (_, c) => tile(c, `channel ${c + 1}`));
+}
+
+/** The input frame in colour and its red, green and blue channels. */
+export function inputTiles(image: Uint8Array, width: number, height: number): Tile[] {
+  const px = width * height;
+  const colour = new Uint8ClampedArray(px * 4);
+  for (let i = 0; i < px; i++) colour.set([image[i * 3]!, image[i * 3 + 1]!, image[i * 3 + 2]!, 255], i * 4);
+  const channel = (k: number, label: string): Tile => {
+    const rgba = new Uint8ClampedArray(px * 4);
+    for (let i = 0; i < px; i++) {
+      const v = image[i * 3 + k]!;
+      rgba.set([v, v, v, 255], i * 4);
+    }
+    return { label, width, height, rgba, kind: 'values' };
+  };
+  return [{ label: 'colour', width, height, rgba: colour, kind: 'colour' }, channel(0, 'red'), channel(1, 'green'), channel(2, 'blue')];
+}
+
+/** The sentence over the tiles. */
+export function tilesCaption(layer: ArchLayer, data: LayerData | null, frame: number, count: number): string {
+  const on = `on frame ${frame + 1}`;
+  if (layer.kind === 'input') return `The frame ${on} and its three colour channels, the network’s input.`;
+  if (!data) return '';
+  const scaled = 'each map scaled from its own minimum (black) to maximum (white)';
+  if (layer.kind === 'classifier') return `One score map per class ${on}, ${scaled}; the softmax turns the 11 scores of each pixel into probabilities.`;
+  const shown = layer.kind === 'pool' ? Math.min(data.channels, Math.ceil(count / 2)) : Math.min(data.channels, count);
+  const first = `Channels 1–${shown} of ${data.channels} ${on}, ${scaled}`;
+  if (layer.kind === 'pool') return `${first}, each beside its index map: the colour says where in its 2×2 window the maximum was.`;
+  if (layer.kind === 'unpool') {
+    const sizes = `Channels 1–${shown} of ${data.channels} ${on}, each map showing the size of its values from zero (black) to its largest (white)`;
+    return `${sizes}. ${Math.round(zeroShare(data.values) * 100)}% of the values are zero: each window got back only its maximum.`;
+  }
+  return `${first}.`;
+}

@@ -1,0 +1,129 @@
+/**
+ * The layers of a SegNet (SegNet-Basic or VGG16-SegNet) in the order data flows through them,
+ * with shapes and parameter counts, from the encoder's plan alone: no weights are built.
+ * Layer ids are the names under which the model records activations ('encoder/stage2/conv1',
+ * 'encoder/stage2/pool', 'decoder/stage2/unpool', 'decoder/stage2/layer1'), plus 'input' and
+ * 'decoder/classifier'.
+ *
+ * Parameters: a k x k convolution from Cin to Cout channels has k*k*Cin*Cout weights and Cout
+ * biases; its batch norm adds a scale and an offset per channel (2*Cout; the moving statistics
+ * are not learnt). Pooling and unpooling have none.
+ */
+import type { EncoderPlan } from '../../segnet/model/encoder';
+
+export type LayerKind = 'input' | 'conv' | 'pool' | 'unpool' | 'decoder-conv' | 'classifier';
+export type LayerPart = 'input' | 'encoder' | 'decoder' | 'classifier';
+
+export interface ArchLayer {
+  id: string;
+  kind: LayerKind;
+  part: LayerPart;
+  /** Stage, 1-based (0 for the input and the classifier). */
+  stage: number;
+  /** e.g. "Encoder stage 2 · convolution 1". */
+  title: string;
+  /** e.g. "7×7 convolution, 64 → 64 channels, batch norm, ReLU". */
+  operation: string;
+  /** Output [height, width, channels]. */
+  shape: [number, number, number];
+  params: number;
+  /** Unpooling: the pooling layer whose indices it uses. */
+  indicesFrom?: string;
+}
+
+/** Size after a 2x2, stride-2 max pool in ceil mode (as the engine pools odd sizes). */
+export const pooled = (n: number): number => Math.ceil(n / 2);
+
+const convParams = (k: number, cin: number, cout: number, batchNorm: boolean): number =>
+  k * k * cin * cout + cout + (batchNorm ? 2 * cout : 0);
+
+/** The network's layers, input to classifier; `numClasses` real classes (CamVid: 11). */
+export function architectureLayers(plan: EncoderPlan, height: number, width: number, numClasses: number): ArchLayer[] {
+  const k = plan.kernel;
+  const conv = `${k}×${k} convolution`;
+  const sizes: [number, number][] = [[height, width]];
+  plan.stages.forEach((_, s) => sizes.push([pooled(sizes[s]![0]), pooled(sizes[s]![1])]));
+  const layers: ArchLayer[] = [
+    { id: 'input', kind: 'input', part: 'input', stage: 0, title: 'Input frame', operation: 'RGB pixels scaled to [−1, 1]', shape: [height, width, 3], params: 0 },
+  ];
+  plan.stages.forEach((stage, s) => {
+    const [h, w] = sizes[s]!;
+    stage.forEach((c, i) => {
+      layers.push({
+        id: `encoder/stage${s + 1}/conv${i + 1}`,
+        kind: 'conv',
+        part: 'encoder',
+        stage: s + 1,
+        title: `Encoder stage ${s + 1} · convolution ${i + 1}`,
+        operation: `${conv}, ${c.cin} → ${c.cout} channels, batch norm, ReLU`,
+        shape: [h, w, c.cout],
+        params: convParams(c.kernel, c.cin, c.cout, true),
+      });
+    });
+    const [ph, pw] = sizes[s + 1]!;
+    layers.push({
+      id: `encoder/stage${s + 1}/pool`,
+      kind: 'pool',
+      part: 'encoder',
+      stage: s + 1,
+      title: `Encoder stage ${s + 1} · max pooling`,
+      operation: '2×2 max pooling, stride 2, keeping the position of each maximum',
+      shape: [ph, pw, plan.channels[s]!],
+      params: 0,
+    });
+  });
+  for (let s = plan.stages.length - 1; s >= 0; s--) {
+    const [h, w] = sizes[s]!;
+    const c = plan.channels[s]!;
+    layers.push({
+      id: `decoder/stage${s + 1}/unpool`,
+      kind: 'unpool',
+      part: 'decoder',
+      stage: s + 1,
+      title: `Decoder stage ${s + 1} · unpooling`,
+      operation: `upsampling ×2 with the pooling indices of encoder stage ${s + 1}`,
+      shape: [h, w, c],
+      params: 0,
+      indicesFrom: `encoder/stage${s + 1}/pool`,
+    });
+    const n = plan.kind === 'basic' ? 1 : plan.stages[s]!.length;
+    const last = s === 0 ? plan.channels[0]! : plan.channels[s - 1]!;
+    const relu = plan.kind === 'basic' ? '' : ', ReLU';
+    for (let i = 0; i < n; i++) {
+      const cout = i === n - 1 ? last : c;
+      layers.push({
+        id: `decoder/stage${s + 1}/layer${i + 1}`,
+        kind: 'decoder-conv',
+        part: 'decoder',
+        stage: s + 1,
+        title: `Decoder stage ${s + 1} · convolution ${i + 1}`,
+        operation: `${conv}, ${c} → ${cout} channels, batch norm${relu}`,
+        shape: [h, w, cout],
+        params: convParams(k, c, cout, true),
+      });
+    }
+  }
+  const ck = plan.kind === 'basic' ? 1 : 3;
+  layers.push({
+    id: 'decoder/classifier',
+    kind: 'classifier',
+    part: 'classifier',
+    stage: 0,
+    title: 'Pixel-wise classifier',
+    operation: `${ck}×${ck} convolution, ${plan.channels[0]} → ${numClasses} class scores per pixel, then softmax`,
+    shape: [height, width, numClasses],
+    params: convParams(ck, plan.channels[0]!, numClasses, false),
+  });
+  return layers;
+}
+
+/** Parameters per part, summed from the layers (the classifier counts with the decoder, as the engine does). */
+export function partTotals(layers: readonly ArchLayer[]): { encoder: number; decoder: number; total: number } {
+  let encoder = 0;
+  let decoder = 0;
+  for (const l of layers) {
+    if (l.part === 'encoder') encoder += l.params;
+    else decoder += l.params;
+  }
+  return { encoder, decoder, total: encoder + decoder };
+}

@@ -1,0 +1,111 @@
+/**
+ * <decoder-side-by-side>: one channel of an encoder stage, pooled, then brought back to the
+ * size before pooling three ways. Everything here comes from the page's network (TF.js loads
+ * when the widget nears the viewport); the encoder is the same for all three.
+ */
+import { bindFields } from '../shared/bind-fields';
+import { defineWidget, widgetPart } from '../shared/define-widget';
+import { widgetState } from '../shared/widget-state';
+import { channelPlane, gateModel, h, loadDemoFrames, mostVariedChannel, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { renderSideBySide } from './render';
+import { sideBySideCodec, type SideBySideState } from './state';
+import { upsampleChannel } from './upsample';
+import { comparisonSentence, sideBySideView } from './view';
+
+defineWidget('decoder-side-by-side', (root, id) => {
+  const sources = readSources(root);
+  const stage = widgetPart(root, 'stage');
+  const caption = widgetPart(root, 'caption');
+  const strongest = widgetPart<HTMLButtonElement>(root, 'strongest');
+  let frames: DemoFrames | null = null;
+  let model: PageModel | null = null;
+  let drawn = '';
+
+  const message = (text: string): void => {
+    stage.replaceChildren(h('p', { class: 'sbs-message' }, text));
+  };
+
+  const layerNames = (s: SideBySideState) => ({ pool: `encoder/stage${s.stage}/pool`, features: `encoder/stage${s.stage}/conv1` });
+
+  const draw = async (s: SideBySideState): Promise<void> => {
+    const frame = frames?.frames[s.frame];
+    if (!model || !frame) return;
+    const key = `${s.frame}:${s.stage}:${s.channel}`;
+    const names = layerNames(s);
+    const [pool, features] = await Promise.all([model.layer(frame, names.pool), model.layer(frame, names.features)]);
+    const c = Math.min(s.channel, pool.channels) - 1;
+    const upsampled = await upsampleChannel(model.engine, {
+      height: pool.height,
+      width: pool.width,
+      values: channelPlane(pool.values, pool.channels, c),
+      indices: Int32Array.from(channelPlane(pool.indices!, pool.channels, c)),
+      outHeight: features.height,
+      outWidth: features.width,
+    });
+    const now = state.get();
+    if (`${now.frame}:${now.stage}:${now.channel}` !== key) return;
+    const view = sideBySideView({
+      stage: s.stage,
+      channel: s.channel,
+      reference: channelPlane(features.values, features.channels, c),
+      pooled: channelPlane(pool.values, pool.channels, c),
+      height: features.height,
+      width: features.width,
+      pooledHeight: pool.height,
+      pooledWidth: pool.width,
+      upsampled,
+    });
+    stage.replaceChildren(renderSideBySide(view));
+    caption.textContent = comparisonSentence(view);
+    drawn = key;
+    root.dataset.shown = key;
+  };
+
+  const update = (s: SideBySideState): void => {
+    if (!model || !frames) return;
+    if (`${s.frame}:${s.stage}:${s.channel}` === drawn) return;
+    caption.textContent = 'Upsampling…';
+    draw(s).catch((error: unknown) => message(`The network failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
+
+  const state = widgetState(id, sideBySideCodec, (s) => {
+    sync(s);
+    update(s);
+  });
+  const sync = bindFields(root, sideBySideCodec, (patch) => state.set(patch));
+  sync(state.get());
+  message('The comparison runs on the network’s own encoder features: it appears once the network has run.');
+
+  const onStrongest = (): void => {
+    const s = state.get();
+    const frame = frames?.frames[s.frame];
+    if (!model || !frame) return;
+    model.layer(frame, layerNames(s).features).then((features) => state.set({ channel: mostVariedChannel(features.values, features.channels) + 1 }), () => undefined);
+  };
+  strongest.addEventListener('click', onStrongest);
+
+  loadDemoFrames(sources.dataUrl).then(
+    (loaded) => {
+      frames = loaded;
+      paintFrameThumbnails(root, loaded);
+      update(state.get());
+    },
+    (error: unknown) => message(`The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const stopGate = gateModel({
+    root,
+    status: widgetPart(root, 'status'),
+    source: sources.model,
+    onReady: (loaded) => {
+      model = loaded;
+      root.dataset.backend = loaded.backend.name;
+      strongest.disabled = false;
+      update(state.get());
+    },
+  });
+
+  return () => {
+    stopGate();
+    strongest.removeEventListener('click', onStrongest);
+  };
+});

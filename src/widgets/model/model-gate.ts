@@ -1,0 +1,63 @@
+/**
+ * Starts the page's model for one widget: when the widget comes near the viewport, unless the
+ * device is small or asks to save data (then on a click), and after a second click when only
+ * the slow plain-JS backend is available. Keeps the widget's status line up to date.
+ */
+import { whenNearViewport } from '../shared/lazy';
+import { renderModelStatus, type ModelStatusView } from './model-status';
+import { loadPageModel, type ModelSource, type PageModel } from './page-model';
+import { backendSentence, HOLD_MESSAGES, holdReason, isSlowBackend, readRunEnvironment } from './run-policy';
+
+export interface ModelGateOptions {
+  /** The widget element: the model starts when it nears the viewport. */
+  root: HTMLElement;
+  /** Where the status line is drawn (an aria-live region). */
+  status: HTMLElement;
+  source: ModelSource;
+  /** Called once, with the page's model, when it is ready to run. */
+  onReady: (model: PageModel) => void;
+}
+
+/** Wires the gate; returns a function that stops it (no callback after that). */
+export function gateModel(options: ModelGateOptions): () => void {
+  const { root, status, source, onReady } = options;
+  let live = true;
+  const show = (view: ModelStatusView, action?: () => void): void => {
+    if (!live) return;
+    const node = renderModelStatus(view);
+    node.querySelector('[data-action="run"]')?.addEventListener('click', () => action?.(), { once: true });
+    status.replaceChildren(node);
+  };
+
+  const ready = (model: PageModel): void => {
+    show({
+      state: 'ready',
+      summary: model.description.summary,
+      backendSentence: backendSentence(model.backend),
+      notice: model.description.notice,
+    });
+    if (live) onReady(model);
+  };
+
+  const load = (): void => {
+    show({ state: 'loading' });
+    loadPageModel(source).then(
+      (model) => {
+        if (isSlowBackend(model.backend.name)) show({ state: 'slow', backendSentence: backendSentence(model.backend) }, () => ready(model));
+        else ready(model);
+      },
+      (error: unknown) => show({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  show({ state: 'waiting' });
+  const cancel = whenNearViewport(root, () => {
+    const reason = holdReason(readRunEnvironment());
+    if (reason) show({ state: 'held', message: HOLD_MESSAGES[reason] }, load);
+    else load();
+  });
+  return () => {
+    live = false;
+    cancel();
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * <boundary-f1-demo>: how the boundary F1 score sees a prediction. The "blocky" comparison
+ * needs only the dataset; the network's prediction loads TF.js when the widget nears the viewport.
+ */
+import type { Segmentation } from '../../segnet/types';
+import { bindFields } from '../shared/bind-fields';
+import { defineWidget, widgetPart } from '../shared/define-widget';
+import { widgetState } from '../shared/widget-state';
+import { gateModel, h, loadDemoFrames, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { blockyLabels } from './boundary-masks';
+import { renderBoundaryView } from './boundary-render';
+import { BLOCK, boundaryCodec, toleranceFraction, type BoundaryState } from './boundary-state';
+import { boundaryView } from './boundary-view';
+
+defineWidget('boundary-f1-demo', (root, id) => {
+  const sources = readSources(root);
+  const stage = widgetPart(root, 'stage');
+  const tolText = widgetPart(root, 'tol-text');
+  let frames: DemoFrames | null = null;
+  let model: PageModel | null = null;
+  const predictions = new Map<number, Segmentation>();
+
+  const message = (text: string): void => {
+    stage.replaceChildren(h('p', { class: 'bf-message' }, text));
+  };
+
+  const draw = (s: BoundaryState): void => {
+    const fraction = toleranceFraction(s.tol);
+    tolText.textContent = `${(fraction * 100).toFixed(2)}% of the diagonal`;
+    const frame = frames?.frames[s.frame];
+    if (!frames || !frame) return;
+    let prediction: ArrayLike<number> | null = null;
+    if (s.compare === 'blocky') prediction = blockyLabels(frame.labels, frames.height, frames.width, BLOCK);
+    else prediction = predictions.get(s.frame)?.labels ?? null;
+    if (!prediction) {
+      message(model ? 'Running the network on this frame…' : 'The network’s prediction appears once it has run (see below). Meanwhile, compare with the ground truth at 1/8 resolution.');
+      if (model) predict(s.frame);
+      return;
+    }
+    const view = boundaryView({ image: frame.image, truth: frame.labels, prediction, height: frames.height, width: frames.width, cls: s.cls, toleranceFraction: fraction });
+    stage.replaceChildren(renderBoundaryView(view));
+    root.dataset.shown = `${s.frame}:${s.compare}:${s.cls}:${s.tol}`;
+  };
+
+  const predict = (index: number): void => {
+    const frame = frames?.frames[index];
+    if (!model || !frame || predictions.has(index)) return;
+    model.prediction(frame).then(
+      (seg) => {
+        predictions.set(index, seg);
+        draw(state.get());
+      },
+      (error: unknown) => message(`The network failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+
+  const state = widgetState(id, boundaryCodec, (s) => {
+    sync(s);
+    draw(s);
+  });
+  const sync = bindFields(root, boundaryCodec, (patch) => state.set(patch));
+  sync(state.get());
+  message('Loading the road frames…');
+  draw(state.get());
+
+  loadDemoFrames(sources.dataUrl).then(
+    (loaded) => {
+      frames = loaded;
+      paintFrameThumbnails(root, loaded);
+      draw(state.get());
+    },
+    (error: unknown) => message(`The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  return gateModel({
+    root,
+    status: widgetPart(root, 'status'),
+    source: sources.model,
+    onReady: (loaded) => {
+      model = loaded;
+      root.dataset.backend = loaded.backend.name;
+      draw(state.get());
+    },
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * <results-table>: the paper's Tables 1 and 3 with this site's measured runs beside them (from
+ * build-time JSON), and, when there are runs, their per-class IoU as bars (Observable Plot,
+ * imported only then).
+ */
+import { bindFields } from '../shared/bind-fields';
+import { defineWidget, widgetPart } from '../shared/define-widget';
+import { widgetState } from '../shared/widget-state';
+import { h } from '../model';
+import { renderIouChart, renderOursNote, renderResultsTables } from './render';
+import { RESULTS_COMMAND } from './results-file';
+import type { ResultsSource } from './results-source';
+import { resultsCodec, type ResultsState } from './state';
+import { resultsTables } from './table-view';
+
+defineWidget('results-table', (root, id) => {
+  const source = JSON.parse(root.dataset.results ?? '{"state":"missing"}') as ResultsSource;
+  const runs = source.state === 'measured' ? source.results.runs : [];
+  const tables = widgetPart(root, 'tables');
+  const chart = widgetPart(root, 'chart');
+  widgetPart(root, 'note').replaceChildren(renderOursNote(source, RESULTS_COMMAND));
+  let live = true;
+
+  const drawChart = (s: ResultsState): void => {
+    const run = runs[Math.min(s.run, runs.length - 1)];
+    if (!run) return;
+    import('@observablehq/plot').then(
+      (Plot) => {
+        if (!live || state.get().run !== s.run) return;
+        chart.replaceChildren(h('p', { class: 'iou-title' }, `Per-class IoU of ${run.name} (this site)`), renderIouChart(Plot, run, Math.max(320, chart.clientWidth || 640)));
+      },
+      (error: unknown) => chart.replaceChildren(h('p', {}, `The chart could not load: ${error instanceof Error ? error.message : String(error)}`)),
+    );
+  };
+
+  const draw = (s: ResultsState): void => {
+    tables.replaceChildren(renderResultsTables(resultsTables(runs, s.sort), s.sort));
+    root.dataset.shown = s.sort;
+  };
+
+  const state = widgetState(id, resultsCodec, (s) => {
+    sync(s);
+    draw(s);
+    drawChart(s);
+  });
+  const sync = bindFields(root, resultsCodec, (patch) => state.set(patch));
+  sync(state.get());
+  draw(state.get());
+  if (runs.length > 0) drawChart(state.get());
+  return () => {
+    live = false;
+  };
+});

@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { EncoderPlan } from '../../../src/segnet/model/encoder';
+import { featureTiles, greyscaleRgba, indexRgba, INDEX_COLOURS, inputTiles, magnitudeRgba, tilesCaption, zeroShare } from '../../../src/widgets/architecture-explorer/feature-maps';
+import { architectureLayers, partTotals, type ArchLayer } from '../../../src/widgets/architecture-explorer/layers';
+import { layoutDiagram } from '../../../src/widgets/architecture-explorer/layout';
+import { NETWORK_NAMES, PAPER_PARAMETERS, type NetworkSummary } from '../../../src/widgets/architecture-explorer/networks';
+import { layerSummary, renderDiagram, renderKindLegend, renderLayerPanel, renderParameterTable } from '../../../src/widgets/architecture-explorer/render';
+import { architectureCodec, resolveLayer, steppedLayer } from '../../../src/widgets/architecture-explorer/state';
+import type { LayerData } from '../../../src/widgets/model';
+import { readState } from '../../../src/widgets/shared/url-state';
+import { markup } from './snapshot';
+
+/** encoderPlan's output, written out so this file needs no TF.js. */
+function plan(kind: 'basic' | 'vgg16'): EncoderPlan {
+  const widths = kind === 'basic' ? [[64], [64], [64], [64]] : [[64, 64], [128, 128], [256, 256, 256], [512, 512, 512], [512, 512, 512]];
+  const kernel = kind === 'basic' ? 7 : 3;
+  let cin = 3;
+  const stages = widths.map((stage) =>
+    stage.map((cout) => {
+      const spec = { cin, cout, kernel };
+      cin = cout;
+      return spec;
+    }),
+  );
+  return { kind, kernel, stages, channels: widths.map((s) => s[s.length - 1]!) };
+}
+
+function summary(kind: 'basic' | 'vgg16'): NetworkSummary {
+  const [height, width] = kind === 'basic' ? [96, 128] : [360, 480];
+  const layers = architectureLayers(plan(kind), height, width, 11);
+  return { net: kind, name: NETWORK_NAMES[kind], height, width, layers, counts: partTotals(layers), paper: PAPER_PARAMETERS[kind] };
+}
+
+const basic = summary('basic');
+const vgg = summary('vgg16');
+const layer = (net: NetworkSummary, id: string): ArchLayer => net.layers.find((l) => l.id === id)!;
+
+describe('architectureCodec and layer navigation', () => {
+  it('restores a link, rejecting unknown networks and layer names', () => {
+    expect(readState('arch', architectureCodec, '?arch.net=vgg16&arch.layer=decoder/stage5/layer3&arch.frame=3')).toEqual({ net: 'vgg16', layer: 'decoder/stage5/layer3', frame: 3 });
+    expect(readState('arch', architectureCodec, '?arch.net=resnet&arch.layer=encoder/stage9/pool&arch.frame=7')).toEqual(architectureCodec.defaults);
+  });
+
+  it('resolveLayer keeps the reader at the same place when switching networks', () => {
+    expect(resolveLayer(basic.layers, 'encoder/stage5/conv3')).toBe('encoder/stage4/conv1');
+    expect(resolveLayer(basic.layers, 'decoder/stage2/layer2')).toBe('decoder/stage2/layer1');
+    expect(resolveLayer(basic.layers, 'encoder/stage5/pool')).toBe('encoder/stage4/pool');
+    expect(resolveLayer(vgg.layers, 'encoder/stage3/pool')).toBe('encoder/stage3/pool');
+  });
+
+  it('steppedLayer follows the data: arrows step, Home and End jump, the ends hold', () => {
+    expect(steppedLayer(basic.layers, 'input', 'ArrowRight')).toBe('encoder/stage1/conv1');
+    expect(steppedLayer(basic.layers, 'input', 'ArrowLeft')).toBe('input');
+    expect(steppedLayer(basic.layers, 'encoder/stage2/pool', 'End')).toBe('decoder/classifier');
+    expect(steppedLayer(basic.layers, 'encoder/stage2/pool', 'Home')).toBe('input');
+    expect(steppedLayer(basic.layers, 'encoder/stage2/pool', 'x')).toBeNull();
+  });
+});
+
+describe('layoutDiagram(layers)', () => {
+  it('places blocks left to right, taller for larger maps', () => {
+    const { blocks } = layoutDiagram(basic.layers);
+    expect(blocks.map((b) => b.x)).toEqual([...blocks.map((b) => b.x)].sort((a, b) => a - b));
+    const height = (id: string) => blocks.find((b) => b.layer.id === id)!.height;
+    expect(height('input')).toBeGreaterThan(height('encoder/stage2/conv1'));
+    expect(height('encoder/stage4/pool')).toBeLessThan(height('encoder/stage4/conv1'));
+    expect(height('decoder/stage1/unpool')).toBe(height('input'));
+  });
+
+  it('draws one arc per pooling layer, nested so that stage 1 is outermost', () => {
+    const { arcs } = layoutDiagram(vgg.layers);
+    expect(arcs.map((a) => [a.from, a.to])).toEqual([5, 4, 3, 2, 1].map((s) => [`encoder/stage${s}/pool`, `decoder/stage${s}/unpool`]));
+    const level = (stage: number) => Number(/Q[\d.]+,([\d.]+)/.exec(arcs.find((a) => a.stage === stage)!.path)![1]);
+    expect(level(1)).toBeLessThan(level(2));
+    expect(level(4)).toBeLessThan(level(5));
+  });
+});
+
+const data = (channels: number, values: number[], indices: number[] | null = null): LayerData => ({
+  name: 'x',
+  height: 1,
+  width: values.length / channels,
+  channels,
+  values: Float32Array.from(values),
+  indices: indices ? Int32Array.from(indices) : null,
+});
+
+describe('feature maps', () => {
+  it('greyscaleRgba scales each map from its minimum to its maximum', () => {
+    const { rgba, min, max } = greyscaleRgba(Float32Array.from([-1, 0, 1]));
+    expect([min, max]).toEqual([-1, 1]);
+    expect([rgba[0], rgba[4], rgba[8], rgba[11]]).toEqual([0, 128, 255, 255]);
+    expect(greyscaleRgba(Float32Array.from([2, 2])).rgba[0]).toBe(128);
+  });
+
+  it('magnitudeRgba draws zeros black and the largest magnitude white, whatever its sign', () => {
+    const rgba = magnitudeRgba(Float32Array.from([0, -2, 1]));
+    expect([rgba[0], rgba[4], rgba[8]]).toEqual([0, 255, 128]);
+    expect(magnitudeRgba(Float32Array.from([0, 0]))[0]).toBe(0);
+  });
+
+  it('indexRgba colours each cell by where its maximum was', () => {
+    expect([...indexRgba(Float32Array.from([3])).slice(0, 3)]).toEqual([...INDEX_COLOURS[3]!]);
+  });
+
+  it('featureTiles: the first channels; pools pair each map with its indices; the classifier names classes', () => {
+    expect(featureTiles(data(4, [1, 2, 3, 4, 5, 6, 7, 8]), layer(basic, 'encoder/stage1/conv1'), 3).map((t) => t.label)).toEqual(['channel 1', 'channel 2', 'channel 3']);
+    const pooled = featureTiles(data(2, [1, 2, 3, 4], [0, 1, 2, 3]), layer(basic, 'encoder/stage1/pool'), 16);
+    expect(pooled.map((t) => t.kind)).toEqual(['values', 'indices', 'values', 'indices']);
+    const scores = featureTiles(data(11, Array.from({ length: 11 }, (_, i) => i)), layer(basic, 'decoder/classifier'), 4);
+    expect(scores.map((t) => t.label).slice(0, 3)).toEqual(['Sky', 'Building', 'Pole']);
+    expect(inputTiles(Uint8Array.from([255, 0, 0]), 1, 1).map((t) => [t.label, t.rgba[0]])).toEqual([['colour', 255], ['red', 255], ['green', 0], ['blue', 0]]);
+  });
+
+  it('tilesCaption reports the share of zeros after unpooling', () => {
+    expect(zeroShare(Float32Array.from([0, 0, 0, 2]))).toBe(0.75);
+    const caption = tilesCaption(layer(basic, 'decoder/stage1/unpool'), data(1, [0, 0, 0, 2]), 1, 16);
+    expect(caption).toBe('Channels 1–1 of 1 on frame 2, each map showing the size of its values from zero (black) to its largest (white). 75% of the values are zero: each window got back only its maximum.');
+  });
+});
+
+describe('renders', () => {
+  it('renderDiagram: a radio group of blocks with one selected, one arc highlighted', async () => {
+    const svg = renderDiagram(layoutDiagram(basic.layers), 'encoder/stage2/pool', basic.name);
+    const radios = svg.querySelectorAll('[role="radio"]');
+    expect(radios).toHaveLength(basic.layers.length);
+    expect(svg.querySelectorAll('[aria-checked="true"]')).toHaveLength(1);
+    expect(svg.querySelector('[tabindex="0"]')?.getAttribute('data-layer')).toBe('encoder/stage2/pool');
+    expect(svg.querySelectorAll('.index-arc.is-selected')).toHaveLength(1);
+    await expect(markup(svg)).toMatchFileSnapshot('__snapshots__/architecture-basic-stage2-pool.svg');
+  });
+
+  it('renderDiagram draws VGG16-SegNet with 13 encoder convolutions', async () => {
+    const svg = renderDiagram(layoutDiagram(vgg.layers), 'decoder/stage5/unpool', vgg.name);
+    expect(svg.querySelectorAll('.block-conv')).toHaveLength(13);
+    expect(svg.querySelectorAll('.index-arc')).toHaveLength(5);
+    await expect(markup(svg)).toMatchFileSnapshot('__snapshots__/architecture-vgg16-stage5-unpool.svg');
+  });
+
+  it('renderLayerPanel: facts, and tiles or a message', async () => {
+    const l = layer(basic, 'encoder/stage1/pool');
+    expect(layerSummary(l)).toBe('Encoder stage 1 · max pooling: 2×2 max pooling, stride 2, keeping the position of each maximum. Output 48 × 64 × 64; no parameters.');
+    const tiles = featureTiles(data(2, [1, 2, 3, 4], [0, 1, 2, 3]), l, 16);
+    const panel = renderLayerPanel({ layer: l, sizeNote: 'for a 96 × 128 frame', maps: { state: 'ready', caption: 'caption', tiles } });
+    expect(panel.querySelectorAll('canvas')).toHaveLength(4);
+    expect(panel.querySelector('.index-legend')).not.toBeNull();
+    await expect(markup(panel)).toMatchFileSnapshot('__snapshots__/architecture-panel-stage1-pool.html');
+    const waiting = renderLayerPanel({ layer: l, sizeNote: '', maps: { state: 'message', message: 'Feature maps appear once the network has run.' } });
+    expect(waiting.querySelector('.maps-message')?.textContent).toBe('Feature maps appear once the network has run.');
+  });
+
+  it('renderParameterTable: both networks, ours and the paper', async () => {
+    const table = renderParameterTable([basic, vgg]);
+    const cells = [...table.querySelectorAll('tbody tr:last-child td')].map((td) => td.textContent);
+    expect(cells).toEqual(['1.417 M', '1.425 M', '29.486 M', '29.4 M']);
+    await expect(markup(table)).toMatchFileSnapshot('__snapshots__/architecture-parameters.html');
+    expect(renderKindLegend().querySelectorAll('li')).toHaveLength(6);
+  });
+});
