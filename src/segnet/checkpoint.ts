@@ -33,8 +33,15 @@ export interface SaveOptions {
   extra?: Record<string, unknown>;
 }
 
+/** Site-relative paths ('/models/x/model.json') become absolute URLs, which TF.js's http handler needs. */
+function absolute(target: string): string {
+  const base = (globalThis as { location?: { href: string } }).location?.href;
+  return base && /^\.{0,2}\//.test(target) ? new URL(target, base).href : target;
+}
+
 function handlerFor(target: string | tf.io.IOHandler, save: boolean): tf.io.IOHandler {
   if (typeof target !== 'string') return target;
+  target = absolute(target);
   const handlers = save ? tf.io.getSaveHandlers(target) : tf.io.getLoadHandlers(target);
   if (handlers.length === 0) throw new Error(`checkpoint: no TF.js IO handler for '${target}' in this environment`);
   return handlers[0]!;
