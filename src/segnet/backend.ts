@@ -3,23 +3,29 @@
  * initialises. What each can do is reported, so callers can say why training is off.
  */
 import * as tf from '@tensorflow/tfjs';
+import { CUSTOM_GRADIENT_KERNELS, hasNativeConvGradients } from './ops/trainable-conv';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_PREFERENCE: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 export interface BackendChoice {
   name: BackendName;
-  /** False where convolution gradients are missing (TF.js wasm lacks Conv2DBackpropFilter). */
+  /**
+   * Whether the model trains here: with TF.js's own convolution gradients, or with the
+   * forward-op gradients of ops/trainable-conv.ts where those are missing (wasm).
+   */
   canTrain: boolean;
   /** Backends tried before this one, with why each failed. */
   rejected: { name: BackendName; reason: string }[];
 }
 
-/** Whether a registered backend has every kernel that training a SegNet needs. */
+/**
+ * Whether a registered backend can train a SegNet: it has TF.js's own convolution gradient
+ * kernels, or the forward kernels that the custom gradients are built from (TF.js wasm has
+ * no Conv2DBackpropFilter, and trains through the latter).
+ */
 export function backendCanTrain(name: string): boolean {
-  return ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropFilter'].every(
-    (kernel) => tf.getKernel(kernel, name) !== undefined,
-  );
+  return hasNativeConvGradients(name) || CUSTOM_GRADIENT_KERNELS.every((kernel) => tf.getKernel(kernel, name) !== undefined);
 }
 
 /**

@@ -7,12 +7,24 @@ export { DECODER_KINDS, ENCODER_KINDS } from './types';
 
 export { maxPoolWithIndices, maxUnpool, atrousConv2d, resizeBilinear, pooledSize, dilatedExtent } from './ops';
 export type { UnpoolShape, ConvPadding } from './ops';
+export {
+  trainableConv2d,
+  trainableConv2dTranspose,
+  trainableDepthwiseConv2d,
+  hasNativeConvGradients,
+  conv2dCustomGrad,
+  conv2dTransposeCustomGrad,
+  depthwiseConv2dCustomGrad,
+  batchNormTraining,
+} from './ops';
+export type { ConvGradients, SpatialPads, BatchNormTrainingResult } from './ops';
 export * as reference from './reference';
 
 export { buildSegNet, countParameters, disposeActivations, SegNetModel } from './model/segnet-model';
 export type { ForwardOptions, ForwardResult, ParameterCount, BuildOptions } from './model/segnet-model';
 export { DEFAULT_CONFIG, type SegNetConfig, type SegNetOptions } from './model/config';
 export { encoderPlan, stageSizes, type EncoderPlan } from './model/encoder';
+export { mirroredStage } from './decoders';
 export type { Activation } from './model/recorder';
 export type { NamedVariable } from './layers/parameter-store';
 

@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { batchNorm, conv, defineConvBn, convBn, type BatchNormParams, type ConvBnParams, type ConvParams } from '../layers/conv-block';
 import { ParameterStore } from '../layers/parameter-store';
 import { resizeBilinear } from '../ops/resize-bilinear';
+import { trainableDepthwiseConv2d } from '../ops/trainable-conv';
 import type { StageOutput } from '../model/encoder';
 import type { DecodeContext, Decoder, DecoderSpec } from './decoder';
 
@@ -49,7 +50,7 @@ export class BilinearDecoder implements Decoder {
       const stage = this.stages[s]!;
       x = resizeBilinear(x, h, w); // [N, H_s, W_s, C_s]
       ctx.recorder?.record(`decoder/stage${s + 1}/upsample`, x);
-      const dw = tf.add(tf.depthwiseConv2d(x, stage.depthwise.filter, 1, 'same'), stage.depthwise.bias) as tf.Tensor4D;
+      const dw = tf.add(trainableDepthwiseConv2d(x, stage.depthwise.filter, 'same'), stage.depthwise.bias) as tf.Tensor4D;
       x = batchNorm(dw, stage.bn, ctx.training);
       if (this.relu) x = tf.relu(x);
       if (stage.projection) x = convBn(x, stage.projection, ctx.training, true);

@@ -11,17 +11,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv, type ConvParams } from '../layers/conv-block';
 import { ParameterStore } from '../layers/parameter-store';
+import { trainableConv2dTranspose } from '../ops/trainable-conv';
 import type { StageOutput } from '../model/encoder';
 import type { DecodeContext, Decoder, DecoderSpec } from './decoder';
 
 /** A [k, k, C, C] transposed-conv filter that performs bilinear 2x upsampling of each channel. */
 export function bilinearUpsamplingFilter(k: number, channels: number): tf.Tensor4D {
-  const factor = Math.ceil(k / 2);
-  const center = k % 2 === 1 ? factor - 1 : factor - 0.5;
+  // Linear interpolation at stride 2 spreads each value over +-2 taps around the kernel's
+  // centre, whatever the kernel size, so every output cell's weights sum to 1.
+  const factor = 2;
+  const center = (k - 1) / 2;
   const values = new Float32Array(k * k * channels * channels);
   for (let u = 0; u < k; u++)
     for (let v = 0; v < k; v++) {
-      const weight = (1 - Math.abs(u - center) / factor) * (1 - Math.abs(v - center) / factor);
+      const weight = Math.max(0, 1 - Math.abs(u - center) / factor) * Math.max(0, 1 - Math.abs(v - center) / factor);
       for (let c = 0; c < channels; c++) values[((u * k + v) * channels + c) * channels + c] = weight;
     }
   return tf.tensor4d(values, [k, k, channels, channels]);
@@ -46,7 +49,7 @@ export class FcnDecoder implements Decoder {
   private upsample(x: tf.Tensor4D, s: number, height: number, width: number): tf.Tensor4D {
     const { filter, bias } = this.upsamplers[s]!;
     const [n, , , k] = x.shape;
-    return tf.add(tf.conv2dTranspose(x, filter, [n, height, width, k], 2, 'same'), bias);
+    return tf.add(trainableConv2dTranspose(x, filter, [n, height, width, k], 2), bias); // [N, H, W, K]
   }
 
   decode(stages: StageOutput[], ctx: DecodeContext): tf.Tensor4D {

@@ -7,6 +7,7 @@ import { deconvnetDecoder, segnetDecoder } from './unpooling-decoder';
 
 export type { Decoder, DecodeContext, DecoderSpec } from './decoder';
 export { bilinearUpsamplingFilter } from './fcn-decoder';
+export { mirroredStage } from './mirror';
 
 /** Builds the decoder of a kind for an encoder plan. */
 export function createDecoder(kind: DecoderKind, spec: DecoderSpec): Decoder {

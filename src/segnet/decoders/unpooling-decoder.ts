@@ -12,19 +12,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { maxUnpool } from '../ops/max-unpool';
+import { trainableConv2dTranspose } from '../ops/trainable-conv';
 import { batchNorm, conv, type BatchNormParams, type ConvParams } from '../layers/conv-block';
 import { ParameterStore } from '../layers/parameter-store';
 import type { StageOutput } from '../model/encoder';
+import { mirroredStage } from './mirror';
 import type { DecodeContext, Decoder, DecoderSpec } from './decoder';
 
-/** Conv specs of decoder stage s: the mirror of encoder stage s, ending in the previous stage's channels. */
-export function mirroredStage(spec: DecoderSpec, s: number): { cin: number; cout: number }[] {
-  const { plan } = spec;
-  const n = plan.kind === 'basic' ? 1 : plan.stages[s]!.length;
-  const c = plan.channels[s]!;
-  const last = s === 0 ? plan.channels[0]! : plan.channels[s - 1]!;
-  return Array.from({ length: n }, (_, i) => ({ cin: c, cout: i === n - 1 ? last : c }));
-}
 
 interface DensifyBlock {
   layer: ConvParams;
@@ -45,7 +39,7 @@ class UnpoolingDecoder implements Decoder {
     const k = plan.kernel;
     this.store = new ParameterStore('decoder', spec.seed, spec.allocate);
     this.stages = plan.stages.map((_, s) =>
-      mirroredStage(spec, s).map((c, i) => {
+      mirroredStage(plan, s).map((c, i) => {
         const name = `stage${s + 1}/${kind === 'segnet' ? 'conv' : 'deconv'}${i + 1}`;
         // conv2dTranspose filters are [k, k, out, in]; conv2d filters [k, k, in, out].
         const shape: [number, number, number, number] = kind === 'segnet' ? [k, k, c.cin, c.cout] : [k, k, c.cout, c.cin];
@@ -60,7 +54,7 @@ class UnpoolingDecoder implements Decoder {
     const { filter, bias } = block.layer;
     if (this.kind === 'segnet') return conv(x, block.layer);
     const [n, h, w] = x.shape;
-    return tf.add(tf.conv2dTranspose(x, filter, [n, h, w, filter.shape[2]], 1, 'same'), bias);
+    return tf.add(trainableConv2dTranspose(x, filter, [n, h, w, filter.shape[2]], 1), bias); // [N, H, W, Cout]
   }
 
   decode(stages: StageOutput[], ctx: DecodeContext): tf.Tensor4D {

@@ -1,10 +1,12 @@
 /**
  * The building blocks: convolution (+ bias), batch normalisation, and their composition.
- * Batch norm uses the batch's statistics while training and updates the moving averages that
- * inference uses, as in Caffe's SegNet.
+ * Batch norm uses the batch's statistics while training (with the closed-form gradient of
+ * ops/batch-norm-training.ts) and updates the moving averages that inference uses, as in
+ * Caffe's SegNet.
  */
 import * as tf from '@tensorflow/tfjs';
 import { atrousConv2d } from '../ops/atrous-conv2d';
+import { batchNormTraining } from '../ops/batch-norm-training';
 import type { ParameterStore } from './parameter-store';
 
 export type ConvParams = ReturnType<ParameterStore['conv']>;
@@ -22,12 +24,12 @@ export function conv(x: tf.Tensor4D, p: ConvParams, dilation = 1): tf.Tensor4D {
 /** Batch normalisation over N, H, W. `training` uses batch statistics and updates the moving ones. */
 export function batchNorm(x: tf.Tensor4D, p: BatchNormParams, training: boolean): tf.Tensor4D {
   if (!training) return tf.batchNorm4d(x, p.movingMean, p.movingVariance, p.beta, p.gamma, BN_EPSILON);
-  const { mean, variance } = tf.moments(x, [0, 1, 2]); // [C], [C]
+  const { y, mean, variance } = batchNormTraining(x, p.gamma, p.beta, BN_EPSILON); // mean, variance: [C]
   tf.tidy(() => {
     p.movingMean.assign(tf.add(tf.mul(p.movingMean, BN_MOMENTUM), tf.mul(mean, 1 - BN_MOMENTUM)));
     p.movingVariance.assign(tf.add(tf.mul(p.movingVariance, BN_MOMENTUM), tf.mul(variance, 1 - BN_MOMENTUM)));
   });
-  return tf.batchNorm4d(x, mean as tf.Tensor1D, variance as tf.Tensor1D, p.beta, p.gamma, BN_EPSILON);
+  return y;
 }
 
 export interface ConvBnParams {

@@ -8,9 +8,11 @@
  * gradients, so the filter and the input train.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { ConvPadding } from './conv-geometry';
+import { trainableConv2d, type ConvGradients } from './trainable-conv';
 import { assertPositiveInt, assertRank } from './validate';
 
-export type ConvPadding = 'same' | 'valid';
+export type { ConvPadding } from './conv-geometry';
 
 /** Effective kernel extent of a k-tap kernel at dilation rate r. */
 export function dilatedExtent(kernelSize: number, rate: number): number {
@@ -31,6 +33,7 @@ function axisPlan(size: number, kernel: number, rate: number, padding: ConvPaddi
  * @param x [N, H, W, Cin]
  * @param filter [kh, kw, Cin, Cout]
  * @param rate dilation rate (1 is an ordinary convolution)
+ * @param gradients which gradients the inner conv2d uses (trainable-conv.ts; 'auto' picks per backend)
  * @returns [N, H', W', Cout], H' = H for 'same', H - extent + 1 for 'valid'
  */
 export function atrousConv2d(
@@ -38,6 +41,7 @@ export function atrousConv2d(
   filter: tf.Tensor4D,
   rate: number,
   padding: ConvPadding = 'same',
+  gradients: ConvGradients = 'auto',
 ): tf.Tensor4D {
   const fn = 'atrousConv2d';
   assertRank(fn, 'x', x, 4);
@@ -50,12 +54,12 @@ export function atrousConv2d(
   if (padding === 'valid' && (dilatedExtent(kh, rate) > h || dilatedExtent(kw, rate) > w)) {
     throw new Error(`${fn}: a ${kh}x${kw} kernel at rate ${rate} does not fit a ${h}x${w} input with 'valid' padding`);
   }
-  if (rate === 1) return tf.conv2d(x, filter, 1, padding);
+  if (rate === 1) return trainableConv2d(x, filter, padding, gradients);
   return tf.tidy(() => {
     const [padH, cropH] = axisPlan(h, kh, rate, padding);
     const [padW, cropW] = axisPlan(w, kw, rate, padding);
     const batched = tf.spaceToBatchND(x, [rate, rate], [padH, padW]); // [N*r*r, H'/r, W'/r, Cin]
-    const conv = tf.conv2d(batched as tf.Tensor4D, filter, 1, 'valid');
+    const conv = trainableConv2d(batched as tf.Tensor4D, filter, 'valid', gradients); // [N*r*r, h', w', Cout]
     return tf.batchToSpaceND(conv, [rate, rate], [cropH, cropW]) as tf.Tensor4D; // [N, H', W', Cout]
   });
 }

@@ -9,6 +9,7 @@
  * biases; its batch norm adds a scale and an offset per channel (2*Cout; the moving statistics
  * are not learnt). Pooling and unpooling have none.
  */
+import { mirroredStage } from '../../segnet/decoders/mirror';
 import type { EncoderPlan } from '../../segnet/model/encoder';
 
 export type LayerKind = 'input' | 'conv' | 'pool' | 'unpool' | 'decoder-conv' | 'classifier';
@@ -44,7 +45,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
   const sizes: [number, number][] = [[height, width]];
   plan.stages.forEach((_, s) => sizes.push([pooled(sizes[s]![0]), pooled(sizes[s]![1])]));
   const layers: ArchLayer[] = [
-    { id: 'input', kind: 'input', part: 'input', stage: 0, title: 'Input frame', operation: 'RGB pixels scaled to [−1, 1]', shape: [height, width, 3], params: 0 },
+    { id: 'input', kind: 'input', part: 'input', stage: 0, title: 'Input frame', operation: plan.kind === 'basic' ? 'RGB pixels, local response normalisation across channels' : 'RGB pixels scaled to [−1, 1]', shape: [height, width, 3], params: 0 },
   ];
   plan.stages.forEach((stage, s) => {
     const [h, w] = sizes[s]!;
@@ -86,11 +87,10 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
       params: 0,
       indicesFrom: `encoder/stage${s + 1}/pool`,
     });
-    const n = plan.kind === 'basic' ? 1 : plan.stages[s]!.length;
-    const last = s === 0 ? plan.channels[0]! : plan.channels[s - 1]!;
+    const convs = mirroredStage(plan, s);
     const relu = plan.kind === 'basic' ? '' : ', ReLU';
-    for (let i = 0; i < n; i++) {
-      const cout = i === n - 1 ? last : c;
+    for (let i = 0; i < convs.length; i++) {
+      const cout = convs[i]!.cout;
       layers.push({
         id: `decoder/stage${s + 1}/layer${i + 1}`,
         kind: 'decoder-conv',

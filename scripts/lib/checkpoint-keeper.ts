@@ -1,0 +1,61 @@
+/**
+ * When the train CLI writes checkpoints. A checkpoint is captured in memory at its step and
+ * written to disk only once the next step's loss has passed the checks (finite, not
+ * exploding): the weights it holds are then known to produce a sane loss. A NaN or exploding
+ * loss discards the captured one, so the folder keeps the last good checkpoint.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { saveCheckpoint, type SaveOptions, type SegNetModel } from '../../src/segnet';
+import { checkpointFolder, type CheckpointFolderOptions } from './checkpoint-files';
+
+/** An IO handler that keeps what it is given (saveCheckpoint encodes; nothing is written). */
+function memoryHandler(): tf.io.IOHandler & { artifacts: tf.io.ModelArtifacts | null } {
+  const handler = {
+    artifacts: null as tf.io.ModelArtifacts | null,
+    async save(artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
+      handler.artifacts = artifacts;
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+    },
+  };
+  return handler;
+}
+
+export class CheckpointKeeper {
+  private pending: { artifacts: tf.io.ModelArtifacts; step: number } | null = null;
+  /**
+   * @param lastWritten step of the checkpoint already in `dir` (a resumed run's), or null
+   */
+  constructor(
+    private readonly dir: string,
+    public lastWritten: number | null = null,
+    private readonly folderOptions: CheckpointFolderOptions = {},
+  ) {}
+
+  /** Encodes the model (and optimizer and progress) as they are now; `commit` writes it. */
+  async capture(model: SegNetModel, options: SaveOptions & { progress: NonNullable<SaveOptions['progress']> }): Promise<void> {
+    const memory = memoryHandler();
+    await saveCheckpoint(model, memory, options);
+    this.pending = { artifacts: memory.artifacts!, step: options.progress.step };
+  }
+
+  /** Writes the captured checkpoint, if any; returns its step. */
+  async commit(): Promise<number | null> {
+    if (!this.pending) return null;
+    const { artifacts, step } = this.pending;
+    this.pending = null;
+    await checkpointFolder(this.dir, this.folderOptions).save!(artifacts);
+    this.lastWritten = step;
+    return step;
+  }
+
+  /** Drops the captured checkpoint (its weights led to a bad loss). */
+  discard(): void {
+    this.pending = null;
+  }
+
+  /** Captures and writes at once (at the end of a run, or on Ctrl-C). */
+  async saveNow(model: SegNetModel, options: SaveOptions & { progress: NonNullable<SaveOptions['progress']> }): Promise<number> {
+    await this.capture(model, options);
+    return (await this.commit())!;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The train CLI's options: the argument spec, validation with messages that name the option
+ * and the bad value, and the rules of --resume (a resumed run keeps the options it was
+ * started with; only how long it runs and how often it saves may change).
+ */
+import { DECODER_KINDS, ENCODER_KINDS, type DecoderKind, type EncoderKind } from '../../src/segnet';
+import type { ArgSpec, ParsedArgs } from './args';
+
+export const TRAIN_ARGS = {
+  encoder: { type: 'string', help: 'basic | vgg16 (default basic)' },
+  decoder: { type: 'string', help: 'segnet | fcn | deeplab-largefov | deconvnet | bilinear (default segnet)' },
+  data: { type: 'string', help: 'a dataset folder name under public/data, or a path (default synthetic-96x128)' },
+  epochs: { type: 'number', help: 'epochs in total, counted from the start of the run (default 10)' },
+  'max-steps': { type: 'number', help: 'stop after this many steps in total (default: no limit)' },
+  batch: { type: 'number', help: 'images per step (default 4)' },
+  lr: { type: 'number', help: 'learning rate (default 0.01)' },
+  optimizer: { type: 'string', help: 'momentum | adam | sgd (default momentum, 0.9)' },
+  schedule: { type: 'string', help: 'constant | poly | cosine learning rate over the run (default constant)' },
+  weights: { type: 'string', help: 'class weights: tutorial | computed (median frequency of the train split) | none (default computed)' },
+  'width-multiplier': { type: 'number', help: 'VGG16 channel multiplier (default 1)' },
+  seed: { type: 'number', help: 'seed of initialisation, shuffling and augmentation (default 1)' },
+  augment: { type: 'boolean', help: 'random flips and colour jitter (default off)' },
+  'freeze-encoder': { type: 'boolean', help: 'train the decoder only (default off)' },
+  init: { type: 'string', help: 'start from the weights of this checkpoint folder (those whose names and shapes match)' },
+  resume: { type: 'string', help: 'continue the run of this checkpoint (or run) folder: same step, optimizer state and data order' },
+  out: { type: 'string', help: 'run folder (default runs/<encoder>-<decoder>-<data>; the resumed run\'s folder with --resume)' },
+  'checkpoint-every': { type: 'number', help: 'save a checkpoint every N steps (default 100; also at every epoch end, on Ctrl-C and at the end)' },
+  backend: { type: 'string', help: 'webgpu | wasm | cpu (default: the first that starts, in that order)' },
+  float16: { type: 'boolean', help: 'store the final model\'s weights as float16 (half the size)' },
+} satisfies ArgSpec;
+
+export type TrainArgs = Partial<ParsedArgs<typeof TRAIN_ARGS>>;
+
+/** Everything that defines a training run. */
+export interface TrainRunOptions {
+  encoder: EncoderKind;
+  decoder: DecoderKind;
+  data: string;
+  epochs: number;
+  maxSteps: number | null;
+  batch: number;
+  lr: number;
+  optimizer: 'momentum' | 'adam' | 'sgd';
+  schedule: 'constant' | 'poly' | 'cosine';
+  weights: 'tutorial' | 'computed' | 'none';
+  widthMultiplier: number;
+  seed: number;
+  augment: boolean;
+  freezeEncoder: boolean;
+  init: string | null;
+  checkpointEvery: number;
+}
+
+export const TRAIN_DEFAULTS: TrainRunOptions = {
+  encoder: 'basic', decoder: 'segnet', data: 'synthetic-96x128', epochs: 10, maxSteps: null, batch: 4, lr: 0.01,
+  optimizer: 'momentum', schedule: 'constant', weights: 'computed', widthMultiplier: 1, seed: 1, augment: false,
+  freezeEncoder: false, init: null, checkpointEvery: 100,
+};
+
+/** Option name on the command line of each field. */
+const FLAG: Record<keyof TrainRunOptions, string> = {
+  encoder: 'encoder', decoder: 'decoder', data: 'data', epochs: 'epochs', maxSteps: 'max-steps', batch: 'batch', lr: 'lr',
+  optimizer: 'optimizer', schedule: 'schedule', weights: 'weights', widthMultiplier: 'width-multiplier', seed: 'seed',
+  augment: 'augment', freezeEncoder: 'freeze-encoder', init: 'init', checkpointEvery: 'checkpoint-every',
+};
+
+/** Fields a resumed run may change: how long it runs and how often it saves. */
+const CHANGEABLE_ON_RESUME: readonly (keyof TrainRunOptions)[] = ['epochs', 'maxSteps', 'checkpointEvery'];
+
+/** The fields given on the command line (undefined where an option was left out). */
+function givenFields(args: TrainArgs): Partial<TrainRunOptions> {
+  const given: Partial<Record<keyof TrainRunOptions, unknown>> = {};
+  for (const [field, flag] of Object.entries(FLAG) as [keyof TrainRunOptions, string][]) {
+    const v = args[flag as keyof TrainArgs];
+    if (v !== undefined) given[field] = v;
+  }
+  return given as Partial<TrainRunOptions>;
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): void {
+  if (!allowed.includes(value as T)) throw new Error(`--${flag} must be one of ${allowed.join(', ')}, got '${value}'`);
+}
+
+function positiveInt(flag: string, v: number | null): void {
+  if (v !== null && (!Number.isInteger(v) || v < 1)) throw new Error(`--${flag} must be a positive integer, got ${v}`);
+}
+
+/** Checks every field of a run; messages name the option and the bad value. */
+export function validateTrainOptions(o: TrainRunOptions): TrainRunOptions {
+  oneOf('encoder', o.encoder, ENCODER_KINDS);
+  oneOf('decoder', o.decoder, DECODER_KINDS);
+  oneOf('optimizer', o.optimizer, ['momentum', 'adam', 'sgd']);
+  oneOf('schedule', o.schedule, ['constant', 'poly', 'cosine']);
+  oneOf('weights', o.weights, ['tutorial', 'computed', 'none']);
+  for (const f of ['epochs', 'maxSteps', 'batch', 'checkpointEvery'] as const) positiveInt(FLAG[f], o[f]);
+  if (!(o.lr > 0) || !Number.isFinite(o.lr)) throw new Error(`--lr must be a positive number, got ${o.lr}`);
+  if (!(o.widthMultiplier > 0 && o.widthMultiplier <= 4)) throw new Error(`--width-multiplier must be in (0, 4], got ${o.widthMultiplier}`);
+  if (!Number.isInteger(o.seed) || o.seed < 0) throw new Error(`--seed must be a non-negative integer, got ${o.seed}`);
+  if (o.data.trim() === '') throw new Error(`--data must name a dataset folder, got ''`);
+  return o;
+}
+
+/**
+ * The options of a run from its command line; with `recorded` (the options saved in the
+ * checkpoint being resumed), those of the resumed run. Resuming refuses options that would
+ * change the run, naming them.
+ */
+export function resolveTrainOptions(args: TrainArgs, recorded?: TrainRunOptions): TrainRunOptions {
+  const given = givenFields(args);
+  if (args.resume !== undefined && args.init !== undefined) throw new Error('--resume and --init cannot be combined: --resume already restores the weights');
+  if (!recorded) return validateTrainOptions({ ...TRAIN_DEFAULTS, ...given });
+  const fixed = (Object.keys(FLAG) as (keyof TrainRunOptions)[]).filter(
+    (f) => !CHANGEABLE_ON_RESUME.includes(f) || (f === 'epochs' && recorded.schedule !== 'constant'),
+  );
+  for (const f of fixed) {
+    if (given[f] !== undefined && given[f] !== recorded[f]) {
+      throw new Error(`--${FLAG[f]} ${String(given[f])} differs from the run being resumed (${String(recorded[f])}): leave it out to continue that run`);
+    }
+  }
+  return validateTrainOptions({ ...recorded, ...given, init: recorded.init });
+}

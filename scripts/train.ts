@@ -1,0 +1,27 @@
+/**
+ * npm run train -- --encoder basic --decoder segnet --data synthetic-96x128 --epochs 10 --batch 4 [...]
+ *
+ * Trains a SegNet-family model from the command line (all options: --help, or
+ * scripts/lib/train-options.ts). Ctrl-C once: finish the step, write a checkpoint, exit 130;
+ * twice: exit at once (checkpoints are written atomically, so the last one stays whole).
+ */
+import { TrainingController } from '../src/segnet';
+import { trainCli } from './lib/train-cli';
+
+const controller = new TrainingController();
+const onSignal = (name: NodeJS.Signals): void => {
+  if (controller.state === 'aborted') process.exit(130);
+  process.stderr.write(`\ntrain: ${name}: stopping after this step to write a checkpoint (again to quit at once)\n`);
+  controller.abort();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+trainCli(process.argv.slice(2), { out: (line) => process.stdout.write(`${line}\n`), progress: process.stderr }, controller)
+  .then((status) => {
+    process.exitCode = status;
+  })
+  .catch((err: unknown) => {
+    process.stderr.write(`\ntrain: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });

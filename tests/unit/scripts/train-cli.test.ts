@@ -1,0 +1,102 @@
+/**
+ * The train and eval CLIs end to end, in-process, on the wasm backend and a tiny generated
+ * dataset: a 2-step run, --resume for a third step (checked bit for bit against a 3-step run),
+ * Ctrl-C, a diverging run, and eval on the result.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evalCli } from '../../../scripts/lib/eval-cli';
+import { readLog } from '../../../scripts/lib/run-folder';
+import { trainCli, type CliIo } from '../../../scripts/lib/train-cli';
+import { writeSyntheticDataset } from '../../../src/data/node';
+import { readCheckpoint, TrainingController } from '../../../src/segnet';
+import { checkpointFolder } from '../../../scripts/lib/checkpoint-files';
+import { makeTempDir, removeDir } from '../data/helpers/temp-dir';
+
+let root = '';
+let data = '';
+
+/** Captured output; `onProgress` sees every progress-bar write. */
+function capture(onProgress: (text: string) => void = () => {}): CliIo & { lines: string[] } {
+  const lines: string[] = [];
+  const progress = { isTTY: false, write: (s: string) => (onProgress(s), true) } as unknown as NodeJS.WriteStream;
+  return { lines, out: (line) => lines.push(line), progress };
+}
+
+const train = (argv: string[], io = capture(), controller = new TrainingController()) => trainCli([...argv, '--backend', 'wasm'], io, controller);
+const weightsOf = (run: string) => readFile(join(run, 'model', 'weights.bin'));
+
+beforeAll(async () => {
+  root = await makeTempDir('unpooled-cli-');
+  const written = await writeSyntheticDataset({ height: 16, width: 16, seed: 5, counts: { train: 4, val: 2, test: 2 }, outDir: root });
+  data = written.dir;
+});
+afterAll(async () => {
+  await removeDir(root);
+  await tf.setBackend('cpu');
+});
+
+describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)', () => {
+  it('trains 2 steps, resumes for step 3 exactly as an uninterrupted run, and evaluates the result', async () => {
+    const run = join(root, 'run');
+    const common = ['--data', data, '--batch', '2', '--augment', '--lr', '0.01'];
+    expect(await train([...common, '--epochs', '1', '--out', run])).toBe(0);
+    expect((await readCheckpoint(checkpointFolder(join(run, 'checkpoint')))).meta.progress).toEqual({ step: 2, epoch: 0, batch: 2 });
+
+    const io = capture();
+    expect(await train(['--resume', run, '--epochs', '2', '--max-steps', '3'], io)).toBe(0);
+    expect(io.lines).toContain('train: resumed at step 2 (epoch 1, batch 2)');
+    const log = await readLog(join(run, 'log.jsonl'));
+    expect(log.filter((r) => r.type === 'step').map((r) => [r.step, r.epoch, r.batch])).toEqual([[1, 0, 1], [2, 0, 2], [3, 1, 1]]);
+    expect(log.filter((r) => r.type === 'val').map((r) => r.step)).toEqual([2]);
+
+    const straight = join(root, 'straight');
+    expect(await train([...common, '--epochs', '2', '--max-steps', '3', '--out', straight])).toBe(0);
+    expect((await weightsOf(run)).equals(await weightsOf(straight))).toBe(true);
+
+    const out = capture();
+    expect(await evalCli(['--checkpoint', run, '--split', 'test', '--json', '--backend', 'wasm'], out)).toBe(0);
+    const report = JSON.parse(out.lines.join('\n'));
+    expect(report).toMatchObject({ split: 'test', step: 3, images: 2, model: 'basic-segnet' });
+    expect(report.globalAccuracy).toBeGreaterThanOrEqual(0);
+    expect(report.classes).toHaveLength(11);
+    expect(report.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(report.labelledPixels);
+  });
+
+  it('--init copies the matching weights into another decoder, and --freeze-encoder keeps them', async () => {
+    const source = join(root, 'run'); // written by the first test
+    const io = capture();
+    const run = join(root, 'fcn');
+    expect(await train(['--data', data, '--batch', '2', '--epochs', '1', '--decoder', 'fcn', '--init', source, '--freeze-encoder', '--out', run], io)).toBe(0);
+    // The 24 encoder tensors (4 stages x filter, bias, gamma, beta, moving mean and variance), none of fcn's.
+    expect(io.lines.find((l) => l.includes('initialised'))).toMatch(/initialised 24 of 40 tensors from .*run/);
+    const encoderOf = async (dir: string) => {
+      const { tensors } = await readCheckpoint(checkpointFolder(dir));
+      const names = Object.keys(tensors).filter((n) => n.startsWith('encoder/')).sort();
+      return names.map((n) => Array.from(tensors[n]!.dataSync()));
+    };
+    expect(await encoderOf(join(run, 'model'))).toEqual(await encoderOf(join(source, 'model')));
+  });
+
+  it('stops after the step in flight on Ctrl-C and writes a checkpoint', async () => {
+    const run = join(root, 'interrupted');
+    const controller = new TrainingController();
+    const io = capture((text) => text.includes('step 1/') && controller.abort());
+    expect(await train(['--data', data, '--batch', '2', '--epochs', '3', '--out', run], io, controller)).toBe(130);
+    expect(io.lines.at(-1)).toMatch(/interrupted at step 1; checkpoint written to .*continue with --resume/);
+    expect((await readCheckpoint(checkpointFolder(join(run, 'checkpoint')))).meta.progress.step).toBe(1);
+  });
+
+  it('stops a diverging run with a message and exit status 1', async () => {
+    const io = capture();
+    expect(await train(['--data', data, '--batch', '2', '--epochs', '3', '--lr', '1e30', '--out', join(root, 'diverged')], io)).toBe(1);
+    expect(io.lines.at(-1)).toMatch(/stopped at step \d: the loss is (NaN|Infinity); .*Lower --lr or check the data/);
+  });
+
+  it('names a dataset that does not exist and a batch larger than the data', async () => {
+    await expect(train(['--data', join(root, 'nope'), '--out', join(root, 'x')])).rejects.toThrow(/--data: neither .*nope nor public\/data\/.*nope is a dataset folder/);
+    await expect(train(['--data', data, '--batch', '8', '--out', join(root, 'y')])).rejects.toThrow(/--batch 8 is larger than the 4 training images/);
+  });
+});
