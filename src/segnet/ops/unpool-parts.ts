@@ -16,13 +16,11 @@ export function unpoolParts(y: tf.Tensor4D, indices: tf.Tensor4D): tf.Tensor4D {
   return tf.tidy(() => weaveParts(positionMasks(indices).map((m) => tf.mul(y, m))));
 }
 
-/** Gathers from x [N, 2h, 2w, C] the value at each window's recorded position: [N, h, w, C]. */
+/** Gathers from x [N, 2h, 2w, C] (finite values) the value at each window's recorded position: [N, h, w, C]. */
 export function gatherAtIndices(x: tf.Tensor4D, indices: tf.Tensor4D): tf.Tensor4D {
   return tf.tidy(() => {
     const parts = windowParts(x);
     const masks = positionMasks(indices);
-    // -Infinity padding times a zero mask would be NaN: select instead of multiplying.
-    const picked = parts.map((p, k) => tf.where(tf.cast(masks[k]!, 'bool'), p, tf.zerosLike(p)));
-    return tf.addN(picked) as tf.Tensor4D;
+    return tf.addN(parts.map((p, k) => tf.mul(p, masks[k]!))) as tf.Tensor4D;
   });
 }
