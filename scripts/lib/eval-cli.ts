@@ -2,15 +2,22 @@
  * The eval CLI as a function of its arguments (scripts/eval.ts wires it to the process):
  * G, C, mIoU, BF, per-class scores and the confusion matrix of a checkpoint on a split.
  */
+import { cpus } from 'node:os';
+import * as tf from '@tensorflow/tfjs';
+import { CLASS_NAMES } from '../../src/data';
 import { loadDatasetFromDir } from '../../src/data/node';
-import { loadSegNet } from '../../src/segnet';
+import type { SplitData } from '../../src/data/types';
+import { countParameters, loadSegNet, type CheckpointMeta, type SegmentationEvaluation, type SegNetModel } from '../../src/segnet';
+import type { ResultRun } from '../../src/widgets/results-table/results-file';
 import { parseArgs } from './args';
 import { checkpointFolder } from './checkpoint-files';
 import { resolveDataDir } from './datasets';
 import { evalJson, evalTable } from './eval-report';
 import { evaluateSplit } from './evaluate-split';
 import { checkpointDirOf } from './run-folder';
+import { defaultRunName, readResultsFile, withRun, writeResultsFile } from './results-writer';
 import { startBackend } from './start-backend';
+import { trainCommand, type TrainRunOptions } from './train-options';
 import type { CliIo } from './train-cli';
 
 export const EVAL_ARGS = {
@@ -20,12 +27,17 @@ export const EVAL_ARGS = {
   json: { type: 'boolean', default: false, help: 'print one JSON document instead of tables' },
   batch: { type: 'number', default: 8, help: 'images per forward pass' },
   backend: { type: 'string', help: 'webgpu | wasm | cpu (default: the first that starts, in that order)' },
+  results: { type: 'string', help: 'also add this run to a results file for the site (e.g. public/models/results.json)' },
+  name: { type: 'string', help: 'the run\'s name in the results file (default from the model, e.g. SegNet-Basic)' },
+  'time-runs': { type: 'number', default: 10, help: 'with --results: timed single-image forward passes (the median is kept)' },
 } as const;
 
 export const EVAL_USAGE = `npm run eval -- --checkpoint <dir> [--split test|val] [--data name] [--json]
+                [--results public/models/results.json [--name "SegNet-Basic"]]
 
 Scores a checkpoint on a dataset split: G, C, mIoU and BF, per-class IoU, accuracy, precision
-and BF, and the confusion matrix.`;
+and BF, and the confusion matrix. With --results, also times single-image inference and adds
+the run (replacing one of the same name, data and split) to the results file the site shows.`;
 
 /** Runs the eval CLI; returns its exit status. */
 export async function evalCli(argv: string[], io: CliIo): Promise<number> {
@@ -33,7 +45,7 @@ export async function evalCli(argv: string[], io: CliIo): Promise<number> {
   if (args.checkpoint === undefined) throw new Error('--checkpoint is required (a checkpoint or run folder)');
   if (!Number.isInteger(args.batch) || args.batch < 1) throw new Error(`--batch must be a positive integer, got ${args.batch}`);
   const dir = checkpointDirOf(args.checkpoint, '--checkpoint');
-  const { description } = await startBackend(args.backend);
+  const { choice, description } = await startBackend(args.backend);
   const { model, meta } = await loadSegNet(checkpointFolder(dir));
   try {
     const data = args.data ?? (meta.extra as { run?: { data?: string } }).run?.data;
@@ -45,8 +57,82 @@ export async function evalCli(argv: string[], io: CliIo): Promise<number> {
     const { encoder, decoder } = meta.config;
     const ctx = { checkpoint: dir, data: dataset.manifest.name, split: args.split, model: `${encoder}-${decoder}`, step: meta.progress.step };
     io.out(args.json ? JSON.stringify(evalJson(ctx, evaluation), null, 2) : evalTable(ctx, evaluation));
+    if (args.results !== undefined) {
+      const timeRuns = args['time-runs'];
+      if (!Number.isInteger(timeRuns) || timeRuns < 1) throw new Error(`--time-runs must be a positive integer, got ${timeRuns}`);
+      const file = readResultsFile(args.results); // refuse a damaged file before spending time
+      const ms = await medianInferenceMs(model, dataset.splits[args.split]!, timeRuns);
+      const run = resultRun(meta, evaluation, { dataset: dataset.manifest.name, split: args.split, name: args.name, ms, backend: choice.name, argv });
+      writeResultsFile(args.results, withRun(file, run));
+      if (!args.json) io.out(`eval: wrote ${run.name} (${run.dataset} ${run.split}, ${ms.toFixed(1)} ms per image) to ${args.results}`);
+    }
     return 0;
   } finally {
     model.dispose();
   }
+}
+
+/** Median wall time of one single-image forward pass (after one untimed warm-up pass). */
+export async function medianInferenceMs(model: SegNetModel, split: SplitData, runs: number): Promise<number> {
+  const { height, width } = model.config;
+  const image = tf.tensor4d(Float32Array.from(split.images.subarray(0, height * width * 3), (v) => v / 255), [1, height, width, 3]);
+  const once = async (): Promise<number> => {
+    const started = performance.now();
+    const classes = tf.tidy(() => tf.argMax(model.predict(image), -1));
+    await classes.data();
+    classes.dispose();
+    return performance.now() - started;
+  };
+  try {
+    await once();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await once());
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)]!;
+  } finally {
+    image.dispose();
+  }
+}
+
+interface RunContext {
+  dataset: string;
+  split: string;
+  name: string | undefined;
+  ms: number;
+  backend: string;
+  argv: readonly string[];
+}
+
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** One row of the results file, with the commands that reproduce it. */
+export function resultRun(meta: CheckpointMeta, e: SegmentationEvaluation, ctx: RunContext): ResultRun {
+  const { encoder, decoder, height, width, widthMultiplier } = meta.config;
+  const recorded = (meta.extra as { run?: TrainRunOptions }).run;
+  const quote = (a: string): string => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
+  const s = e.scores;
+  return {
+    name: ctx.name ?? defaultRunName(encoder, decoder, widthMultiplier),
+    encoder,
+    decoder,
+    dataset: ctx.dataset,
+    split: ctx.split,
+    height,
+    width,
+    parameters: countParameters(meta.config).total,
+    step: meta.progress.step,
+    globalAccuracy: finite(s.globalAccuracy),
+    classAverageAccuracy: finite(s.classAverageAccuracy),
+    meanIoU: finite(s.meanIoU),
+    boundaryF1: finite(e.boundaryF1),
+    classes: s.perClassIoU.map((iou, c) => ({ name: CLASS_NAMES[c] ?? `class ${c}`, iou: finite(iou) })),
+    inferenceMs: { value: Math.round(ctx.ms * 10) / 10, backend: ctx.backend, device: cpuName() },
+    commands: [...(recorded ? [trainCommand(recorded)] : []), `npm run eval -- ${ctx.argv.map(quote).join(' ')}`],
+  };
+}
+
+/** The processor the timing ran on (the GPU's name is not visible to the wasm and cpu backends). */
+function cpuName(): string {
+  const list = cpus();
+  return list.length > 0 ? `${list[0]!.model.trim()}, ${list.length} cores` : 'unknown CPU';
 }

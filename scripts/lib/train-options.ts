@@ -64,6 +64,21 @@ const FLAG: Record<keyof TrainRunOptions, string> = {
   augment: 'augment', freezeEncoder: 'freeze-encoder', init: 'init', checkpointEvery: 'checkpoint-every',
 };
 
+/**
+ * The train command that reproduces a recorded run: every option that differs from its default,
+ * plus the model and data, which are always spelled out.
+ */
+export function trainCommand(options: TrainRunOptions): string {
+  const parts = ['npm run train --'];
+  for (const [field, flag] of Object.entries(FLAG) as [keyof TrainRunOptions, string][]) {
+    const v = options[field];
+    const always = field === 'encoder' || field === 'decoder' || field === 'data';
+    if (v === null || v === false || (!always && v === TRAIN_DEFAULTS[field])) continue;
+    parts.push(v === true ? `--${flag}` : `--${flag} ${String(v)}`);
+  }
+  return parts.join(' ');
+}
+
 /** Fields a resumed run may change: how long it runs and how often it saves. */
 const CHANGEABLE_ON_RESUME: readonly (keyof TrainRunOptions)[] = ['epochs', 'maxSteps', 'checkpointEvery'];
 

@@ -45,7 +45,15 @@ export function renderResultsTables(tables: readonly TableView[], sort: SortKey)
 export function renderOursNote(source: ResultsSource, command: string): HTMLElement {
   if (source.state === 'measured') {
     const date = source.results.createdAt.slice(0, 10);
-    return h('p', { class: 'ours-note' }, `Rows marked “this site” were measured on ${date} with `, h('code', {}, source.results.command), '. They come from our own small models and data, so they show trends, not the paper’s numbers.');
+    const note = h('p', { class: 'ours-note' }, `Rows marked “this site” were measured on ${date}. They come from our own small models and data, so they show trends, not the paper’s numbers.`);
+    const withCommands = source.results.runs.filter((r) => r.commands && r.commands.length > 0);
+    if (withCommands.length === 0) return h('div', {}, note, h('p', { class: 'ours-note' }, 'Made with ', h('code', {}, source.results.command), '.'));
+    const list = h(
+      'dl',
+      { class: 'ours-commands' },
+      ...withCommands.flatMap((r) => [h('dt', {}, `${r.name} (${r.dataset} ${r.split})`), ...r.commands!.map((c) => h('dd', {}, h('code', {}, c)))]),
+    );
+    return h('div', {}, note, h('details', { class: 'ours-provenance' }, h('summary', {}, 'The commands that reproduce each of our rows'), list));
   }
   const why = source.state === 'invalid' ? h('span', { class: 'ours-error' }, ` (public/models/results.json could not be read: ${source.error})`) : null;
   return h('p', { class: 'ours-note' }, h('strong', {}, 'Our numbers: not measured yet'), why, '. After training, ', h('code', {}, command), ' writes them; rebuild the site to see them here.');

@@ -18,7 +18,8 @@
  *     "step": 4000,                                // optional: training steps
  *     "globalAccuracy": 0.91, "classAverageAccuracy": 0.74, "meanIoU": 0.61, "boundaryF1": 0.48,
  *     "classes": [{ "name": "Sky", "iou": 0.95 }, ...],   // 11, CamVid order; iou null: class absent
- *     "inferenceMs": { "value": 12.5, "backend": "webgpu", "device": "H100" }   // optional, per image
+ *     "inferenceMs": { "value": 12.5, "backend": "webgpu", "device": "H100" },  // optional, per image
+ *     "commands": ["npm run train -- ...", "npm run eval -- ..."]   // optional: how to reproduce it
  *   }]
  * }
  * ```
@@ -52,6 +53,8 @@ export interface ResultRun {
   boundaryF1: number | null;
   classes: { name: string; iou: number | null }[];
   inferenceMs?: { value: number; backend: string; device?: string };
+  /** The commands that reproduce this run (training, then evaluation), verbatim. */
+  commands?: string[];
 }
 
 export interface ResultsFile {
@@ -123,6 +126,11 @@ function parseRun(v: unknown, i: number): ResultRun {
     if (!isObject(t)) fail(`${where}.inferenceMs`, 'must be an object { value, backend, device? }');
     run.inferenceMs = { value: number(t, 'value', `${where}.inferenceMs`, 0, 1e9), backend: text(t, 'backend', `${where}.inferenceMs`) };
     if (t.device !== undefined) run.inferenceMs.device = text(t, 'device', `${where}.inferenceMs`);
+  }
+  if (v.commands !== undefined) {
+    const c = v.commands;
+    if (!Array.isArray(c) || !c.every((x) => typeof x === 'string' && x !== '')) fail(`${where}.commands`, `must be an array of non-empty strings, got ${JSON.stringify(c)?.slice(0, 120)}`);
+    run.commands = [...c];
   }
   return run;
 }

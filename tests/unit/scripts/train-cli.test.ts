@@ -4,14 +4,15 @@
  * Ctrl-C, a diverging run, and eval on the result.
  */
 import * as tf from '@tensorflow/tfjs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evalCli } from '../../../scripts/lib/eval-cli';
 import { readLog } from '../../../scripts/lib/run-folder';
 import { trainCli, type CliIo } from '../../../scripts/lib/train-cli';
 import { writeSyntheticDataset } from '../../../src/data/node';
-import { readCheckpoint, TrainingController } from '../../../src/segnet';
+import { countParameters, readCheckpoint, TrainingController } from '../../../src/segnet';
+import { parseResults } from '../../../src/widgets/results-table/results-file';
 import { checkpointFolder } from '../../../scripts/lib/checkpoint-files';
 import { makeTempDir, removeDir } from '../data/helpers/temp-dir';
 
@@ -63,6 +64,30 @@ describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)',
     expect(report.globalAccuracy).toBeGreaterThanOrEqual(0);
     expect(report.classes).toHaveLength(11);
     expect(report.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(report.labelledPixels);
+  });
+
+  it('--results adds the run to a results file the site accepts, replaces it on a second eval, and leaves a damaged file alone', async () => {
+    const run = join(root, 'run'); // written by the first test
+    const file = join(root, 'results.json');
+    const argv = ['--checkpoint', run, '--split', 'test', '--backend', 'wasm', '--results', file, '--time-runs', '2'];
+    expect(await evalCli(argv, capture())).toBe(0);
+    expect(await evalCli([...argv, '--name', 'Second'], capture())).toBe(0);
+    const io = capture();
+    expect(await evalCli(argv, io)).toBe(0); // same name, data and split: replaced, not appended
+    expect(io.lines.at(-1)).toMatch(/^eval: wrote SegNet-Basic \(synthetic-16x16 test, [\d.]+ ms per image\) to /);
+    const results = parseResults(JSON.parse(await readFile(file, 'utf8')));
+    expect(results.runs.map((r) => r.name)).toEqual(['SegNet-Basic', 'Second']);
+    const [first] = results.runs;
+    expect(first).toMatchObject({ encoder: 'basic', decoder: 'segnet', split: 'test', height: 16, width: 16, step: 3, parameters: countParameters(first!).total });
+    expect(first!.classes).toHaveLength(11);
+    expect(first!.inferenceMs!.backend).toBe('wasm');
+    expect(first!.inferenceMs!.value).toBeGreaterThan(0);
+    expect(first!.commands![0]).toMatch(/^npm run train -- --encoder basic --decoder segnet --data \S+ --epochs 2 --max-steps 3 --batch 2 --augment$/);
+    expect(first!.commands![1]).toBe(`npm run eval -- ${argv.join(' ')}`);
+
+    await writeFile(file, '{"format": "unpooled-results", "version": 1, "runs": [');
+    await expect(evalCli(argv, capture())).rejects.toThrow(`--results: ${file} is not valid JSON`);
+    expect(await readFile(file, 'utf8')).toBe('{"format": "unpooled-results", "version": 1, "runs": [');
   });
 
   it('--init copies the matching weights into another decoder, and --freeze-encoder keeps them', async () => {

@@ -133,7 +133,20 @@ describe('renders', () => {
     expect(missing.textContent).toContain('Our numbers: not measured yet');
     expect(missing.querySelector('code')?.textContent).toBe(RESULTS_COMMAND);
     expect(renderOursNote({ state: 'invalid', error: 'results.json: version must be 1, got 2' }, RESULTS_COMMAND).textContent).toContain('could not be read');
-    expect(renderOursNote({ state: 'measured', results: results() }, RESULTS_COMMAND).textContent).toContain('measured on 2025-02-01');
+    const measured = renderOursNote({ state: 'measured', results: results() }, RESULTS_COMMAND);
+    expect(measured.textContent).toContain('measured on 2025-02-01');
+    expect(measured.querySelector('code')?.textContent).toBe('npm run eval -- --out public/models/results.json');
+  });
+
+  it('renderOursNote lists each run\'s own commands when the runs carry them; parseResults checks them', () => {
+    const json = resultsJson();
+    const runs = json.runs as Record<string, unknown>[];
+    runs[0]!.commands = ['npm run train -- --encoder basic', 'npm run eval -- --checkpoint runs/a'];
+    const node = renderOursNote({ state: 'measured', results: parseResults(json) }, RESULTS_COMMAND);
+    expect([...node.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['SegNet-Basic (synthetic-96x128 test)']);
+    expect([...node.querySelectorAll('dd code')].map((c) => c.textContent)).toEqual(runs[0]!.commands);
+    runs[1]!.commands = 'npm run eval';
+    expect(() => parseResults(json)).toThrow('results.json: runs[1].commands must be an array of non-empty strings');
   });
 
   it('renderIouChart: one bar per class in the class colours (Observable Plot)', () => {
