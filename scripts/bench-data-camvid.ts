@@ -8,17 +8,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from './lib/args';
 
-const { values } = parseArgs({
-  options: {
-    from: { type: 'string', default: '../shared/camvid' },
-    size: { type: 'string', default: '180x240' },
-    runs: { type: 'string', default: '5' },
+const values = parseArgs(
+  process.argv.slice(2),
+  {
+    from: { type: 'string', default: '../shared/camvid', help: 'the CamVid folder to import' },
+    size: { type: 'string', default: '180x240', help: 'output size HxW' },
+    runs: { type: 'number', default: 5, help: 'timed imports (the median is reported)' },
   },
-});
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got "${values.runs}"`);
+  'npm run bench:data -- [--from ../shared/camvid] [--size 180x240] [--runs 5]\n\nTimes the CamVid importer end to end, a fresh process per run.',
+);
+const runs = values.runs;
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got ${runs}`);
 
 const out = mkdtempSync(join(tmpdir(), 'bench-camvid-'));
 const seconds: number[] = [];

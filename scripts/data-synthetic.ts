@@ -6,15 +6,26 @@
  * --count gives train,val,test. --if-missing (used by `npm run data:ensure`, before dev and
  * build) skips a size whose folder already holds exactly these scenes.
  */
-import { parseArgs } from 'node:util';
 import { parseImageSize } from '../src/data/image-size';
 import { DEFAULT_SYNTHETIC_COUNTS, DEFAULT_SYNTHETIC_SEED, syntheticDatasetName } from '../src/data/synthetic/synthetic-dataset';
 import { syntheticDatasetIsCurrent, writeSyntheticDataset } from '../src/data/synthetic/write-synthetic';
 import { SPLIT_NAMES } from '../src/data/types';
+import { parseArgs } from './lib/args';
 import { interruptSignal, packageVersion, reportFailure } from './lib/cli';
 import { createProgressBar } from './lib/progress-bar';
 
 const TOOL = 'data:synthetic';
+const USAGE = `usage: npm run data:synthetic -- [--size 96x128,180x240] [--count 64,16,16] [--seed 1] [--out public/data] [--if-missing]
+
+Generates seeded synthetic road scenes with CamVid's 11 classes, as shards and a manifest.`;
+
+const ARGS = {
+  size: { type: 'string', default: '96x128,180x240', help: 'sizes HxW, comma-separated' },
+  count: { type: 'string', default: Object.values(DEFAULT_SYNTHETIC_COUNTS).join(','), help: 'images per split: train,val,test' },
+  seed: { type: 'string', default: String(DEFAULT_SYNTHETIC_SEED), help: 'scene seed, 0..4294967295' },
+  out: { type: 'string', default: 'public/data', help: 'folder that receives synthetic-HxW/' },
+  'if-missing': { type: 'boolean', default: false, help: 'skip a size whose folder already holds exactly these scenes' },
+} as const;
 
 function parseCounts(text: string): Record<string, number> {
   const parts = text.split(',').map((s) => s.trim());
@@ -30,15 +41,7 @@ function parseSeed(text: string): number {
 }
 
 async function main(signal: AbortSignal): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      size: { type: 'string', default: '96x128,180x240' },
-      count: { type: 'string', default: Object.values(DEFAULT_SYNTHETIC_COUNTS).join(',') },
-      seed: { type: 'string', default: String(DEFAULT_SYNTHETIC_SEED) },
-      out: { type: 'string', default: 'public/data' },
-      'if-missing': { type: 'boolean', default: false },
-    },
-  });
+  const values = parseArgs(process.argv.slice(2), ARGS, USAGE);
   const sizes = values.size.split(',').map((s) => parseImageSize(s, '--size'));
   const counts = parseCounts(values.count);
   const seed = parseSeed(values.seed);
