@@ -43,20 +43,25 @@ export function maxPoolWithIndices(x: tf.Tensor4D): PoolResult {
   assertRank('maxPoolWithIndices', 'x', x, 4);
   if (x.dtype !== 'float32') throw new Error(`maxPoolWithIndices: x must be float32, got ${x.dtype}`);
   const [, h, w] = x.shape;
-  const [max, indices] = tf.tidy(() => {
-    const parts = windowParts(padToEven(x, -Infinity)); // 4 x [N, h/2, w/2, C]
-    const m: tf.Tensor4D = tf.maximum(tf.maximum(parts[0]!, parts[1]!), tf.maximum(parts[2]!, parts[3]!));
-    return [m, firstMaxIndex(parts, m)];
-  });
-  // The indices reach the gradient through `save` rather than as an input, so no gradient
-  // is ever asked of the comparisons that produced them.
-  const pool = singleInputGrad<tf.Tensor4D>((_input, save) => {
+  const kept: { indices?: tf.Tensor4D } = {};
+  // The maxima and indices are computed inside the custom-gradient forward pass, where TF.js
+  // records nothing on the gradient tape, so the window comparisons are freed at once instead
+  // of being held until backprop. The indices reach the gradient through `save`, so no
+  // gradient is ever asked of the comparisons that produced them.
+  const pool = singleInputGrad<tf.Tensor4D>((input, save) => {
+    const parts = windowParts(padToEven(input as tf.Tensor4D, -Infinity)); // 4 x [N, h/2, w/2, C]
+    const value: tf.Tensor4D = tf.maximum(tf.maximum(parts[0]!, parts[1]!), tf.maximum(parts[2]!, parts[3]!));
+    const indices = tf.keep(firstMaxIndex(parts, value));
+    kept.indices = indices;
     save([indices]);
-    const value = tf.clone(max) as tf.Tensor4D;
     const gradFunc = (dy: tf.Tensor4D, saved: tf.Tensor[]) => cropTo(unpoolParts(dy, saved[0] as tf.Tensor4D), h, w);
     return { value, gradFunc };
   });
   const pooled = pool(x);
-  max.dispose();
+  if (!kept.indices) throw new Error('maxPoolWithIndices: the forward pass produced no indices');
+  // The forward pass runs in its own tidy scope, so the indices were kept to get them out;
+  // a clone (same data, no copy) hands them to the caller's scope, which then owns them.
+  const indices = tf.clone(kept.indices);
+  kept.indices.dispose();
   return { pooled, indices };
 }
