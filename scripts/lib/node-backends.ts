@@ -35,7 +35,11 @@ async function tryWebGpu(): Promise<boolean> {
   }
 }
 
-/** Quiets TF.js's advice to install tfjs-node, which cannot be installed here. */
+/**
+ * Quiets TF.js's advice to install tfjs-node (printed by the cpu backend's first tensor), which
+ * does not apply: these CLIs run the same backends as the page. TF.js prints its warnings only
+ * outside production mode, which otherwise changes nothing these CLIs rely on.
+ */
 export function quietTfjs(): void {
-  tf.env().set('IS_NODE', true);
+  tf.enableProdMode();
 }
