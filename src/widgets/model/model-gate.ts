@@ -14,6 +14,11 @@ export interface ModelGateOptions {
   /** Where the status line is drawn (an aria-live region). */
   status: HTMLElement;
   source: ModelSource;
+  /**
+   * Loads the network to run; by default the page's shared model from `source`. A widget that
+   * runs other weights (the own-image widget's CamVid checkpoint) passes its own loader.
+   */
+  load?: () => Promise<PageModel>;
   /** Called once, with the page's model, when it is ready to run. */
   onReady: (model: PageModel) => void;
 }
@@ -21,6 +26,7 @@ export interface ModelGateOptions {
 /** Wires the gate; returns a function that stops it (no callback after that). */
 export function gateModel(options: ModelGateOptions): () => void {
   const { root, status, source, onReady } = options;
+  const loadModel = options.load ?? (() => loadPageModel(source));
   let live = true;
   const show = (view: ModelStatusView, action?: () => void): void => {
     if (!live) return;
@@ -41,7 +47,7 @@ export function gateModel(options: ModelGateOptions): () => void {
 
   const load = (): void => {
     show({ state: 'loading' });
-    loadPageModel(source).then(
+    loadModel().then(
       (model) => {
         if (isSlowBackend(model.backend.name)) show({ state: 'slow', backendSentence: backendSentence(model.backend) }, () => ready(model));
         else ready(model);
