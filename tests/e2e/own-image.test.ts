@@ -6,8 +6,8 @@
  * with messages naming them while the previous result stays; the camera path captures a
  * (fake) frame. Every request the page makes is recorded: none leaves the page's origin.
  *
- * Like widgets-model.test.ts, the browser runs without WebGL and WebGPU, so the network runs
- * on the wasm backend (fast enough for a test). Run `npm run build` first.
+ * Like widgets-model.test.ts, the browser runs without WebGL and WebGPU, so the network waits
+ * for a click and then runs on the wasm backend (fast enough for a test). Run `npm run build` first.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +89,8 @@ describe('own-image', () => {
     log = await watchPage(page, origin);
     await page.goto(origin + widgetPage(), { waitUntil: 'load' });
     await page.locator('own-image').scrollIntoViewIfNeeded();
+    // Without WebGL and WebGPU the network waits for the reader: run it.
+    await page.locator('own-image [data-part="status"] [data-action="run"]').click();
     await page.waitForSelector('own-image[data-backend]', { timeout: 60_000 });
   });
 
