@@ -3,8 +3,8 @@
  * network's input, is uploaded and labelled; the overlay is a blend of the plain picture and
  * the class colours whose strength follows the opacity slider; the probe answers the pointer
  * and the arrow keys; a text file named .png, a non-image file and a damaged PNG are refused
- * with messages naming them while the previous result stays; the camera path captures a
- * (fake) frame. Every request the page makes is recorded: none leaves the page's origin.
+ * with messages naming them while the previous result stays; a dropped file is read too; the
+ * camera path captures a (fake) frame, and a denied camera gets a message. Every request the page makes is recorded: none leaves the page's origin.
  *
  * Like widgets-model.test.ts, the browser runs without WebGL and WebGPU, so the network waits
  * for a click and then runs on the wasm backend (fast enough for a test). Run `npm run build` first.
@@ -178,6 +178,20 @@ describe('own-image', () => {
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   });
 
+  it('takes a picture dropped on the widget', async () => {
+    const png = redOverBluePng().toString('base64');
+    const drop = await page.evaluateHandle((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+      return transfer;
+    }, png);
+    await page.locator('own-image').dispatchEvent('drop', { dataTransfer: drop });
+    await expect.poll(() => message(page)).toBe('Showing “dropped.png”.');
+    await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
+    expect(await page.locator('own-image [data-part="caption"]').innerText()).toContain('“dropped.png”');
+  });
+
   it('captures a frame from the camera and labels it', async () => {
     await page.locator('own-image [data-part="camera-start"]').click();
     await page.waitForSelector('own-image [data-part="camera"]:not([hidden])');
@@ -186,6 +200,24 @@ describe('own-image', () => {
     expect(await page.locator('own-image [data-part="camera"]').isHidden()).toBe(true);
     await expect.poll(() => message(page)).toMatch(/^Showing “camera picture \d\d:\d\d:\d\d”\.$/);
     await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
+  });
+
+  it('says so when camera access is denied', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    const denied = await context.newPage();
+    const deniedLog = await watchPage(denied, origin);
+    try {
+      await denied.goto(origin + widgetPage(), { waitUntil: 'load' });
+      await denied.locator('own-image [data-part="camera-start"]').click();
+      await expect.poll(() => message(denied)).toBe('Camera access was denied. Allow it in the browser’s settings for this site, or choose a picture file instead.');
+      expect(await denied.locator('own-image [data-part="camera"]').isHidden()).toBe(true);
+      expect(problems(deniedLog)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('made no request beyond its own origin and logged no error', () => {

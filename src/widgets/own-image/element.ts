@@ -10,8 +10,8 @@ import { gateModel, throttledState } from '../model';
 import { compositeOverlay, imageToRgba, labelShares } from '../label-overlay/overlay-pixels';
 import { renderProbeMarker, renderScene } from '../label-overlay/render';
 import { movedProbe } from '../label-overlay/state';
-import { cameraFailure, cameraUnavailable, startCamera, stopCamera } from './camera';
-import { pictureFrom, readPicture, type Picture, type PictureResult } from './picture';
+import { bindCamera, bindFileSources } from './bind-sources';
+import type { Picture, PictureResult } from './picture';
 import { classAt, pixelSentence, pointerPixel } from './probe';
 import { renderEmptyStage, renderPresentLegend, renderRegion, sceneCaption } from './render';
 import { INPUT_HEIGHT, INPUT_WIDTH, ownImageCodec, type OwnImageState } from './state';
@@ -19,13 +19,13 @@ import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, ty
 
 defineWidget('own-image', (root, id) => {
   const sources = readOwnImageSources(root);
-  const part = (name: string): HTMLElement => widgetPart(root, name);
-  const [stage, caption, region, probe, legend, message, whichModel] = ['stage', 'caption', 'region', 'probe', 'legend', 'message', 'which-model'].map(part) as [
-    HTMLElement, HTMLElement, HTMLElement, HTMLElement, HTMLElement, HTMLElement, HTMLElement,
-  ];
-  const fileInput = widgetPart<HTMLInputElement>(root, 'file');
-  const camera = part('camera');
-  const video = widgetPart<HTMLVideoElement>(root, 'video');
+  const stage = widgetPart(root, 'stage');
+  const caption = widgetPart(root, 'caption');
+  const region = widgetPart(root, 'region');
+  const probe = widgetPart(root, 'probe');
+  const legend = widgetPart(root, 'legend');
+  const message = widgetPart(root, 'message');
+  const whichModel = widgetPart(root, 'which-model');
   const abort = new AbortController();
   const on = <K extends keyof HTMLElementEventMap>(el: HTMLElement, type: K, fn: (e: HTMLElementEventMap[K]) => void): void =>
     el.addEventListener(type, fn, { signal: abort.signal });
@@ -36,8 +36,6 @@ defineWidget('own-image', (root, id) => {
   /** Set once the gate lets the network run (after a click where it asks for one). */
   let ready = false;
   let hover: { x: number; y: number } | null = null;
-  let stream: MediaStream | null = null;
-  let reading = 0;
 
   const say = (text: string, kind: 'info' | 'error'): void => {
     message.textContent = text;
@@ -112,67 +110,9 @@ defineWidget('own-image', (root, id) => {
     predict();
   };
 
-  const openFile = (file: File, others: number): void => {
-    const ticket = ++reading;
-    say(`Reading “${file.name}”…${others > 0 ? ` (only the first of ${others + 1} files is used)` : ''}`, 'info');
-    readPicture(file).then(
-      (result) => ticket === reading && accept(result),
-      (error: unknown) => ticket === reading && accept({ ok: false, message: `“${file.name}” could not be read (${error instanceof Error ? error.message : String(error)}).` }),
-    );
-  };
-
-  on(fileInput, 'change', () => {
-    const files = fileInput.files;
-    if (files && files.length > 0) openFile(files[0]!, files.length - 1);
-    fileInput.value = ''; // choosing the same file again reads it again
-  });
-
-  on(root, 'dragover', (event) => {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    root.classList.add('is-dragging');
-  });
-  on(root, 'dragleave', (event) => {
-    if (!root.contains(event.relatedTarget as Node | null)) root.classList.remove('is-dragging');
-  });
-  on(root, 'drop', (event) => {
-    event.preventDefault();
-    root.classList.remove('is-dragging');
-    const files = event.dataTransfer?.files;
-    if (files && files.length > 0) openFile(files[0]!, files.length - 1);
-    else say('Nothing readable was dropped: drop a picture file from your computer.', 'error');
-  });
-
-  const closeCamera = (): void => {
-    stopCamera(video, stream);
-    stream = null;
-    camera.hidden = true;
-  };
-  on(part('camera-start'), 'click', () => {
-    const missing = cameraUnavailable(navigator, window.isSecureContext);
-    if (missing) return say(missing, 'error');
-    say('Starting the camera…', 'info');
-    startCamera(video).then(
-      (started) => {
-        stream = started;
-        camera.hidden = false;
-        say('The camera is on. Take the picture when the street is in view.', 'info');
-        part('camera-capture').focus();
-      },
-      (error: unknown) => say(cameraFailure(error), 'error'),
-    );
-  });
-  on(part('camera-capture'), 'click', () => {
-    if (!stream || video.videoWidth === 0) return say('The camera has no picture yet: wait a moment and try again.', 'error');
-    const taken = pictureFrom(`camera picture ${new Date().toLocaleTimeString('en-GB')}`, video, video.videoWidth, video.videoHeight);
-    closeCamera();
-    accept({ ok: true, picture: taken });
-  });
-  on(part('camera-stop'), 'click', () => {
-    closeCamera();
-    say('The camera is off.', 'info');
-  });
+  const sourceOptions = { root, accept, say, signal: abort.signal };
+  bindFileSources(sourceOptions);
+  const closeCamera = bindCamera(sourceOptions);
 
   on(stage, 'pointermove', (event) => {
     const scene = stage.querySelector('[data-part="scene"]');
@@ -201,7 +141,7 @@ defineWidget('own-image', (root, id) => {
   whichModel.textContent = modelSentence(sources.camvidUrl ? 'camvid' : sources.page.checkpointUrl ? 'synthetic' : 'untrained');
   const stopGate = gateModel({
     root,
-    status: part('status'),
+    status: widgetPart(root, 'status'),
     source: sources.page,
     load: () =>
       loadStreetModel(sources).then((loaded) => {
