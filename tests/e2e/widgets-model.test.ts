@@ -60,10 +60,16 @@ async function withPage(path: string, check: (page: Page, v: Visit) => Promise<v
   }
 }
 
-/** Scroll a widget into view and wait until its network has run (`data-backend` set). */
+/**
+ * Scroll a widget into view and wait until its network has run (`data-backend` set). Without
+ * WebGL and WebGPU the gate holds the network behind its precomputed figure: press the run button.
+ */
 async function whenModelReady(page: Page, tag: string): Promise<string> {
   const widget = page.locator(tag).first();
   await widget.scrollIntoViewIfNeeded();
+  const run = `${tag} [data-part="status"] [data-action="run"]`;
+  await page.waitForSelector(`${tag}[data-backend], ${run}`, { timeout: 30_000 });
+  if ((await widget.getAttribute('data-backend')) === null) await page.locator(run).first().click();
   await page.waitForSelector(`${tag}[data-backend]`, { timeout: 30_000 });
   return (await widget.getAttribute('data-backend'))!;
 }
@@ -235,7 +241,7 @@ describe('boundary-f1-demo and results-table (chapter 7)', () => {
   it('redraws the boundary illustration for comparison, class, tolerance and frame', async () => {
     const tag = 'boundary-f1-demo';
     await withPage('/chapters/why-it-matters/', async (page) => {
-      await page.locator(tag).scrollIntoViewIfNeeded();
+      await whenModelReady(page, tag);
       await page.waitForSelector(`${tag}[data-shown="0:model:-1:75"]`, { timeout: 30_000 });
       const draw = async () => `${await pixels(page, `${tag} [data-part="stage"] canvas`)}${await page.locator(`${tag} .bf-scores`).innerText()}`;
       await expectRedraw(page, draw, () => page.locator(`${tag} input[value="blocky"]`).check(), 'bf.compare=blocky');

@@ -1,12 +1,15 @@
 /**
  * Starts the page's model for one widget: when the widget comes near the viewport, unless the
- * device is small or asks to save data (then on a click), and after a second click when only
- * the slow plain-JS backend is available. Keeps the widget's status line up to date.
+ * device is small, asks to save data or has neither WebGL nor WebGPU (then on a click), and
+ * after a second click when only the slow plain-JS backend is available. While the network is
+ * held, the widget's precomputed figure (`[data-part="model-fallback"]`, see
+ * ModelFallback.astro) is shown in its place. Keeps the widget's status line up to date.
  */
 import { whenNearViewport } from '../shared/lazy';
+import { hasGpu, probeGpu } from './gpu-probe';
 import { renderModelStatus, type ModelStatusView } from './model-status';
 import { loadPageModel, type ModelSource, type PageModel } from './page-model';
-import { backendSentence, HOLD_MESSAGES, holdReason, isSlowBackend, readRunEnvironment } from './run-policy';
+import { backendSentence, holdView, isSlowBackend, readRunEnvironment } from './run-policy';
 
 export interface ModelGateOptions {
   /** The widget element: the model starts when it nears the viewport. */
@@ -14,13 +17,25 @@ export interface ModelGateOptions {
   /** Where the status line is drawn (an aria-live region). */
   status: HTMLElement;
   source: ModelSource;
+  /**
+   * Loads the network to run; by default the page's shared model from `source`. A widget that
+   * runs other weights (the own-image widget's CamVid checkpoint) passes its own loader.
+   */
+  load?: () => Promise<PageModel>;
   /** Called once, with the page's model, when it is ready to run. */
   onReady: (model: PageModel) => void;
+  /**
+   * The precomputed figure shown while the network is held; by default the root's
+   * `[data-part="model-fallback"]` element, if it has one.
+   */
+  fallback?: HTMLElement | null;
 }
 
 /** Wires the gate; returns a function that stops it (no callback after that). */
 export function gateModel(options: ModelGateOptions): () => void {
   const { root, status, source, onReady } = options;
+  const loadModel = options.load ?? (() => loadPageModel(source));
+  const fallback = options.fallback !== undefined ? options.fallback : root.querySelector<HTMLElement>('[data-part="model-fallback"]');
   let live = true;
   const show = (view: ModelStatusView, action?: () => void): void => {
     if (!live) return;
@@ -30,6 +45,7 @@ export function gateModel(options: ModelGateOptions): () => void {
   };
 
   const ready = (model: PageModel): void => {
+    if (live && fallback) fallback.hidden = true;
     show({
       state: 'ready',
       summary: model.description.summary,
@@ -41,7 +57,7 @@ export function gateModel(options: ModelGateOptions): () => void {
 
   const load = (): void => {
     show({ state: 'loading' });
-    loadPageModel(source).then(
+    loadModel().then(
       (model) => {
         if (isSlowBackend(model.backend.name)) show({ state: 'slow', backendSentence: backendSentence(model.backend) }, () => ready(model));
         else ready(model);
@@ -52,9 +68,13 @@ export function gateModel(options: ModelGateOptions): () => void {
 
   show({ state: 'waiting' });
   const cancel = whenNearViewport(root, () => {
-    const reason = holdReason(readRunEnvironment());
-    if (reason) show({ state: 'held', message: HOLD_MESSAGES[reason] }, load);
-    else load();
+    void probeGpu().then((apis) => {
+      if (!live) return;
+      const held = holdView(readRunEnvironment(hasGpu(apis)), fallback !== null);
+      if (!held) return load();
+      if (fallback) fallback.hidden = !held.showFallback;
+      show({ state: 'held', message: held.message, action: held.action }, load);
+    });
   });
   return () => {
     live = false;

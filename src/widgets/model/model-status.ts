@@ -7,7 +7,8 @@ import { h } from './dom';
 
 export type ModelStatusView =
   | { state: 'waiting' }
-  | { state: 'held'; message: string }
+  /** `action` labels the button (default "Run the network"). */
+  | { state: 'held'; message: string; action?: string }
   | { state: 'loading' }
   | { state: 'slow'; backendSentence: string }
   | { state: 'ready'; summary: string; backendSentence: string; notice: string | null }
@@ -22,7 +23,7 @@ export function renderModelStatus(view: ModelStatusView): HTMLElement {
       box.append(h('span', {}, 'The network starts when this figure scrolls into view.'));
       break;
     case 'held':
-      box.append(h('span', {}, view.message, ' '), runButton('Run the network'));
+      box.append(h('span', {}, view.message, ' '), runButton(view.action ?? 'Run the network'));
       break;
     case 'loading':
       box.append(h('span', { class: 'model-spinner', 'aria-hidden': 'true' }), h('span', {}, 'Loading TensorFlow.js and the network…'));

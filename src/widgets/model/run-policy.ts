@@ -13,10 +13,12 @@ export interface RunEnvironment {
   saveData: boolean;
   /** navigator.deviceMemory in GB, where the browser reports it. */
   deviceMemoryGb: number | undefined;
+  /** Whether WebGL or WebGPU is available (see gpu-probe.ts); undefined when not probed. */
+  gpu?: boolean;
 }
 
 /** Why the model waits for a click instead of starting on its own. */
-export type HoldReason = 'small-screen' | 'save-data' | 'low-memory';
+export type HoldReason = 'small-screen' | 'save-data' | 'low-memory' | 'no-gpu';
 
 /** Narrower viewports count as small devices. */
 export const SMALL_SCREEN_PX = 560;
@@ -25,6 +27,7 @@ export function holdReason(env: RunEnvironment): HoldReason | null {
   if (env.saveData) return 'save-data';
   if (env.viewportWidth < SMALL_SCREEN_PX) return 'small-screen';
   if (env.deviceMemoryGb !== undefined && env.deviceMemoryGb < 2) return 'low-memory';
+  if (env.gpu === false) return 'no-gpu';
   return null;
 }
 
@@ -32,15 +35,41 @@ export const HOLD_MESSAGES: Record<HoldReason, string> = {
   'small-screen': 'On a small screen the network does not start by itself: it loads about 2 MB of code and computes for a few seconds.',
   'save-data': 'Your browser asks to save data, so the network (about 2 MB of code) does not start by itself.',
   'low-memory': 'This device reports little memory, so the network does not start by itself.',
+  'no-gpu': 'This browser offers neither WebGL nor WebGPU, so the network would run on the CPU, slowly: it does not start by itself.',
 };
 
-/** The environment of this browser window. */
-export function readRunEnvironment(): RunEnvironment {
+/** What a held widget shows: why it waits, the run button's label, and whether its precomputed figure appears. */
+export interface HoldView {
+  reason: HoldReason;
+  message: string;
+  action: string;
+  showFallback: boolean;
+}
+
+/** Added to the hold message when the precomputed figure stands in for the network. */
+export const FALLBACK_SENTENCE = 'The picture above is the network’s result computed ahead of time.';
+
+/**
+ * Whether a widget holds its network, and what it says: null to start at once. Every hold
+ * reason shows the widget's precomputed figure when it has one, with the option to run the
+ * live network anyway.
+ */
+export function holdView(env: RunEnvironment, hasFallback: boolean): HoldView | null {
+  const reason = holdReason(env);
+  if (!reason) return null;
+  return hasFallback
+    ? { reason, message: `${HOLD_MESSAGES[reason]} ${FALLBACK_SENTENCE}`, action: 'Run the live network anyway', showFallback: true }
+    : { reason, message: HOLD_MESSAGES[reason], action: 'Run the network', showFallback: false };
+}
+
+/** The environment of this browser window (`gpu` from probeGpu, when known). */
+export function readRunEnvironment(gpu?: boolean): RunEnvironment {
   const nav = navigator as Navigator & { connection?: { saveData?: boolean }; deviceMemory?: number };
   return {
     viewportWidth: window.innerWidth,
     saveData: nav.connection?.saveData === true,
     deviceMemoryGb: typeof nav.deviceMemory === 'number' ? nav.deviceMemory : undefined,
+    gpu,
   };
 }
 

@@ -1,0 +1,58 @@
+/**
+ * Build-time only (imported by ModelFallback.astro and scripts/render-fallbacks.ts, never by
+ * browser code): the precomputed figures that stand in for a model widget while its network is
+ * held (no WebGL or WebGPU, a small screen, save-data). `npm run render:fallbacks` renders them
+ * from the page model's checkpoint on the demo frames (synthetic data only) into public/fallbacks/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { publicFile } from './sources';
+
+/** Folder of the figures and their manifest, relative to public/. */
+export const FALLBACK_DIR = 'fallbacks';
+export const FALLBACK_MANIFEST = `${FALLBACK_DIR}/manifest.json`;
+
+/** The widgets that have a precomputed figure (their custom element names). */
+export const FALLBACK_WIDGETS = ['label-overlay', 'architecture-explorer', 'decoder-side-by-side', 'boundary-f1-demo'] as const;
+export type FallbackWidget = (typeof FALLBACK_WIDGETS)[number];
+
+/** One figure: a file under public/fallbacks/ with its pixel size and words. */
+export interface FallbackImage {
+  file: string;
+  width: number;
+  height: number;
+  /** What the picture shows, for screen readers. */
+  alt: string;
+  /** The sentence under it: what it is and that it was computed ahead of time. */
+  caption: string;
+}
+
+export interface FallbackManifest {
+  /** The model the figures were rendered with, e.g. "SegNet-Basic, pretrained checkpoint (384 steps)". */
+  model: string;
+  images: Partial<Record<FallbackWidget, FallbackImage>>;
+}
+
+/** Checks a parsed manifest; throws naming the first bad field. */
+export function parseFallbackManifest(value: unknown): FallbackManifest {
+  const m = value as Partial<FallbackManifest> | null;
+  if (!m || typeof m.model !== 'string' || typeof m.images !== 'object' || m.images === null) {
+    throw new Error(`${FALLBACK_MANIFEST}: expected { model, images }`);
+  }
+  for (const [name, image] of Object.entries(m.images)) {
+    if (!(FALLBACK_WIDGETS as readonly string[]).includes(name)) throw new Error(`${FALLBACK_MANIFEST}: unknown widget "${name}"`);
+    const i = image as Partial<FallbackImage>;
+    const ok = typeof i.file === 'string' && /^[\w.-]+$/.test(i.file) && Number.isInteger(i.width) && Number.isInteger(i.height) && !!i.alt && !!i.caption;
+    if (!ok) throw new Error(`${FALLBACK_MANIFEST}: images["${name}"] needs file, integer width and height, alt and caption`);
+  }
+  return m as FallbackManifest;
+}
+
+/** A widget's figure with its URL, as of this build; null when the site was built without it. */
+export function fallbackImage(widget: FallbackWidget, base: string, root = process.cwd()): (FallbackImage & { src: string }) | null {
+  const manifestPath = publicFile(FALLBACK_MANIFEST, root);
+  if (!existsSync(manifestPath)) return null;
+  const image = parseFallbackManifest(JSON.parse(readFileSync(manifestPath, 'utf8'))).images[widget];
+  if (!image || !existsSync(publicFile(`${FALLBACK_DIR}/${image.file}`, root))) return null;
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return { ...image, src: `${prefix}${FALLBACK_DIR}/${image.file}` };
+}

@@ -1,0 +1,120 @@
+/**
+ * The three ways a picture reaches the own-image widget: the file input, a drop anywhere on
+ * the widget, and the camera (preview, capture, off). Each hands a decoded picture, or the
+ * reason it was refused, to `accept`; progress and problems go to `say`.
+ */
+import { widgetPart } from '../shared/define-widget';
+import { cameraFailure, cameraUnavailable, startCamera, stopCamera } from './camera';
+import { pictureFrom, readPicture, type PictureResult } from './picture';
+
+export interface PictureSourceOptions {
+  root: HTMLElement;
+  accept: (result: PictureResult) => void;
+  say: (text: string, kind: 'info' | 'error') => void;
+  signal: AbortSignal;
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Wires the file input and drag and drop; only the last file asked for is shown. */
+export function bindFileSources({ root, accept, say, signal }: PictureSourceOptions): void {
+  const input = widgetPart<HTMLInputElement>(root, 'file');
+  let ticket = 0;
+  const open = (files: FileList | null | undefined): void => {
+    const file = files?.[0];
+    if (!file) return say('Nothing readable was dropped: drop a picture file from your computer.', 'error');
+    const mine = ++ticket;
+    const others = files.length - 1;
+    say(`Reading “${file.name}”…${others > 0 ? ` (only the first of ${others + 1} files is used)` : ''}`, 'info');
+    readPicture(file).then(
+      (result) => mine === ticket && accept(result),
+      (error: unknown) => mine === ticket && accept({ ok: false, message: `“${file.name}” could not be read (${errorText(error)}).` }),
+    );
+  };
+
+  input.addEventListener(
+    'change',
+    () => {
+      if (input.files && input.files.length > 0) open(input.files);
+      input.value = ''; // choosing the same file again reads it again
+    },
+    { signal },
+  );
+  root.addEventListener(
+    'dragover',
+    (event) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      root.classList.add('is-dragging');
+    },
+    { signal },
+  );
+  root.addEventListener(
+    'dragleave',
+    (event) => {
+      if (!root.contains(event.relatedTarget as Node | null)) root.classList.remove('is-dragging');
+    },
+    { signal },
+  );
+  root.addEventListener(
+    'drop',
+    (event) => {
+      event.preventDefault();
+      root.classList.remove('is-dragging');
+      open(event.dataTransfer?.files);
+    },
+    { signal },
+  );
+}
+
+/** Wires the camera buttons; returns a function that switches the camera off. */
+export function bindCamera({ root, accept, say, signal }: PictureSourceOptions): () => void {
+  const panel = widgetPart(root, 'camera');
+  const video = widgetPart<HTMLVideoElement>(root, 'video');
+  const capture = widgetPart<HTMLButtonElement>(root, 'camera-capture');
+  let stream: MediaStream | null = null;
+  const close = (): void => {
+    stopCamera(video, stream);
+    stream = null;
+    panel.hidden = true;
+  };
+
+  widgetPart(root, 'camera-start').addEventListener(
+    'click',
+    () => {
+      const missing = cameraUnavailable(navigator, window.isSecureContext);
+      if (missing) return say(missing, 'error');
+      say('Starting the camera…', 'info');
+      startCamera(video).then(
+        (started) => {
+          stream = started;
+          panel.hidden = false;
+          say('The camera is on. Take the picture when the street is in view.', 'info');
+          capture.focus();
+        },
+        (error: unknown) => say(cameraFailure(error), 'error'),
+      );
+    },
+    { signal },
+  );
+  capture.addEventListener(
+    'click',
+    () => {
+      if (!stream || video.videoWidth === 0) return say('The camera has no picture yet: wait a moment and try again.', 'error');
+      const taken = pictureFrom(`camera picture ${new Date().toLocaleTimeString('en-GB')}`, video, video.videoWidth, video.videoHeight);
+      close();
+      accept({ ok: true, picture: taken });
+    },
+    { signal },
+  );
+  widgetPart(root, 'camera-stop').addEventListener(
+    'click',
+    () => {
+      close();
+      say('The camera is off.', 'info');
+    },
+    { signal },
+  );
+  return close;
+}

@@ -1,0 +1,167 @@
+/**
+ * <own-image>: the reader's own picture (a file, a drop, or the camera) labelled by the
+ * network. The picture is decoded and cropped in the page; TF.js loads when the widget nears
+ * the viewport (or on a click on small devices); nothing is sent anywhere.
+ */
+import type { Segmentation } from '../../segnet/types';
+import { bindFields } from '../shared/bind-fields';
+import { defineWidget, widgetPart } from '../shared/define-widget';
+import { gateModel, throttledState } from '../model';
+import { compositeOverlay, imageToRgba, labelShares } from '../label-overlay/overlay-pixels';
+import { renderProbeMarker, renderScene } from '../label-overlay/render';
+import { movedProbe } from '../label-overlay/state';
+import { bindCamera, bindFileSources } from './bind-sources';
+import type { Picture, PictureResult } from './picture';
+import { classAt, pixelSentence, pointerPixel } from './probe';
+import { renderEmptyStage, renderPresentLegend, renderRegion, sceneCaption } from './render';
+import { INPUT_HEIGHT, INPUT_WIDTH, ownImageCodec, type OwnImageState } from './state';
+import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, type StreetModel } from './street-model';
+
+defineWidget('own-image', (root, id) => {
+  const sources = readOwnImageSources(root);
+  const stage = widgetPart(root, 'stage');
+  const caption = widgetPart(root, 'caption');
+  const region = widgetPart(root, 'region');
+  const probe = widgetPart(root, 'probe');
+  const legend = widgetPart(root, 'legend');
+  const message = widgetPart(root, 'message');
+  const whichModel = widgetPart(root, 'which-model');
+  const abort = new AbortController();
+  const on = <K extends keyof HTMLElementEventMap>(el: HTMLElement, type: K, fn: (e: HTMLElementEventMap[K]) => void): void =>
+    el.addEventListener(type, fn, { signal: abort.signal });
+
+  let picture: Picture | null = null;
+  let segmentation: Segmentation | null = null;
+  let street: StreetModel | null = null;
+  /** Set once the gate lets the network run (after a click where it asks for one). */
+  let ready = false;
+  let hover: { x: number; y: number } | null = null;
+
+  const say = (text: string, kind: 'info' | 'error'): void => {
+    message.textContent = text;
+    message.dataset.kind = kind;
+  };
+
+  const drawProbe = (s: OwnImageState): void => {
+    const p = hover ?? s;
+    stage.querySelector('[data-part="marker"]')?.replaceChildren(renderProbeMarker(p.x, p.y, INPUT_WIDTH, INPUT_HEIGHT));
+    const here = segmentation ? classAt(segmentation, p.x, p.y) : null;
+    probe.textContent = here ? pixelSentence(here) : '';
+    legend.replaceChildren(segmentation ? renderPresentLegend(labelShares(segmentation.labels), here?.label ?? null) : '');
+  };
+
+  const draw = (s: OwnImageState): void => {
+    caption.textContent = sceneCaption(picture?.name ?? null, segmentation !== null, s.opacity);
+    if (!picture) {
+      stage.replaceChildren(renderEmptyStage());
+      return;
+    }
+    const hadFocus = stage.contains(document.activeElement);
+    const rgba = segmentation
+      ? compositeOverlay(picture.rgb, segmentation.labels, INPUT_WIDTH, INPUT_HEIGHT, s.opacity / 100)
+      : imageToRgba(picture.rgb, INPUT_WIDTH, INPUT_HEIGHT);
+    stage.replaceChildren(
+      renderScene({
+        width: INPUT_WIDTH,
+        height: INPUT_HEIGHT,
+        rgba,
+        label: `“${picture.name}”${segmentation ? ' coloured by the network’s predicted classes' : ''}`,
+        note: segmentation ? null : ready ? 'Running the network…' : 'The labels appear once the network has run.',
+      }),
+    );
+    if (hadFocus) stage.querySelector<HTMLElement>('[data-part="scene"]')?.focus();
+    drawProbe(s);
+  };
+
+  const state = throttledState(id, ownImageCodec, (s) => {
+    sync(s);
+    draw(s);
+  });
+  const sync = bindFields(root, ownImageCodec, (patch) => state.set(patch), abort.signal);
+  sync(state.get());
+
+  const predict = (): void => {
+    const shown = picture;
+    if (!ready || !street || !shown || segmentation) return;
+    segmentPicture(street.model, shown.rgb).then(
+      (seg) => {
+        if (picture !== shown) return;
+        segmentation = seg;
+        draw(state.get());
+        root.dataset.prediction = 'ready';
+      },
+      (error: unknown) => say(`The network failed on “${shown.name}”: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+    );
+  };
+
+  /** Shows a new picture, or says why a file was refused and keeps what is shown. */
+  const accept = (result: PictureResult): void => {
+    if (!result.ok) {
+      say(picture ? `${result.message} The previous picture stays.` : result.message, 'error');
+      return;
+    }
+    picture = result.picture;
+    segmentation = null;
+    delete root.dataset.prediction;
+    hover = null;
+    say(`Showing “${picture.name}”.`, 'info');
+    region.replaceChildren(renderRegion(picture));
+    draw(state.get());
+    predict();
+  };
+
+  const sourceOptions = { root, accept, say, signal: abort.signal };
+  bindFileSources(sourceOptions);
+  const closeCamera = bindCamera(sourceOptions);
+
+  on(stage, 'pointermove', (event) => {
+    const scene = stage.querySelector('[data-part="scene"]');
+    hover = scene ? pointerPixel(event.clientX, event.clientY, scene.getBoundingClientRect(), INPUT_WIDTH, INPUT_HEIGHT) : null;
+    drawProbe(state.get());
+  });
+  on(stage, 'pointerleave', () => {
+    hover = null;
+    drawProbe(state.get());
+  });
+  on(stage, 'pointerdown', (event) => {
+    const scene = stage.querySelector('[data-part="scene"]');
+    const p = scene ? pointerPixel(event.clientX, event.clientY, scene.getBoundingClientRect(), INPUT_WIDTH, INPUT_HEIGHT) : null;
+    if (p) state.set(p);
+  });
+  on(stage, 'keydown', (event) => {
+    if ((event.target as HTMLElement | null)?.dataset.part !== 'scene') return;
+    const s = state.get();
+    const moved = movedProbe(event.key, event.shiftKey, s.x, s.y);
+    if (!moved) return;
+    event.preventDefault();
+    hover = null;
+    state.set(moved);
+  });
+
+  whichModel.textContent = modelSentence(sources.camvidUrl ? 'camvid' : sources.page.checkpointUrl ? 'synthetic' : 'untrained');
+  const stopGate = gateModel({
+    root,
+    status: widgetPart(root, 'status'),
+    source: sources.page,
+    load: () =>
+      loadStreetModel(sources).then((loaded) => {
+        street = loaded;
+        return loaded.model;
+      }),
+    onReady: (loaded) => {
+      ready = true;
+      root.dataset.backend = loaded.backend.name;
+      if (street) whichModel.textContent = [street.fallback, modelSentence(street.kind)].filter(Boolean).join(' ');
+      draw(state.get());
+      predict();
+    },
+  });
+  draw(state.get());
+
+  return () => {
+    stopGate();
+    closeCamera();
+    state.flush();
+    abort.abort();
+  };
+});

@@ -1,0 +1,84 @@
+/**
+ * Pure renders of the own-image widget: the whole picture with the region the network sees
+ * outlined, the legend of the classes found in the prediction, and the sentences around them.
+ * The picture with its labels is the label overlay's scene (imported, not copied).
+ */
+import { CLASS_NAMES } from '../../data';
+import { h, s } from '../model/dom';
+import { formatShare, labelCss } from '../label-overlay/render';
+import { describeCrop, scaleRect, type CropRect } from './geometry';
+import { INPUT_HEIGHT, INPUT_WIDTH } from './state';
+
+/** Tallest the whole-picture preview is drawn, so portrait photos do not push the legend down. */
+const PREVIEW_MAX_HEIGHT_REM = 14;
+
+/** What the region panel needs: the whole picture's preview and the crop in its pixels. */
+export interface RegionView {
+  name: string;
+  width: number;
+  height: number;
+  crop: CropRect;
+  /** The whole picture, scaled down (its size sets the outline's scale). */
+  preview: HTMLCanvasElement;
+}
+
+/** The whole picture, dimmed outside the region the network sees, with a sentence saying which region. */
+export function renderRegion(view: RegionView): HTMLElement {
+  const { width: pw, height: ph } = view.preview;
+  const r = scaleRect(view.crop, pw / view.width);
+  view.preview.setAttribute('aria-hidden', 'true');
+  view.preview.classList.add('region-picture');
+  const outside = `M0 0H${pw}V${ph}H0Z M${r.x} ${r.y}v${r.height}h${r.width}v${-r.height}Z`;
+  return h(
+    'figure',
+    { class: 'own-image-region' },
+    h(
+      'div',
+      { class: 'region-frame', role: 'img', 'aria-label': `“${view.name}”, with the region the network sees outlined`, style: `aspect-ratio: ${pw} / ${ph}; width: min(100%, ${((PREVIEW_MAX_HEIGHT_REM * pw) / ph).toFixed(2)}rem)` },
+      view.preview,
+      s(
+        'svg',
+        { viewBox: `0 0 ${pw} ${ph}`, preserveAspectRatio: 'none', 'aria-hidden': 'true' },
+        s('path', { d: outside, class: 'region-dim', 'fill-rule': 'evenodd' }),
+        s('rect', { x: r.x, y: r.y, width: r.width, height: r.height, class: 'region-outline', 'vector-effect': 'non-scaling-stroke' }),
+      ),
+    ),
+    h('figcaption', { class: 'region-caption' }, describeCrop(view.width, view.height, view.crop, INPUT_WIDTH, INPUT_HEIGHT)),
+  );
+}
+
+/** The classes present in the prediction, largest share first, with their colours. */
+export function renderPresentLegend(shares: readonly number[], highlight: number | null): HTMLUListElement {
+  const present = CLASS_NAMES.map((name, label) => ({ name, label, share: shares[label] ?? 0 }))
+    .filter((c) => c.share > 0)
+    .sort((a, b) => b.share - a.share || a.label - b.label);
+  return h(
+    'ul',
+    { class: 'class-legend', 'aria-label': 'Classes the network found, with their share of the picture' },
+    ...present.map((c) =>
+      h(
+        'li',
+        { class: c.label === highlight ? 'is-current' : null },
+        h('span', { class: 'swatch', style: `background: ${labelCss(c.label)}`, 'aria-hidden': 'true' }),
+        h('span', { class: 'legend-name' }, c.name),
+        h('span', { class: 'legend-share' }, formatShare(c.share)),
+      ),
+    ),
+  );
+}
+
+/** The stage before any picture: a box of the scene's size saying what to do. */
+export function renderEmptyStage(): HTMLElement {
+  return h(
+    'div',
+    { class: 'own-image-empty', style: `aspect-ratio: ${INPUT_WIDTH} / ${INPUT_HEIGHT}` },
+    h('p', {}, 'Choose a picture, drop one here, or use the camera.'),
+  );
+}
+
+/** The sentence under the scene. */
+export function sceneCaption(name: string | null, predicted: boolean, opacity: number): string {
+  if (!name) return 'Your picture and the network’s labels for it appear here. It never leaves this page.';
+  if (!predicted) return `“${name}”, as the network sees it. Its labels appear once the network has run.`;
+  return `“${name}” with the network’s most probable class at every pixel laid over it at ${opacity}% opacity. Point at it, or focus it and use the arrow keys, to read a pixel’s class.`;
+}

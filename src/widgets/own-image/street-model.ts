@@ -1,0 +1,88 @@
+/**
+ * The network the own-image widget runs: SegNet-Basic trained on CamVid street scenes when the
+ * site was built with that checkpoint, otherwise the page's model (trained on synthetic scenes,
+ * or untrained), shared with the chapter's other widgets. Browser code; TF.js loads lazily.
+ */
+import type { Segmentation } from '../../segnet/types';
+import { loadEngine } from '../shared/lazy';
+import { checkpointMismatch, loadPageModel, PageModel } from '../model/page-model';
+import type { OwnImageSources } from './sources';
+
+/** Which weights run: real street scenes, this site's synthetic scenes, or none. */
+export type ModelKind = 'camvid' | 'synthetic' | 'untrained';
+
+export interface StreetModel {
+  model: PageModel;
+  kind: ModelKind;
+  /** Why the CamVid checkpoint is not running although the build had one; null otherwise. */
+  fallback: string | null;
+}
+
+/** Reads the build-time sources the shell wrote into `data-sources`. */
+export function readOwnImageSources(root: HTMLElement): OwnImageSources {
+  const text = root.dataset.sources;
+  if (!text) throw new Error(`<${root.localName}> has no data-sources`);
+  const parsed = JSON.parse(text) as Partial<OwnImageSources>;
+  if (!('camvidUrl' in parsed) || !parsed.page || !('checkpointUrl' in parsed.page)) {
+    throw new Error(`<${root.localName}> has malformed data-sources: ${text}`);
+  }
+  return parsed as OwnImageSources;
+}
+
+async function loadCamVid(url: string): Promise<PageModel> {
+  const engine = await loadEngine();
+  // TF.js's HTTP loader only recognises absolute http(s) URLs, so resolve the site path first.
+  const { model, meta } = await engine.segnet.loadSegNet(new URL(url, window.location.href).href);
+  const mismatch = checkpointMismatch(meta);
+  if (mismatch) {
+    model.dispose();
+    throw new Error(mismatch);
+  }
+  const steps = meta.progress.step > 0 ? ` (${meta.progress.step.toLocaleString('en')} steps)` : '';
+  return new PageModel(engine, model, { trained: true, summary: `SegNet-Basic trained on CamVid${steps}`, notice: null });
+}
+
+/** Loads the best model this build offers; falls back to the page's model when CamVid's fails. */
+export async function loadStreetModel(sources: OwnImageSources): Promise<StreetModel> {
+  let fallback: string | null = null;
+  if (sources.camvidUrl) {
+    try {
+      return { model: await loadCamVid(sources.camvidUrl), kind: 'camvid', fallback: null };
+    } catch (e) {
+      fallback = `The CamVid-trained checkpoint could not be used (${(e as Error).message}).`;
+    }
+  }
+  const model = await loadPageModel(sources.page);
+  return { model, kind: model.description.trained ? 'synthetic' : 'untrained', fallback };
+}
+
+/** What the reader is told about the network that labels their picture. */
+export function modelSentence(kind: ModelKind): string {
+  switch (kind) {
+    case 'camvid':
+      return 'This is SegNet-Basic trained on CamVid, real street scenes filmed from a car in Cambridge: a photo taken from the road, camera level, suits it best.';
+    case 'synthetic':
+      return 'This is the page’s SegNet-Basic, trained only on this site’s synthetic road scenes: it has never seen a real photograph, so expect it to do poorly on yours.';
+    case 'untrained':
+      return 'No trained checkpoint came with this site, so an untrained network (random weights) labels your picture: its colours mean nothing yet.';
+  }
+}
+
+/**
+ * The network's labels and class probabilities for one picture: `rgb` holds height x width x 3
+ * bytes at the model's input size, scaled to [0, 1] as the training data were.
+ */
+export async function segmentPicture(model: PageModel, rgb: Uint8Array): Promise<Segmentation> {
+  const { tf } = model.engine;
+  const { height, width } = model.model.config;
+  if (rgb.length !== height * width * 3) {
+    throw new Error(`segmentPicture: expected ${height} x ${width} x 3 = ${height * width * 3} bytes, got ${rgb.length}`);
+  }
+  const input = tf.tensor4d(Float32Array.from(rgb, (v) => v / 255), [1, height, width, 3]); // [1, H, W, 3]
+  try {
+    const [segmentation] = await model.model.segment(input);
+    return segmentation!;
+  } finally {
+    input.dispose();
+  }
+}
