@@ -49,10 +49,14 @@ export function resumePoint(saved: Progress, batchesPerEpoch: number): Progress 
   return { ...saved };
 }
 
-/** Copies every model variable whose name and shape the checkpoint has; returns how many. */
-export function initFromCheckpoint(model: SegNetModel, loaded: LoadedCheckpoint, source: string): number {
+/**
+ * Copies every model variable whose name and shape the checkpoint has (only the encoder's with
+ * `encoderOnly`); returns how many.
+ */
+export function initFromCheckpoint(model: SegNetModel, loaded: LoadedCheckpoint, source: string, encoderOnly = false): number {
   let copied = 0;
   for (const { name, variable } of model.variables()) {
+    if (encoderOnly && !name.startsWith('encoder/')) continue;
     const t = loaded.tensors[name];
     if (!t || t.shape.join() !== variable.shape.join()) continue;
     variable.assign(t);
@@ -93,8 +97,9 @@ async function loadWeights(model: SegNetModel, optimizer: Optimizer, options: Tr
   if (!options.init) return null;
   const loaded = await readCheckpoint(checkpointFolder(checkpointDirOf(options.init, '--init')));
   try {
-    const copied = initFromCheckpoint(model, loaded, options.init);
-    return `initialised ${copied} of ${model.variables().length} tensors from ${options.init}`;
+    const copied = initFromCheckpoint(model, loaded, options.init, options.initEncoderOnly);
+    const which = options.initEncoderOnly ? ' (encoder only)' : '';
+    return `initialised ${copied} of ${model.variables().length} tensors from ${options.init}${which}`;
   } finally {
     tf.dispose(Object.values(loaded.tensors));
   }

@@ -22,6 +22,7 @@ export const TRAIN_ARGS = {
   augment: { type: 'boolean', help: 'random flips and colour jitter (default off)' },
   'freeze-encoder': { type: 'boolean', help: 'train the decoder only (default off)' },
   init: { type: 'string', help: 'start from the weights of this checkpoint folder (those whose names and shapes match)' },
+  'init-encoder-only': { type: 'boolean', help: 'with --init: copy only the encoder\'s weights, so every decoder starts fresh (default off)' },
   resume: { type: 'string', help: 'continue the run of this checkpoint (or run) folder: same step, optimizer state and data order' },
   out: { type: 'string', help: 'run folder (default runs/<encoder>-<decoder>-<data>; the resumed run\'s folder with --resume)' },
   'checkpoint-every': { type: 'number', help: 'save a checkpoint every N steps (default 100; also at every epoch end, on Ctrl-C and at the end)' },
@@ -48,20 +49,22 @@ export interface TrainRunOptions {
   augment: boolean;
   freezeEncoder: boolean;
   init: string | null;
+  /** With init: copy only encoder/ variables (comparing decoders on one trained encoder). */
+  initEncoderOnly: boolean;
   checkpointEvery: number;
 }
 
 export const TRAIN_DEFAULTS: TrainRunOptions = {
   encoder: 'basic', decoder: 'segnet', data: 'synthetic-96x128', epochs: 10, maxSteps: null, batch: 4, lr: 0.01,
   optimizer: 'momentum', schedule: 'constant', weights: 'computed', widthMultiplier: 1, seed: 1, augment: false,
-  freezeEncoder: false, init: null, checkpointEvery: 100,
+  freezeEncoder: false, init: null, initEncoderOnly: false, checkpointEvery: 100,
 };
 
 /** Option name on the command line of each field. */
 const FLAG: Record<keyof TrainRunOptions, string> = {
   encoder: 'encoder', decoder: 'decoder', data: 'data', epochs: 'epochs', maxSteps: 'max-steps', batch: 'batch', lr: 'lr',
   optimizer: 'optimizer', schedule: 'schedule', weights: 'weights', widthMultiplier: 'width-multiplier', seed: 'seed',
-  augment: 'augment', freezeEncoder: 'freeze-encoder', init: 'init', checkpointEvery: 'checkpoint-every',
+  augment: 'augment', freezeEncoder: 'freeze-encoder', init: 'init', initEncoderOnly: 'init-encoder-only', checkpointEvery: 'checkpoint-every',
 };
 
 /**
@@ -73,7 +76,7 @@ export function trainCommand(options: TrainRunOptions): string {
   for (const [field, flag] of Object.entries(FLAG) as [keyof TrainRunOptions, string][]) {
     const v = options[field];
     const always = field === 'encoder' || field === 'decoder' || field === 'data';
-    if (v === null || v === false || (!always && v === TRAIN_DEFAULTS[field])) continue;
+    if (v === null || v === undefined || v === false || (!always && v === TRAIN_DEFAULTS[field])) continue;
     parts.push(v === true ? `--${flag}` : `--${flag} ${String(v)}`);
   }
   return parts.join(' ');
@@ -123,6 +126,7 @@ export function validateTrainOptions(o: TrainRunOptions): TrainRunOptions {
 export function resolveTrainOptions(args: TrainArgs, recorded?: TrainRunOptions): TrainRunOptions {
   const given = givenFields(args);
   if (args.resume !== undefined && args.init !== undefined) throw new Error('--resume and --init cannot be combined: --resume already restores the weights');
+  if (args['init-encoder-only'] && args.init === undefined && args.resume === undefined) throw new Error('--init-encoder-only needs --init <checkpoint>');
   if (!recorded) return validateTrainOptions({ ...TRAIN_DEFAULTS, ...given });
   const fixed = (Object.keys(FLAG) as (keyof TrainRunOptions)[]).filter(
     (f) => !CHANGEABLE_ON_RESUME.includes(f) || (f === 'epochs' && recorded.schedule !== 'constant'),

@@ -105,6 +105,16 @@ describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)',
     expect(await encoderOf(join(run, 'model'))).toEqual(await encoderOf(join(source, 'model')));
   });
 
+  it('--init-encoder-only copies the encoder alone, so the same decoder starts fresh', async () => {
+    const source = join(root, 'run'); // written by the first test
+    const io = capture();
+    const run = join(root, 'segnet-fresh-decoder');
+    const argv = ['--data', data, '--batch', '2', '--epochs', '1', '--max-steps', '1', '--init', source, '--init-encoder-only', '--freeze-encoder', '--out', run];
+    expect(await train(argv, io)).toBe(0);
+    expect(io.lines.find((l) => l.includes('initialised'))).toMatch(/initialised 24 of 50 tensors from .*run \(encoder only\)/);
+    await expect(train(['--data', data, '--init-encoder-only', '--out', join(root, 'z')])).rejects.toThrow('--init-encoder-only needs --init <checkpoint>');
+  });
+
   it('stops after the step in flight on Ctrl-C and writes a checkpoint', async () => {
     const run = join(root, 'interrupted');
     const controller = new TrainingController();
