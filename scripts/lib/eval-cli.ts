@@ -2,7 +2,9 @@
  * The eval CLI as a function of its arguments (scripts/eval.ts wires it to the process):
  * G, C, mIoU, BF, per-class scores and the confusion matrix of a checkpoint on a split.
  */
+import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { CLASS_NAMES } from '../../src/data';
 import { loadDatasetFromDir } from '../../src/data/node';
@@ -62,7 +64,7 @@ export async function evalCli(argv: string[], io: CliIo): Promise<number> {
       if (!Number.isInteger(timeRuns) || timeRuns < 1) throw new Error(`--time-runs must be a positive integer, got ${timeRuns}`);
       const file = readResultsFile(args.results); // refuse a damaged file before spending time
       const ms = await medianInferenceMs(model, dataset.splits[args.split]!, timeRuns);
-      const run = resultRun(meta, evaluation, { dataset: dataset.manifest.name, split: args.split, name: args.name, ms, backend: choice.name, argv });
+      const run = resultRun(meta, evaluation, { dataset: dataset.manifest.name, split: args.split, name: args.name, ms, backend: choice.name, argv, runDir: existsSync(join(args.checkpoint, 'log.jsonl')) ? args.checkpoint : null });
       writeResultsFile(args.results, withRun(file, run));
       if (!args.json) io.out(`eval: wrote ${run.name} (${run.dataset} ${run.split}, ${ms.toFixed(1)} ms per image) to ${args.results}`);
     }
@@ -101,6 +103,8 @@ interface RunContext {
   ms: number;
   backend: string;
   argv: readonly string[];
+  /** The run folder evaluated, when --checkpoint named one: the train command writes there. */
+  runDir: string | null;
 }
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -127,7 +131,7 @@ export function resultRun(meta: CheckpointMeta, e: SegmentationEvaluation, ctx: 
     boundaryF1: finite(e.boundaryF1),
     classes: s.perClassIoU.map((iou, c) => ({ name: CLASS_NAMES[c] ?? `class ${c}`, iou: finite(iou) })),
     inferenceMs: { value: Math.round(ctx.ms * 10) / 10, backend: ctx.backend, device: cpuName() },
-    commands: [...(recorded ? [trainCommand(recorded)] : []), `npm run eval -- ${ctx.argv.map(quote).join(' ')}`],
+    commands: [...(recorded ? [`${trainCommand(recorded)}${ctx.runDir ? ` --out ${quote(ctx.runDir)}` : ''}`] : []), `npm run eval -- ${ctx.argv.map(quote).join(' ')}`],
   };
 }
 

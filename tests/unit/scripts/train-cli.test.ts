@@ -82,7 +82,7 @@ describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)',
     expect(first!.classes).toHaveLength(11);
     expect(first!.inferenceMs!.backend).toBe('wasm');
     expect(first!.inferenceMs!.value).toBeGreaterThan(0);
-    expect(first!.commands![0]).toMatch(/^npm run train -- --encoder basic --decoder segnet --data \S+ --epochs 2 --max-steps 3 --batch 2 --augment$/);
+    expect(first!.commands![0]).toMatch(/^npm run train -- --encoder basic --decoder segnet --data \S+ --epochs 2 --max-steps 3 --batch 2 --augment --out \S+run$/);
     expect(first!.commands![1]).toBe(`npm run eval -- ${argv.join(' ')}`);
 
     await writeFile(file, '{"format": "unpooled-results", "version": 1, "runs": [');
