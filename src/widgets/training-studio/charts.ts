@@ -11,6 +11,11 @@ import { rowNormalise, smoothCurve, type CurvePoint, type Validation } from './c
 type Plot = typeof PlotModule;
 type Chart = SVGSVGElement | HTMLElement;
 
+/** Plot.plot, made readable as one labelled image. */
+function plot(Plot: Plot, options: PlotModule.PlotOptions): Chart {
+  return asAccessibleImage(Plot.plot(options));
+}
+
 /** Weight of the loss curve's moving average. */
 export const LOSS_SMOOTHING = 0.8;
 
@@ -18,6 +23,19 @@ const rgb = (c: number): string => {
   const [r, g, b] = PALETTE[c]!;
   return `rgb(${r}, ${g}, ${b})`;
 };
+
+/**
+ * Plot labels its mark groups with aria-label, which ARIA forbids on a plain <g>. The chart
+ * speaks as one image with the chart's own label, so the groups' labels are dropped.
+ */
+export function asAccessibleImage<T extends Element>(chart: T): T {
+  const svgs = chart instanceof SVGSVGElement ? [chart] : [...chart.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
+    for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
+  }
+  return chart;
+}
 
 /** A placeholder of the chart's size, for before the first step. */
 function emptyChart(text: string): HTMLElement {
@@ -30,7 +48,7 @@ export function renderLossChart(Plot: Plot, loss: readonly CurvePoint[], width =
   const smooth = smoothCurve(loss, LOSS_SMOOTHING);
   const data = [...loss.map((p) => ({ ...p, series: 'raw' })), ...smooth.map((p) => ({ ...p, series: 'smoothed' }))];
   const last = smooth[smooth.length - 1]!;
-  return Plot.plot({
+  return plot(Plot, {
     width,
     height: 220,
     marginLeft: 48,
@@ -50,7 +68,7 @@ export function renderIoUChart(Plot: Plot, train: readonly CurvePoint[], val: re
     ...val.map((p) => ({ step: p.step, value: p.value * 100, series: 'validation' })),
   ].filter((d) => Number.isFinite(d.value));
   const lastVal = val[val.length - 1];
-  return Plot.plot({
+  return plot(Plot, {
     width,
     height: 220,
     marginLeft: 48,
@@ -75,7 +93,7 @@ export function renderClassIoU(Plot: Plot, validation: Validation | null, width 
     const iou = validation.classIoU[c];
     return { name, iou: iou === null || iou === undefined ? NaN : iou * 100, colour: rgb(c) };
   });
-  return Plot.plot({
+  return plot(Plot, {
     width,
     height: 28 + data.length * 20,
     marginLeft: 84,
@@ -104,7 +122,7 @@ export function renderConfusion(Plot: Plot, validation: Validation | null, width
   const shares = rowNormalise(validation.confusion);
   const cells = shares.flatMap((row, t) => row.map((share, p) => ({ truth: CLASS_NAMES[t]!, predicted: CLASS_NAMES[p]!, share: share * 100, labelled: validation.confusion[t]!.some((n) => n > 0) })));
   const size = Math.min(width, 520);
-  return Plot.plot({
+  return plot(Plot, {
     width: size,
     height: size - 40,
     marginLeft: 84,

@@ -106,7 +106,7 @@ function loadMatching(model: SegNetModel, loaded: LoadedCheckpoint): string {
 /** A new run: random weights, then the pretrained checkpoint's matching tensors when asked. */
 export async function createRun(engine: Engine, settings: StudioSettings, data: RunData, pretrainedUrl: string | null): Promise<StudioRun> {
   const { segnet, tf } = engine;
-  const model = segnet.buildSegNet(networkConfig(settings, data.train));
+  const model = segnet.buildSegNet(networkConfig(settings, data.manifest));
   let origin = 'Random initial weights (from scratch).';
   try {
     if (settings.init === 'pretrained') {

@@ -51,6 +51,8 @@ export class StudioSession {
   private phaseNow: Phase = 'idle';
   private stopWatch: () => void = () => undefined;
   private lastSavedStep: number | null = null;
+  /** Called when the loop stands still (paused between steps, or ended). */
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     readonly engine: Engine,
@@ -116,12 +118,17 @@ export class StudioSession {
     this.launch();
   }
 
-  /** Pause after the step in flight, then save. */
+  /** Pause after the step in flight (and its validation), then save. */
   async pause(reason?: string): Promise<void> {
     if (this.phaseNow !== 'running' || !this.controller) return;
+    const idle = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     this.controller.pause();
+    this.setPhase('busy');
+    this.view.message('Pausing after the step in flight…');
+    await idle;
+    if ((this.phaseNow as Phase) !== 'busy') return; // the loop failed or was stopped meanwhile
     this.setPhase('paused');
-    this.view.message(reason ?? 'Paused: the step in flight finishes first.');
+    this.view.message(reason ?? `Paused at step ${this.run!.progress.step}.`);
     await this.saveQuietly();
   }
 
@@ -269,10 +276,12 @@ export class StudioSession {
     this.loopKey = loopKey(run);
     this.setPhase('running');
     this.view.message('Training.');
-    this.loop = this.trainLoop(run, controller).then(
-      () => this.loopEnded(run, controller),
-      (e: unknown) => this.loopFailed(run, controller, e),
-    );
+    this.loop = this.trainLoop(run, controller)
+      .then(
+        () => this.loopEnded(run, controller),
+        (e: unknown) => this.loopFailed(run, controller, e),
+      )
+      .finally(() => this.releaseIdle());
   }
 
   private async trainLoop(run: StudioRun, controller: TrainingController): Promise<void> {
@@ -298,7 +307,18 @@ export class StudioSession {
         await this.saveQuietly();
       }
       await yieldToPage();
+      // Pausing waits here, between steps, so a save never sees a half-applied update.
+      if (controller.state === 'paused') {
+        this.releaseIdle();
+        await controller.waitWhilePaused();
+      }
     }
+  }
+
+  private releaseIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private async validate(run: StudioRun, record: boolean): Promise<void> {

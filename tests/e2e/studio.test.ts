@@ -1,0 +1,145 @@
+/**
+ * The training studio (chapter 8) in Chromium, on the built site, with a tiny run: SegNet-Basic
+ * at half the synthetic data's size (48 x 64), one image per step, validation every 2 steps.
+ * The GPU is off, so the studio trains on the wasm backend (the fallback of a reader without a
+ * graphics card, and much faster than SwiftShader). Real steps change the loss, the curves and
+ * the frame strip; pause holds the step; a save survives a reload with the same weights
+ * (checksum) and step, and training goes on from there; an exported file imports back to the
+ * same weights, while a corrupt or truncated one is refused by name and changes nothing; the
+ * page logs no error and axe finds no violation. Run `npm run build` first.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { problems, visit } from './page-log';
+
+const origin = inject('origin');
+const tag = 'training-studio';
+const PATH = '/chapters/train-it-yourself/?studio.batch=1&studio.every=2&studio.epochs=1';
+let browser: Browser;
+
+/** No WebGL or WebGPU: the studio falls back to wasm. */
+const NO_GPU_ARGS = [...CHROMIUM_ARGS.filter((a) => !/swiftshader|webgpu|use-angle/.test(a)), '--disable-gpu', '--disable-software-rasterizer'];
+
+beforeAll(async () => {
+  assertChromiumInstalled();
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: NO_GPU_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const attr = (page: Page, name: string) => page.locator(tag).getAttribute(name);
+const step = async (page: Page): Promise<number> => Number((await attr(page, 'data-step')) ?? -1);
+const message = (page: Page) => page.locator(`${tag} [data-part="message"]`).innerText();
+const click = (page: Page, action: string) => page.locator(`${tag} button[data-action="${action}"]`).click();
+
+async function untilPhase(page: Page, phase: string): Promise<void> {
+  await page.waitForSelector(`${tag}[data-phase="${phase}"]`, { timeout: 60_000 });
+}
+
+async function untilStepAtLeast(page: Page, n: number): Promise<void> {
+  await expect.poll(() => step(page), { timeout: 90_000, interval: 250 }).toBeGreaterThanOrEqual(n);
+}
+
+describe('training-studio (chapter 8)', () => {
+  it('trains, pauses, resumes, saves, survives a reload, exports and imports, and refuses a corrupt file', async () => {
+    const v = await visit(browser, origin, PATH, { context: { viewport: { width: 1280, height: 900 }, acceptDownloads: true } });
+    const { page } = v;
+    try {
+      expect(await attr(page, 'data-backend')).toBeNull(); // TF.js waits for the studio to come near
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${tag}[data-ready="fresh"]`, { timeout: 60_000 });
+      expect(await attr(page, 'data-backend')).toBe('wasm');
+      expect(await page.locator(`${tag} select[data-field="res"]`).inputValue()).toBe('half');
+
+      // A few real steps: the loss and the pictures change.
+      const lossBox = page.locator(`${tag} [data-part="loss"]`);
+      expect(await lossBox.locator('svg').count()).toBe(0);
+      await click(page, 'start');
+      await untilPhase(page, 'running');
+      expect(await page.locator(`${tag} [data-part="origin"]`).innerText()).toContain('From the pretrained checkpoint: encoder stage 1');
+      await untilStepAtLeast(page, 2);
+      await page.waitForSelector(`${tag}[data-strip-step]`, { timeout: 60_000 });
+      const lossAt2 = await lossBox.innerHTML();
+      const stripAt2 = await page.locator(`${tag} [data-part="strip"]`).innerHTML();
+      const statLoss = () => page.locator(`${tag} [data-stat="loss"] dd`).innerText();
+      const firstLoss = await statLoss();
+      await untilStepAtLeast(page, 5);
+      expect(await statLoss()).not.toBe(firstLoss);
+      await expect.poll(() => lossBox.innerHTML(), { timeout: 10_000 }).not.toBe(lossAt2);
+      await expect.poll(() => page.locator(`${tag} [data-part="strip"]`).innerHTML(), { timeout: 30_000 }).not.toBe(stripAt2);
+      expect(await page.locator(`${tag} [data-part="classes"] svg[role="img"][aria-label^="Per-class IoU on the validation frames"]`).count()).toBe(1);
+      expect(await page.locator(`${tag} [data-part="confusion"] svg[role="img"][aria-label^="Confusion matrix"]`).count()).toBe(1);
+      expect(await page.locator(`${tag} [data-part="strip"] canvas`).count()).toBe(9);
+      expect(await page.locator(`${tag} [data-stat="eta"] dd`).innerText()).toMatch(/\d+ (s|min)/);
+
+      // Pause holds the step; resume goes on.
+      await click(page, 'pause');
+      await untilPhase(page, 'paused');
+      const held = await step(page);
+      await page.waitForTimeout(1500);
+      expect(await step(page)).toBe(held);
+      await click(page, 'resume');
+      await untilPhase(page, 'running');
+      await untilStepAtLeast(page, held + 2);
+      await click(page, 'pause');
+      await untilPhase(page, 'paused');
+
+      // Save, reload: same step, same weights; then training continues from there.
+      await click(page, 'save');
+      await expect.poll(() => message(page), { timeout: 30_000 }).toMatch(/^Saved in this browser at step \d+/);
+      const savedStep = await step(page);
+      const checksum = await attr(page, 'data-checksum');
+      expect(checksum).toMatch(/^[0-9a-f]{8}$/);
+      await page.reload({ waitUntil: 'load' });
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${tag}[data-ready="restored"]`, { timeout: 60_000 });
+      expect(await step(page)).toBe(savedStep);
+      expect(await attr(page, 'data-checksum')).toBe(checksum);
+      expect(await attr(page, 'data-phase')).toBe('paused');
+      expect(await message(page)).toContain(`Restored your saved run at step ${savedStep}`);
+      expect(Number(await attr(page, 'data-curve-points'))).toBe(savedStep);
+      await click(page, 'resume');
+      await untilStepAtLeast(page, savedStep + 1);
+      await click(page, 'pause');
+      await untilPhase(page, 'paused');
+
+      // Export, then import: a corrupt and a truncated copy are refused by name; the real one is taken.
+      const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'export')]);
+      const exported = readFileSync((await download.path())!);
+      expect(exported.subarray(0, 12).toString('latin1')).toBe('UNPOOLEDCKPT');
+      const before = { step: await step(page), checksum: await attr(page, 'data-checksum') };
+      const input = page.locator(`${tag} input[data-part="import"]`);
+      const corrupt = Buffer.from(exported);
+      corrupt[corrupt.length - 5] = corrupt[corrupt.length - 5]! ^ 0xff;
+      await input.setInputFiles({ name: 'corrupt.unpooled', mimeType: 'application/octet-stream', buffer: corrupt });
+      await expect.poll(() => message(page), { timeout: 30_000 }).toContain('"corrupt.unpooled" is damaged');
+      await input.setInputFiles({ name: 'half.unpooled', mimeType: 'application/octet-stream', buffer: exported.subarray(0, exported.length >> 1) });
+      await expect.poll(() => message(page), { timeout: 30_000 }).toContain('"half.unpooled" is truncated');
+      await input.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+      await expect.poll(() => message(page), { timeout: 30_000 }).toContain('"photo.png" is not a checkpoint exported by this studio');
+      expect(await step(page)).toBe(before.step);
+      expect(await attr(page, 'data-checksum')).toBe(before.checksum);
+
+      await click(page, 'resume');
+      await untilStepAtLeast(page, before.step + 1);
+      await click(page, 'pause');
+      await untilPhase(page, 'paused');
+      expect(await attr(page, 'data-checksum')).not.toBe(before.checksum);
+      await input.setInputFiles({ name: 'mine.unpooled', mimeType: 'application/octet-stream', buffer: exported });
+      await expect.poll(() => message(page), { timeout: 30_000 }).toContain('Imported "mine.unpooled"');
+      expect(await step(page)).toBe(before.step);
+      expect(await attr(page, 'data-checksum')).toBe(before.checksum);
+
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  }, 600_000);
+});
