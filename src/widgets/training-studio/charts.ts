@@ -101,7 +101,7 @@ export function renderClassIoU(Plot: Plot, validation: Validation | null, width 
     x: { domain: [0, 100], label: 'IoU (%)', grid: true },
     y: { domain: [...CLASS_NAMES], label: null },
     marks: [
-      Plot.barX(data, { x: 'iou', y: 'name', fill: 'colour', stroke: 'currentColor', strokeOpacity: 0.3 }),
+      Plot.barX(data.filter((d) => !Number.isNaN(d.iou)), { x: 'iou', y: 'name', fill: 'colour', stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.text(data, {
         x: (d: { iou: number }) => (Number.isNaN(d.iou) ? 0 : d.iou),
         y: 'name',
@@ -129,7 +129,8 @@ export function renderConfusion(Plot: Plot, validation: Validation | null, width
     marginBottom: 76,
     x: { domain: [...CLASS_NAMES], label: 'predicted', tickRotate: -45 },
     y: { domain: [...CLASS_NAMES], label: 'true class' },
-    color: { type: 'linear', domain: [0, 100], scheme: 'blues', label: 'share of the row (%)', legend: true },
+    // Five bins rather than a continuous ramp: easier to read, and the legend is plain SVG.
+    color: { type: 'quantize', domain: [0, 100], n: 5, scheme: 'blues', label: 'share of the row (%)', legend: true },
     marks: [
       Plot.cell(
         cells.filter((d) => d.labelled),
