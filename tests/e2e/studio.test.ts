@@ -46,11 +46,29 @@ async function untilStepAtLeast(page: Page, n: number): Promise<void> {
 }
 
 describe('training-studio (chapter 8)', () => {
+  it('loads TF.js only once the studio nears the viewport', async () => {
+    const v = await visit(browser, origin, PATH, { context: { viewport: { width: 1280, height: 300 } } });
+    const { page } = v;
+    try {
+      const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.(js|wasm)$/.test(r.name)).reduce((n, r) => n + (r as PerformanceResourceTiming).encodedBodySize, 0));
+      const top = await page.locator(tag).evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeGreaterThan(300 + 300); // below the 300 px margin of a 300 px viewport
+      await page.waitForTimeout(500);
+      expect(await attr(page, 'data-backend')).toBeNull();
+      expect(await scripts()).toBeLessThan(400_000);
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${tag}[data-ready="fresh"]`, { timeout: 60_000 });
+      expect(await scripts()).toBeGreaterThan(1_000_000);
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+
   it('trains, pauses, resumes, saves, survives a reload, exports and imports, and refuses a corrupt file', async () => {
     const v = await visit(browser, origin, PATH, { context: { viewport: { width: 1280, height: 900 }, acceptDownloads: true } });
     const { page } = v;
     try {
-      expect(await attr(page, 'data-backend')).toBeNull(); // TF.js waits for the studio to come near
       await page.locator(tag).scrollIntoViewIfNeeded();
       await page.waitForSelector(`${tag}[data-ready="fresh"]`, { timeout: 60_000 });
       expect(await attr(page, 'data-backend')).toBe('wasm');
@@ -134,6 +152,28 @@ describe('training-studio (chapter 8)', () => {
       await expect.poll(() => message(page), { timeout: 30_000 }).toContain('Imported "mine.unpooled"');
       expect(await step(page)).toBe(before.step);
       expect(await attr(page, 'data-checksum')).toBe(before.checksum);
+
+      // A hidden tab pauses the run and saves it.
+      await click(page, 'resume');
+      await untilPhase(page, 'running');
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await untilPhase(page, 'paused');
+      expect(await message(page)).toBe('Paused because the tab was hidden; your run is saved. Press Resume to go on.');
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+      });
+
+      // Switching backend while paused rebuilds the same network there.
+      const paused = { step: await step(page), checksum: await attr(page, 'data-checksum') };
+      await page.locator(`${tag} select[data-field="backend"]`).selectOption('cpu');
+      await page.waitForSelector(`${tag}[data-backend="cpu"][data-phase="paused"]`, { timeout: 60_000 });
+      await expect.poll(() => attr(page, 'data-checksum'), { timeout: 30_000 }).toBe(paused.checksum);
+      expect(await step(page)).toBe(paused.step);
+      expect(decodeURIComponent(new URL(page.url()).search)).toContain('studio.backend=cpu');
+      expect(await page.locator(`${tag} [data-stat="backend"] dd`).innerText()).toBe('cpu');
 
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);

@@ -51,6 +51,8 @@ export class StudioSession {
   private phaseNow: Phase = 'idle';
   private stopWatch: () => void = () => undefined;
   private lastSavedStep: number | null = null;
+  /** The strip's latest predictions, redrawn after a backend switch without validating again. */
+  private predictions: Uint8Array[] | null = null;
   /** Called when the loop stands still (paused between steps, or ended). */
   private idleWaiters: (() => void)[] = [];
 
@@ -94,7 +96,7 @@ export class StudioSession {
       this.engine.tf.dispose(Object.values(loaded.tensors));
     }
     this.lastSavedStep = this.run!.progress.step;
-    this.view.message(`Restored your saved run at step ${this.run!.progress.step}: press Resume to go on.`);
+    this.view.message(`Restored your saved run at step ${this.run!.progress.step}: press Resume to go on, or Stop and then Start a new run.`);
     await this.showRun();
     return true;
   }
@@ -214,8 +216,10 @@ export class StudioSession {
     await this.halt();
     this.setPhase('busy');
     const run = this.run;
+    const fromMemory = run !== null && !this.broken;
+    const predictions = this.predictions;
     try {
-      const state = run && !this.broken ? await snapshot(run) : null;
+      const state = run && fromMemory ? await snapshot(run) : null;
       run?.dispose();
       this.run = null;
       const backend = await activateBackend(this.engine, choice).catch(async (e: unknown) => {
@@ -232,14 +236,16 @@ export class StudioSession {
         } finally {
           this.engine.tf.dispose(Object.values(loaded.tensors));
         }
+        this.view.message(`Now on ${backend.name}: the network was rebuilt there as it was at step ${this.run.progress.step}.`);
       } else if (run) {
+        this.broken = false;
         await this.restoreSaved();
       }
       this.broken = false;
     } catch (e) {
       this.view.message(`The switch failed: ${errorText(e)}. Your last save is intact.`, 'error');
     }
-    if (this.run) await this.showRun();
+    if (this.run && fromMemory) await this.showRun(predictions);
     this.setPhase(this.run ? (was === 'stopped' ? 'stopped' : 'paused') : 'idle');
   }
 
@@ -259,14 +265,19 @@ export class StudioSession {
     this.view.settings(run.settings);
   }
 
-  private async showRun(): Promise<void> {
+  /**
+   * Draws a run that was just built or restored. The frame strip shows `predictions` when
+   * given (the same weights on another backend); otherwise a restored run with a validation
+   * history is validated again to draw them.
+   */
+  private async showRun(predictions: Uint8Array[] | null = null): Promise<void> {
     const run = this.run!;
     this.view.progress(run, null);
     this.view.curves(run);
-    this.view.strip(run, null);
+    this.view.strip(run, predictions);
     this.view.checksum(await weightsChecksum(run.model));
     if (this.phaseNow === 'idle' || this.phaseNow === 'busy') this.setPhase('paused');
-    if (run.curves.validation) await this.validate(run, false);
+    if (!predictions && run.curves.validation) await this.validate(run, false);
   }
 
   private launch(): void {
@@ -323,6 +334,7 @@ export class StudioSession {
 
   private async validate(run: StudioRun, record: boolean): Promise<void> {
     const { validation, predictions } = await validateRun(run, STRIP_FRAMES);
+    this.predictions = predictions;
     if (record) {
       run.curves.validation = validation;
       run.curves.valIoU = appendPoint(run.curves.valIoU, { step: validation.step, value: validation.meanIoU });
