@@ -52,5 +52,5 @@ export function watchDeviceLoss(engine: Engine, onLost: (message: string) => voi
 /** Whether an error means the device ran out of memory. */
 export function isOutOfMemory(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /out of memory|OOM|failed to allocate|allocation failed|RangeError.*(Array buffer|memory)/i.test(text);
+  return /\bOOM\b/.test(text) || /out of memory|failed to allocate|allocation failed|RangeError.*(Array buffer|memory)/i.test(text);
 }

@@ -7,15 +7,16 @@
  */
 import type { TrainingController, TrainProgress } from '../../segnet';
 import type { Engine } from '../shared/lazy';
-import { isOutOfMemory, activateBackend, watchDeviceLoss } from './backend-watch';
-import { appendPoint } from './curves';
+import { activateBackend, watchDeviceLoss } from './backend-watch';
+import { appendPoint, curvesFromExtra } from './curves';
+import { deviceLostMessage, errorText, failureMessage, nonFiniteMessage } from './failure';
 import { browserKey, exportBytes, readFile, readFromBrowser, saveToBrowser, snapshot, readContents, weightsChecksum } from './persistence';
 import { checkpointSettings, createRun, restoreRun, type StudioRun } from './run';
 import { loadRunData, STRIP_FRAMES } from './run-data';
 import { exportFileName } from './checkpoint-file';
 import type { DatasetOption, StudioSettings } from './settings';
+import { runTrainingLoop } from './train-loop';
 import { validateRun } from './validation';
-import { yieldToPage } from './yield';
 
 /** idle: no run; busy: building, saving or switching; running; paused; stopped (by the reader or at the end). */
 export type Phase = 'idle' | 'busy' | 'running' | 'paused' | 'stopped';
@@ -36,9 +37,6 @@ export interface SessionSources {
   datasets: DatasetOption[];
   pretrainedUrl: string | null;
 }
-
-/** Seed of the data order: the same for every run, so a resumed run sees the batches it would have. */
-const DATA_SEED = 1;
 
 export class StudioSession {
   private run: StudioRun | null = null;
@@ -287,43 +285,23 @@ export class StudioSession {
     this.loopKey = loopKey(run);
     this.setPhase('running');
     this.view.message('Training.');
-    this.loop = this.trainLoop(run, controller)
+    const hooks = {
+      step: (r: StudioRun, p: TrainProgress) => {
+        this.view.progress(r, p);
+        this.view.curves(r);
+      },
+      checkpoint: async (r: StudioRun) => {
+        await this.validate(r, true);
+        await this.saveQuietly();
+      },
+      idle: () => this.releaseIdle(),
+    };
+    this.loop = runTrainingLoop(run, controller, hooks)
       .then(
         () => this.loopEnded(run, controller),
         (e: unknown) => this.loopFailed(run, controller, e),
       )
       .finally(() => this.releaseIdle());
-  }
-
-  private async trainLoop(run: StudioRun, controller: TrainingController): Promise<void> {
-    const { segnet } = this.engine;
-    const { iterateBatches } = await import('../../data/batches');
-    const steps = segnet.trainSteps(run.model, {
-      batches: (epoch, skip) => iterateBatches(run.data.train, { batchSize: run.settings.batch, seed: DATA_SEED, epoch, skip }),
-      schedule: { kind: 'constant', rate: run.settings.lr },
-      optimizer: run.optimizer,
-      classWeights: run.classWeights(),
-      epochs: run.settings.epochs,
-      start: { ...run.progress },
-      controller,
-    });
-    for await (const p of steps) {
-      run.progress = { step: p.step, epoch: p.epoch, batch: p.batch };
-      run.curves.loss = appendPoint(run.curves.loss, { step: p.step, value: p.loss });
-      if (p.metrics && Number.isFinite(p.metrics.meanIoU)) run.curves.trainIoU = appendPoint(run.curves.trainIoU, { step: p.step, value: p.metrics.meanIoU });
-      this.view.progress(run, p);
-      this.view.curves(run);
-      if (p.step % run.settings.every === 0 || run.finished) {
-        await this.validate(run, true);
-        await this.saveQuietly();
-      }
-      await yieldToPage();
-      // Pausing waits here, between steps, so a save never sees a half-applied update.
-      if (controller.state === 'paused') {
-        this.releaseIdle();
-        await controller.waitWhilePaused();
-      }
-    }
   }
 
   private releaseIdle(): void {
@@ -359,15 +337,12 @@ export class StudioSession {
     }
     this.setPhase('paused');
     if (error instanceof this.engine.segnet.NonFiniteLossError) {
-      this.view.message(
-        `Paused: the loss became ${error.loss} at step ${error.step}. That update was not applied, so the network is still the one of step ${run.progress.step}. Lower the learning rate, then Resume.`,
-        'error',
-      );
+      this.view.message(nonFiniteMessage(error.loss, error.step, run.progress.step), 'error');
       await this.saveQuietly();
       return;
     }
-    const what = isOutOfMemory(error) ? 'the device ran out of memory (try a smaller batch, half resolution or a narrower VGG16)' : errorText(error);
-    this.view.message(`Paused at step ${run.progress.step}: ${what}. ${await this.rollBack(run)}`, 'error');
+    const step = run.progress.step;
+    this.view.message(failureMessage(error, step, await this.rollBack(run)), 'error');
   }
 
   /** After a failed step the weights may be half-updated: go back to the last save. */
@@ -379,6 +354,7 @@ export class StudioSession {
       try {
         this.engine.segnet.applyCheckpoint(run.model, loaded, run.optimizer);
         run.progress = { ...loaded.meta.progress };
+        run.curves = curvesFromExtra(loaded.meta.extra.curves);
       } finally {
         this.engine.tf.dispose(Object.values(loaded.tensors));
       }
@@ -409,7 +385,7 @@ export class StudioSession {
       this.broken = true;
       this.controller?.abort();
       this.setPhase('paused');
-      this.view.message(`${message} Training stopped; your last save is intact. Switch backend (or reload) to continue from it.`, 'error');
+      this.view.message(deviceLostMessage(message), 'error');
     });
   }
 
@@ -431,8 +407,4 @@ export class StudioSession {
 
 function loopKey(run: StudioRun): string {
   return `${run.settings.lr}:${run.settings.epochs}`;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -36,7 +36,7 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
   let imagesPerSecond: number | null = null;
   let lastLoss: number | null = null;
 
-  const width = (el: HTMLElement): number => Math.max(280, Math.min(560, el.clientWidth || 480));
+  const width = (el: HTMLElement): number => Math.max(240, Math.min(560, el.clientWidth || 480));
 
   const drawCharts = async (): Promise<void> => {
     const run = pending;
