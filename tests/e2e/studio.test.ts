@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
-import { problems, visit } from './page-log';
+import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
+import { problems, visit, watchPage } from './page-log';
 
 const origin = inject('origin');
 const tag = 'training-studio';
@@ -182,4 +182,42 @@ describe('training-studio (chapter 8)', () => {
       await v.close();
     }
   }, 600_000);
+
+  it('says so, and starts nothing, when the WebGL context is lost', async () => {
+    const gpu = await launchChromium(); // SwiftShader: WebGL works, slowly
+    const context = await gpu.newContext();
+    // Keep every WebGL context the page creates, so the test can lose TF.js's.
+    await context.addInitScript(() => {
+      const w = window as unknown as { __glContexts: unknown[] };
+      w.__glContexts = [];
+      for (const proto of [HTMLCanvasElement.prototype, OffscreenCanvas.prototype] as { getContext: (...a: unknown[]) => unknown }[]) {
+        const original = proto.getContext;
+        proto.getContext = function (this: unknown, ...args: unknown[]) {
+          const ctx = original.apply(this, args);
+          if (ctx && /webgl/.test(String(args[0]))) w.__glContexts.push(ctx);
+          return ctx;
+        };
+      }
+    });
+    const page = await context.newPage();
+    const log = await watchPage(page, origin);
+    await page.goto(`${origin}/chapters/train-it-yourself/?studio.backend=webgl`, { waitUntil: 'load' });
+    try {
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${tag}[data-ready="fresh"]`, { timeout: 60_000 });
+      expect(await attr(page, 'data-backend')).toBe('webgl');
+      await page.evaluate(() => {
+        const w = window as unknown as { __glContexts: WebGL2RenderingContext[] };
+        for (const gl of w.__glContexts) gl.getExtension('WEBGL_lose_context')?.loseContext();
+      });
+      await page.waitForSelector(`${tag}[data-device-lost="webgl"]`, { timeout: 30_000 });
+      expect(await message(page)).toBe('The WebGL context was lost (the graphics driver reset or the browser reclaimed it). Training stopped; your last save is intact. Switch to another backend (or reload the page) to continue from it.');
+      await click(page, 'start');
+      await expect.poll(() => message(page)).toBe('The graphics device was lost: switch to another backend, or reload the page.');
+      expect(await attr(page, 'data-phase')).toBe('idle');
+      expect(problems(log)).toEqual([]);
+    } finally {
+      await gpu.close();
+    }
+  });
 });

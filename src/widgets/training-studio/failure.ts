@@ -22,5 +22,5 @@ export function failureMessage(error: unknown, step: number, recovery: string): 
 
 /** The graphics device went away: nothing on it can be trusted or saved. */
 export function deviceLostMessage(what: string): string {
-  return `${what} Training stopped; your last save is intact. Switch backend (or reload) to continue from it.`;
+  return `${what} Training stopped; your last save is intact. Switch to another backend (or reload the page) to continue from it.`;
 }

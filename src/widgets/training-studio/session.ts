@@ -29,6 +29,8 @@ export interface SessionView {
   strip(run: StudioRun, predictions: Uint8Array[] | null): void;
   checksum(value: string): void;
   backend(name: string): void;
+  /** The graphics device was lost: only a backend switch (or a reload) continues. */
+  deviceLost(): void;
   /** A restored or imported run brings its own settings into the form. */
   settings(settings: StudioSettings): void;
 }
@@ -46,6 +48,8 @@ export class StudioSession {
   private loopKey = '';
   /** Set when the device lost the weights: in-memory state is not trusted, not saved. */
   private broken = false;
+  /** Set when the backend's device was lost, run or no run: nothing can start until a switch. */
+  private deviceGone = false;
   private phaseNow: Phase = 'idle';
   private stopWatch: () => void = () => undefined;
   private lastSavedStep: number | null = null;
@@ -101,6 +105,10 @@ export class StudioSession {
 
   /** A new run with these settings (replacing the current one and, at its first save, the saved one). */
   async start(settings: StudioSettings): Promise<void> {
+    if (this.deviceGone) {
+      this.view.message('The graphics device was lost: switch to another backend, or reload the page.', 'error');
+      return;
+    }
     await this.halt();
     this.setPhase('busy');
     this.view.message('Loading the data and building the network…');
@@ -226,6 +234,7 @@ export class StudioSession {
         return fallback;
       });
       this.view.backend(backend.name);
+      this.deviceGone = false;
       this.watchDevice();
       if (state && run) {
         const loaded = await readContents(this.engine, state, 'The run');
@@ -382,10 +391,12 @@ export class StudioSession {
   private watchDevice(): void {
     this.stopWatch();
     this.stopWatch = watchDeviceLoss(this.engine, (message) => {
-      this.broken = true;
+      this.broken = this.run !== null;
+      this.deviceGone = true;
       this.controller?.abort();
-      this.setPhase('paused');
+      if (this.run) this.setPhase('paused');
       this.view.message(deviceLostMessage(message), 'error');
+      this.view.deviceLost();
     });
   }
 

@@ -105,6 +105,10 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
     backend(name) {
       backend = name;
       root.dataset.backend = name;
+      delete root.dataset.deviceLost;
+    },
+    deviceLost() {
+      root.dataset.deviceLost = backend;
     },
   };
 }

@@ -23,7 +23,7 @@ describe('failure messages', () => {
 
   it('a lost device points to the last save', () => {
     expect(deviceLostMessage('The WebGL context was lost.')).toBe(
-      'The WebGL context was lost. Training stopped; your last save is intact. Switch backend (or reload) to continue from it.',
+      'The WebGL context was lost. Training stopped; your last save is intact. Switch to another backend (or reload the page) to continue from it.',
     );
   });
 });
