@@ -65,6 +65,26 @@ describe('training-studio (chapter 8)', () => {
     }
   });
 
+  it('on a small screen waits for Start before loading TF.js, then trains', async () => {
+    const v = await visit(browser, origin, PATH, { context: { viewport: { width: 400, height: 800 } } });
+    const { page } = v;
+    try {
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      await expect.poll(() => message(page)).toBe('On this device TF.js (about 2 MB) loads when you press Start.');
+      await page.waitForTimeout(500);
+      expect(await attr(page, 'data-backend')).toBeNull();
+      await click(page, 'start');
+      await untilPhase(page, 'running');
+      await untilStepAtLeast(page, 1);
+      await click(page, 'stop');
+      await untilPhase(page, 'stopped');
+      expect(await message(page)).toMatch(/^Stopped at step \d+\.$/);
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+
   it('trains, pauses, resumes, saves, survives a reload, exports and imports, and refuses a corrupt file', async () => {
     const v = await visit(browser, origin, PATH, { context: { viewport: { width: 1280, height: 900 }, acceptDownloads: true } });
     const { page } = v;

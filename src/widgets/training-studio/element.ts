@@ -8,6 +8,7 @@ import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { loadEngine, whenNearViewport } from '../shared/lazy';
 import { widgetState } from '../shared/widget-state';
+import { holdReason, readRunEnvironment } from '../model/run-policy';
 import { activateBackend } from './backend-watch';
 import type { StudioRun } from './run';
 import { StudioSession, type Phase } from './session';
@@ -38,6 +39,7 @@ defineWidget('training-studio', (root, id) => {
     report.dataset.kind = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'info';
     const active = phase === 'running' || phase === 'busy';
     group('structure').disabled = active || phase === 'paused';
+    root.querySelector<HTMLSelectElement>('select[data-field="width"]')!.disabled = s.encoder !== 'vgg16';
     group('schedule').disabled = active;
     group('backend').disabled = active;
     button('start').disabled = active || phase === 'paused' || errors.length > 0;
@@ -104,8 +106,11 @@ defineWidget('training-studio', (root, id) => {
   };
 
   const act = async (action: Action): Promise<void> => {
+    const loadedBefore = root.dataset.ready !== undefined;
     const s = await boot();
     if (!s) return;
+    // A saved run brought back while this click waited is shown, not replaced by a new run at once.
+    if (!loadedBefore && action === 'start' && s.current) return;
     const settings: StudioSettings = state.get();
     try {
       if (action === 'start') await s.start(settings);
@@ -163,7 +168,13 @@ defineWidget('training-studio', (root, id) => {
   );
 
   refresh();
-  const cancel = whenNearViewport(root, () => void boot());
+  // Near the viewport TF.js loads by itself, except on small screens, low memory or save-data,
+  // where it waits for Start (about 2 MB of code and a lot of computing).
+  const cancel = whenNearViewport(root, () => {
+    const reason = holdReason(readRunEnvironment());
+    if (!reason) void boot();
+    else say(reason === 'save-data' ? 'Your browser asks to save data: TF.js (about 2 MB) loads when you press Start.' : 'On this device TF.js (about 2 MB) loads when you press Start.');
+  });
   return () => {
     cancel();
     listening.abort();

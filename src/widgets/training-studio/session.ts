@@ -10,7 +10,7 @@ import type { Engine } from '../shared/lazy';
 import { activateBackend, watchDeviceLoss } from './backend-watch';
 import { appendPoint, curvesFromExtra } from './curves';
 import { deviceLostMessage, errorText, failureMessage, nonFiniteMessage } from './failure';
-import { browserKey, exportBytes, readFile, readFromBrowser, saveToBrowser, snapshot, readContents, weightsChecksum } from './persistence';
+import { exportBytes, readFile, readFromBrowser, saveToBrowser, snapshot, readContents, weightsChecksum } from './persistence';
 import { checkpointSettings, createRun, restoreRun, type StudioRun } from './run';
 import { loadRunData, STRIP_FRAMES } from './run-data';
 import { exportFileName } from './checkpoint-file';
@@ -408,11 +408,6 @@ export class StudioSession {
   dispose(): void {
     this.stopWatch();
     this.controller?.abort();
-  }
-
-  /** The IndexedDB address of the saved run (for the reader's information). */
-  get savedAt(): string {
-    return browserKey(this.id);
   }
 }
 
