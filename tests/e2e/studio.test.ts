@@ -99,7 +99,7 @@ describe('training-studio (chapter 8)', () => {
       expect(await lossBox.locator('svg').count()).toBe(0);
       await click(page, 'start');
       await untilPhase(page, 'running');
-      expect(await page.locator(`${tag} [data-part="origin"]`).innerText()).toContain('From the pretrained checkpoint: encoder stage 1');
+      expect(await page.locator(`${tag} [data-part="origin"]`).innerText()).toBe('Weights: Every weight comes from the pretrained checkpoint (all 50 tensors).');
       await untilStepAtLeast(page, 2);
       await page.waitForSelector(`${tag}[data-strip-step]`, { timeout: 60_000 });
       const lossAt2 = await lossBox.innerHTML();

@@ -55,6 +55,7 @@ function groups(match: PretrainedMatch, all: readonly string[]): { group: string
 /** One sentence on where the weights came from, naming the parts that are pretrained. */
 export function describeMatch(match: PretrainedMatch, all: readonly string[]): string {
   if (match.loaded.length === 0) return 'None of the pretrained weights fit this network: every weight starts from random values.';
+  if (match.loaded.length === all.length) return `Every weight comes from the pretrained checkpoint (all ${all.length} tensors).`;
   const g = groups(match, all);
   const full = g.filter((x) => x.loaded === x.total).map((x) => x.group);
   const partial = g.filter((x) => x.loaded > 0 && x.loaded < x.total).map((x) => `${x.group} (${x.loaded} of ${x.total})`);

@@ -29,6 +29,12 @@ describe('matchPretrained(model, checkpoint)', () => {
     expect(describeMatch(match, model.map((m) => m.name))).toBe('None of the pretrained weights fit this network: every weight starts from random values.');
   });
 
+  it('says so in one phrase when every tensor fits (SegNet-Basic with the SegNet decoder)', () => {
+    const match = matchPretrained(checkpoint, checkpoint);
+    expect(match.skipped).toEqual([]);
+    expect(describeMatch(match, checkpoint.map((m) => m.name))).toBe('Every weight comes from the pretrained checkpoint (all 7 tensors).');
+  });
+
   it('reports a part loaded in part', () => {
     const model = [...conv('decoder/stage1/conv1', 64, 64), { name: 'decoder/stage1/conv2/filter', shape: [7, 7, 64, 64] }];
     expect(describeMatch(matchPretrained(model, checkpoint), model.map((m) => m.name))).toBe('From the pretrained checkpoint: decoder stage 1 (2 of 3) (2 of 3 tensors).');
