@@ -143,7 +143,11 @@ export class StudioSession {
   /** Go on with the current run; a changed learning rate or number of epochs applies from now. */
   async resume(settings: StudioSettings): Promise<void> {
     const run = this.run;
-    if (!run || this.broken || (this.phaseNow !== 'paused' && this.phaseNow !== 'stopped')) return;
+    if (!run || (this.phaseNow !== 'paused' && this.phaseNow !== 'stopped')) return;
+    if (this.broken || this.deviceGone) {
+      this.view.message('The graphics device was lost: switch to another backend, or reload the page.', 'error');
+      return;
+    }
     run.settings.lr = settings.lr;
     run.settings.epochs = settings.epochs;
     run.settings.every = settings.every;
@@ -266,9 +270,12 @@ export class StudioSession {
     await loop?.catch(() => undefined);
   }
 
+  /** Makes `run` the current one; it counts as unsaved until its caller says otherwise. */
   private replaceRun(run: StudioRun): void {
     this.run?.dispose();
     this.run = run;
+    this.lastSavedStep = null;
+    this.predictions = null;
     this.view.settings(run.settings);
   }
 
