@@ -1,0 +1,146 @@
+/**
+ * The studio's live pictures, as pure render functions over plain data: loss (raw and
+ * smoothed), mIoU (training batches and validation), per-class IoU bars and the row-normalised
+ * confusion matrix. Observable Plot is passed in, so the widget imports it only when it draws.
+ */
+import type * as PlotModule from '@observablehq/plot';
+import { CLASS_NAMES, PALETTE } from '../../data';
+import { h } from '../model/dom';
+import { rowNormalise, smoothCurve, type CurvePoint, type Validation } from './curves';
+
+type Plot = typeof PlotModule;
+type Chart = SVGSVGElement | HTMLElement;
+
+/** Plot.plot, made readable as one labelled image. */
+function plot(Plot: Plot, options: PlotModule.PlotOptions): Chart {
+  return asAccessibleImage(Plot.plot(options));
+}
+
+/** Weight of the loss curve's moving average. */
+export const LOSS_SMOOTHING = 0.8;
+
+const rgb = (c: number): string => {
+  const [r, g, b] = PALETTE[c]!;
+  return `rgb(${r}, ${g}, ${b})`;
+};
+
+/**
+ * Plot labels its mark groups with aria-label, which ARIA forbids on a plain <g>. The chart
+ * speaks as one image with the chart's own label, so the groups' labels are dropped.
+ */
+export function asAccessibleImage<T extends Element>(chart: T): T {
+  const svgs = chart instanceof SVGSVGElement ? [chart] : [...chart.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
+    for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
+  }
+  return chart;
+}
+
+/** A placeholder of the chart's size, for before the first step. */
+function emptyChart(text: string): HTMLElement {
+  return h('p', { class: 'studio-chart-empty' }, text);
+}
+
+/** Loss per step: the raw values, faint, and their bias-corrected moving average on top. */
+export function renderLossChart(Plot: Plot, loss: readonly CurvePoint[], width = 480): Chart {
+  if (loss.length === 0) return emptyChart('The loss appears here after the first step.');
+  const smooth = smoothCurve(loss, LOSS_SMOOTHING);
+  const data = [...loss.map((p) => ({ ...p, series: 'raw' })), ...smooth.map((p) => ({ ...p, series: 'smoothed' }))];
+  const last = smooth[smooth.length - 1]!;
+  return plot(Plot, {
+    width,
+    height: 220,
+    marginLeft: 48,
+    x: { label: 'step', nice: true },
+    y: { label: 'loss', grid: true, zero: true },
+    color: { domain: ['raw', 'smoothed'], range: ['#9db4d6', '#1f5fa8'], legend: true },
+    marks: [Plot.lineY(data, { x: 'step', y: 'value', stroke: 'series', strokeWidth: (d: { series: string }) => (d.series === 'raw' ? 1 : 2.2) }), Plot.ruleY([0])],
+    ariaLabel: `Training loss over ${loss.length} steps; smoothed loss now ${last.value.toFixed(3)}`,
+  });
+}
+
+/** mIoU of the scored training batches and of the validation passes, in percent. */
+export function renderIoUChart(Plot: Plot, train: readonly CurvePoint[], val: readonly CurvePoint[], width = 480): Chart {
+  if (train.length === 0 && val.length === 0) return emptyChart('Mean IoU appears here once steps are scored.');
+  const data = [
+    ...smoothCurve(train, LOSS_SMOOTHING).map((p) => ({ step: p.step, value: p.value * 100, series: 'training batches' })),
+    ...val.map((p) => ({ step: p.step, value: p.value * 100, series: 'validation' })),
+  ].filter((d) => Number.isFinite(d.value));
+  const lastVal = val[val.length - 1];
+  return plot(Plot, {
+    width,
+    height: 220,
+    marginLeft: 48,
+    x: { label: 'step', nice: true },
+    y: { label: 'mIoU (%)', domain: [0, 100], grid: true },
+    color: { domain: ['training batches', 'validation'], range: ['#9a6fb0', '#c0392b'], legend: true },
+    marks: [
+      Plot.lineY(data, { x: 'step', y: 'value', stroke: 'series' }),
+      Plot.dot(
+        data.filter((d) => d.series === 'validation'),
+        { x: 'step', y: 'value', fill: 'series', r: 3 },
+      ),
+    ],
+    ariaLabel: `Mean IoU over training${lastVal ? `; validation ${(lastVal.value * 100).toFixed(1)}% at step ${lastVal.step}` : ''}`,
+  });
+}
+
+/** Per-class IoU of the latest validation, one bar per class in its palette colour. */
+export function renderClassIoU(Plot: Plot, validation: Validation | null, width = 480): Chart {
+  if (!validation) return emptyChart('Per-class IoU appears after the first validation.');
+  const data = CLASS_NAMES.map((name, c) => {
+    const iou = validation.classIoU[c];
+    return { name, iou: iou === null || iou === undefined ? NaN : iou * 100, colour: rgb(c) };
+  });
+  return plot(Plot, {
+    width,
+    height: 28 + data.length * 20,
+    marginLeft: 84,
+    marginRight: 44,
+    x: { domain: [0, 100], label: 'IoU (%)', grid: true },
+    y: { domain: [...CLASS_NAMES], label: null },
+    marks: [
+      Plot.barX(data.filter((d) => !Number.isNaN(d.iou)), { x: 'iou', y: 'name', fill: 'colour', stroke: 'currentColor', strokeOpacity: 0.3 }),
+      Plot.text(data, {
+        x: (d: { iou: number }) => (Number.isNaN(d.iou) ? 0 : d.iou),
+        y: 'name',
+        text: (d: { iou: number }) => (Number.isNaN(d.iou) ? 'absent' : d.iou.toFixed(1)),
+        dx: 4,
+        textAnchor: 'start',
+        fill: 'currentColor',
+      }),
+      Plot.ruleX([0]),
+    ],
+    ariaLabel: `Per-class IoU on the validation frames at step ${validation.step}, mean ${(validation.meanIoU * 100).toFixed(1)}%`,
+  });
+}
+
+/** The confusion matrix, each true class's row divided by its pixels: where each class's pixels went. */
+export function renderConfusion(Plot: Plot, validation: Validation | null, width = 480): Chart {
+  if (!validation) return emptyChart('The confusion matrix appears after the first validation.');
+  const shares = rowNormalise(validation.confusion);
+  const cells = shares.flatMap((row, t) => row.map((share, p) => ({ truth: CLASS_NAMES[t]!, predicted: CLASS_NAMES[p]!, share: share * 100, labelled: validation.confusion[t]!.some((n) => n > 0) })));
+  const size = Math.min(width, 520);
+  return plot(Plot, {
+    width: size,
+    height: size - 40,
+    marginLeft: 84,
+    marginBottom: 76,
+    x: { domain: [...CLASS_NAMES], label: 'predicted', tickRotate: -45 },
+    y: { domain: [...CLASS_NAMES], label: 'true class' },
+    // Five bins rather than a continuous ramp: easier to read, and the legend is plain SVG.
+    color: { type: 'quantize', domain: [0, 100], n: 5, scheme: 'blues', label: 'share of the row (%)', legend: true },
+    marks: [
+      Plot.cell(
+        cells.filter((d) => d.labelled),
+        { x: 'predicted', y: 'truth', fill: 'share', title: (d: { truth: string; predicted: string; share: number }) => `${d.truth} → ${d.predicted}: ${d.share.toFixed(1)}%` },
+      ),
+      Plot.text(
+        cells.filter((d) => d.labelled && d.share >= 10),
+        { x: 'predicted', y: 'truth', text: (d: { share: number }) => d.share.toFixed(0), fill: (d: { share: number }) => (d.share > 55 ? 'white' : 'black'), fontSize: 9 },
+      ),
+    ],
+    ariaLabel: `Confusion matrix at step ${validation.step}, rows normalised: the share of each true class's pixels given to each predicted class`,
+  });
+}

@@ -1,0 +1,195 @@
+/**
+ * <training-studio>: binds the settings form (mirrored in the URL), the buttons and the file
+ * import to a StudioSession. TF.js and Observable Plot load when the studio nears the viewport
+ * or when the reader presses Start; a saved run is then brought back, paused.
+ */
+import type * as PlotModule from '@observablehq/plot';
+import { bindFields } from '../shared/bind-fields';
+import { defineWidget, widgetPart } from '../shared/define-widget';
+import { loadEngine, whenNearViewport } from '../shared/lazy';
+import { widgetState } from '../shared/widget-state';
+import { holdReason, readRunEnvironment } from '../model/run-policy';
+import { activateBackend } from './backend-watch';
+import type { StudioRun } from './run';
+import { StudioSession, type Phase } from './session';
+import { checkSettings, sameRun, studioCodec, type StudioSettings } from './settings';
+import type { StudioSources } from './studio-sources';
+import { studioView } from './studio-view';
+
+type Action = 'start' | 'pause' | 'resume' | 'stop' | 'save' | 'export';
+
+defineWidget('training-studio', (root, id) => {
+  const sources = JSON.parse(root.dataset.sources ?? '{"datasets":[],"pretrainedUrl":null}') as StudioSources;
+  const report = widgetPart(root, 'report');
+  const importInput = widgetPart<HTMLInputElement>(root, 'import');
+  const button = (a: Action) => root.querySelector<HTMLButtonElement>(`button[data-action="${a}"]`)!;
+  const group = (g: string) => root.querySelector<HTMLFieldSetElement>(`fieldset[data-group="${g}"]`)!;
+  const listening = new AbortController();
+  const { signal } = listening;
+  let session: StudioSession | null = null;
+  let booting: Promise<StudioSession | null> | null = null;
+  let phase: Phase = 'idle';
+  let run: StudioRun | null = null;
+  let plot: Promise<typeof PlotModule> | null = null;
+
+  const refresh = (): void => {
+    const s = state.get();
+    const { errors, warnings } = checkSettings(s, sources.datasets);
+    report.textContent = [...errors, ...warnings].join(' ');
+    report.dataset.kind = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'info';
+    const active = phase === 'running' || phase === 'busy';
+    group('structure').disabled = active || phase === 'paused';
+    root.querySelector<HTMLSelectElement>('select[data-field="width"]')!.disabled = s.encoder !== 'vgg16';
+    group('schedule').disabled = active;
+    group('backend').disabled = active;
+    button('start').disabled = active || phase === 'paused' || errors.length > 0;
+    button('start').textContent = run ? 'Start a new run' : 'Start';
+    button('pause').disabled = phase !== 'running';
+    button('resume').disabled = !run || !(phase === 'paused' || (phase === 'stopped' && sameRun(s, run.settings)));
+    button('stop').disabled = !(phase === 'running' || phase === 'paused');
+    button('save').disabled = !run || active;
+    button('export').disabled = !run || active;
+    importInput.disabled = active;
+    root.dataset.phase = phase;
+  };
+
+  const state = widgetState(id, studioCodec, (s) => {
+    sync(s);
+    refresh();
+  });
+  const sync = bindFields(root, studioCodec, (patch) => state.set(patch), signal);
+  sync(state.get());
+
+  const say = (text: string, kind: 'info' | 'warning' | 'error' = 'info'): void => {
+    const message = widgetPart(root, 'message');
+    message.textContent = text;
+    message.dataset.kind = kind;
+  };
+
+  /** Loads TF.js and Plot, picks the backend, and brings back a saved run. Once. */
+  const boot = (): Promise<StudioSession | null> => {
+    booting ??= (async () => {
+      say('Loading TensorFlow.js…');
+      refresh();
+      plot = import('@observablehq/plot');
+      const engine = await loadEngine();
+      const wanted = state.get().backend;
+      const backend = wanted === 'auto' ? engine.backend : await activateBackend(engine, wanted).catch(() => activateBackend(engine, 'auto'));
+      const view = studioView(root, plot, {
+        phase: (p, r) => {
+          phase = p;
+          run = r;
+          refresh();
+        },
+        settings: (s) => {
+          const current = state.get();
+          state.set({ ...s, backend: current.backend });
+        },
+      });
+      view.backend(backend.name);
+      const created = new StudioSession(engine, id, sources, view);
+      session = created;
+      say(backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`, backend.canTrain ? 'info' : 'error');
+      const restored = await created.restoreSaved().catch((e: unknown) => {
+        say(`Your saved run could not be read (${e instanceof Error ? e.message : String(e)}); it is left as it is.`, 'error');
+        return false;
+      });
+      root.dataset.ready = restored ? 'restored' : 'fresh';
+      refresh();
+      return created;
+    })().catch((e: unknown) => {
+      say(`TensorFlow.js could not start: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      booting = null;
+      return null;
+    });
+    return booting;
+  };
+
+  const act = async (action: Action): Promise<void> => {
+    const loadedBefore = root.dataset.ready !== undefined;
+    const s = await boot();
+    if (!s) return;
+    // A saved run brought back while this click waited is shown, not replaced by a new run at once.
+    if (!loadedBefore && action === 'start' && s.current) return;
+    const settings: StudioSettings = state.get();
+    try {
+      if (action === 'start') await s.start(settings);
+      else if (action === 'pause') await s.pause();
+      else if (action === 'resume') await s.resume(settings);
+      else if (action === 'stop') await s.stop();
+      else if (action === 'save') await s.save();
+      else await download(await s.exportFile());
+    } catch (e) {
+      say(e instanceof Error ? e.message : String(e), 'error');
+    }
+    refresh();
+  };
+
+  for (const action of ['start', 'pause', 'resume', 'stop', 'save', 'export'] as const) {
+    button(action).addEventListener('click', () => void act(action), { signal });
+  }
+
+  importInput.addEventListener(
+    'change',
+    () => {
+      const file = importInput.files?.[0];
+      importInput.value = '';
+      if (!file) return;
+      void boot().then(async (s) => {
+        if (!s) return;
+        try {
+          await s.importFile(file);
+        } catch (e) {
+          say(e instanceof Error ? e.message : String(e), 'error');
+          root.dataset.importError = file.name;
+        }
+        refresh();
+      });
+    },
+    { signal },
+  );
+
+  group('backend').addEventListener(
+    'change',
+    (event) => {
+      // This listener runs before bindFields' (on the root), so read the choice from the control.
+      const choice = studioCodec.parse({ backend: (event.target as HTMLSelectElement).value }).backend;
+      if (choice && session && phase !== 'running') void session.switchBackend(choice).then(refresh);
+    },
+    { signal },
+  );
+
+  document.addEventListener(
+    'visibilitychange',
+    () => {
+      if (document.hidden) void session?.pageHidden();
+    },
+    { signal },
+  );
+
+  refresh();
+  // Near the viewport TF.js loads by itself, except on small screens, low memory or save-data,
+  // where it waits for Start (about 2 MB of code and a lot of computing).
+  const cancel = whenNearViewport(root, () => {
+    const reason = holdReason(readRunEnvironment());
+    if (!reason) void boot();
+    else say(reason === 'save-data' ? 'Your browser asks to save data: TF.js (about 2 MB) loads when you press Start.' : 'On this device TF.js (about 2 MB) loads when you press Start.');
+  });
+  return () => {
+    cancel();
+    listening.abort();
+    session?.dispose();
+  };
+});
+
+/** Offers bytes as a file download (a blob: URL, so nothing leaves the page). */
+async function download({ name, bytes }: { name: string; bytes: Uint8Array }): Promise<void> {
+  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

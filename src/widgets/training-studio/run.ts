@@ -1,0 +1,162 @@
+/**
+ * One training run of the studio: its settings, network, optimizer, data, progress and curves.
+ * Built fresh (from the pretrained checkpoint or random weights) or from a checkpoint (the
+ * browser's saved state, an imported file, or a snapshot taken before a backend switch).
+ * Runs only after the engine is loaded; TF.js reaches it through the Engine object.
+ */
+import type { CheckpointMeta, LoadedCheckpoint, Optimizer, SegNetModel } from '../../segnet';
+import type { DatasetManifest, SplitData } from '../../data';
+import type { Engine } from '../shared/lazy';
+import { curvesFromExtra, emptyCurves, type Curves } from './curves';
+import { describeMatch, matchPretrained } from './pretrained-match';
+import { settingsFromExtra, studioCodec, trainingSize, type DatasetOption, type StudioSettings } from './settings';
+
+/** The data a run trains and validates on, at its training size. */
+export interface RunData {
+  name: string;
+  manifest: DatasetManifest;
+  train: SplitData;
+  /** The validation frames used for the curves, bars, matrix and strip. */
+  val: SplitData;
+}
+
+export interface Progress {
+  step: number;
+  epoch: number;
+  batch: number;
+}
+
+/** What the reader is told about where the weights came from. */
+export type WeightsOrigin = string;
+
+export class StudioRun {
+  /** A copy: learning rate, epochs and validation interval may change between loops. */
+  readonly settings: StudioSettings;
+
+  constructor(
+    readonly engine: Engine,
+    settings: StudioSettings,
+    readonly model: SegNetModel,
+    readonly optimizer: Optimizer,
+    readonly data: RunData,
+    public progress: Progress,
+    public curves: Curves,
+    readonly origin: WeightsOrigin,
+  ) {
+    this.settings = { ...settings };
+    model.freezeEncoder(settings.freeze);
+  }
+
+  get batchesPerEpoch(): number {
+    return Math.floor(this.data.train.count / this.settings.batch);
+  }
+
+  /** Steps of the whole run at the current number of epochs. */
+  get totalSteps(): number {
+    return this.settings.epochs * this.batchesPerEpoch;
+  }
+
+  get finished(): boolean {
+    return this.progress.step >= this.totalSteps;
+  }
+
+  /** Loss weights per class, or undefined for none. */
+  classWeights(): readonly number[] | undefined {
+    if (this.settings.weights === 'tutorial') return this.engine.segnet.TUTORIAL_CLASS_WEIGHTS;
+    if (this.settings.weights === 'median') return this.data.manifest.medianFrequencyWeights;
+    return undefined;
+  }
+
+  /** What goes into a checkpoint's `extra`, so a reload restores the same run. */
+  extra(): Record<string, unknown> {
+    return { studio: 1, settings: studioCodec.serialize(this.settings), curves: this.curves, origin: this.origin, dataset: this.data.name };
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    this.optimizer.dispose();
+  }
+}
+
+/** The network config for a set of settings and data. */
+export function networkConfig(settings: StudioSettings, data: Pick<DatasetOption, 'height' | 'width'>) {
+  const size = trainingSize(settings, data);
+  return {
+    encoder: settings.encoder,
+    decoder: settings.decoder,
+    height: size.height,
+    width: size.width,
+    widthMultiplier: settings.encoder === 'vgg16' ? Number(settings.width) : 1,
+    seed: 1,
+  };
+}
+
+/** Copies every tensor of `loaded` whose name and shape match into the model; says which. */
+function loadMatching(model: SegNetModel, loaded: LoadedCheckpoint): string {
+  const vars = model.variables();
+  const match = matchPretrained(
+    vars.map((v) => ({ name: v.name, shape: v.variable.shape })),
+    Object.entries(loaded.tensors).map(([name, t]) => ({ name, shape: t.shape })),
+  );
+  const byName = new Map(vars.map((v) => [v.name, v.variable]));
+  for (const name of match.loaded) byName.get(name)!.assign(loaded.tensors[name]!);
+  return describeMatch(match, vars.map((v) => v.name));
+}
+
+/** A new run: random weights, then the pretrained checkpoint's matching tensors when asked. */
+export async function createRun(engine: Engine, settings: StudioSettings, data: RunData, pretrainedUrl: string | null): Promise<StudioRun> {
+  const { segnet, tf } = engine;
+  const model = segnet.buildSegNet(networkConfig(settings, data.manifest));
+  let origin = 'Random initial weights (from scratch).';
+  try {
+    if (settings.init === 'pretrained') {
+      if (!pretrainedUrl) origin = 'This site was built without the pretrained checkpoint: every weight starts from random values.';
+      else {
+        const loaded = await segnet.readCheckpoint(new URL(pretrainedUrl, window.location.href).href);
+        try {
+          origin = loadMatching(model, loaded);
+        } finally {
+          tf.dispose(Object.values(loaded.tensors));
+        }
+      }
+    }
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+  const optimizer = new segnet.Optimizer({ kind: settings.opt });
+  return new StudioRun(engine, settings, model, optimizer, data, { step: 0, epoch: 0, batch: 0 }, emptyCurves(), origin);
+}
+
+/** The settings a checkpoint was trained with; throws naming `what` when it has none. */
+export function checkpointSettings(meta: CheckpointMeta, what: string): StudioSettings {
+  const settings = settingsFromExtra(meta.extra.settings);
+  if (!settings) throw new Error(`${what} was not saved by the training studio (it has no studio settings); nothing was changed.`);
+  return settings;
+}
+
+/**
+ * A run rebuilt from a checkpoint: its own config, weights, optimizer state, progress and
+ * curves. Throws (and frees what it made) when the checkpoint does not fit its settings.
+ */
+export function restoreRun(engine: Engine, loaded: LoadedCheckpoint, data: RunData, what: string): StudioRun {
+  const { segnet } = engine;
+  const { meta } = loaded;
+  const settings = checkpointSettings(meta, what);
+  const want = networkConfig(settings, data.manifest);
+  const c = meta.config;
+  if (c.height !== want.height || c.width !== want.width || c.encoder !== want.encoder || c.decoder !== want.decoder || c.widthMultiplier !== want.widthMultiplier) {
+    throw new Error(`${what} holds a ${meta.config.encoder}/${meta.config.decoder} network at ${meta.config.height} × ${meta.config.width}, which does not match its own settings; nothing was changed.`);
+  }
+  const model = segnet.buildSegNet(meta.config);
+  const optimizer = new segnet.Optimizer(meta.optimizer?.config ?? { kind: settings.opt });
+  try {
+    segnet.applyCheckpoint(model, loaded, optimizer);
+  } catch (e) {
+    model.dispose();
+    optimizer.dispose();
+    throw new Error(`${what}: ${(e as Error).message}; nothing was changed.`);
+  }
+  const origin = typeof meta.extra.origin === 'string' ? meta.extra.origin : 'Weights from a checkpoint.';
+  return new StudioRun(engine, settings, model, optimizer, data, { ...meta.progress }, curvesFromExtra(meta.extra.curves), origin);
+}

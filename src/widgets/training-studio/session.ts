@@ -1,0 +1,423 @@
+/**
+ * The studio's training session: start, pause, resume, stop, save, export, import and backend
+ * switches, as one state machine over the current run. It drives `trainSteps` with a
+ * TrainingController, yields to the page after every step, validates and saves every few
+ * steps, and turns every failure into a pause with a message that loses nothing saved.
+ * It knows nothing of the DOM: it reports to a SessionView.
+ */
+import type { TrainingController, TrainProgress } from '../../segnet';
+import type { Engine } from '../shared/lazy';
+import { activateBackend, watchDeviceLoss } from './backend-watch';
+import { appendPoint, curvesFromExtra } from './curves';
+import { deviceLostMessage, errorText, failureMessage, nonFiniteMessage } from './failure';
+import { exportBytes, readFile, readFromBrowser, saveToBrowser, snapshot, readContents, weightsChecksum } from './persistence';
+import { checkpointSettings, createRun, restoreRun, type StudioRun } from './run';
+import { loadRunData, STRIP_FRAMES } from './run-data';
+import { exportFileName } from './checkpoint-file';
+import type { DatasetOption, StudioSettings } from './settings';
+import { runTrainingLoop } from './train-loop';
+import { validateRun } from './validation';
+
+/** idle: no run; busy: building, saving or switching; running; paused; stopped (by the reader or at the end). */
+export type Phase = 'idle' | 'busy' | 'running' | 'paused' | 'stopped';
+
+export interface SessionView {
+  phase(phase: Phase, run: StudioRun | null): void;
+  message(text: string, kind?: 'info' | 'warning' | 'error'): void;
+  progress(run: StudioRun, last: TrainProgress | null): void;
+  curves(run: StudioRun): void;
+  strip(run: StudioRun, predictions: Uint8Array[] | null): void;
+  checksum(value: string): void;
+  backend(name: string): void;
+  /** The graphics device was lost: only a backend switch (or a reload) continues. */
+  deviceLost(): void;
+  /** A restored or imported run brings its own settings into the form. */
+  settings(settings: StudioSettings): void;
+}
+
+export interface SessionSources {
+  datasets: DatasetOption[];
+  pretrainedUrl: string | null;
+}
+
+export class StudioSession {
+  private run: StudioRun | null = null;
+  private controller: TrainingController | null = null;
+  private loop: Promise<void> | null = null;
+  /** The learning rate and epochs the live loop was started with (a change restarts it). */
+  private loopKey = '';
+  /** Set when the device lost the weights: in-memory state is not trusted, not saved. */
+  private broken = false;
+  /** Set when the backend's device was lost, run or no run: nothing can start until a switch. */
+  private deviceGone = false;
+  private phaseNow: Phase = 'idle';
+  private stopWatch: () => void = () => undefined;
+  private lastSavedStep: number | null = null;
+  /** The strip's latest predictions, redrawn after a backend switch without validating again. */
+  private predictions: Uint8Array[] | null = null;
+  /** Called when the loop stands still (paused between steps, or ended). */
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly engine: Engine,
+    private readonly id: string,
+    private readonly sources: SessionSources,
+    private readonly view: SessionView,
+  ) {
+    this.watchDevice();
+  }
+
+  get phase(): Phase {
+    return this.phaseNow;
+  }
+
+  get current(): StudioRun | null {
+    return this.run;
+  }
+
+  private setPhase(phase: Phase): void {
+    this.phaseNow = phase;
+    this.view.phase(phase, this.run);
+  }
+
+  private dataset(name: string): DatasetOption {
+    const option = this.sources.datasets.find((d) => d.name === name);
+    if (!option) throw new Error(`Data: "${name}" is not part of this site.`);
+    return option;
+  }
+
+  /** Brings back this studio's saved run, paused; returns whether there was one. */
+  async restoreSaved(): Promise<boolean> {
+    const loaded = await readFromBrowser(this.engine, this.id);
+    if (!loaded) return false;
+    try {
+      const settings = checkpointSettings(loaded.meta, 'The saved run');
+      const data = await loadRunData(this.dataset(settings.data), settings);
+      this.replaceRun(restoreRun(this.engine, loaded, data, 'The saved run'));
+    } finally {
+      this.engine.tf.dispose(Object.values(loaded.tensors));
+    }
+    this.lastSavedStep = this.run!.progress.step;
+    this.view.message(`Restored your saved run at step ${this.run!.progress.step}: press Resume to go on, or Stop and then Start a new run.`);
+    await this.showRun();
+    return true;
+  }
+
+  /** A new run with these settings (replacing the current one and, at its first save, the saved one). */
+  async start(settings: StudioSettings): Promise<void> {
+    if (this.deviceGone) {
+      this.view.message('The graphics device was lost: switch to another backend, or reload the page.', 'error');
+      return;
+    }
+    await this.halt();
+    this.setPhase('busy');
+    this.view.message('Loading the data and building the network…');
+    try {
+      const data = await loadRunData(this.dataset(settings.data), settings);
+      this.replaceRun(await createRun(this.engine, settings, data, this.sources.pretrainedUrl));
+    } catch (e) {
+      this.setPhase(this.run ? 'stopped' : 'idle');
+      this.view.message(`The run could not start: ${errorText(e)}`, 'error');
+      return;
+    }
+    this.broken = false;
+    this.view.message(this.run!.origin);
+    await this.showRun();
+    this.launch();
+  }
+
+  /** Pause after the step in flight (and its validation), then save. */
+  async pause(reason?: string): Promise<void> {
+    if (this.phaseNow !== 'running' || !this.controller) return;
+    const idle = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    this.controller.pause();
+    this.setPhase('busy');
+    this.view.message('Pausing after the step in flight…');
+    await idle;
+    if ((this.phaseNow as Phase) !== 'busy') return; // the loop failed or was stopped meanwhile
+    this.setPhase('paused');
+    this.view.message(reason ?? `Paused at step ${this.run!.progress.step}.`);
+    await this.saveQuietly();
+  }
+
+  /** Go on with the current run; a changed learning rate or number of epochs applies from now. */
+  async resume(settings: StudioSettings): Promise<void> {
+    const run = this.run;
+    if (!run || (this.phaseNow !== 'paused' && this.phaseNow !== 'stopped')) return;
+    if (this.broken || this.deviceGone) {
+      this.view.message('The graphics device was lost: switch to another backend, or reload the page.', 'error');
+      return;
+    }
+    run.settings.lr = settings.lr;
+    run.settings.epochs = settings.epochs;
+    run.settings.every = settings.every;
+    if (run.finished) {
+      this.view.message(`This run has done its ${run.settings.epochs} epochs: raise Epochs to train longer.`, 'warning');
+      return;
+    }
+    if (this.loop && this.controller && this.loopKey === loopKey(run)) {
+      this.controller.resume();
+      this.setPhase('running');
+      this.view.message('Training.');
+      return;
+    }
+    await this.halt();
+    this.launch();
+  }
+
+  /** End the loop; the run stays (it can be saved, exported or resumed later). */
+  async stop(): Promise<void> {
+    if (!this.run) return;
+    await this.halt();
+    this.setPhase('stopped');
+    this.view.message(`Stopped at step ${this.run.progress.step}.`);
+    await this.saveQuietly();
+  }
+
+  /** Save now (the reader's button). */
+  async save(): Promise<void> {
+    if (!this.run) return;
+    if (this.broken) {
+      this.view.message('The network was lost with the graphics device, so it is not saved over your last save.', 'warning');
+      return;
+    }
+    await saveToBrowser(this.run, this.id);
+    this.lastSavedStep = this.run.progress.step;
+    this.view.message(`Saved in this browser at step ${this.run.progress.step}.`);
+    this.view.checksum(await weightsChecksum(this.run.model));
+  }
+
+  /** The run as a file to download. */
+  async exportFile(): Promise<{ name: string; bytes: Uint8Array }> {
+    const run = this.run;
+    if (!run) throw new Error('There is no run to export yet.');
+    return { name: exportFileName(run.settings.encoder, run.settings.decoder, run.progress.step), bytes: await exportBytes(run) };
+  }
+
+  /** Replace the current run by a file's; on any problem the current run and the saved one stay as they are. */
+  async importFile(file: File): Promise<void> {
+    if (this.phaseNow === 'running') await this.pause();
+    const loaded = await readFile(this.engine, file);
+    let run: StudioRun;
+    try {
+      const settings = checkpointSettings(loaded.meta, `"${file.name}"`);
+      const option = this.sources.datasets.find((d) => d.name === settings.data);
+      if (!option) throw new Error(`"${file.name}" was trained on ${settings.data}, which this site does not have; nothing was changed.`);
+      run = restoreRun(this.engine, loaded, await loadRunData(option, settings), `"${file.name}"`);
+    } finally {
+      this.engine.tf.dispose(Object.values(loaded.tensors));
+    }
+    await this.halt();
+    this.replaceRun(run);
+    this.broken = false;
+    await saveToBrowser(run, this.id);
+    this.lastSavedStep = run.progress.step;
+    this.view.message(`Imported "${file.name}" at step ${run.progress.step}; it is now your saved run. Press Resume to train it further.`);
+    await this.showRun();
+  }
+
+  /**
+   * Move to another backend: the run is written to memory (or, after a device loss, read
+   * back from the last save), TF.js switches, and the network is rebuilt from that state.
+   */
+  async switchBackend(choice: StudioSettings['backend']): Promise<void> {
+    if (this.phaseNow === 'running') return;
+    const was = this.phaseNow;
+    await this.halt();
+    this.setPhase('busy');
+    const run = this.run;
+    const fromMemory = run !== null && !this.broken;
+    const predictions = this.predictions;
+    try {
+      const state = run && fromMemory ? await snapshot(run) : null;
+      run?.dispose();
+      this.run = null;
+      const backend = await activateBackend(this.engine, choice).catch(async (e: unknown) => {
+        const fallback = await activateBackend(this.engine, 'auto');
+        this.view.message(`${choice} could not start here (${errorText(e)}); using ${fallback.name}.`, 'warning');
+        return fallback;
+      });
+      this.view.backend(backend.name);
+      this.deviceGone = false;
+      this.watchDevice();
+      if (state && run) {
+        const loaded = await readContents(this.engine, state, 'The run');
+        try {
+          this.run = restoreRun(this.engine, loaded, run.data, 'The run');
+        } finally {
+          this.engine.tf.dispose(Object.values(loaded.tensors));
+        }
+        this.view.message(`Now on ${backend.name}: the network was rebuilt there as it was at step ${this.run.progress.step}.`);
+      } else if (run) {
+        this.broken = false;
+        await this.restoreSaved();
+      }
+      this.broken = false;
+    } catch (e) {
+      this.view.message(`The switch failed: ${errorText(e)}. Your last save is intact.`, 'error');
+    }
+    if (this.run && fromMemory) await this.showRun(predictions);
+    this.setPhase(this.run ? (was === 'stopped' ? 'stopped' : 'paused') : 'idle');
+  }
+
+  /** Stops the loop (if any) and waits for it to end. */
+  private async halt(): Promise<void> {
+    const controller = this.controller;
+    const loop = this.loop;
+    this.controller = null;
+    this.loop = null;
+    controller?.abort();
+    await loop?.catch(() => undefined);
+  }
+
+  /** Makes `run` the current one; it counts as unsaved until its caller says otherwise. */
+  private replaceRun(run: StudioRun): void {
+    this.run?.dispose();
+    this.run = run;
+    this.lastSavedStep = null;
+    this.predictions = null;
+    this.view.settings(run.settings);
+  }
+
+  /**
+   * Draws a run that was just built or restored. The frame strip shows `predictions` when
+   * given (the same weights on another backend); otherwise a restored run with a validation
+   * history is validated again to draw them.
+   */
+  private async showRun(predictions: Uint8Array[] | null = null): Promise<void> {
+    const run = this.run!;
+    this.view.progress(run, null);
+    this.view.curves(run);
+    this.view.strip(run, predictions);
+    this.view.checksum(await weightsChecksum(run.model));
+    if (this.phaseNow === 'idle' || this.phaseNow === 'busy') this.setPhase('paused');
+    if (!predictions && run.curves.validation) await this.validate(run, false);
+  }
+
+  private launch(): void {
+    const run = this.run!;
+    const controller = new this.engine.segnet.TrainingController();
+    this.controller = controller;
+    this.loopKey = loopKey(run);
+    this.setPhase('running');
+    this.view.message('Training.');
+    const hooks = {
+      step: (r: StudioRun, p: TrainProgress) => {
+        this.view.progress(r, p);
+        this.view.curves(r);
+      },
+      checkpoint: async (r: StudioRun) => {
+        await this.validate(r, true);
+        await this.saveQuietly();
+      },
+      idle: () => this.releaseIdle(),
+    };
+    this.loop = runTrainingLoop(run, controller, hooks)
+      .then(
+        () => this.loopEnded(run, controller),
+        (e: unknown) => this.loopFailed(run, controller, e),
+      )
+      .finally(() => this.releaseIdle());
+  }
+
+  private releaseIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private async validate(run: StudioRun, record: boolean): Promise<void> {
+    const { validation, predictions } = await validateRun(run, STRIP_FRAMES);
+    this.predictions = predictions;
+    if (record) {
+      run.curves.validation = validation;
+      run.curves.valIoU = appendPoint(run.curves.valIoU, { step: validation.step, value: validation.meanIoU });
+    }
+    this.view.curves(run);
+    this.view.strip(run, predictions);
+  }
+
+  private loopEnded(run: StudioRun, controller: TrainingController): void {
+    if (this.controller !== controller) return; // halted on purpose: the caller sets the phase
+    this.loop = null;
+    this.controller = null;
+    if (this.broken) return; // the device-loss message stays
+    this.setPhase('stopped');
+    this.view.message(run.finished ? `Finished: ${run.settings.epochs} epochs, ${run.progress.step} steps. Saved in this browser.` : `Stopped at step ${run.progress.step}.`);
+  }
+
+  private async loopFailed(run: StudioRun, controller: TrainingController, error: unknown): Promise<void> {
+    if (this.controller === controller) {
+      this.loop = null;
+      this.controller = null;
+    }
+    this.setPhase('paused');
+    if (error instanceof this.engine.segnet.NonFiniteLossError) {
+      this.view.message(nonFiniteMessage(error.loss, error.step, run.progress.step), 'error');
+      await this.saveQuietly();
+      return;
+    }
+    const step = run.progress.step;
+    this.view.message(failureMessage(error, step, await this.rollBack(run)), 'error');
+  }
+
+  /** After a failed step the weights may be half-updated: go back to the last save. */
+  private async rollBack(run: StudioRun): Promise<string> {
+    if (this.broken) return 'Your last save is intact: switch backend (or reload) to continue from it.';
+    try {
+      const loaded = await readFromBrowser(this.engine, this.id);
+      if (!loaded) return 'There was no save to go back to.';
+      try {
+        this.engine.segnet.applyCheckpoint(run.model, loaded, run.optimizer);
+        run.progress = { ...loaded.meta.progress };
+        run.curves = curvesFromExtra(loaded.meta.extra.curves);
+      } finally {
+        this.engine.tf.dispose(Object.values(loaded.tensors));
+      }
+      this.view.progress(run, null);
+      this.view.checksum(await weightsChecksum(run.model));
+      return `The network is back at your last save (step ${run.progress.step}).`;
+    } catch (e) {
+      return `Going back to the last save failed too (${errorText(e)}); it is still stored: switch backend or reload.`;
+    }
+  }
+
+  private async saveQuietly(): Promise<void> {
+    const run = this.run;
+    if (!run || this.broken || this.lastSavedStep === run.progress.step) return;
+    try {
+      await saveToBrowser(run, this.id);
+      this.lastSavedStep = run.progress.step;
+      this.view.checksum(await weightsChecksum(run.model));
+    } catch (e) {
+      this.view.message(`Saving in this browser failed (${errorText(e)}); export a file to keep this run.`, 'warning');
+    }
+  }
+
+  /** Device lost: stop at once and never save what is on the device. */
+  private watchDevice(): void {
+    this.stopWatch();
+    this.stopWatch = watchDeviceLoss(this.engine, (message) => {
+      this.broken = this.run !== null;
+      this.deviceGone = true;
+      this.controller?.abort();
+      if (this.run) this.setPhase('paused');
+      this.view.message(deviceLostMessage(message), 'error');
+      this.view.deviceLost();
+    });
+  }
+
+  /** Pauses when the tab is hidden (browsers starve hidden tabs, and the reader is away). */
+  async pageHidden(): Promise<void> {
+    if (this.phaseNow === 'running') await this.pause('Paused because the tab was hidden; your run is saved. Press Resume to go on.');
+  }
+
+  dispose(): void {
+    this.stopWatch();
+    this.controller?.abort();
+  }
+}
+
+function loopKey(run: StudioRun): string {
+  return `${run.settings.lr}:${run.settings.epochs}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The studio's DOM side of a session: numbers, message, weights origin, charts and frame
+ * strip, redrawn from the run's plain data. Charts are drawn at most once per animation frame
+ * (a step may report faster than the page paints).
+ */
+import type * as PlotModule from '@observablehq/plot';
+import type { TrainProgress } from '../../segnet';
+import { widgetPart } from '../shared/define-widget';
+import { h } from '../model/dom';
+import { renderClassIoU, renderConfusion, renderIoUChart, renderLossChart } from './charts';
+import { renderFrameStrip } from './frame-strip';
+import type { StudioRun } from './run';
+import { STRIP_FRAMES } from './run-data';
+import type { Phase, SessionView } from './session';
+import { statsView } from './stats';
+import type { StudioSettings } from './settings';
+
+export interface ViewHooks {
+  phase(phase: Phase, run: StudioRun | null): void;
+  settings(settings: StudioSettings): void;
+}
+
+export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, hooks: ViewHooks): SessionView {
+  const parts = {
+    message: widgetPart(root, 'message'),
+    stats: widgetPart(root, 'stats'),
+    origin: widgetPart(root, 'origin'),
+    loss: widgetPart(root, 'loss'),
+    iou: widgetPart(root, 'iou'),
+    classes: widgetPart(root, 'classes'),
+    confusion: widgetPart(root, 'confusion'),
+    strip: widgetPart(root, 'strip'),
+  };
+  let backend = root.dataset.backend ?? '—';
+  let pending: StudioRun | null = null;
+  let imagesPerSecond: number | null = null;
+  let lastLoss: number | null = null;
+
+  const width = (el: HTMLElement): number => Math.max(240, Math.min(560, el.clientWidth || 480));
+
+  const drawCharts = async (): Promise<void> => {
+    const run = pending;
+    pending = null;
+    if (!run) return;
+    const Plot = await plot;
+    const { loss, trainIoU, valIoU, validation } = run.curves;
+    parts.loss.replaceChildren(renderLossChart(Plot, loss, width(parts.loss)));
+    parts.iou.replaceChildren(renderIoUChart(Plot, trainIoU, valIoU, width(parts.iou)));
+    parts.classes.replaceChildren(renderClassIoU(Plot, validation, width(parts.classes)));
+    parts.confusion.replaceChildren(renderConfusion(Plot, validation, width(parts.confusion)));
+    root.dataset.curvePoints = String(loss.length);
+  };
+
+  return {
+    phase: (phase, run) => hooks.phase(phase, run),
+    settings: (s) => hooks.settings(s),
+    message(text, kind = 'info') {
+      parts.message.textContent = text;
+      parts.message.dataset.kind = kind;
+    },
+    progress(run: StudioRun, last: TrainProgress | null) {
+      if (last) {
+        imagesPerSecond = last.imagesPerSecond;
+        lastLoss = last.loss;
+      } else {
+        imagesPerSecond = null;
+        lastLoss = run.curves.loss[run.curves.loss.length - 1]?.value ?? null;
+      }
+      const stats = statsView({
+        backend,
+        step: run.progress.step,
+        totalSteps: run.totalSteps,
+        epoch: run.progress.epoch,
+        epochs: run.settings.epochs,
+        batch: run.progress.batch,
+        batchesPerEpoch: run.batchesPerEpoch,
+        batchSize: run.settings.batch,
+        imagesPerSecond,
+        loss: lastLoss,
+      });
+      parts.stats.replaceChildren(...stats.map((s) => h('div', { 'data-stat': s.key }, h('dt', {}, s.label), h('dd', {}, s.value))));
+      parts.origin.textContent = `Weights: ${run.origin}`;
+      root.dataset.step = String(run.progress.step);
+    },
+    curves(run) {
+      const first = pending === null;
+      pending = run;
+      if (first) requestAnimationFrame(() => void drawCharts());
+    },
+    strip(run, predictions) {
+      const { val } = run.data;
+      const px = val.height * val.width;
+      const frames = Array.from({ length: Math.min(STRIP_FRAMES, val.count) }, (_, n) => ({
+        index: n,
+        image: val.images.subarray(n * px * 3, (n + 1) * px * 3),
+        truth: val.labels.subarray(n * px, (n + 1) * px),
+        prediction: predictions?.[n] ?? null,
+      }));
+      parts.strip.replaceChildren(renderFrameStrip({ height: val.height, width: val.width, frames, step: predictions ? run.progress.step : null }));
+      if (predictions) root.dataset.stripStep = String(run.progress.step);
+    },
+    checksum(value) {
+      root.dataset.checksum = value;
+    },
+    backend(name) {
+      backend = name;
+      root.dataset.backend = name;
+      delete root.dataset.deviceLost;
+    },
+    deviceLost() {
+      root.dataset.deviceLost = backend;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The studio's training loop over `trainSteps`: records each step into the run's curves,
+ * validates every `every` steps, gives the page a turn after every step, and stands still
+ * between steps while the controller is paused (so a save never sees a half-applied update).
+ */
+import type { TrainingController, TrainProgress } from '../../segnet';
+import { appendPoint } from './curves';
+import type { StudioRun } from './run';
+import { yieldToPage } from './yield';
+
+/** Seed of the data order: the same for every run, so a resumed run sees the batches it would have. */
+export const DATA_SEED = 1;
+
+export interface LoopHooks {
+  /** After each step, with the run's progress and curves updated. */
+  step(run: StudioRun, progress: TrainProgress): void;
+  /** Every `every` steps and after the last: validate, then save. */
+  checkpoint(run: StudioRun): Promise<void>;
+  /** The loop is standing still between steps, paused. */
+  idle(): void;
+}
+
+/** Trains `run` from its progress until its epochs are done, the controller aborts, or a step throws. */
+export async function runTrainingLoop(run: StudioRun, controller: TrainingController, hooks: LoopHooks): Promise<void> {
+  const { segnet } = run.engine;
+  const { iterateBatches } = await import('../../data/batches');
+  const steps = segnet.trainSteps(run.model, {
+    batches: (epoch, skip) => iterateBatches(run.data.train, { batchSize: run.settings.batch, seed: DATA_SEED, epoch, skip }),
+    schedule: { kind: 'constant', rate: run.settings.lr },
+    optimizer: run.optimizer,
+    classWeights: run.classWeights(),
+    epochs: run.settings.epochs,
+    start: { ...run.progress },
+    controller,
+  });
+  for await (const p of steps) {
+    run.progress = { step: p.step, epoch: p.epoch, batch: p.batch };
+    run.curves.loss = appendPoint(run.curves.loss, { step: p.step, value: p.loss });
+    const miou = p.metrics?.meanIoU;
+    if (miou !== undefined && Number.isFinite(miou)) run.curves.trainIoU = appendPoint(run.curves.trainIoU, { step: p.step, value: miou });
+    hooks.step(run, p);
+    if (p.step % run.settings.every === 0 || run.finished) await hooks.checkpoint(run);
+    await yieldToPage();
+    if (controller.state === 'paused') {
+      hooks.idle();
+      await controller.waitWhilePaused();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { readState, withState } from '../../../../src/widgets/shared/url-state';
+import {
+  checkSettings,
+  DEFAULT_SETTINGS,
+  sameRun,
+  settingsFromExtra,
+  studioCodec,
+  trainingSize,
+  type DatasetOption,
+  type StudioSettings,
+} from '../../../../src/widgets/training-studio/settings';
+
+const synthetic: DatasetOption = { name: 'synthetic-96x128', url: '/data/synthetic-96x128/', height: 96, width: 128, trainCount: 64 };
+
+describe('studioCodec', () => {
+  it('round-trips every field through the URL as <id>.<field>', () => {
+    const s: StudioSettings = { ...DEFAULT_SETTINGS, encoder: 'vgg16', width: '0.125', decoder: 'deeplab-largefov', res: 'full', batch: 3, lr: 0.0005, opt: 'adam', weights: 'median', init: 'scratch', freeze: true, epochs: 7, every: 3, backend: 'wasm' };
+    const search = withState('studio', studioCodec, s, '?other=1');
+    expect(search).toContain('studio.encoder=vgg16');
+    expect(search).toContain('studio.freeze=yes');
+    expect(search).toContain('other=1');
+    expect(readState('studio', studioCodec, search)).toEqual(s);
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(withState('studio', studioCodec, DEFAULT_SETTINGS, '')).toBe('');
+  });
+
+  it('ignores malformed or out-of-range values field by field', () => {
+    const parsed = studioCodec.parse({ encoder: 'resnet', batch: '0', lr: '5', epochs: '2.5', every: '-1', data: '../etc', freeze: 'maybe', backend: 'metal', decoder: 'fcn' });
+    expect(parsed).toEqual({ decoder: 'fcn' });
+  });
+
+  it('accepts CamVid folder names and numbers within range', () => {
+    expect(studioCodec.parse({ data: 'camvid-180x240', batch: '16', lr: '1e-6' })).toEqual({ data: 'camvid-180x240', batch: 16, lr: 1e-6 });
+  });
+});
+
+describe('checkSettings(settings, datasets)', () => {
+  it('accepts the defaults', () => {
+    expect(checkSettings(DEFAULT_SETTINGS, [synthetic])).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('names a dataset the site does not have', () => {
+    const { errors } = checkSettings({ ...DEFAULT_SETTINGS, data: 'camvid-360x480' }, [synthetic]);
+    expect(errors).toEqual(['Data: "camvid-360x480" is not part of this site (available: synthetic-96x128).']);
+  });
+
+  it('refuses a batch larger than the training split and a size below the encoder’s minimum', () => {
+    const tiny: DatasetOption = { ...synthetic, name: 'synthetic-40x40', height: 40, width: 40, trainCount: 4 };
+    const { errors } = checkSettings({ ...DEFAULT_SETTINGS, data: tiny.name, encoder: 'vgg16', batch: 5 }, [tiny]);
+    expect(errors).toEqual([
+      'Resolution: 20 × 20 is too small for VGG16 × 0.25 (at least 32 × 32).',
+      'Batch size: 5 is more than the 4 training images of synthetic-40x40.',
+    ]);
+  });
+
+  it('warns that VGG16 gets nothing from the SegNet-Basic checkpoint', () => {
+    const { warnings } = checkSettings({ ...DEFAULT_SETTINGS, encoder: 'vgg16', freeze: true }, [synthetic]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('none of its weights fit VGG16');
+    expect(warnings[1]).toContain('frozen at random weights');
+  });
+});
+
+describe('trainingSize, sameRun, settingsFromExtra', () => {
+  it('halves the data size (rounding down) for res=half', () => {
+    expect(trainingSize({ res: 'half' }, { height: 96, width: 128 })).toEqual({ height: 48, width: 64 });
+    expect(trainingSize({ res: 'half' }, { height: 45, width: 61 })).toEqual({ height: 22, width: 30 });
+    expect(trainingSize({ res: 'full' }, { height: 45, width: 61 })).toEqual({ height: 45, width: 61 });
+  });
+
+  it('treats schedule and backend changes as the same run, anything else as a new one', () => {
+    expect(sameRun(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, lr: 0.1, epochs: 9, every: 2, backend: 'cpu' })).toBe(true);
+    expect(sameRun(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, decoder: 'fcn' })).toBe(false);
+    expect(sameRun(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, batch: 1 })).toBe(false);
+  });
+
+  it('reads settings back from a checkpoint only when every field is valid', () => {
+    const s = { ...DEFAULT_SETTINGS, decoder: 'bilinear' as const };
+    expect(settingsFromExtra(studioCodec.serialize(s))).toEqual(s);
+    expect(settingsFromExtra({ ...studioCodec.serialize(s), batch: 'many' })).toBeNull();
+    expect(settingsFromExtra(null)).toBeNull();
+    expect(settingsFromExtra('basic')).toBeNull();
+  });
+});
