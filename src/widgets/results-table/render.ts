@@ -2,6 +2,7 @@
 import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE } from '../../data';
 import { h } from '../model/dom';
+import { asAccessibleImage } from '../shared/accessible-chart';
 import type { ResultRun } from './results-file';
 import type { ResultsSource } from './results-source';
 import { SCORE_KEYS, type ScoreKey, type SortKey, type TableView } from './table-view';
@@ -66,7 +67,7 @@ export function renderIouChart(Plot: typeof PlotModule, run: ResultRun, width = 
     const [r, g, b] = PALETTE[c]!;
     return { name, iou: iou === null || iou === undefined ? NaN : iou * 100, colour: `rgb(${r}, ${g}, ${b})` };
   });
-  return Plot.plot({
+  return asAccessibleImage(Plot.plot({
     width,
     height: 28 + data.length * 22,
     marginLeft: 88,
@@ -79,5 +80,5 @@ export function renderIouChart(Plot: typeof PlotModule, run: ResultRun, width = 
       Plot.ruleX([0]),
     ],
     ariaLabel: `Per-class IoU of ${run.name} on ${run.dataset} ${run.split}`,
-  });
+  }));
 }

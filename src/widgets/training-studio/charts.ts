@@ -3,6 +3,7 @@
  * smoothed), mIoU (training batches and validation), per-class IoU bars and the row-normalised
  * confusion matrix. Observable Plot is passed in, so the widget imports it only when it draws.
  */
+import { asAccessibleImage } from '../shared/accessible-chart';
 import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE } from '../../data';
 import { h } from '../model/dom';
@@ -23,19 +24,6 @@ const rgb = (c: number): string => {
   const [r, g, b] = PALETTE[c]!;
   return `rgb(${r}, ${g}, ${b})`;
 };
-
-/**
- * Plot labels its mark groups with aria-label, which ARIA forbids on a plain <g>. The chart
- * speaks as one image with the chart's own label, so the groups' labels are dropped.
- */
-export function asAccessibleImage<T extends Element>(chart: T): T {
-  const svgs = chart instanceof SVGSVGElement ? [chart] : [...chart.querySelectorAll('svg')];
-  for (const svg of svgs) {
-    if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
-    for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
-  }
-  return chart;
-}
 
 /** A placeholder of the chart's size, for before the first step. */
 function emptyChart(text: string): HTMLElement {
