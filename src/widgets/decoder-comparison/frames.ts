@@ -36,6 +36,15 @@ export function selectFrames(split: SplitData, indices: readonly number[]): Spli
 }
 
 /** Validation frames scored at each refresh: a small fixed set, so a refresh stays short. */
-export const SCORED_FRAMES: readonly number[] = Object.freeze([0, 1, 2, 3, 4, 5, 6, 7]);
-/** Validation frames whose predictions are shown (the chapters' demo frames 1, 3 and 8). */
+export const SCORED_FRAMES: readonly number[] = Object.freeze([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+/** Validation frames whose predictions are shown (the chapters' demo frames 1, 3 and 8), all among the scored ones. */
 export const PREVIEW_FRAMES: readonly number[] = Object.freeze([1, 3, 8]);
+
+/** Where each preview frame sits among the scored frames; throws naming one that is not scored. */
+export function previewPositions(preview: readonly number[] = PREVIEW_FRAMES, scored: readonly number[] = SCORED_FRAMES): number[] {
+  return preview.map((n) => {
+    const at = scored.indexOf(n);
+    if (at < 0) throw new Error(`previewPositions: validation frame ${n} is shown but not among the scored frames (${scored.join(', ')})`);
+    return at;
+  });
+}
