@@ -124,11 +124,21 @@ describe('decoder-comparison (chapter 8)', () => {
       expect(await step(page)).toBe(held);
       await expectNoAxeViolations(page);
 
-      // Resume goes on from there.
+      // Resume goes on from there; hiding the page pauses it, with a message.
       await page.getByRole('button', { name: 'Resume' }).click();
       await expect.poll(() => step(page), { timeout: 90_000 }).toBeGreaterThan(held);
-      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
       await page.waitForSelector(`${tag}[data-state="paused"]`, { timeout: 60_000 });
+      expect(await page.locator(`${tag} [data-part="message"]`).innerText()).toBe('Paused because the page was hidden. Press Resume to go on.');
+      const hiddenAt = await step(page);
+      await page.waitForTimeout(1500);
+      expect(await step(page)).toBe(hiddenAt);
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      });
 
       // Reset starts over at step 0 with fresh decoders.
       await page.getByRole('button', { name: 'Reset' }).click();
@@ -136,7 +146,7 @@ describe('decoder-comparison (chapter 8)', () => {
       expect(await page.getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
       expect(await losses(page)).toEqual(['–', '–', '–']);
     });
-  });
+  }, 240_000);
 
   it('restores its settings from the URL, writes changes back, and loads TF.js only near the viewport', async () => {
     const scriptBytes = (page: Page) =>
@@ -172,7 +182,7 @@ describe('decoder-comparison (chapter 8)', () => {
 
         // Near the viewport: TF.js loads and the restored line-up is built at full size.
         await page.locator(tag).scrollIntoViewIfNeeded();
-        await page.waitForSelector(`${tag}[data-refreshed="0"]`, { timeout: 90_000 });
+        await page.waitForSelector(`${tag} .dc-predictions`, { timeout: 90_000 });
         expect(await scriptBytes(page)).toBeGreaterThan(1_000_000);
         const shown = async () => ({
           headers: await page.locator(`${tag} .dc-head [role="columnheader"]`).allInnerTexts(),
@@ -191,5 +201,5 @@ describe('decoder-comparison (chapter 8)', () => {
       },
       { width: 1280, height: 300 },
     );
-  });
+  }, 240_000);
 });

@@ -60,6 +60,13 @@ interface Session {
 
 const PAUSING = 'Pausing after this step…';
 
+/** Thrown inside a refresh whose session was replaced (a rebuild or reset): not an error. */
+class RefreshCancelled extends Error {
+  constructor() {
+    super('refresh cancelled: the comparison was rebuilt');
+  }
+}
+
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 /** Lets the page handle input and paint between pieces of work. */
 const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -209,12 +216,17 @@ defineWidget('decoder-comparison', (root, id) => {
     caption.textContent = comparisonCaption(s.log.step, s.log.tracks);
   };
 
-  /** Predictions and validation scores of every decoder at the current step. */
+  /**
+   * Predictions and validation scores of every decoder at the current step. Gives way between
+   * passes, and gives up (RefreshCancelled) as soon as its session is replaced.
+   */
   const refresh = async (s: Session, l: Late): Promise<void> => {
-    const scores = await s.comparison.evaluate(s.scored, BATCH_SIZE, breathe);
-    if (session !== s) return;
-    const predicted = await s.comparison.predict(s.scored, BATCH_SIZE, breathe);
-    if (session !== s) return;
+    const between = async (): Promise<void> => {
+      await breathe();
+      if (session !== s) throw new RefreshCancelled();
+    };
+    const scores = await s.comparison.evaluate(s.scored, BATCH_SIZE, between);
+    const predicted = await s.comparison.predict(s.scored, BATCH_SIZE, between);
     for (const [decoder, sc] of scores) {
       s.log.recordScores(decoder, { step: s.log.step, meanIoU: sc.meanIoU, perClassIoU: sc.perClassIoU, globalAccuracy: sc.globalAccuracy });
     }
@@ -234,9 +246,13 @@ defineWidget('decoder-comparison', (root, id) => {
     loop = null;
   };
 
+  /** The step-0 refresh of a new session, which runs outside the lifecycle so a rebuild can cut it short. */
+  let firstRefresh: Promise<void> | null = null;
+
   const disposeSession = async (): Promise<void> => {
     const old = session;
     session = null;
+    await firstRefresh;
     if (old) await old.comparison.dispose();
   };
 
@@ -276,7 +292,13 @@ defineWidget('decoder-comparison', (root, id) => {
     drawStep(s);
     showButtons();
     // Step 0: what the untrained decoders make of the frames (skipped on the slow plain-JS backend).
-    if (!slow) await refresh(s, l);
+    if (!slow) {
+      firstRefresh = refresh(s, l)
+        .catch((e: unknown) => {
+          if (!(e instanceof RefreshCancelled)) say(`The first predictions failed: ${message(e)}`);
+        })
+        .finally(() => (firstRefresh = null));
+    }
     return s;
   };
 
@@ -312,7 +334,7 @@ defineWidget('decoder-comparison', (root, id) => {
         await breathe();
       }
     } catch (e) {
-      say(`Training stopped: ${message(e)}. Reset to start over.`);
+      if (!(e instanceof RefreshCancelled)) say(`Training stopped: ${message(e)}. Reset to start over.`);
     } finally {
       running = false;
       looping = false;
@@ -326,6 +348,7 @@ defineWidget('decoder-comparison', (root, id) => {
       if (running || broken) return;
       const s = session ?? (await build());
       const l = await loadLate();
+      await firstRefresh;
       say('');
       running = true;
       showButtons();
@@ -418,6 +441,10 @@ defineWidget('decoder-comparison', (root, id) => {
     cancel();
     controller.abort();
     stopWatching?.();
-    void serial(disposeSession);
+    // The step in flight finishes before the networks are freed.
+    void serial(async () => {
+      await stop();
+      await disposeSession();
+    });
   };
 });
