@@ -29,6 +29,7 @@ const BATCH_SIZE = 2;
 /** Seed of the batch order and of the decoders' initial weights. */
 const SEED = 1;
 
+const RANDOM_ENCODER_SUMMARY = 'SegNet-Basic encoder with random weights, frozen';
 const RANDOM_ENCODER_NOTICE = 'No pretrained checkpoint: the shared encoder has random weights (frozen), so the decoders learn from random features.';
 
 /** What loads late, once per page. */
@@ -139,7 +140,7 @@ defineWidget('decoder-comparison', (root, id) => {
   const loadEncoder = (engine: Engine): Promise<EncoderSource> => {
     encoderSource ??= (async (): Promise<EncoderSource> => {
       const url = sources.model.checkpointUrl;
-      if (!url) return { tensors: null, summary: 'SegNet-Basic encoder with random weights, frozen', notice: RANDOM_ENCODER_NOTICE };
+      if (!url) return { tensors: null, summary: RANDOM_ENCODER_SUMMARY, notice: RANDOM_ENCODER_NOTICE };
       try {
         const { meta, tensors } = await engine.segnet.readCheckpoint(new URL(url, window.location.href).href);
         const kept: tfTypes.NamedTensorMap = {};
@@ -151,7 +152,7 @@ defineWidget('decoder-comparison', (root, id) => {
         const steps = meta.progress.step;
         return { tensors: kept, summary: `SegNet-Basic encoder from the pretrained checkpoint${steps > 0 ? ` (${steps.toLocaleString('en')} steps)` : ''}, frozen`, notice: null };
       } catch (e) {
-        return { tensors: null, summary: 'SegNet-Basic encoder with random weights, frozen', notice: `The pretrained checkpoint could not be used (${message(e)}): the shared encoder has random weights (frozen).` };
+        return { tensors: null, summary: RANDOM_ENCODER_SUMMARY, notice: `The pretrained checkpoint could not be used (${message(e)}): the shared encoder has random weights (frozen).` };
       }
     })();
     return encoderSource;
@@ -195,7 +196,10 @@ defineWidget('decoder-comparison', (root, id) => {
 
   /** Cards from scratch (IoU charts included): on a build and on each refresh. */
   const drawCards = (s: ComparisonState, log: ComparisonLog, Plot: typeof PlotModule | null): void => {
-    cards.replaceChildren(...s.decoders.map((d) => renderDecoderCard(Plot, factsOf(s, d), log.track(d), log.medianMs(d))));
+    // One column per decoder on wide screens, one card per row on narrow ones (see the CSS grid).
+    const columns = Math.max(1, Math.min(s.decoders.length, Math.floor((cards.clientWidth || 720) / 208)));
+    const chartWidth = Math.max(200, Math.min(360, Math.floor((cards.clientWidth || 720) / columns) - 24));
+    cards.replaceChildren(...s.decoders.map((d) => renderDecoderCard(Plot, factsOf(s, d), log.track(d), log.medianMs(d), chartWidth)));
   };
 
   /** Only the numbers that change every step (loss, time): the charts stay as they are. */
@@ -207,7 +211,8 @@ defineWidget('decoder-comparison', (root, id) => {
   };
 
   const drawLoss = (s: Session, Plot: typeof PlotModule): void => {
-    lossBox.replaceChildren(renderLossChart(Plot, s.log.lossRows(), s.state.decoders));
+    // Drawn at the box's width (the SVG also scales), so narrow screens keep readable text.
+    lossBox.replaceChildren(renderLossChart(Plot, s.log.lossRows(), s.state.decoders, Math.min(720, Math.max(280, lossBox.clientWidth || 640))));
   };
 
   const drawStep = (s: Session): void => {
@@ -276,16 +281,18 @@ defineWidget('decoder-comparison', (root, id) => {
       classWeights: data.manifest.medianFrequencyWeights,
       seed: SEED,
     });
+    let { summary, notice } = encoder;
     try {
+      // Checked in full before any variable is written: on failure the encoder stays random.
       if (encoder.tensors) l.lib.applyEncoderWeights(comparison.encoderOwner, encoder.tensors);
     } catch (e) {
-      await comparison.dispose();
-      throw e;
+      summary = RANDOM_ENCODER_SUMMARY;
+      notice = `The pretrained checkpoint’s encoder does not fit (${message(e)}): the shared encoder has random weights (frozen).`;
     }
     const s: Session = { state: s0, comparison, stream: new l.lib.BatchStream(train, BATCH_SIZE, SEED), scored, log: new ComparisonLog(s0.decoders), predictions: null, predictedAt: 0 };
     session = s;
     const slow = isSlowBackend(l.engine.backend.name);
-    showStatus({ state: 'ready', summary: `${encoder.summary}; ${s0.decoders.length} decoders on it`, backendSentence: backendSentence(l.engine.backend), notice: encoder.notice });
+    showStatus({ state: 'ready', summary: `${summary}; ${s0.decoders.length} decoders on it`, backendSentence: backendSentence(l.engine.backend), notice });
     drawBoard(s);
     drawCards(s0, s.log, l.Plot);
     drawLoss(s, l.Plot);
@@ -334,7 +341,8 @@ defineWidget('decoder-comparison', (root, id) => {
         await breathe();
       }
     } catch (e) {
-      if (!(e instanceof RefreshCancelled)) say(`Training stopped: ${message(e)}. Reset to start over.`);
+      // A lost GPU already said why; the step it broke says nothing more useful.
+      if (!(e instanceof RefreshCancelled) && !broken) say(`Training stopped: ${message(e)}. Reset to start over.`);
     } finally {
       running = false;
       looping = false;

@@ -186,7 +186,8 @@ export function renderLossChart(Plot: Plot, rows: readonly LossRow[], decoders: 
     height: 220,
     marginRight: 20,
     style: { background: 'transparent' },
-    x: { label: 'step', domain: [0, Math.max(1, steps)] },
+    // No more ticks than steps, so every tick is a whole step.
+    x: { label: 'step', domain: [0, Math.max(1, steps)], ticks: Math.min(Math.max(1, steps), 8), tickFormat: 'd' },
     y: { label: 'training loss', grid: true, zero: true },
     marks: [
       ...decoders.map((d) =>
