@@ -197,7 +197,13 @@ describe('decoder-comparison (chapter 8)', () => {
         await expect.poll(() => query(page)).toBe('?race.lr=0.01&race.every=3');
         expect(await page.locator(`${tag} .dc-card`).count()).toBe(3);
         await expect.poll(shown, { timeout: 90_000 }).toEqual({ headers: ['Frame', 'Ground truth', 'SegNet', 'FCN', 'DeepLab-LargeFOV'], size: '48x64' });
-        await page.waitForSelector(`${tag}[data-refreshed="0"]`, { timeout: 90_000 });
+
+        // Start at once, without waiting for the step-0 scores: training begins all the same.
+        await page.getByRole('button', { name: 'Start' }).click();
+        await expect.poll(() => step(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
+        await page.getByRole('button', { name: 'Pause' }).click();
+        await page.waitForSelector(`${tag}[data-state="paused"]`, { timeout: 60_000 });
+        expect(await page.locator(`${tag} [data-part="message"]`).innerText()).toMatch(/^Paused at step \d+\.$/);
       },
       { width: 1280, height: 300 },
     );

@@ -57,6 +57,8 @@ interface Session {
   /** Per decoder, predicted labels of every scored frame, and the step they are from. */
   predictions: Map<ComparedDecoder, Uint8Array> | null;
   predictedAt: number;
+  /** Set by Start: the reader wants training now, not the step-0 scores (slow on weak GPUs). */
+  skipFirstRefresh: boolean;
 }
 
 const PAUSING = 'Pausing after this step…';
@@ -223,12 +225,13 @@ defineWidget('decoder-comparison', (root, id) => {
 
   /**
    * Predictions and validation scores of every decoder at the current step. Gives way between
-   * passes, and gives up (RefreshCancelled) as soon as its session is replaced.
+   * passes, and gives up (RefreshCancelled) as soon as its session is replaced, or, for the
+   * step-0 refresh, as soon as the reader presses Start.
    */
-  const refresh = async (s: Session, l: Late): Promise<void> => {
+  const refresh = async (s: Session, l: Late, first = false): Promise<void> => {
     const between = async (): Promise<void> => {
       await breathe();
-      if (session !== s) throw new RefreshCancelled();
+      if (session !== s || (first && s.skipFirstRefresh)) throw new RefreshCancelled();
     };
     const scores = await s.comparison.evaluate(s.scored, BATCH_SIZE, between);
     const predicted = await s.comparison.predict(s.scored, BATCH_SIZE, between);
@@ -289,7 +292,7 @@ defineWidget('decoder-comparison', (root, id) => {
       summary = RANDOM_ENCODER_SUMMARY;
       notice = `The pretrained checkpoint’s encoder does not fit (${message(e)}): the shared encoder has random weights (frozen).`;
     }
-    const s: Session = { state: s0, comparison, stream: new l.lib.BatchStream(train, BATCH_SIZE, SEED), scored, log: new ComparisonLog(s0.decoders), predictions: null, predictedAt: 0 };
+    const s: Session = { state: s0, comparison, stream: new l.lib.BatchStream(train, BATCH_SIZE, SEED), scored, log: new ComparisonLog(s0.decoders), predictions: null, predictedAt: 0, skipFirstRefresh: false };
     session = s;
     const slow = isSlowBackend(l.engine.backend.name);
     showStatus({ state: 'ready', summary: `${summary}; ${s0.decoders.length} decoders on it`, backendSentence: backendSentence(l.engine.backend), notice });
@@ -300,7 +303,7 @@ defineWidget('decoder-comparison', (root, id) => {
     showButtons();
     // Step 0: what the untrained decoders make of the frames (skipped on the slow plain-JS backend).
     if (!slow) {
-      firstRefresh = refresh(s, l)
+      firstRefresh = refresh(s, l, true)
         .catch((e: unknown) => {
           if (!(e instanceof RefreshCancelled)) say(`The first predictions failed: ${message(e)}`);
         })
@@ -356,6 +359,7 @@ defineWidget('decoder-comparison', (root, id) => {
       if (running || broken) return;
       const s = session ?? (await build());
       const l = await loadLate();
+      s.skipFirstRefresh = true;
       await firstRefresh;
       say('');
       running = true;
