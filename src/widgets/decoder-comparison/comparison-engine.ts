@@ -69,6 +69,12 @@ interface Lane {
   steps: number;
 }
 
+/** What `evaluate` finds: per decoder, labels [count * H * W] and the scores they get. */
+export interface Evaluation {
+  predicted: Map<ComparedDecoder, Uint8Array>;
+  scores: Map<ComparedDecoder, SegmentationScores>;
+}
+
 /** Copies the encoder's variables out of a checkpoint's tensors, by name; throws naming a missing or misshapen one. */
 export function applyEncoderWeights(model: SegNetModel, tensors: tf.NamedTensorMap): number {
   const vars = model.encoder.store.list();
@@ -104,11 +110,8 @@ export class SharedEncoderComparison {
     this.learningRate = setup.learningRate;
     this.classWeights = setup.classWeights;
     this.lanes = models.map((model, i) => {
-      const feed = new BatchFeed();
-      const optimizer = new Optimizer({ kind: 'adam' });
-      const lane: Lane = { decoder: setup.decoders[i]!, model, optimizer, feed, run: null as unknown as Lane['run'], steps: 0 };
-      lane.run = this.startRun(lane);
-      return lane;
+      const lane = { decoder: setup.decoders[i]!, model, optimizer: new Optimizer({ kind: 'adam' }), feed: new BatchFeed(), steps: 0 };
+      return { ...lane, run: this.startRun(lane) };
     });
   }
 
@@ -118,7 +121,7 @@ export class SharedEncoderComparison {
   }
 
   /** A trainSteps run for a lane, from the steps it has done, at the current learning rate. */
-  private startRun(lane: Lane): AsyncGenerator<TrainProgress, void> {
+  private startRun(lane: Omit<Lane, 'decoder' | 'run'>): AsyncGenerator<TrainProgress, void> {
     return trainSteps(lane.model, {
       batches: () => lane.feed,
       schedule: { kind: 'constant', rate: this.learningRate },
@@ -196,8 +199,8 @@ export class SharedEncoderComparison {
     return out;
   }
 
-  /** G, mIoU and per-class IoU of every decoder on frames of a split. */
-  async evaluate(frames: SplitData, chunk: number, between?: () => Promise<void>): Promise<Map<ComparedDecoder, SegmentationScores>> {
+  /** Every decoder's predicted labels on frames of a split, and its G, mIoU and per-class IoU there (one pass). */
+  async evaluate(frames: SplitData, chunk: number, between?: () => Promise<void>): Promise<Evaluation> {
     const predicted = await this.predict(frames, chunk, between);
     const scores = new Map<ComparedDecoder, SegmentationScores>();
     for (const [decoder, labels] of predicted) {
@@ -205,7 +208,7 @@ export class SharedEncoderComparison {
       confusion.add(frames.labels, labels);
       scores.set(decoder, segmentationScores(confusion));
     }
-    return scores;
+    return { predicted, scores };
   }
 
   /** Frees every variable and optimizer slot (the shared encoder once, with its owner, last). */

@@ -233,8 +233,7 @@ defineWidget('decoder-comparison', (root, id) => {
       await breathe();
       if (session !== s || (first && s.skipFirstRefresh)) throw new RefreshCancelled();
     };
-    const scores = await s.comparison.evaluate(s.scored, BATCH_SIZE, between);
-    const predicted = await s.comparison.predict(s.scored, BATCH_SIZE, between);
+    const { scores, predicted } = await s.comparison.evaluate(s.scored, BATCH_SIZE, between);
     for (const [decoder, sc] of scores) {
       s.log.recordScores(decoder, { step: s.log.step, meanIoU: sc.meanIoU, perClassIoU: sc.perClassIoU, globalAccuracy: sc.globalAccuracy });
     }

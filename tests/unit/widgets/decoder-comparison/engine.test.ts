@@ -135,17 +135,18 @@ describe('SharedEncoderComparison', () => {
   it('scores and predicts every decoder on the same frames, leaking nothing', async () => {
     const tensors = tf.memory().numTensors;
     const predicted = await comparison.predict(split, 3);
-    const scores = await comparison.evaluate(split, 2);
+    const { scores, predicted: evaluated } = await comparison.evaluate(split, 2);
     expect(tf.memory().numTensors).toBe(tensors);
     expect([...predicted.keys()]).toEqual([...COMPARED_DECODERS]);
     for (const [decoder, labels] of predicted) {
+      // Chunks of 3 and of 2 frames: the same labels.
+      expect(evaluated.get(decoder), decoder).toEqual(labels);
       expect(labels.length).toBe(4 * SIZE * SIZE);
       expect(labels.every((l) => l < 11)).toBe(true);
       const s = scores.get(decoder)!;
       expect(s.pixelCount).toBe(4 * SIZE * SIZE);
       expect(s.meanIoU).toBeGreaterThanOrEqual(0);
       expect(s.meanIoU).toBeLessThanOrEqual(1);
-      // Same predictions in both passes: chunking does not change the answer.
       const correct = labels.reduce((n, l, i) => n + (l === split.labels[i] ? 1 : 0), 0);
       expect(s.globalAccuracy).toBeCloseTo(correct / labels.length, 10);
     }
