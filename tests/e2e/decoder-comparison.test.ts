@@ -31,8 +31,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withPage(path: string, check: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<void> {
-  const v = await visit(browser, origin, path, { context: { viewport } });
+async function withPage(path: string, check: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
+  const v = await visit(browser, origin, path, { context: { viewport, colorScheme } });
   try {
     await check(v.page);
     expect(problems(v.log)).toEqual([]);
@@ -148,7 +148,7 @@ describe('decoder-comparison (chapter 8)', () => {
     });
   }, 240_000);
 
-  it('restores its settings from the URL, writes changes back, and loads TF.js only near the viewport', async () => {
+  it('restores its settings from the URL, writes changes back, and loads TF.js only near the viewport (dark mode)', async () => {
     const scriptBytes = (page: Page) =>
       page.evaluate(() =>
         performance
@@ -204,8 +204,10 @@ describe('decoder-comparison (chapter 8)', () => {
         await page.getByRole('button', { name: 'Pause' }).click();
         await page.waitForSelector(`${tag}[data-state="paused"]`, { timeout: 60_000 });
         expect(await page.locator(`${tag} [data-part="message"]`).innerText()).toMatch(/^Paused at step \d+\.$/);
+        await expectNoAxeViolations(page);
       },
       { width: 1280, height: 300 },
+      'dark',
     );
   }, 240_000);
 });
