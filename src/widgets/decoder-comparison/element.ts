@@ -170,7 +170,7 @@ defineWidget('decoder-comparison', (root, id) => {
     runButton.disabled = broken !== null;
     // Not `disabled` while pausing: that would drop the keyboard focus from the button.
     runButton.setAttribute('aria-disabled', String(pausing));
-    resetButton.disabled = running || pausing || step === 0;
+    resetButton.disabled = broken !== null || running || pausing || step === 0;
     root.dataset.state = running ? 'running' : pausing ? 'pausing' : step > 0 ? 'paused' : session ? 'ready' : 'idle';
   };
 
