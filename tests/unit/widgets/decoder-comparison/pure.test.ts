@@ -141,7 +141,9 @@ describe('facts', () => {
       expect(d.encoderParameters).toBe(count.encoder);
     }
     const [segnet, fcn, deeplab] = table.full.decoders;
-    // SegNet keeps 2-bit indices, FCN K-channel float maps, DeepLab nothing.
+    // SegNet keeps 2-bit indices (at full size four times the windows of the half-size report),
+    // FCN K-channel float maps, DeepLab nothing.
+    expect(table.half.decoders[0]!.storedBytes).toBe(report.indices.paperBytes);
     expect(segnet!.storedBytes).toBe(report.indices.paperBytes * 4);
     expect(fcn!.storedBytes).toBeGreaterThan(segnet!.storedBytes);
     expect(deeplab!.storedBytes).toBe(0);
