@@ -1,0 +1,38 @@
+/**
+ * Telling the widget when the GPU goes away under it: a lost WebGL context (the browser
+ * reclaims it when memory runs short, or a driver resets) or a lost WebGPU device. TF.js
+ * keeps its context inside the backend object; only the shape read here is relied on.
+ */
+
+interface WebGlBackendShape {
+  gpgpu?: { gl?: { canvas?: EventTarget } };
+}
+
+interface WebGpuBackendShape {
+  device?: { lost?: Promise<{ message?: string; reason?: string }> };
+}
+
+/**
+ * Calls `onLost` once with a reason when the backend's WebGL context or WebGPU device is lost.
+ * Backends without either (wasm, cpu) are never lost. Returns a function that stops watching.
+ */
+export function watchDevice(backend: unknown, onLost: (reason: string) => void): () => void {
+  let live = true;
+  const lost = (reason: string): void => {
+    if (!live) return;
+    live = false;
+    onLost(reason);
+  };
+  const canvas = (backend as WebGlBackendShape | null)?.gpgpu?.gl?.canvas;
+  const onContextLost = (): void => lost('the WebGL context was lost');
+  canvas?.addEventListener('webglcontextlost', onContextLost);
+  const device = (backend as WebGpuBackendShape | null)?.device;
+  device?.lost?.then(
+    (info) => lost(`the WebGPU device was lost${info.message ? ` (${info.message})` : ''}`),
+    () => undefined,
+  );
+  return () => {
+    live = false;
+    canvas?.removeEventListener('webglcontextlost', onContextLost);
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * Pure renders of the decoder comparison: the prediction grid (ground truth once, then one
+ * column per decoder), one card per decoder (its facts, speed, loss and per-class IoU bars),
+ * the loss curves of all decoders on one plot, and the caption. Observable Plot is passed in,
+ * so this module loads no chart code by itself and unit tests can hand it the real library.
+ */
+import type * as PlotModule from '@observablehq/plot';
+import { CLASS_NAMES, PALETTE, labelToRgba } from '../../data';
+import { frameRgba } from '../model/frame-thumbnails';
+import { h, pixelCanvas, s } from '../model/dom';
+import { rankByMeanIoU, type DecoderTrack, type LossRow } from './bookkeeping';
+import { formatBytes, type DecoderFacts } from './facts';
+import { DECODER_LABELS, type ComparedDecoder } from './state';
+
+type Plot = typeof PlotModule;
+
+/**
+ * Line colour and dash of each decoder: the dash (and the label at each curve's end) tells
+ * the curves apart without colour; the colours read on light and dark backgrounds alike.
+ */
+export const DECODER_STYLE: Record<ComparedDecoder, { colour: string; dash: string }> = {
+  segnet: { colour: '#d55e00', dash: 'none' },
+  fcn: { colour: '#1f83c6', dash: '6 3' },
+  'deeplab-largefov': { colour: '#2a9d5c', dash: '2 3' },
+};
+
+/** The frames shown: photographs, ground truth, and each decoder's labels (null: not yet predicted). */
+export interface PredictionView {
+  height: number;
+  width: number;
+  /** Validation split index of each frame (for the labels read aloud). */
+  frames: number[];
+  /** Per frame: H*W*3 RGB bytes. */
+  images: Uint8Array[];
+  /** Per frame: H*W labels. */
+  truth: Uint8Array[];
+  decoders: { decoder: ComparedDecoder; step: number | null; labels: Uint8Array[] | null }[];
+}
+
+function blankCanvas(width: number, height: number, label: string): HTMLCanvasElement {
+  return h('canvas', { class: 'pixels', width, height, role: 'img', 'aria-label': label });
+}
+
+/** The prediction grid: a row per frame; photo, ground truth, then each decoder's prediction. */
+export function renderPredictions(view: PredictionView): HTMLElement {
+  const { width, height } = view;
+  const head = h(
+    'div',
+    { class: 'dc-row dc-head', role: 'row' },
+    h('span', { role: 'columnheader' }, 'Frame'),
+    h('span', { role: 'columnheader' }, 'Ground truth'),
+    ...view.decoders.map((d) => h('span', { role: 'columnheader', 'data-decoder': d.decoder }, DECODER_LABELS[d.decoder])),
+  );
+  const rows = view.frames.map((splitIndex, f) => {
+    const name = `validation frame ${splitIndex}`;
+    return h(
+      'div',
+      { class: 'dc-row', role: 'row' },
+      h('span', { role: 'cell' }, pixelCanvas(frameRgba(view.images[f]!, width, height), width, height, `Photograph, ${name}`)),
+      h('span', { role: 'cell' }, pixelCanvas(labelToRgba(view.truth[f]!, width, height), width, height, `Ground truth, ${name}`)),
+      ...view.decoders.map((d) => {
+        const label = `${DECODER_LABELS[d.decoder]}’s prediction, ${name}`;
+        const canvas = d.labels
+          ? pixelCanvas(labelToRgba(d.labels[f]!, width, height), width, height, `${label}, after ${d.step} steps`)
+          : blankCanvas(width, height, `${label}: not computed yet`);
+        return h('span', { role: 'cell', 'data-decoder': d.decoder }, canvas);
+      }),
+    );
+  });
+  return h('div', { class: 'dc-predictions', role: 'table', 'aria-label': 'Predictions of each decoder on the same validation frames', style: `--dc-columns: ${view.decoders.length + 2}` }, head, ...rows);
+}
+
+const percent = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
+
+/** A number with thousands separators. */
+export const formatCount = (n: number): string => n.toLocaleString('en');
+
+/** What the card says about speed: median of recent steps, or a dash before the first. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+/** The facts and live numbers of one decoder, as a description list. */
+export function renderDecoderFacts(facts: DecoderFacts, track: DecoderTrack, medianMs: number): HTMLElement {
+  const items: [string, string, string][] = [
+    ['params', 'Decoder parameters', formatCount(facts.decoderParameters)],
+    ['kept', 'Kept from encoder', facts.storedBytes === 0 ? 'nothing' : formatBytes(facts.storedBytes)],
+    ['ms', 'Time per step', formatMs(medianMs)],
+    ['loss', 'Training loss', Number.isFinite(track.lastLoss) ? track.lastLoss.toFixed(3) : '–'],
+    ['miou', 'Validation mIoU', track.scores ? percent(track.scores.meanIoU) : '–'],
+  ];
+  return h('dl', { class: 'dc-facts' }, ...items.flatMap(([key, term, value]) => [h('dt', {}, term), h('dd', { 'data-fact': key }, value)]));
+}
+
+/** The small print under a card's numbers: what "kept from encoder" is, and how time is measured. */
+export function renderFactsNote(facts: DecoderFacts): HTMLElement {
+  const kept =
+    facts.storedBytes === 0
+      ? 'Nothing is kept from the encoder: no skip connections'
+      : `Kept per image: ${facts.storedWhat} (the encoder's full feature maps would be ${formatBytes(facts.featureMapBytes)})`;
+  return h('p', { class: 'dc-note' }, `${kept}. Time: median of recent steps.`);
+}
+
+/**
+ * Makes a Plot chart one image for assistive technology: role="img" named by its aria-label
+ * (which says what the chart shows), and no aria-label left on the unnamed groups inside, which
+ * Plot labels by mark type ("bar", "rule") and which ARIA does not allow on a plain group.
+ */
+export function asChartImage<T extends Element>(chart: T): T {
+  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg');
+  if (!svg) return chart;
+  svg.setAttribute('role', 'img');
+  for (const g of svg.querySelectorAll('[aria-label]')) g.removeAttribute('aria-label');
+  return chart;
+}
+
+/** Per-class IoU of one decoder as horizontal bars in the class colours. */
+export function renderIouBars(Plot: Plot, decoder: ComparedDecoder, track: DecoderTrack, width = 240): SVGSVGElement | HTMLElement {
+  const scores = track.scores;
+  const data = CLASS_NAMES.map((name, c) => {
+    const iou = scores ? scores.perClassIoU[c]! : NaN;
+    const [r, g, b] = PALETTE[c]!;
+    return { name, iou: Number.isFinite(iou) ? iou * 100 : NaN, colour: `rgb(${r}, ${g}, ${b})` };
+  });
+  const when = scores ? `after ${scores.step} steps` : 'not measured yet';
+  const values = scores ? `: ${data.map((d) => `${d.name} ${Number.isNaN(d.iou) ? 'absent' : `${d.iou.toFixed(0)}%`}`).join(', ')}` : '';
+  const chart = Plot.plot({
+    width,
+    height: 24 + data.length * 17,
+    marginLeft: 74,
+    marginRight: 34,
+    marginTop: 4,
+    style: { fontSize: '10px', background: 'transparent' },
+    x: { domain: [0, 100], label: 'IoU (%)', ticks: 3, grid: true },
+    y: { domain: [...CLASS_NAMES], label: null },
+    marks: [
+      Plot.barX(data, { x: 'iou', y: 'name', fill: 'colour', stroke: 'currentColor', strokeOpacity: 0.3 }),
+      Plot.text(data, {
+        x: (d: { iou: number }) => (Number.isNaN(d.iou) ? 0 : d.iou),
+        y: 'name',
+        text: (d: { iou: number }) => (Number.isNaN(d.iou) ? '–' : d.iou.toFixed(0)),
+        dx: 3,
+        textAnchor: 'start',
+        fill: 'currentColor',
+      }),
+      Plot.ruleX([0]),
+    ],
+    ariaLabel: `Per-class IoU of ${DECODER_LABELS[decoder]} on the validation frames, ${when}${values}`,
+  });
+  return asChartImage(chart);
+}
+
+/** A decoder's card: name, facts and its IoU chart. */
+export function renderDecoderCard(Plot: Plot | null, facts: DecoderFacts, track: DecoderTrack, medianMs: number, chartWidth = 240): HTMLElement {
+  const chart = Plot ? renderIouBars(Plot, track.decoder, track, chartWidth) : h('p', { class: 'dc-chart-placeholder' }, 'Per-class IoU appears at the first refresh.');
+  const style = DECODER_STYLE[track.decoder];
+  return h(
+    'section',
+    { class: 'dc-card', 'data-decoder': track.decoder, 'aria-label': DECODER_LABELS[track.decoder] },
+    h('h3', { class: 'dc-card-title' }, h('span', { class: 'dc-key', style: `border-color: ${style.colour}; border-top-style: ${style.dash === 'none' ? 'solid' : style.dash === '6 3' ? 'dashed' : 'dotted'}`, 'aria-hidden': 'true' }), DECODER_LABELS[track.decoder]),
+    renderDecoderFacts(facts, track, medianMs),
+    renderFactsNote(facts),
+    h('div', { class: 'dc-iou' }, chart),
+  );
+}
+
+/** Which line is which: a sample of each decoder's colour and dash, with its name. */
+export function renderLossLegend(decoders: readonly ComparedDecoder[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'dc-legend', 'aria-label': 'Loss curves' },
+    ...decoders.map((d) => {
+      const { colour, dash } = DECODER_STYLE[d];
+      const sample = s('svg', { width: 28, height: 8, 'aria-hidden': 'true' }, s('line', { x1: 0, y1: 4, x2: 28, y2: 4, stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': dash === 'none' ? null : dash }));
+      return h('li', { 'data-decoder': d }, sample, DECODER_LABELS[d]);
+    }),
+  );
+}
+
+/** The loss curves of every decoder on one plot, with a legend above. */
+export function renderLossChart(Plot: Plot, rows: readonly LossRow[], decoders: readonly ComparedDecoder[], width = 640): HTMLElement {
+  const steps = rows.length > 0 ? Math.max(...rows.map((r) => r.step)) : 1;
+  const chart = Plot.plot({
+    width,
+    height: 220,
+    marginRight: 20,
+    style: { background: 'transparent' },
+    // No more ticks than steps, so every tick is a whole step.
+    x: { label: 'step', domain: [0, Math.max(1, steps)], ticks: Math.min(Math.max(1, steps), 8), tickFormat: 'd' },
+    y: { label: 'training loss', grid: true, zero: true },
+    marks: [
+      ...decoders.map((d) =>
+        Plot.line(
+          rows.filter((r) => r.decoder === d),
+          { x: 'step', y: 'loss', stroke: DECODER_STYLE[d].colour, strokeWidth: 2, strokeDasharray: DECODER_STYLE[d].dash === 'none' ? undefined : DECODER_STYLE[d].dash },
+        ),
+      ),
+      Plot.ruleY([0]),
+    ],
+    ariaLabel: rows.length > 0 ? lossSummary(rows, decoders) : 'Training loss of each decoder: no step yet',
+  });
+  return h('div', { class: 'dc-loss-chart' }, renderLossLegend(decoders), asChartImage(chart));
+}
+
+/** The loss chart in words: each decoder's latest loss (for the chart's accessible name). */
+export function lossSummary(rows: readonly LossRow[], decoders: readonly ComparedDecoder[]): string {
+  const parts = decoders.map((d) => {
+    const last = rows.filter((r) => r.decoder === d).at(-1);
+    return last ? `${DECODER_LABELS[d]} ${last.loss.toFixed(3)} at step ${last.step}` : `${DECODER_LABELS[d]} no step yet`;
+  });
+  return `Training loss of each decoder: ${parts.join('; ')}`;
+}
+
+/** One sentence on where the race stands. */
+export function comparisonCaption(step: number, tracks: readonly DecoderTrack[]): string {
+  if (step === 0) return 'No step yet: every decoder starts from random weights on the same frozen encoder.';
+  const ranked = rankByMeanIoU(tracks).filter((t) => t.scores);
+  if (ranked.length === 0) return `${step} ${step === 1 ? 'step' : 'steps'} on the same batches; validation scores come at the next refresh.`;
+  const at = ranked[0]!.scores!.step;
+  const list = ranked.map((t) => `${DECODER_LABELS[t.decoder]} ${percent(t.scores!.meanIoU)}`).join(', ');
+  return `Validation mIoU after ${at} ${at === 1 ? 'step' : 'steps'} on the same batches: ${list}.`;
+}
