@@ -4,6 +4,7 @@
  * the loss curves of all decoders on one plot, and the caption. Observable Plot is passed in,
  * so this module loads no chart code by itself and unit tests can hand it the real library.
  */
+import { asAccessibleImage } from '../shared/accessible-chart';
 import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE, labelToRgba } from '../../data';
 import { frameRgba } from '../model/frame-thumbnails';
@@ -102,19 +103,6 @@ export function renderFactsNote(facts: DecoderFacts): HTMLElement {
   return h('p', { class: 'dc-note' }, `${kept}. Time: median of recent steps.`);
 }
 
-/**
- * Makes a Plot chart one image for assistive technology: role="img" named by its aria-label
- * (which says what the chart shows), and no aria-label left on the unnamed groups inside, which
- * Plot labels by mark type ("bar", "rule") and which ARIA does not allow on a plain group.
- */
-export function asChartImage<T extends Element>(chart: T): T {
-  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg');
-  if (!svg) return chart;
-  svg.setAttribute('role', 'img');
-  for (const g of svg.querySelectorAll('[aria-label]')) g.removeAttribute('aria-label');
-  return chart;
-}
-
 /** Per-class IoU of one decoder as horizontal bars in the class colours. */
 export function renderIouBars(Plot: Plot, decoder: ComparedDecoder, track: DecoderTrack, width = 240): SVGSVGElement | HTMLElement {
   const scores = track.scores;
@@ -148,7 +136,7 @@ export function renderIouBars(Plot: Plot, decoder: ComparedDecoder, track: Decod
     ],
     ariaLabel: `Per-class IoU of ${DECODER_LABELS[decoder]} on the validation frames, ${when}${values}`,
   });
-  return asChartImage(chart);
+  return asAccessibleImage(chart);
 }
 
 /** A decoder's card: name, facts and its IoU chart. */
@@ -200,7 +188,7 @@ export function renderLossChart(Plot: Plot, rows: readonly LossRow[], decoders: 
     ],
     ariaLabel: rows.length > 0 ? lossSummary(rows, decoders) : 'Training loss of each decoder: no step yet',
   });
-  return h('div', { class: 'dc-loss-chart' }, renderLossLegend(decoders), asChartImage(chart));
+  return h('div', { class: 'dc-loss-chart' }, renderLossLegend(decoders), asAccessibleImage(chart));
 }
 
 /** The loss chart in words: each decoder's latest loss (for the chart's accessible name). */
