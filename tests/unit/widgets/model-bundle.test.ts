@@ -10,6 +10,9 @@ const ELEMENTS = [
   'src/widgets/decoder-side-by-side/element.ts',
   'src/widgets/results-table/element.ts',
   'src/widgets/results-table/boundary-element.ts',
+  'src/widgets/own-image/element.ts',
+  'src/widgets/training-studio/element.ts',
+  'src/widgets/decoder-comparison/element.ts',
 ];
 
 /** Every input reachable from an output chunk through static imports only. */
