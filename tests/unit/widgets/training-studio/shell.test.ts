@@ -1,11 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../src/widgets/training-studio/settings';
-
-const ENTRY = 'src/widgets/training-studio/element.ts';
 
 describe('the training studio shell', () => {
   it('has one labelled control per setting, and no control without a setting', () => {
