@@ -141,10 +141,10 @@ class SegNetDecoder(nn.Module):
 
 
 class SegNet(nn.Module):
-    def __init__(self, encoder, width_multiplier=1.0, num_classes=NUM_CLASSES):
+    def __init__(self, encoder, width_multiplier=1.0, num_classes=NUM_CLASSES, basic_channels=64):
         super().__init__()
         self.kind = encoder
-        plan = encoder_plan(encoder, width_multiplier)
+        plan = encoder_plan(encoder, width_multiplier, basic_channels)
         self.encoder = Encoder(plan)
         self.decoder = SegNetDecoder(plan, num_classes)
         # normalizeInput: Caffe LRN (local_size 5, alpha 1e-4, beta 0.75) on 0..255 values.
@@ -177,6 +177,75 @@ def weighted_cross_entropy(logits, labels, class_weights):
     total = F.cross_entropy(logits, labels, weight=class_weights, ignore_index=VOID_LABEL, reduction="sum")
     count = (labels != VOID_LABEL).sum().clamp(min=1)
     return total / count
+
+
+def load_reference(folder):
+    """manifest.json + data.bin from bench/reference-export.ts: name -> float32 tensor."""
+    import os
+    with open(os.path.join(folder, "manifest.json"), encoding="utf8") as f:
+        manifest = json.load(f)
+    with open(os.path.join(folder, "data.bin"), "rb") as f:
+        raw = bytearray(f.read())
+    data = torch.frombuffer(raw, dtype=torch.float32)  # little-endian, as written
+    tensors = {}
+    for t in manifest["tensors"]:
+        n = math.prod(t["shape"])
+        tensors[t["name"]] = data[t["offset"]:t["offset"] + n].reshape(t["shape"]).clone()
+    return manifest, tensors
+
+
+def reference_target(net, name):
+    """The PyTorch tensor that holds the TF.js variable `name` (checkpoint key), and whether
+    it is a conv filter (TF.js [kh, kw, in, out] -> PyTorch [out, in, kh, kw])."""
+    part, stage, *rest = name.split("/")
+    if part == "decoder" and stage == "classifier":
+        conv_layer = net.decoder.classifier
+        return (conv_layer.weight, True) if rest == ["filter"] else (conv_layer.bias, False)
+    s = int(stage.removeprefix("stage")) - 1
+    i = int(rest[0].removeprefix("conv")) - 1
+    block = (net.encoder.stages if part == "encoder" else net.decoder.stages)[s][i]
+    layer, leaf = (block[0], rest[-1]) if rest[1] in ("conv", "filter", "bias") else (block[1], rest[-1])
+    attr = {"filter": "weight", "bias": "bias", "gamma": "weight", "beta": "bias",
+            "moving_mean": "running_mean", "moving_variance": "running_var"}[leaf]
+    return getattr(layer, attr), leaf == "filter"
+
+
+def check_reference(folder):
+    """Loads the TF.js weights into the PyTorch network and compares its outputs with TF.js's."""
+    manifest, ref = load_reference(folder)
+    net = SegNet(manifest["encoder"], manifest["widthMultiplier"], manifest["numClasses"], manifest["basicChannels"])
+    loaded = set()
+    with torch.no_grad():
+        for name, value in ref.items():
+            if not name.startswith(("encoder/", "decoder/")):
+                continue
+            target, is_filter = reference_target(net, name)
+            value = value.permute(3, 2, 0, 1) if is_filter else value
+            if tuple(target.shape) != tuple(value.shape):
+                raise SystemExit(f"pytorch_segnet: {name} is {list(value.shape)} in TF.js but {list(target.shape)} here")
+            target.copy_(value)
+            loaded.add(id(target))
+    every = list(net.parameters()) + [b for n, b in net.named_buffers() if not n.endswith("num_batches_tracked")]
+    missing = sum(1 for t in every if id(t) not in loaded)
+    images = ref["input"].permute(0, 3, 1, 2).contiguous()
+    nhwc = lambda t: t.permute(0, 2, 3, 1)
+    net.eval()
+    with torch.no_grad():
+        eval_logits = nhwc(net(images))
+    net.train()
+    train_logits = nhwc(net(images))
+    weights = torch.tensor(manifest["classWeights"], dtype=torch.float32)
+    loss = weighted_cross_entropy(train_logits.permute(0, 3, 1, 2), ref["labels"].long(), weights)
+    return {
+        "model": model_label(manifest["encoder"], manifest["widthMultiplier"]),
+        "missingInPytorch": missing,
+        "maxAbsLogit": float(ref["logits/eval"].abs().max()),
+        "maxAbsTrainLogit": float(ref["logits/train"].abs().max()),
+        "evalMaxAbsDiff": float((eval_logits - ref["logits/eval"]).abs().max()),
+        "trainMaxAbsDiff": float((train_logits.detach() - ref["logits/train"]).abs().max()),
+        "lossTfjs": float(ref["loss/train"]),
+        "lossPytorch": float(loss),
+    }
 
 
 def model_label(encoder, width):
@@ -268,7 +337,13 @@ def main(argv=None):
     p.add_argument("--cudnn-benchmark", action="store_true", help="let cuDNN autotune its algorithms")
     p.add_argument("--json", action="store_true", help="print one JSON document instead of a table")
     p.add_argument("--check-params", action="store_true", help="print learnt-parameter counts and exit")
+    p.add_argument("--check-reference", metavar="DIR",
+                   help="load the weights bench/reference-export.ts wrote to DIR, compare outputs and exit")
     args = p.parse_args(argv)
+
+    if args.check_reference:
+        print(json.dumps(check_reference(args.check_reference), indent=2))
+        return 0
 
     models = parse_models(args.models)
     if not (0 < args.vgg_width <= 4):

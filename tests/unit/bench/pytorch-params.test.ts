@@ -6,20 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { countParameters } from '../../../src/segnet';
+import { findTorchPython } from './torch-python';
 
 const SCRIPT = 'bench/pytorch_segnet.py';
-
-/** The first interpreter that imports torch: $PYTHON, python3 on PATH, then the system one. */
-function findTorchPython(): { python: string | null; reason: string } {
-  const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => !!p);
-  const tried: string[] = [];
-  for (const python of candidates) {
-    const r = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8' });
-    if (r.status === 0) return { python, reason: '' };
-    tried.push(`${python}: ${r.error ? 'not found' : 'no torch'}`);
-  }
-  return { python: null, reason: `no python3 with torch (${tried.join('; ')})` };
-}
 
 const { python, reason } = findTorchPython();
 if (!python) console.warn(`tests/unit/bench/pytorch-params: skipped, ${reason}`);
