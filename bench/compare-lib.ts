@@ -44,7 +44,16 @@ export interface PytorchReport {
   rows: PytorchRow[];
 }
 
-/** One TF.js row against one PyTorch row of the same model and size. */
+/** Repeated measurements of one time: several runs of the same configuration. */
+export interface Stat {
+  /** sorted[floor(n / 2)], the rule scripts/bench.ts uses within a run. */
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+/** One TF.js configuration (all runs of it) against one PyTorch configuration of the same model and size. */
 export interface Comparison {
   model: string;
   size: string;
@@ -55,19 +64,23 @@ export interface Comparison {
   pytorchBatch: number;
   /** Training batches differ: the train ratio compares different amounts of work. */
   batchMismatch: boolean;
-  tfjsInferMs: number;
-  pytorchInferMs: number;
-  /** TF.js ms per image / PyTorch ms per image. */
+  tfjsInfer: Stat;
+  pytorchInfer: Stat;
+  /** Median TF.js ms per image / median PyTorch ms per image. */
   inferRatio: number;
-  tfjsTrainMs: number | null;
-  pytorchTrainMs: number;
-  /** TF.js ms per step / PyTorch ms per step; null where TF.js could not train. */
+  /** The widest ratio the runs allow: [fastest TF.js / slowest PyTorch, slowest TF.js / fastest PyTorch]. */
+  inferRatioRange: [number, number];
+  /** null where TF.js could not train. */
+  tfjsTrain: Stat | null;
+  pytorchTrain: Stat;
+  /** Median TF.js ms per step / median PyTorch ms per step. */
   trainRatio: number | null;
+  trainRatioRange: [number, number] | null;
 }
 
 export interface ComparisonResult {
   comparisons: Comparison[];
-  /** Rows of either side that found no partner, as 'file: model size (backend)'. */
+  /** Configurations of either side that found no partner, as 'files: model size (backend)'. */
   unmatched: string[];
 }
 
@@ -180,45 +193,82 @@ function key(model: string, size: string): string {
   return `${model.toLowerCase().replace(/\s+/g, ' ').trim()}|${size.toLowerCase().replace(/\s+/g, '')}`;
 }
 
+/** Median (the upper one for even counts, as scripts/bench.ts), minimum and maximum. */
+export function stat(values: number[]): Stat {
+  if (values.length === 0) throw new Error('stat: no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]!, n: sorted.length };
+}
+
+interface Group<R> {
+  label: string;
+  model: string;
+  size: string;
+  batch: number;
+  files: Set<string>;
+  rows: R[];
+}
+
+/** Collects rows of the same configuration (runs repeated to tame a noisy machine) in first-seen order. */
+function groupRows<R>(items: { file: string; row: R; label: string; model: string; size: string; batch: number }[]): Group<R>[] {
+  const groups = new Map<string, Group<R>>();
+  for (const it of items) {
+    const k = `${it.label}|${key(it.model, it.size)}|${it.batch}`;
+    let g = groups.get(k);
+    if (!g) {
+      g = { label: it.label, model: it.model, size: it.size, batch: it.batch, files: new Set(), rows: [] };
+      groups.set(k, g);
+    }
+    g.files.add(it.file);
+    g.rows.push(it.row);
+  }
+  return [...groups.values()];
+}
+
+const range = (t: Stat, p: Stat): [number, number] => [ratio(t.min, p.max), ratio(t.max, p.min)];
+
 /**
- * Pairs every TF.js row with every PyTorch row of the same model and size (several TF.js
- * backends against several PyTorch runs give their cross product), in TF.js row order.
+ * Pairs every TF.js configuration (backend, model, size, batch) with every PyTorch one
+ * (device and threads, model, size, batch) of the same model and size. Rows of the same
+ * configuration from several files are runs of it: their times are summarised as median,
+ * minimum and maximum, and the ratio is median over median.
  */
 export function compareReports(tfjs: TfjsReport[], pytorch: PytorchReport[]): ComparisonResult {
+  const tGroups = groupRows(tfjs.flatMap((t) => t.rows.map((row) => ({ file: t.file, row, label: row.backend, model: row.model, size: row.size, batch: t.batch }))));
+  const pGroups = groupRows(pytorch.flatMap((p) => p.rows.map((row) => ({ file: p.file, row, label: pytorchLabel(p, row), model: row.model, size: row.size, batch: row.batch }))));
   const comparisons: Comparison[] = [];
-  const used = new Set<PytorchRow>();
+  const used = new Set<Group<PytorchRow>>();
   const unmatched: string[] = [];
-  for (const t of tfjs) {
-    for (const row of t.rows) {
-      let found = false;
-      for (const p of pytorch) {
-        for (const prow of p.rows) {
-          if (key(row.model, row.size) !== key(prow.model, prow.size)) continue;
-          found = true;
-          used.add(prow);
-          comparisons.push({
-            model: row.model,
-            size: row.size,
-            tfjsBackend: row.backend,
-            pytorch: pytorchLabel(p, prow),
-            tfjsBatch: t.batch,
-            pytorchBatch: prow.batch,
-            batchMismatch: t.batch !== prow.batch,
-            tfjsInferMs: row.inferMsPerImage,
-            pytorchInferMs: prow.inferMsPerImage,
-            inferRatio: ratio(row.inferMsPerImage, prow.inferMsPerImage),
-            tfjsTrainMs: row.trainMsPerStep,
-            pytorchTrainMs: prow.trainMsPerStep,
-            trainRatio: row.trainMsPerStep === null ? null : ratio(row.trainMsPerStep, prow.trainMsPerStep),
-          });
-        }
-      }
-      if (!found) unmatched.push(`${t.file}: ${row.model} ${row.size} (${row.backend}) has no PyTorch row`);
+  for (const t of tGroups) {
+    const partners = pGroups.filter((p) => key(p.model, p.size) === key(t.model, t.size));
+    if (partners.length === 0) unmatched.push(`${[...t.files].join(', ')}: ${t.model} ${t.size} (${t.label}) has no PyTorch row`);
+    const tfjsInfer = stat(t.rows.map((r) => r.inferMsPerImage));
+    const trains = t.rows.map((r) => r.trainMsPerStep);
+    const tfjsTrain = trains.some((v) => v === null) ? null : stat(trains as number[]);
+    for (const p of partners) {
+      used.add(p);
+      const pytorchInfer = stat(p.rows.map((r) => r.inferMsPerImage));
+      const pytorchTrain = stat(p.rows.map((r) => r.trainMsPerStep));
+      comparisons.push({
+        model: t.model,
+        size: t.size,
+        tfjsBackend: t.label,
+        pytorch: p.label,
+        tfjsBatch: t.batch,
+        pytorchBatch: p.batch,
+        batchMismatch: t.batch !== p.batch,
+        tfjsInfer,
+        pytorchInfer,
+        inferRatio: ratio(tfjsInfer.median, pytorchInfer.median),
+        inferRatioRange: range(tfjsInfer, pytorchInfer),
+        tfjsTrain,
+        pytorchTrain,
+        trainRatio: tfjsTrain && ratio(tfjsTrain.median, pytorchTrain.median),
+        trainRatioRange: tfjsTrain && range(tfjsTrain, pytorchTrain),
+      });
     }
   }
-  for (const p of pytorch) {
-    for (const prow of p.rows) if (!used.has(prow)) unmatched.push(`${p.file}: ${prow.model} ${prow.size} (${prow.device}) has no TF.js row`);
-  }
+  for (const p of pGroups) if (!used.has(p)) unmatched.push(`${[...p.files].join(', ')}: ${p.model} ${p.size} (${p.label}) has no TF.js row`);
   return { comparisons, unmatched };
 }
 
@@ -230,16 +280,40 @@ export function ratio(tfjsMs: number, pytorchMs: number): number {
 
 const ms = (v: number | null): string => (v === null ? 'n/a' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 export const formatRatio = (r: number | null): string => (r === null ? 'n/a' : `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}x`);
+/** '4.50x', or '4.50x (3.1-6.2)' when several runs give a range. */
+function ratioCell(r: number | null, span: [number, number] | null, runs: boolean): string {
+  if (r === null || !span || !runs) return formatRatio(r);
+  const f = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
+  return `${formatRatio(r)} (${f(span[0])}-${f(span[1])})`;
+}
 const batchCell = (c: Comparison): string => (c.batchMismatch ? `${c.tfjsBatch} vs ${c.pytorchBatch} (differ)` : String(c.tfjsBatch));
 
-const HEADERS = ['model', 'size', 'TF.js', 'PyTorch', 'batch', 'train ms TF.js', 'train ms PyTorch', 'train ratio', 'infer ms TF.js', 'infer ms PyTorch', 'infer ratio'];
+const HEADERS = ['model', 'size', 'TF.js', 'PyTorch', 'batch', 'runs', 'train ms TF.js', 'train ms PyTorch', 'train ratio', 'infer ms TF.js', 'infer ms PyTorch', 'infer ratio'];
+const FIRST_NUMERIC = 6;
 
 function cells(c: Comparison): string[] {
-  return [c.model, c.size, c.tfjsBackend, c.pytorch, batchCell(c), ms(c.tfjsTrainMs), ms(c.pytorchTrainMs), formatRatio(c.trainRatio), ms(c.tfjsInferMs), ms(c.pytorchInferMs), formatRatio(c.inferRatio)];
+  const runs = c.tfjsInfer.n > 1 || c.pytorchInfer.n > 1;
+  return [
+    c.model,
+    c.size,
+    c.tfjsBackend,
+    c.pytorch,
+    batchCell(c),
+    `${c.tfjsInfer.n}/${c.pytorchInfer.n}`,
+    ms(c.tfjsTrain?.median ?? null),
+    ms(c.pytorchTrain.median),
+    ratioCell(c.trainRatio, c.trainRatioRange, runs),
+    ms(c.tfjsInfer.median),
+    ms(c.pytorchInfer.median),
+    ratioCell(c.inferRatio, c.inferRatioRange, runs),
+  ];
 }
 
 function footnotes(result: ComparisonResult): string[] {
   const notes = ['ratio = TF.js time / PyTorch time (train: ms per step; infer: ms per image at batch 1).'];
+  if (result.comparisons.some((c) => c.tfjsInfer.n > 1 || c.pytorchInfer.n > 1)) {
+    notes.push('runs = TF.js runs / PyTorch runs; times are medians over runs, and the range in brackets is fastest TF.js / slowest PyTorch to slowest TF.js / fastest PyTorch.');
+  }
   if (result.comparisons.some((c) => c.batchMismatch)) notes.push('Rows marked "differ" trained on different batch sizes: their train ratio compares different work.');
   for (const u of result.unmatched) notes.push(`Unmatched: ${u}.`);
   return notes;
@@ -249,7 +323,7 @@ function footnotes(result: ComparisonResult): string[] {
 export function formatTable(result: ComparisonResult): string {
   const rows = [HEADERS, ...result.comparisons.map(cells)];
   const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const numeric = (i: number) => i >= 5;
+  const numeric = (i: number) => i >= FIRST_NUMERIC;
   const line = (r: string[]) => r.map((v, i) => (numeric(i) ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(HEADERS), ...result.comparisons.map((c) => line(cells(c))), '', ...footnotes(result)].join('\n');
 }
@@ -258,7 +332,7 @@ export function formatTable(result: ComparisonResult): string {
 export function formatMarkdown(result: ComparisonResult): string {
   const esc = (v: string) => v.replace(/\|/g, '\\|');
   const row = (r: string[]) => `| ${r.map(esc).join(' | ')} |`;
-  const align = `| ${HEADERS.map((_, i) => (i >= 5 ? '---:' : '---')).join(' | ')} |`;
+  const align = `| ${HEADERS.map((_, i) => (i >= FIRST_NUMERIC ? '---:' : '---')).join(' | ')} |`;
   return [row(HEADERS), align, ...result.comparisons.map((c) => row(cells(c))), '', ...footnotes(result).map((n) => `- ${n}`)].join('\n');
 }
 

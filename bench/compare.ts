@@ -4,8 +4,10 @@
  * TF.js speed as a multiple of PyTorch's for the same SegNet: reads the JSON of
  * `npm run bench -- --json` and of `python3 bench/pytorch_segnet.py --json` and prints
  * TF.js time / PyTorch time for a training step and for inference, per model, size, TF.js
- * backend and PyTorch run. Both options take comma lists of files (e.g. PyTorch CPU at 1
- * thread and at its default). The logic lives in compare-lib.ts.
+ * backend and PyTorch run. Both options take comma lists of files: different PyTorch runs
+ * (CPU at 1 thread, at 2, on CUDA) become rows of their own, and repeated runs of the same
+ * configuration are summarised (median, range), which a noisy shared machine needs. The
+ * logic lives in compare-lib.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';

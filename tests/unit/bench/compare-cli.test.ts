@@ -18,7 +18,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('runCompare', () => {
   it('reads both files and prints the ratios', async () => {
     const out = await runCompare(['--tfjs', join(dir, 'tfjs.json'), '--pytorch', join(dir, 'torch.json'), '--markdown']);
-    expect(out.split('\n')[2]).toBe('| SegNet-Basic | 96x128 | wasm | cpu, 1 thread | 8 | 12000 | 3000 | 4.00x | 900 | 300 | 3.00x |');
+    expect(out.split('\n')[2]).toBe('| SegNet-Basic | 96x128 | wasm | cpu, 1 thread | 8 | 1/1 | 12000 | 3000 | 4.00x | 900 | 300 | 3.00x |');
     const json = JSON.parse(await runCompare(['--tfjs', join(dir, 'tfjs.json'), '--pytorch', join(dir, 'torch.json'), '--json']));
     expect(json.comparisons[0].trainRatio).toBe(4);
   });
@@ -41,6 +41,6 @@ describe('runCompare', () => {
   it('fails when no model and size are in both reports, listing what was there', async () => {
     const other = { ...torch, rows: [{ ...torch.rows[0]!, size: '360x480' }] };
     const read = async (f: string) => JSON.stringify(f === 'torch.json' ? other : tfjs);
-    await expect(runCompare(['--tfjs', 'tfjs.json', '--pytorch', 'torch.json'], read)).rejects.toThrow(/no model and size is in both reports:\n {2}tfjs\.json: SegNet-Basic 96x128 \(wasm\) has no PyTorch row\n {2}torch\.json: SegNet-Basic 360x480 \(cpu\) has no TF\.js row/);
+    await expect(runCompare(['--tfjs', 'tfjs.json', '--pytorch', 'torch.json'], read)).rejects.toThrow(/no model and size is in both reports:\n {2}tfjs\.json: SegNet-Basic 96x128 \(wasm\) has no PyTorch row\n {2}torch\.json: SegNet-Basic 360x480 \(cpu, 1 thread\) has no TF\.js row/);
   });
 });

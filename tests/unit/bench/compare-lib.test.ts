@@ -10,6 +10,7 @@ import {
   parseTfjsReport,
   ratio,
   ReportError,
+  stat,
   type ComparisonResult,
 } from '../../../bench/compare-lib';
 
@@ -122,12 +123,38 @@ describe('compareReports', () => {
     const p = parsePytorchReport(torchDoc([torchRow({ size: '180x240' })]), 'p.json');
     const { comparisons, unmatched } = compareReports([parseTfjsReport(tfjsDoc(), 't.json')], [p]);
     expect(comparisons).toEqual([]);
-    expect(unmatched).toEqual(['t.json: SegNet-Basic 96x128 (wasm) has no PyTorch row', 'p.json: SegNet-Basic 180x240 (cpu) has no TF.js row']);
+    expect(unmatched).toEqual(['t.json: SegNet-Basic 96x128 (wasm) has no PyTorch row', 'p.json: SegNet-Basic 180x240 (cpu, 1 thread) has no TF.js row']);
   });
 
   it('says when the CPU thread count was the torch default', () => {
     const p = parsePytorchReport(torchDoc([torchRow()], { threads: 1, threadsDefault: true }), 'p.json');
     expect(compareReports([tfjs], [p]).comparisons[0]!.pytorch).toBe('cpu, 1 thread (default)');
+  });
+
+  it('takes rows of the same configuration from several files as runs: medians, ranges, run counts', () => {
+    const runs = [18000, 12000, 15000].map((train, i) => parseTfjsReport(tfjsDoc(8, [tfjsRow({ trainMsPerStep: train, inferMsPerImage: 600 + 100 * i })]), `t${i}.json`));
+    const torchRuns = [3000, 5000].map((train, i) => parsePytorchReport(torchDoc([torchRow({ trainMsPerStep: train, inferMsPerImage: 100 })]), `p${i}.json`));
+    const { comparisons, unmatched } = compareReports(runs, torchRuns);
+    expect(unmatched).toEqual([]);
+    expect(comparisons).toHaveLength(1);
+    const [c] = comparisons;
+    expect(c!.tfjsTrain).toEqual({ median: 15000, min: 12000, max: 18000, n: 3 });
+    expect(c!.pytorchTrain).toEqual({ median: 5000, min: 3000, max: 5000, n: 2 });
+    expect(c!.trainRatio).toBe(3);
+    expect(c!.trainRatioRange).toEqual([12000 / 5000, 18000 / 3000]);
+    expect(c!.inferRatio).toBe(7);
+    expect(formatTable({ comparisons, unmatched }).split('\n')[1]).toMatch(/\s3\/2\s+15000\s+5000\s+3\.00x \(2\.4-6\.0\)\s+700\s+100\s+7\.00x \(6\.0-8\.0\)$/);
+  });
+
+  it('keeps different thread counts and batches apart instead of merging them', () => {
+    const a = parsePytorchReport(torchDoc([torchRow()], { threads: 1 }), 'a.json');
+    const b = parsePytorchReport(torchDoc([torchRow({ batch: 2 })], { threads: 1 }), 'b.json');
+    const c = parsePytorchReport(torchDoc([torchRow()], { threads: 2 }), 'c.json');
+    expect(compareReports([tfjs], [a, b, c]).comparisons.filter((x) => x.tfjsBackend === 'wasm').map((x) => `${x.pytorch}/${x.pytorchBatch}/${x.pytorchInfer.n}`)).toEqual([
+      'cpu, 1 thread/8/1',
+      'cpu, 1 thread/2/1',
+      'cpu, 2 threads/8/1',
+    ]);
   });
 
   it('names a GPU run by its device', () => {
@@ -137,6 +164,11 @@ describe('compareReports', () => {
 });
 
 describe('ratio and formatting', () => {
+  it('takes the upper median of an even count, as scripts/bench.ts does', () => {
+    expect(stat([4, 1, 3, 2])).toEqual({ median: 3, min: 1, max: 4, n: 4 });
+    expect(() => stat([])).toThrow('stat: no values');
+  });
+
   it('refuses to divide by a zero PyTorch time', () => {
     expect(ratio(10, 4)).toBe(2.5);
     expect(() => ratio(10, 0)).toThrow(/PyTorch time must be positive/);
@@ -153,8 +185,8 @@ describe('ratio and formatting', () => {
 
   it('prints an aligned text table with a note on differing batches', () => {
     const lines = formatTable(result).split('\n');
-    expect(lines[0]).toMatch(/^model\s+size\s+TF\.js\s+PyTorch\s+batch\s+train ms TF\.js/);
-    expect(lines[1]).toMatch(/SegNet-Basic\s+96x128\s+wasm\s+cpu, 1 thread\s+2 vs 8 \(differ\)\s+18000\s+4000\s+4\.50x\s+800\s+200\s+4\.00x$/);
+    expect(lines[0]).toMatch(/^model\s+size\s+TF\.js\s+PyTorch\s+batch\s+runs\s+train ms TF\.js/);
+    expect(lines[1]).toMatch(/SegNet-Basic\s+96x128\s+wasm\s+cpu, 1 thread\s+2 vs 8 \(differ\)\s+1\/1\s+18000\s+4000\s+4\.50x\s+800\s+200\s+4\.00x$/);
     expect(lines[2]).toMatch(/10\.0x$/);
     // right-aligned numeric columns end at the same place
     expect(lines[1]!.length).toBe(lines[2]!.length);
@@ -163,8 +195,8 @@ describe('ratio and formatting', () => {
 
   it('prints Markdown with one row per comparison and escaped pipes', () => {
     const md = formatMarkdown(result).split('\n');
-    expect(md[1]).toBe('| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    expect(md[3]).toBe('| A\\|B | 32x32 | wasm | cpu, 1 thread | 2 vs 8 (differ) | 18000 | 4000 | 4.50x | 800 | 80.0 | 10.0x |');
+    expect(md[1]).toBe('| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    expect(md[3]).toBe('| A\\|B | 32x32 | wasm | cpu, 1 thread | 2 vs 8 (differ) | 1/1 | 18000 | 4000 | 4.50x | 800 | 80.0 | 10.0x |');
     expect(md.filter((l) => l.startsWith('| ')).length).toBe(4);
   });
 
