@@ -20,6 +20,7 @@ import argparse
 import datetime
 import json
 import math
+import os
 import statistics
 import sys
 import time
@@ -181,12 +182,11 @@ def weighted_cross_entropy(logits, labels, class_weights):
 
 def load_reference(folder):
     """manifest.json + data.bin from bench/reference-export.ts: name -> float32 tensor."""
-    import os
     with open(os.path.join(folder, "manifest.json"), encoding="utf8") as f:
         manifest = json.load(f)
     with open(os.path.join(folder, "data.bin"), "rb") as f:
         raw = bytearray(f.read())
-    data = torch.frombuffer(raw, dtype=torch.float32)  # little-endian, as written
+    data = torch.frombuffer(raw, dtype=torch.float32)  # written little-endian; read natively (x86, ARM: the same)
     tensors = {}
     for t in manifest["tensors"]:
         n = math.prod(t["shape"])
