@@ -95,7 +95,7 @@ describe('decoder-comparison (chapter 8)', () => {
       expect(params.map((p) => Number(p.replaceAll(',', '')))).toEqual(params.map(() => expect.any(Number)));
       expect(new Set(params).size).toBe(3);
 
-      await page.getByRole('button', { name: 'Start' }).click();
+      await page.locator('decoder-comparison').getByRole('button', { name: 'Start' }).click();
       await expect.poll(() => step(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
       const first = await losses(page);
       const firstStep = await step(page);
@@ -116,7 +116,7 @@ describe('decoder-comparison (chapter 8)', () => {
       for (const ms of await page.locator(`${tag} [data-fact="ms"]`).allInnerTexts()) expect(ms).toMatch(/^\d+(\.\d+)? m?s$/);
 
       // Pause holds: no step after the one in flight.
-      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.locator('decoder-comparison').getByRole('button', { name: 'Pause' }).click();
       await page.waitForSelector(`${tag}[data-state="paused"]`, { timeout: 60_000 });
       const held = await step(page);
       await expect.poll(() => page.locator(`${tag} [data-part="message"]`).innerText()).toBe(`Paused at step ${held}.`);
@@ -125,7 +125,7 @@ describe('decoder-comparison (chapter 8)', () => {
       await expectNoAxeViolations(page);
 
       // Resume goes on from there; hiding the page pauses it, with a message.
-      await page.getByRole('button', { name: 'Resume' }).click();
+      await page.locator('decoder-comparison').getByRole('button', { name: 'Resume' }).click();
       await expect.poll(() => step(page), { timeout: 90_000 }).toBeGreaterThan(held);
       await page.evaluate(() => {
         Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
@@ -141,9 +141,9 @@ describe('decoder-comparison (chapter 8)', () => {
       });
 
       // Reset starts over at step 0 with fresh decoders.
-      await page.getByRole('button', { name: 'Reset' }).click();
+      await page.locator('decoder-comparison').getByRole('button', { name: 'Reset' }).click();
       await page.waitForSelector(`${tag}[data-refreshed="0"][data-step="0"]`, { timeout: 90_000 });
-      expect(await page.getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
+      expect(await page.locator('decoder-comparison').getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
       expect(await losses(page)).toEqual(['–', '–', '–']);
     });
   }, 240_000);
@@ -199,9 +199,9 @@ describe('decoder-comparison (chapter 8)', () => {
         await expect.poll(shown, { timeout: 90_000 }).toEqual({ headers: ['Frame', 'Ground truth', 'SegNet', 'FCN', 'DeepLab-LargeFOV'], size: '48x64' });
 
         // Start at once, without waiting for the step-0 scores: training begins all the same.
-        await page.getByRole('button', { name: 'Start' }).click();
+        await page.locator('decoder-comparison').getByRole('button', { name: 'Start' }).click();
         await expect.poll(() => step(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
-        await page.getByRole('button', { name: 'Pause' }).click();
+        await page.locator('decoder-comparison').getByRole('button', { name: 'Pause' }).click();
         await page.waitForSelector(`${tag}[data-state="paused"]`, { timeout: 60_000 });
         expect(await page.locator(`${tag} [data-part="message"]`).innerText()).toMatch(/^Paused at step \d+\.$/);
         await expectNoAxeViolations(page);
