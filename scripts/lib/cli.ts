@@ -28,3 +28,8 @@ export function reportFailure(tool: string, err: unknown, signal: AbortSignal): 
   process.stderr.write(`\n${tool}: ${message}\n`);
   process.exitCode = signal.aborted ? 130 : 1;
 }
+
+/** One shell word: kept as is when it needs no quoting, else single-quoted (POSIX sh). */
+export function shellQuote(word: string): string {
+  return /^[\w./:=@,+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}

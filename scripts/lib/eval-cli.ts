@@ -13,6 +13,7 @@ import { countParameters, loadSegNet, type CheckpointMeta, type SegmentationEval
 import type { ResultRun } from '../../src/widgets/results-table/results-file';
 import { parseArgs } from './args';
 import { checkpointFolder } from './checkpoint-files';
+import { shellQuote } from './cli';
 import { resolveDataDir } from './datasets';
 import { evalJson, evalTable } from './eval-report';
 import { evaluateSplit } from './evaluate-split';
@@ -113,7 +114,6 @@ const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 export function resultRun(meta: CheckpointMeta, e: SegmentationEvaluation, ctx: RunContext): ResultRun {
   const { encoder, decoder, height, width, widthMultiplier } = meta.config;
   const recorded = (meta.extra as { run?: TrainRunOptions }).run;
-  const quote = (a: string): string => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
   const s = e.scores;
   return {
     name: ctx.name ?? defaultRunName(encoder, decoder, widthMultiplier),
@@ -130,12 +130,12 @@ export function resultRun(meta: CheckpointMeta, e: SegmentationEvaluation, ctx: 
     meanIoU: finite(s.meanIoU),
     boundaryF1: finite(e.boundaryF1),
     classes: s.perClassIoU.map((iou, c) => ({ name: CLASS_NAMES[c] ?? `class ${c}`, iou: finite(iou) })),
-    inferenceMs: { value: Math.round(ctx.ms * 10) / 10, backend: ctx.backend, device: cpuName() },
-    commands: [...(recorded ? [`${trainCommand(recorded)}${ctx.runDir ? ` --out ${quote(ctx.runDir)}` : ''}`] : []), `npm run eval -- ${ctx.argv.map(quote).join(' ')}`],
+    inferenceMs: { value: Math.round(ctx.ms * 10) / 10, backend: ctx.backend, ...(ctx.backend === 'wasm' || ctx.backend === 'cpu' ? { device: cpuName() } : {}) },
+    commands: [...(recorded ? [`${trainCommand(recorded)}${ctx.runDir ? ` --out ${shellQuote(ctx.runDir)}` : ''}`] : []), `npm run eval -- ${ctx.argv.map(shellQuote).join(' ')}`],
   };
 }
 
-/** The processor the timing ran on (the GPU's name is not visible to the wasm and cpu backends). */
+/** The processor the wasm and cpu backends ran on (a GPU backend's timing names no device). */
 function cpuName(): string {
   const list = cpus();
   return list.length > 0 ? `${list[0]!.model.trim()}, ${list.length} cores` : 'unknown CPU';

@@ -5,6 +5,7 @@
  */
 import { DECODER_KINDS, ENCODER_KINDS, type DecoderKind, type EncoderKind } from '../../src/segnet';
 import type { ArgSpec, ParsedArgs } from './args';
+import { shellQuote } from './cli';
 
 export const TRAIN_ARGS = {
   encoder: { type: 'string', help: 'basic | vgg16 (default basic)' },
@@ -77,7 +78,7 @@ export function trainCommand(options: TrainRunOptions): string {
     const v = options[field];
     const always = field === 'encoder' || field === 'decoder' || field === 'data';
     if (v === null || v === undefined || v === false || (!always && v === TRAIN_DEFAULTS[field])) continue;
-    parts.push(v === true ? `--${flag}` : `--${flag} ${String(v)}`);
+    parts.push(v === true ? `--${flag}` : `--${flag} ${shellQuote(String(v))}`);
   }
   return parts.join(' ');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../scripts/lib/args';
-import { resolveTrainOptions, TRAIN_ARGS, TRAIN_DEFAULTS, type TrainArgs } from '../../../scripts/lib/train-options';
+import { shellQuote } from '../../../scripts/lib/cli';
+import { resolveTrainOptions, trainCommand, TRAIN_ARGS, TRAIN_DEFAULTS, type TrainArgs } from '../../../scripts/lib/train-options';
 
 const parse = (...argv: string[]) => parseArgs(argv, TRAIN_ARGS, 'usage') as TrainArgs;
 
@@ -53,5 +54,16 @@ describe('resolveTrainOptions(args, recorded): resuming', () => {
 
   it('fixes --epochs too when the learning rate follows a schedule over the run', () => {
     expect(() => resolveTrainOptions(parse('--resume', 'runs/a', '--epochs', '9'), { ...recorded, schedule: 'poly' })).toThrow('--epochs 9 differs from the run being resumed (3)');
+  });
+});
+
+describe('trainCommand(options)', () => {
+  it('spells out the model and data and every option that differs from its default, quoting what the shell would split', () => {
+    const options = { ...TRAIN_DEFAULTS, data: 'runs/data/camvid-96x128', decoder: 'fcn' as const, lr: 0.001, augment: true, init: "runs/my run's encoder" };
+    expect(trainCommand(options)).toBe(
+      "npm run train -- --encoder basic --decoder fcn --data runs/data/camvid-96x128 --lr 0.001 --augment --init 'runs/my run'\\''s encoder'",
+    );
+    expect(shellQuote('plain-word_1.0/x:y=z')).toBe('plain-word_1.0/x:y=z');
+    expect(shellQuote('two words')).toBe("'two words'");
   });
 });
