@@ -4,17 +4,10 @@
  * writing TF.js time / PyTorch time as a table, Markdown or JSON. No file or process access
  * here, so that every rule (and every error message) is unit-tested.
  */
+import type { BenchRow } from '../scripts/lib/bench-row';
 
 /** One row of `npm run bench -- --json` (scripts/bench.ts). */
-export interface TfjsRow {
-  backend: string;
-  model: string;
-  size: string;
-  inferMsPerImage: number;
-  trainMsPerStep: number | null;
-  trainImagesPerSecond: number | null;
-  note: string;
-}
+export type TfjsRow = BenchRow;
 
 /** scripts/bench.ts writes the training batch once, beside the rows. */
 export interface TfjsReport {

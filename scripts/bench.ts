@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { backendCanTrain, buildSegNet, Optimizer, trainSteps, type BackendName, type EncoderKind } from '../src/segnet';
 import { parseArgs } from './lib/args';
+import type { BenchRow } from './lib/bench-row';
 import { registerNodeBackends } from './lib/node-backends';
 
 const args = parseArgs(
@@ -26,14 +27,8 @@ const args = parseArgs(
   'Benchmarks SegNet training and inference on the TF.js backends available here.',
 );
 
-interface Row {
+interface Row extends BenchRow {
   backend: BackendName;
-  model: string;
-  size: string;
-  inferMsPerImage: number;
-  trainMsPerStep: number | null;
-  trainImagesPerSecond: number | null;
-  note: string;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
