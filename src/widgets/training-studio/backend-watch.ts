@@ -4,13 +4,15 @@
  * promise. Either way the weights on the device are gone, so training must stop at once.
  */
 import type { BackendChoice } from '../../segnet';
-import type { Engine } from '../shared/lazy';
+import { setEngineBackend, type Engine } from '../shared/lazy';
 import type { StudioBackend } from './settings';
 
 /** Activates the reader's choice (auto: the first of webgpu, webgl, wasm, cpu that starts). */
 export async function activateBackend(engine: Engine, choice: StudioBackend): Promise<BackendChoice> {
-  if (choice === 'auto') return engine.segnet.selectBackend();
-  return engine.segnet.selectBackend([choice]);
+  const backend = choice === 'auto' ? await engine.segnet.selectBackend() : await engine.segnet.selectBackend([choice]);
+  // TF.js has one backend per page: every widget on the shared engine now runs there.
+  setEngineBackend(engine, backend);
+  return backend;
 }
 
 interface WebGLBackendLike {
