@@ -197,6 +197,38 @@ describe('StudioSession', () => {
     expect(store.saves).toBe(1); // the pause saved the run
   }, 60_000);
 
+  it('says a finished run is saved only when its last save succeeded', async () => {
+    const store = memoryStore();
+    store.failWith = 'QuotaExceededError: the quota has been exceeded';
+    const view = recorder();
+    const s = session(view, store);
+    const finished = view.next((text) => text.startsWith('Finished'));
+    await s.start({ ...settings, every: 1 });
+    expect(await finished).toBe('Finished: 1 epochs, 3 steps. Not saved in this browser: export it to keep it.');
+    expect(view.messages.some((m) => m.kind === 'warning' && m.text.startsWith('Saving in this browser failed (QuotaExceededError'))).toBe(true);
+    store.failWith = null;
+    const again = view.next((text) => text.startsWith('Finished'));
+    await s.start({ ...settings, every: 1 });
+    expect(await again).toBe('Finished: 1 epochs, 3 steps. Saved in this browser.');
+  }, 60_000);
+
+  it('keeps Resume off (phase busy) until the pause’s save has ended', async () => {
+    const store = memoryStore();
+    const phasesWhileSaving: Phase[] = [];
+    let s: StudioSession | null = null;
+    const save = store.save.bind(store);
+    store.save = async (run) => {
+      phasesWhileSaving.push(s!.phase);
+      await save(run);
+      phasesWhileSaving.push(s!.phase);
+    };
+    s = session(recorder(), store);
+    await s.start(settings);
+    await s.pause();
+    expect(phasesWhileSaving).toEqual(['busy', 'busy']);
+    expect(s.phase).toBe('paused');
+  }, 60_000);
+
   it('keeps the run in memory when the chosen backend and the automatic choice fail, rebuilding it on cpu', async () => {
     const store = memoryStore();
     const view = recorder();
