@@ -6,7 +6,7 @@
 import type { TrainingController, TrainProgress } from '../../segnet';
 import { appendPoint } from './curves';
 import type { StudioRun } from './run';
-import { yieldToPage } from './yield';
+import { yieldToPage } from '../shared/yield';
 
 /** Seed of the data order: the same for every run, so a resumed run sees the batches it would have. */
 export const DATA_SEED = 1;

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as segnet from '../../../../src/segnet';
 import { CLASS_NAMES, type DatasetManifest, type SplitData } from '../../../../src/data';
-import type { Engine } from '../../../../src/widgets/shared/lazy';
+import { holdBackend, type Engine } from '../../../../src/widgets/shared/lazy';
 import { activateBackend } from '../../../../src/widgets/training-studio/backend-watch';
 import type { CheckpointFileContents } from '../../../../src/widgets/training-studio/checkpoint-file';
 import { emptyCurves } from '../../../../src/widgets/training-studio/curves';
@@ -210,7 +210,7 @@ describe('StudioSession', () => {
     const again = view.next((text) => text.startsWith('Finished'));
     await s.start({ ...settings, every: 1 });
     expect(await again).toBe('Finished: 1 epochs, 3 steps. Saved in this browser.');
-  }, 60_000);
+  }, 120_000);
 
   it('keeps Resume off (phase busy) until the pause’s save has ended', async () => {
     const store = memoryStore();
@@ -227,6 +227,34 @@ describe('StudioSession', () => {
     await s.pause();
     expect(phasesWhileSaving).toEqual(['busy', 'busy']);
     expect(s.phase).toBe('paused');
+  }, 60_000);
+
+  it('refuses a backend switch while another widget trains on the page’s backend', async () => {
+    const store = memoryStore();
+    const view = recorder();
+    const tried: string[] = [];
+    const s = session(view, store, {
+      activate: async (e, choice) => {
+        tried.push(choice);
+        return activateBackend(e, choice);
+      },
+    });
+    await s.start(settings);
+    await s.pause();
+    const run = s.current;
+    const release = holdBackend('the decoder comparison');
+    try {
+      await s.switchBackend('cpu');
+    } finally {
+      release();
+    }
+    expect(tried).toEqual([]);
+    expect(s.current).toBe(run);
+    expect(s.phase).toBe('paused');
+    expect(view.messages.at(-1)).toEqual({ text: 'The backend serves the whole page, and the decoder comparison is training on it: pause that first, then switch.', kind: 'warning' });
+    await s.switchBackend('cpu');
+    expect(tried).toEqual(['cpu']);
+    expect(engine.backend.name).toBe('cpu');
   }, 60_000);
 
   it('keeps the run in memory when the chosen backend and the automatic choice fail, rebuilding it on cpu', async () => {
