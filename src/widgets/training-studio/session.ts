@@ -244,8 +244,10 @@ export class StudioSession {
     await this.halt();
     this.replaceRun(run);
     this.broken = false;
-    // Shown first: the run is the reader's now, whether or not this browser can keep it.
-    await this.showRun();
+    // Shown first: the run is the reader's now, whether or not this browser can keep it. The
+    // phase stays 'busy' until the save has ended, so no step changes the weights being written.
+    this.setPhase('busy');
+    await this.showRun(null, false);
     try {
       await this.deps.store.save(run);
       this.lastSavedStep = run.progress.step;
@@ -253,6 +255,7 @@ export class StudioSession {
     } catch (e) {
       this.view.message(`Imported "${file.name}" at step ${run.progress.step}, but saving it in this browser failed (${errorText(e)}): export it to keep it.`, 'warning');
     }
+    this.setPhase('paused');
   }
 
   /**
@@ -340,15 +343,15 @@ export class StudioSession {
   /**
    * Draws a run that was just built or restored. The frame strip shows `predictions` when
    * given (the same weights on another backend); otherwise a restored run with a validation
-   * history is validated again to draw them.
+   * history is validated again to draw them. `settle` moves an idle or busy session to paused.
    */
-  private async showRun(predictions: Uint8Array[] | null = null): Promise<void> {
+  private async showRun(predictions: Uint8Array[] | null = null, settle = true): Promise<void> {
     const run = this.run!;
     this.view.progress(run, null);
     this.view.curves(run);
     this.view.strip(run, predictions);
     this.view.checksum(await weightsChecksum(run.model));
-    if (this.phaseNow === 'idle' || this.phaseNow === 'busy') this.setPhase('paused');
+    if (settle && (this.phaseNow === 'idle' || this.phaseNow === 'busy')) this.setPhase('paused');
     if (!predictions && run.curves.validation) await this.validate(run, false);
   }
 

@@ -227,6 +227,14 @@ describe('StudioSession', () => {
     await s.pause();
     expect(phasesWhileSaving).toEqual(['busy', 'busy']);
     expect(s.phase).toBe('paused');
+    // The same for the save of an imported run.
+    const other = previousRun();
+    const file = new File([(await exportBytes(other)).slice().buffer], 'other.unpooled');
+    other.dispose();
+    phasesWhileSaving.length = 0;
+    await s.importFile(file);
+    expect(phasesWhileSaving).toEqual(['busy', 'busy']);
+    expect(s.phase).toBe('paused');
   }, 60_000);
 
   it('refuses a backend switch while another widget trains on the page’s backend', async () => {
