@@ -140,6 +140,29 @@ describe('StudioSession', () => {
     expect(await weightsChecksum(s.current!.model)).not.toBe(oldSum);
   }, 60_000);
 
+  it('after a failed step, does not roll back into a save of another run (one saved over it meanwhile)', async () => {
+    const store = memoryStore();
+    let s: StudioSession | null = null;
+    let pausing: Promise<void> | null = null;
+    const view = recorder((p) => {
+      if (p === 'running' && !pausing && s) pausing = s.pause();
+    });
+    s = session(view, store);
+    const bad = { ...settings, weights: 'median' as const }; // every step throws
+    await s.start(bad);
+    await pausing; // saved at step 0
+    expect(store.saves).toBe(1);
+    const other = previousRun(); // the same network, other settings (no class weights)
+    await store.save(other);
+    other.dispose();
+    const failed = view.next((_, kind) => kind === 'error');
+    await s.resume(bad);
+    const text = await failed;
+    expect(text).toContain('The save in this browser is of another run, so it was not used');
+    expect(s.current!.progress.step).toBe(0);
+    expect(s.current!.curves.loss).toEqual([]);
+  }, 60_000);
+
   it('after the device is lost, refuses Import and Export and saves nothing', async () => {
     const store = memoryStore();
     const other = previousRun();
