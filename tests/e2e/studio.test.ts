@@ -99,6 +99,9 @@ describe('training-studio (chapter 8)', () => {
       expect(await lossBox.locator('svg').count()).toBe(0);
       await click(page, 'start');
       await untilPhase(page, 'running');
+      // Start turned itself off without dropping the keyboard focus to the page.
+      expect(await page.evaluate((t) => (document.activeElement?.closest(t) ? document.activeElement.getAttribute('data-action') : null), tag)).toBe('start');
+      expect(await page.locator(`${tag} button[data-action="start"]`).getAttribute('aria-disabled')).toBe('true');
       expect(await page.locator(`${tag} [data-part="origin"]`).innerText()).toBe('Weights: Every weight comes from the pretrained checkpoint (all 50 tensors).');
       await untilStepAtLeast(page, 2);
       await page.waitForSelector(`${tag}[data-strip-step]`, { timeout: 60_000 });
@@ -118,6 +121,7 @@ describe('training-studio (chapter 8)', () => {
       // Pause holds the step; resume goes on.
       await click(page, 'pause');
       await untilPhase(page, 'paused');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('pause');
       const held = await step(page);
       await page.waitForTimeout(1500);
       expect(await step(page)).toBe(held);
@@ -232,6 +236,9 @@ describe('training-studio (chapter 8)', () => {
       });
       await page.waitForSelector(`${tag}[data-device-lost="webgl"]`, { timeout: 30_000 });
       expect(await message(page)).toBe('The WebGL context was lost (the graphics driver reset or the browser reclaimed it). Training stopped; your last save is intact. Switch to another backend (or reload the page) to continue from it.');
+      // Nothing may be imported onto (or exported from) the lost device.
+      expect(await page.locator(`${tag} input[data-part="import"]`).isDisabled()).toBe(true);
+      expect(await page.locator(`${tag} button[data-action="export"]`).isDisabled()).toBe(true);
       await click(page, 'start');
       await expect.poll(() => message(page)).toBe('The graphics device was lost: switch to another backend, or reload the page.');
       expect(await attr(page, 'data-phase')).toBe('idle');

@@ -104,8 +104,16 @@ export class SharedEncoderComparison {
       basicChannels: setup.basicChannels,
       atrousRate: setup.atrousRate,
     };
-    const first = buildSegNet({ ...config, decoder: setup.decoders[0]! });
-    const models = [first, ...setup.decoders.slice(1).map((decoder) => buildSegNet({ ...config, decoder }, { sharedEncoder: first.encoder }))];
+    // Built one by one: when one fails (a bad decoder, no memory left), those already built are freed.
+    const models: SegNetModel[] = [];
+    try {
+      for (const decoder of setup.decoders) {
+        models.push(models.length === 0 ? buildSegNet({ ...config, decoder }) : buildSegNet({ ...config, decoder }, { sharedEncoder: models[0]!.encoder }));
+      }
+    } catch (e) {
+      for (const m of models.reverse()) m.dispose();
+      throw e;
+    }
     for (const m of models) m.freezeEncoder();
     this.learningRate = setup.learningRate;
     this.classWeights = setup.classWeights;

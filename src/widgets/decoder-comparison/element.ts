@@ -14,13 +14,15 @@ import { readSources } from '../model/read-sources';
 import { renderModelStatus, type ModelStatusView } from '../model/model-status';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { loadEngine, whenNearViewport, type Engine } from '../shared/lazy';
+import { watchDevice } from '../shared/device-watch';
+import { holdBackend, loadEngine, onEngineBackend, whenNearViewport, type Engine } from '../shared/lazy';
+import { resizeSplit } from '../shared/resize-split';
 import { widgetState } from '../shared/widget-state';
+import { yieldToPage } from '../shared/yield';
 import { ComparisonLog, divergedMessage } from './bookkeeping';
 import type { BatchStream, SharedEncoderComparison } from './comparison-engine';
-import { watchDevice } from './device-watch';
 import { parseFacts } from './facts';
-import { PREVIEW_FRAMES, previewPositions, resizeSplit, SCORED_FRAMES, selectFrames } from './frames';
+import { PREVIEW_FRAMES, previewPositions, SCORED_FRAMES, selectFrames } from './frames';
 import { comparisonCaption, renderDecoderCard, renderDecoderFacts, renderLossChart, renderPredictions, type PredictionView } from './render';
 import { COMPARED_DECODERS, comparisonCodec, DECODER_LABELS, inputSize, needsRebuild, type ComparedDecoder, type ComparisonState } from './state';
 
@@ -71,8 +73,8 @@ class RefreshCancelled extends Error {
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-/** Lets the page handle input and paint between pieces of work. */
-const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the page handle input and paint between pieces of work (not setTimeout(0): browsers throttle it). */
+const breathe = yieldToPage;
 
 defineWidget('decoder-comparison', (root, id) => {
   const sources = readSources(root);
@@ -99,6 +101,9 @@ defineWidget('decoder-comparison', (root, id) => {
   let loop: Promise<void> | null = null;
   let broken: string | null = null;
   let stopWatching: (() => void) | null = null;
+  let stopListening: (() => void) | null = null;
+  /** The status shown once built, redrawn when another widget switches the page's backend. */
+  let readyStatus: Extract<ModelStatusView, { state: 'ready' }> | null = null;
   let live = true;
   // Building, disposing and starting happen one after the other, never interleaved.
   let lifecycle: Promise<unknown> = Promise.resolve();
@@ -119,12 +124,25 @@ defineWidget('decoder-comparison', (root, id) => {
 
   const loadLate = (): Promise<Late> => {
     late ??= Promise.all([loadEngine(), import('./comparison-engine'), import('@observablehq/plot')]).then(([engine, lib, Plot]) => {
-      root.dataset.backend = engine.backend.name;
-      stopWatching = watchDevice(engine.tf.backend(), (reason) => {
-        broken = `Training stopped: ${reason}. Reload the page to train again.`;
-        running = false;
-        say(broken);
-        showButtons();
+      const watch = (): void => {
+        root.dataset.backend = engine.backend.name;
+        stopWatching?.();
+        stopWatching = watchDevice(engine.tf.backend(), (reason) => {
+          broken = `Training stopped: ${reason}. Reload the page to train again.`;
+          running = false;
+          say(broken);
+          showButtons();
+        });
+      };
+      watch();
+      // TF.js's backend is page-wide: another widget (the training studio) may switch it.
+      stopListening?.();
+      stopListening = onEngineBackend((backend) => {
+        watch();
+        if (readyStatus) {
+          readyStatus = { ...readyStatus, backendSentence: backendSentence(backend) };
+          showStatus(readyStatus);
+        }
       });
       return { engine, lib, Plot };
     });
@@ -268,6 +286,7 @@ defineWidget('decoder-comparison', (root, id) => {
     await stop();
     await disposeSession();
     delete root.dataset.refreshed;
+    readyStatus = null;
     showStatus({ state: 'loading' });
     const [l, data] = await Promise.all([loadLate(), loadData()]);
     const encoder = await loadEncoder(l.engine);
@@ -294,7 +313,8 @@ defineWidget('decoder-comparison', (root, id) => {
     const s: Session = { state: s0, comparison, stream: new l.lib.BatchStream(train, BATCH_SIZE, SEED), scored, log: new ComparisonLog(s0.decoders), predictions: null, predictedAt: 0, skipFirstRefresh: false };
     session = s;
     const slow = isSlowBackend(l.engine.backend.name);
-    showStatus({ state: 'ready', summary: `${summary}; ${s0.decoders.length} decoders on it`, backendSentence: backendSentence(l.engine.backend), notice });
+    readyStatus = { state: 'ready', summary: `${summary}; ${s0.decoders.length} decoders on it`, backendSentence: backendSentence(l.engine.backend), notice };
+    showStatus(readyStatus);
     drawBoard(s);
     drawCards(s0, s.log, l.Plot);
     drawLoss(s, l.Plot);
@@ -313,6 +333,7 @@ defineWidget('decoder-comparison', (root, id) => {
 
   const fail = (e: unknown): void => {
     running = false;
+    readyStatus = null;
     showStatus({ state: 'failed', message: message(e) });
     say(`The comparison could not run: ${message(e)}`);
     showButtons();
@@ -325,6 +346,8 @@ defineWidget('decoder-comparison', (root, id) => {
 
   const runLoop = async (s: Session, l: Late): Promise<void> => {
     looping = true;
+    // While it trains, a backend switch elsewhere on the page waits (it would move the tensors under it).
+    const release = holdBackend('the decoder comparison');
     try {
       while (running && session === s && live) {
         await s.comparison.setLearningRate(state.get().learningRate);
@@ -346,6 +369,7 @@ defineWidget('decoder-comparison', (root, id) => {
       // A lost GPU already said why; the step it broke says nothing more useful.
       if (!(e instanceof RefreshCancelled) && !broken) say(`Training stopped: ${message(e)}. Reset to start over.`);
     } finally {
+      release();
       running = false;
       looping = false;
       if (messageBox.textContent === PAUSING) say(`Paused at step ${s.log.step}.`);
@@ -452,6 +476,7 @@ defineWidget('decoder-comparison', (root, id) => {
     cancel();
     controller.abort();
     stopWatching?.();
+    stopListening?.();
     // The step in flight finishes before the networks are freed.
     void serial(async () => {
       await stop();

@@ -1,24 +1,8 @@
 /**
- * The comparison's data in plain TS: a split brought to the chosen resolution (area-averaged
- * images, majority-vote labels, as the importer resizes), and the fixed validation frames the
- * scores and previews are computed on.
+ * The comparison's data in plain TS: the fixed validation frames the scores and previews are
+ * computed on (resizing to the chosen resolution is shared: ../shared/resize-split).
  */
-import { resizeImageArea, resizeLabels, type SplitData } from '../../data';
-
-/** A split at `height` x `width` (the same split when it already is). */
-export function resizeSplit(split: SplitData, height: number, width: number): SplitData {
-  if (split.height === height && split.width === width) return split;
-  const src = split.height * split.width;
-  const dst = height * width;
-  const images = new Uint8Array(split.count * dst * 3);
-  const labels = new Uint8Array(split.count * dst);
-  for (let n = 0; n < split.count; n++) {
-    const image = split.images.subarray(n * src * 3, (n + 1) * src * 3);
-    images.set(resizeImageArea(image, split.height, split.width, height, width), n * dst * 3);
-    labels.set(resizeLabels(split.labels.subarray(n * src, (n + 1) * src), split.height, split.width, height, width), n * dst);
-  }
-  return { name: split.name, count: split.count, height, width, images, labels };
-}
+import type { SplitData } from '../../data';
 
 /** Some examples of a split, in the given order, as a split of their own. */
 export function selectFrames(split: SplitData, indices: readonly number[]): SplitData {

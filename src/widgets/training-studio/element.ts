@@ -6,7 +6,7 @@
 import type * as PlotModule from '@observablehq/plot';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { loadEngine, whenNearViewport } from '../shared/lazy';
+import { backendHolders, loadEngine, whenNearViewport } from '../shared/lazy';
 import { widgetState } from '../shared/widget-state';
 import { holdReason, readRunEnvironment } from '../model/run-policy';
 import { activateBackend } from './backend-watch';
@@ -32,8 +32,22 @@ defineWidget('training-studio', (root, id) => {
   let run: StudioRun | null = null;
   let plot: Promise<typeof PlotModule> | null = null;
 
+  /**
+   * Turns a button on or off. A button that turns off while it has the keyboard focus (Start
+   * and Pause turn themselves off when pressed) is marked aria-disabled instead, so the focus
+   * stays on it rather than falling back to the page; its clicks are ignored meanwhile.
+   */
+  const enable = (b: HTMLButtonElement, on: boolean): void => {
+    const keepFocus = !on && document.activeElement === b;
+    b.disabled = !on && !keepFocus;
+    if (keepFocus) b.setAttribute('aria-disabled', 'true');
+    else b.removeAttribute('aria-disabled');
+  };
+
   const refresh = (): void => {
     const s = state.get();
+    // The weights on a lost device are gone: nothing may be exported from them or imported onto it.
+    const lost = root.dataset.deviceLost !== undefined;
     const { errors, warnings } = checkSettings(s, sources.datasets);
     report.textContent = [...errors, ...warnings].join(' ');
     report.dataset.kind = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'info';
@@ -42,14 +56,14 @@ defineWidget('training-studio', (root, id) => {
     root.querySelector<HTMLSelectElement>('select[data-field="width"]')!.disabled = s.encoder !== 'vgg16';
     group('schedule').disabled = active;
     group('backend').disabled = active;
-    button('start').disabled = active || phase === 'paused' || errors.length > 0;
+    enable(button('start'), !(active || phase === 'paused' || errors.length > 0));
     button('start').textContent = run ? 'Start a new run' : 'Start';
-    button('pause').disabled = phase !== 'running';
-    button('resume').disabled = !run || !(phase === 'paused' || (phase === 'stopped' && sameRun(s, run.settings)));
-    button('stop').disabled = !(phase === 'running' || phase === 'paused');
-    button('save').disabled = !run || active;
-    button('export').disabled = !run || active;
-    importInput.disabled = active;
+    enable(button('pause'), phase === 'running');
+    enable(button('resume'), run !== null && (phase === 'paused' || (phase === 'stopped' && sameRun(s, run.settings))));
+    enable(button('stop'), phase === 'running' || phase === 'paused');
+    enable(button('save'), run !== null && !active);
+    enable(button('export'), run !== null && !active && !lost);
+    importInput.disabled = active || lost;
     root.dataset.phase = phase;
   };
 
@@ -74,8 +88,10 @@ defineWidget('training-studio', (root, id) => {
       plot = import('@observablehq/plot');
       const engine = await loadEngine();
       const wanted = state.get().backend;
-      const backend = wanted === 'auto' ? engine.backend : await activateBackend(engine, wanted).catch(() => activateBackend(engine, 'auto'));
-      const view = studioView(root, plot, {
+      // The backend is page-wide: while another widget trains on it, the studio takes it as it is.
+      const keep = wanted === 'auto' || backendHolders().length > 0;
+      const backend = keep ? engine.backend : await activateBackend(engine, wanted).catch(() => activateBackend(engine, 'auto'));
+      const base = studioView(root, plot, {
         phase: (p, r) => {
           phase = p;
           run = r;
@@ -86,12 +102,19 @@ defineWidget('training-studio', (root, id) => {
           state.set({ ...s, backend: current.backend });
         },
       });
+      const view = {
+        ...base,
+        deviceLost: () => {
+          base.deviceLost();
+          refresh();
+        },
+      };
       view.backend(backend.name);
       const created = new StudioSession(engine, id, sources, view);
       session = created;
       say(backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`, backend.canTrain ? 'info' : 'error');
       const restored = await created.restoreSaved().catch((e: unknown) => {
-        say(`Your saved run could not be read (${e instanceof Error ? e.message : String(e)}); it is left as it is.`, 'error');
+        say(`Your saved run could not be read (${e instanceof Error ? e.message : String(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
         return false;
       });
       root.dataset.ready = restored ? 'restored' : 'fresh';
@@ -126,7 +149,13 @@ defineWidget('training-studio', (root, id) => {
   };
 
   for (const action of ['start', 'pause', 'resume', 'stop', 'save', 'export'] as const) {
-    button(action).addEventListener('click', () => void act(action), { signal });
+    button(action).addEventListener(
+      'click',
+      () => {
+        if (button(action).getAttribute('aria-disabled') !== 'true') void act(action);
+      },
+      { signal },
+    );
   }
 
   importInput.addEventListener(

@@ -3,7 +3,8 @@
  * folder, brought to the training size. No TF.js here.
  */
 import { loadDataset } from '../../data';
-import { headOfSplit, resizeSplit } from './data-prep';
+import { resizeSplit } from '../shared/resize-split';
+import { headOfSplit } from './data-prep';
 import type { RunData } from './run';
 import { trainingSize, type DatasetOption, type StudioSettings } from './settings';
 

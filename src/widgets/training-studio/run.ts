@@ -69,7 +69,8 @@ export class StudioRun {
 
   /** What goes into a checkpoint's `extra`, so a reload restores the same run. */
   extra(): Record<string, unknown> {
-    return { studio: 1, settings: studioCodec.serialize(this.settings), curves: this.curves, origin: this.origin, dataset: this.data.name };
+    // A copy: the loop replaces curve arrays after every step, and a save may still be encoding.
+    return { studio: 1, settings: studioCodec.serialize(this.settings), curves: structuredClone(this.curves), origin: this.origin, dataset: this.data.name };
   }
 
   dispose(): void {
@@ -148,15 +149,19 @@ export function restoreRun(engine: Engine, loaded: LoadedCheckpoint, data: RunDa
   if (c.height !== want.height || c.width !== want.width || c.encoder !== want.encoder || c.decoder !== want.decoder || c.widthMultiplier !== want.widthMultiplier) {
     throw new Error(`${what} holds a ${meta.config.encoder}/${meta.config.decoder} network at ${meta.config.height} × ${meta.config.width}, which does not match its own settings; nothing was changed.`);
   }
-  const model = segnet.buildSegNet(meta.config);
-  const optimizer = new segnet.Optimizer(meta.optimizer?.config ?? { kind: settings.opt });
+  // Everything that can reject the checkpoint (its optimizer kind included) runs inside the
+  // try, so a bad file frees what was built and names itself.
+  let model: SegNetModel | null = null;
+  let optimizer: Optimizer | null = null;
   try {
+    model = segnet.buildSegNet(meta.config);
+    optimizer = new segnet.Optimizer(meta.optimizer?.config ?? { kind: settings.opt });
     segnet.applyCheckpoint(model, loaded, optimizer);
+    const origin = typeof meta.extra.origin === 'string' ? meta.extra.origin : 'Weights from a checkpoint.';
+    return new StudioRun(engine, settings, model, optimizer, data, { ...meta.progress }, curvesFromExtra(meta.extra.curves), origin);
   } catch (e) {
-    model.dispose();
-    optimizer.dispose();
+    model?.dispose();
+    optimizer?.dispose();
     throw new Error(`${what}: ${(e as Error).message}; nothing was changed.`);
   }
-  const origin = typeof meta.extra.origin === 'string' ? meta.extra.origin : 'Weights from a checkpoint.';
-  return new StudioRun(engine, settings, model, optimizer, data, { ...meta.progress }, curvesFromExtra(meta.extra.curves), origin);
 }

@@ -5,16 +5,17 @@
  * steps, and turns every failure into a pause with a message that loses nothing saved.
  * It knows nothing of the DOM: it reports to a SessionView.
  */
-import type { TrainingController, TrainProgress } from '../../segnet';
-import type { Engine } from '../shared/lazy';
+import type { BackendChoice, LoadedCheckpoint, TrainingController, TrainProgress } from '../../segnet';
+import { backendHolders, type Engine } from '../shared/lazy';
 import { activateBackend, watchDeviceLoss } from './backend-watch';
 import { appendPoint, curvesFromExtra } from './curves';
 import { deviceLostMessage, errorText, failureMessage, nonFiniteMessage } from './failure';
 import { exportBytes, readFile, readFromBrowser, saveToBrowser, snapshot, readContents, weightsChecksum } from './persistence';
-import { checkpointSettings, createRun, restoreRun, type StudioRun } from './run';
+import type { CheckpointFileContents } from './checkpoint-file';
+import { checkpointSettings, createRun, restoreRun, type RunData, type StudioRun } from './run';
 import { loadRunData, STRIP_FRAMES } from './run-data';
 import { exportFileName } from './checkpoint-file';
-import type { DatasetOption, StudioSettings } from './settings';
+import { sameRun, settingsFromExtra, type DatasetOption, type StudioSettings } from './settings';
 import { runTrainingLoop } from './train-loop';
 import { validateRun } from './validation';
 
@@ -40,6 +41,27 @@ export interface SessionSources {
   pretrainedUrl: string | null;
 }
 
+/** Where the session keeps its one saved run (IndexedDB in the page). */
+export interface RunStore {
+  save(run: StudioRun): Promise<void>;
+  read(engine: Engine): Promise<LoadedCheckpoint | null>;
+}
+
+/** What the session reaches outside itself; the page uses the defaults, tests their own. */
+export interface SessionDeps {
+  store: RunStore;
+  loadData(option: DatasetOption, settings: StudioSettings): Promise<RunData>;
+  activate(engine: Engine, choice: StudioSettings['backend']): Promise<BackendChoice>;
+  watchDevice(engine: Engine, onLost: (message: string) => void): () => void;
+}
+
+/** This studio's run in the browser's IndexedDB. */
+export function browserStore(id: string): RunStore {
+  return { save: (run) => saveToBrowser(run, id), read: (engine) => readFromBrowser(engine, id) };
+}
+
+const DEVICE_GONE = 'The graphics device was lost: switch to another backend, or reload the page.';
+
 export class StudioSession {
   private run: StudioRun | null = null;
   private controller: TrainingController | null = null;
@@ -58,12 +80,16 @@ export class StudioSession {
   /** Called when the loop stands still (paused between steps, or ended). */
   private idleWaiters: (() => void)[] = [];
 
+  private readonly deps: SessionDeps;
+
   constructor(
     readonly engine: Engine,
-    private readonly id: string,
+    id: string,
     private readonly sources: SessionSources,
     private readonly view: SessionView,
+    deps: Partial<SessionDeps> = {},
   ) {
+    this.deps = { store: browserStore(id), loadData: loadRunData, activate: activateBackend, watchDevice: watchDeviceLoss, ...deps };
     this.watchDevice();
   }
 
@@ -88,11 +114,11 @@ export class StudioSession {
 
   /** Brings back this studio's saved run, paused; returns whether there was one. */
   async restoreSaved(): Promise<boolean> {
-    const loaded = await readFromBrowser(this.engine, this.id);
+    const loaded = await this.deps.store.read(this.engine);
     if (!loaded) return false;
     try {
       const settings = checkpointSettings(loaded.meta, 'The saved run');
-      const data = await loadRunData(this.dataset(settings.data), settings);
+      const data = await this.deps.loadData(this.dataset(settings.data), settings);
       this.replaceRun(restoreRun(this.engine, loaded, data, 'The saved run'));
     } finally {
       this.engine.tf.dispose(Object.values(loaded.tensors));
@@ -106,14 +132,14 @@ export class StudioSession {
   /** A new run with these settings (replacing the current one and, at its first save, the saved one). */
   async start(settings: StudioSettings): Promise<void> {
     if (this.deviceGone) {
-      this.view.message('The graphics device was lost: switch to another backend, or reload the page.', 'error');
+      this.view.message(DEVICE_GONE, 'error');
       return;
     }
     await this.halt();
     this.setPhase('busy');
     this.view.message('Loading the data and building the network…');
     try {
-      const data = await loadRunData(this.dataset(settings.data), settings);
+      const data = await this.deps.loadData(this.dataset(settings.data), settings);
       this.replaceRun(await createRun(this.engine, settings, data, this.sources.pretrainedUrl));
     } catch (e) {
       this.setPhase(this.run ? 'stopped' : 'idle');
@@ -135,9 +161,10 @@ export class StudioSession {
     this.view.message('Pausing after the step in flight…');
     await idle;
     if ((this.phaseNow as Phase) !== 'busy') return; // the loop failed or was stopped meanwhile
-    this.setPhase('paused');
     this.view.message(reason ?? `Paused at step ${this.run!.progress.step}.`);
+    // Still 'busy' while saving: a Resume now would let a step change the weights being written.
     await this.saveQuietly();
+    if ((this.phaseNow as Phase) === 'busy') this.setPhase('paused');
   }
 
   /** Go on with the current run; a changed learning rate or number of epochs applies from now. */
@@ -145,7 +172,7 @@ export class StudioSession {
     const run = this.run;
     if (!run || (this.phaseNow !== 'paused' && this.phaseNow !== 'stopped')) return;
     if (this.broken || this.deviceGone) {
-      this.view.message('The graphics device was lost: switch to another backend, or reload the page.', 'error');
+      this.view.message(DEVICE_GONE, 'error');
       return;
     }
     run.settings.lr = settings.lr;
@@ -169,9 +196,10 @@ export class StudioSession {
   async stop(): Promise<void> {
     if (!this.run) return;
     await this.halt();
-    this.setPhase('stopped');
+    this.setPhase('busy');
     this.view.message(`Stopped at step ${this.run.progress.step}.`);
     await this.saveQuietly();
+    this.setPhase('stopped');
   }
 
   /** Save now (the reader's button). */
@@ -181,7 +209,7 @@ export class StudioSession {
       this.view.message('The network was lost with the graphics device, so it is not saved over your last save.', 'warning');
       return;
     }
-    await saveToBrowser(this.run, this.id);
+    await this.deps.store.save(this.run);
     this.lastSavedStep = this.run.progress.step;
     this.view.message(`Saved in this browser at step ${this.run.progress.step}.`);
     this.view.checksum(await weightsChecksum(this.run.model));
@@ -191,11 +219,17 @@ export class StudioSession {
   async exportFile(): Promise<{ name: string; bytes: Uint8Array }> {
     const run = this.run;
     if (!run) throw new Error('There is no run to export yet.');
+    // The weights on a lost device are gone: a file of them would be garbage.
+    if (this.broken || this.deviceGone) throw new Error(`Nothing was exported: ${DEVICE_GONE}`);
     return { name: exportFileName(run.settings.encoder, run.settings.decoder, run.progress.step), bytes: await exportBytes(run) };
   }
 
   /** Replace the current run by a file's; on any problem the current run and the saved one stay as they are. */
   async importFile(file: File): Promise<void> {
+    if (this.deviceGone) {
+      this.view.message(`"${file.name}" was not imported: ${DEVICE_GONE}`, 'error');
+      return;
+    }
     if (this.phaseNow === 'running') await this.pause();
     const loaded = await readFile(this.engine, file);
     let run: StudioRun;
@@ -203,58 +237,85 @@ export class StudioSession {
       const settings = checkpointSettings(loaded.meta, `"${file.name}"`);
       const option = this.sources.datasets.find((d) => d.name === settings.data);
       if (!option) throw new Error(`"${file.name}" was trained on ${settings.data}, which this site does not have; nothing was changed.`);
-      run = restoreRun(this.engine, loaded, await loadRunData(option, settings), `"${file.name}"`);
+      run = restoreRun(this.engine, loaded, await this.deps.loadData(option, settings), `"${file.name}"`);
     } finally {
       this.engine.tf.dispose(Object.values(loaded.tensors));
     }
     await this.halt();
     this.replaceRun(run);
     this.broken = false;
-    await saveToBrowser(run, this.id);
-    this.lastSavedStep = run.progress.step;
-    this.view.message(`Imported "${file.name}" at step ${run.progress.step}; it is now your saved run. Press Resume to train it further.`);
-    await this.showRun();
+    // Shown first: the run is the reader's now, whether or not this browser can keep it. The
+    // phase stays 'busy' until the save has ended, so no step changes the weights being written.
+    this.setPhase('busy');
+    await this.showRun(null, false);
+    try {
+      await this.deps.store.save(run);
+      this.lastSavedStep = run.progress.step;
+      this.view.message(`Imported "${file.name}" at step ${run.progress.step}; it is now your saved run. Press Resume to train it further.`);
+    } catch (e) {
+      this.view.message(`Imported "${file.name}" at step ${run.progress.step}, but saving it in this browser failed (${errorText(e)}): export it to keep it.`, 'warning');
+    }
+    this.setPhase('paused');
   }
 
   /**
-   * Move to another backend: the run is written to memory (or, after a device loss, read
-   * back from the last save), TF.js switches, and the network is rebuilt from that state.
+   * Move to another backend (page-wide: TF.js has one): the run is written to memory (or, after
+   * a device loss, read back from the last save), TF.js switches, and the network is rebuilt
+   * from that state. When the chosen backend fails to start or to take the run, the automatic
+   * choice and then cpu are tried with the same state, so unsaved steps are not lost.
    */
   async switchBackend(choice: StudioSettings['backend']): Promise<void> {
     if (this.phaseNow === 'running') return;
+    const holders = backendHolders();
+    if (holders.length > 0) {
+      this.view.message(`The backend serves the whole page, and ${holders.join(' and ')} is training on it: pause that first, then switch.`, 'warning');
+      return;
+    }
     const was = this.phaseNow;
     await this.halt();
     this.setPhase('busy');
     const run = this.run;
     const fromMemory = run !== null && !this.broken;
     const predictions = this.predictions;
+    let state: CheckpointFileContents | null = null;
     try {
-      const state = run && fromMemory ? await snapshot(run) : null;
-      run?.dispose();
-      this.run = null;
-      const backend = await activateBackend(this.engine, choice).catch(async (e: unknown) => {
-        const fallback = await activateBackend(this.engine, 'auto');
-        this.view.message(`${choice} could not start here (${errorText(e)}); using ${fallback.name}.`, 'warning');
-        return fallback;
-      });
-      this.view.backend(backend.name);
-      this.deviceGone = false;
-      this.watchDevice();
-      if (state && run) {
-        const loaded = await readContents(this.engine, state, 'The run');
-        try {
-          this.run = restoreRun(this.engine, loaded, run.data, 'The run');
-        } finally {
-          this.engine.tf.dispose(Object.values(loaded.tensors));
-        }
-        this.view.message(`Now on ${backend.name}: the network was rebuilt there as it was at step ${this.run.progress.step}.`);
-      } else if (run) {
-        this.broken = false;
-        await this.restoreSaved();
-      }
-      this.broken = false;
+      state = run && fromMemory ? await snapshot(run) : null;
     } catch (e) {
-      this.view.message(`The switch failed: ${errorText(e)}. Your last save is intact.`, 'error');
+      this.view.message(`The switch did not happen: the run could not be copied (${errorText(e)}). It is as it was.`, 'error');
+      this.setPhase(run ? (was === 'stopped' ? 'stopped' : 'paused') : 'idle');
+      return;
+    }
+    run?.dispose();
+    this.run = null;
+    const failures: string[] = [];
+    const candidates = [...new Set<StudioSettings['backend']>([choice, 'auto', 'cpu'])];
+    for (const candidate of candidates) {
+      try {
+        const backend = await this.deps.activate(this.engine, candidate);
+        this.view.backend(backend.name);
+        this.deviceGone = false;
+        this.watchDevice();
+        const note = failures.length > 0 ? `${failures.join('; ')}. ` : '';
+        if (state && run) {
+          const loaded = await readContents(this.engine, state, 'The run');
+          try {
+            this.run = restoreRun(this.engine, loaded, run.data, 'The run');
+          } finally {
+            this.engine.tf.dispose(Object.values(loaded.tensors));
+          }
+          this.view.message(`${note}Now on ${backend.name}: the network was rebuilt there as it was at step ${this.run.progress.step}.`, note ? 'warning' : 'info');
+        } else if (run) {
+          this.broken = false;
+          await this.restoreSaved();
+        } else if (note) this.view.message(`${note}Now on ${backend.name}.`, 'warning');
+        this.broken = false;
+        break;
+      } catch (e) {
+        failures.push(`${candidate} did not work here (${errorText(e)})`);
+      }
+    }
+    if (failures.length === candidates.length) {
+      this.view.message(`The switch failed: ${failures.join('; ')}. Your last save is intact; reload the page to continue from it.`, 'error');
     }
     if (this.run && fromMemory) await this.showRun(predictions);
     this.setPhase(this.run ? (was === 'stopped' ? 'stopped' : 'paused') : 'idle');
@@ -282,15 +343,15 @@ export class StudioSession {
   /**
    * Draws a run that was just built or restored. The frame strip shows `predictions` when
    * given (the same weights on another backend); otherwise a restored run with a validation
-   * history is validated again to draw them.
+   * history is validated again to draw them. `settle` moves an idle or busy session to paused.
    */
-  private async showRun(predictions: Uint8Array[] | null = null): Promise<void> {
+  private async showRun(predictions: Uint8Array[] | null = null, settle = true): Promise<void> {
     const run = this.run!;
     this.view.progress(run, null);
     this.view.curves(run);
     this.view.strip(run, predictions);
     this.view.checksum(await weightsChecksum(run.model));
-    if (this.phaseNow === 'idle' || this.phaseNow === 'busy') this.setPhase('paused');
+    if (settle && (this.phaseNow === 'idle' || this.phaseNow === 'busy')) this.setPhase('paused');
     if (!predictions && run.curves.validation) await this.validate(run, false);
   }
 
@@ -343,7 +404,12 @@ export class StudioSession {
     this.controller = null;
     if (this.broken) return; // the device-loss message stays
     this.setPhase('stopped');
-    this.view.message(run.finished ? `Finished: ${run.settings.epochs} epochs, ${run.progress.step} steps. Saved in this browser.` : `Stopped at step ${run.progress.step}.`);
+    if (!run.finished) this.view.message(`Stopped at step ${run.progress.step}.`);
+    else {
+      // The last checkpoint's save may have failed (its warning was shown): claim only a save that happened.
+      const saved = this.lastSavedStep === run.progress.step ? ' Saved in this browser.' : ' Not saved in this browser: export it to keep it.';
+      this.view.message(`Finished: ${run.settings.epochs} epochs, ${run.progress.step} steps.${saved}`);
+    }
   }
 
   private async loopFailed(run: StudioRun, controller: TrainingController, error: unknown): Promise<void> {
@@ -364,10 +430,14 @@ export class StudioSession {
   /** After a failed step the weights may be half-updated: go back to the last save. */
   private async rollBack(run: StudioRun): Promise<string> {
     if (this.broken) return 'Your last save is intact: switch backend (or reload) to continue from it.';
+    // The store may still hold a previous run's save until this run's first one replaces it.
+    if (this.lastSavedStep === null) return 'This run was never saved, so there is nothing of it to go back to: Stop, then Start it again.';
     try {
-      const loaded = await readFromBrowser(this.engine, this.id);
+      const loaded = await this.deps.store.read(this.engine);
       if (!loaded) return 'There was no save to go back to.';
       try {
+        const saved = settingsFromExtra(loaded.meta.extra.settings);
+        if (!saved || !sameRun(saved, run.settings)) return 'The save in this browser is of another run, so it was not used: Stop, then Start this run again.';
         this.engine.segnet.applyCheckpoint(run.model, loaded, run.optimizer);
         run.progress = { ...loaded.meta.progress };
         run.curves = curvesFromExtra(loaded.meta.extra.curves);
@@ -386,7 +456,7 @@ export class StudioSession {
     const run = this.run;
     if (!run || this.broken || this.lastSavedStep === run.progress.step) return;
     try {
-      await saveToBrowser(run, this.id);
+      await this.deps.store.save(run);
       this.lastSavedStep = run.progress.step;
       this.view.checksum(await weightsChecksum(run.model));
     } catch (e) {
@@ -397,7 +467,7 @@ export class StudioSession {
   /** Device lost: stop at once and never save what is on the device. */
   private watchDevice(): void {
     this.stopWatch();
-    this.stopWatch = watchDeviceLoss(this.engine, (message) => {
+    this.stopWatch = this.deps.watchDevice(this.engine, (message) => {
       this.broken = this.run !== null;
       this.deviceGone = true;
       this.controller?.abort();

@@ -6,7 +6,7 @@
 import type { TrainingController, TrainProgress } from '../../segnet';
 import { appendPoint } from './curves';
 import type { StudioRun } from './run';
-import { yieldToPage } from './yield';
+import { yieldToPage } from '../shared/yield';
 
 /** Seed of the data order: the same for every run, so a resumed run sees the batches it would have. */
 export const DATA_SEED = 1;
@@ -24,6 +24,12 @@ export interface LoopHooks {
 export async function runTrainingLoop(run: StudioRun, controller: TrainingController, hooks: LoopHooks): Promise<void> {
   const { segnet } = run.engine;
   const { iterateBatches } = await import('../../data/batches');
+  // A pause that arrived while the import loaded: stand still here, where the session sees it
+  // (trainSteps would otherwise wait inside itself, before any step, without telling anyone).
+  if (controller.state === 'paused') {
+    hooks.idle();
+    await controller.waitWhilePaused();
+  }
   const steps = segnet.trainSteps(run.model, {
     batches: (epoch, skip) => iterateBatches(run.data.train, { batchSize: run.settings.batch, seed: DATA_SEED, epoch, skip }),
     schedule: { kind: 'constant', rate: run.settings.lr },

@@ -5,7 +5,7 @@
  */
 import type { StudioRun } from './run';
 import type { Validation } from './curves';
-import { yieldToPage } from './yield';
+import { yieldToPage } from '../shared/yield';
 
 export interface ValidationResult {
   validation: Validation;

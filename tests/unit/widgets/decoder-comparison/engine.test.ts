@@ -153,6 +153,15 @@ describe('SharedEncoderComparison', () => {
   });
 });
 
+describe('SharedEncoderComparison construction', () => {
+  it('frees the networks already built when a later decoder cannot be built', () => {
+    const before = tf.memory().numTensors;
+    const decoders = ['segnet', 'fcn', 'no-such-decoder'] as unknown as typeof COMPARED_DECODERS;
+    expect(() => new SharedEncoderComparison({ ...tiny, decoders, learningRate: 0.01 })).toThrow("got 'no-such-decoder'");
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
 describe('applyEncoderWeights', () => {
   it('copies exactly the encoder variables by name, and names a missing one', async () => {
     const source = buildSegNet({ encoder: 'basic', decoder: 'segnet', ...tiny, seed: 40 });

@@ -11,7 +11,8 @@ import { CLASS_NAMES, type SplitData } from '../../../../src/data';
 import { countParameters, memoryReport } from '../../../../src/segnet';
 import { ComparisonLog, divergedMessage, MAX_CURVE_POINTS, median, RECENT_STEPS, rankByMeanIoU, thinCurve } from '../../../../src/widgets/decoder-comparison/bookkeeping';
 import { decoderFacts, factsTable, formatBytes, parseFacts } from '../../../../src/widgets/decoder-comparison/facts';
-import { PREVIEW_FRAMES, previewPositions, resizeSplit, SCORED_FRAMES, selectFrames } from '../../../../src/widgets/decoder-comparison/frames';
+import { PREVIEW_FRAMES, previewPositions, SCORED_FRAMES, selectFrames } from '../../../../src/widgets/decoder-comparison/frames';
+import { resizeSplit } from '../../../../src/widgets/shared/resize-split';
 import {
   comparisonCaption,
   DECODER_STYLE,
@@ -22,7 +23,6 @@ import {
   renderLossChart,
   renderPredictions,
 } from '../../../../src/widgets/decoder-comparison/render';
-import { watchDevice } from '../../../../src/widgets/decoder-comparison/device-watch';
 import { comparisonCodec, inputSize, needsRebuild, parseDecoders } from '../../../../src/widgets/decoder-comparison/state';
 import { readState, withState } from '../../../../src/widgets/shared/url-state';
 import { markup } from '../snapshot';
@@ -308,31 +308,5 @@ describe('renders', () => {
     expect(comparisonCaption(2, log.tracks)).toBe('Validation mIoU after 2 steps on the same batches: SegNet 31.4%, FCN 25.0%.');
     expect(comparisonCaption(1, new ComparisonLog(['segnet', 'fcn']).tracks)).toBe('1 step on the same batches; validation scores come at the next refresh.');
     expect([NaN, 12.4, 999, 1000, 2345].map(formatMs)).toEqual(['–', '12 ms', '999 ms', '1.00 s', '2.35 s']);
-  });
-});
-
-describe('watchDevice', () => {
-  it('reports a lost WebGL context once, and nothing after it is stopped', () => {
-    const canvas = new EventTarget();
-    const reasons: string[] = [];
-    const stop = watchDevice({ gpgpu: { gl: { canvas } } }, (r) => reasons.push(r));
-    canvas.dispatchEvent(new Event('webglcontextlost'));
-    canvas.dispatchEvent(new Event('webglcontextlost'));
-    expect(reasons).toEqual(['the WebGL context was lost']);
-    const later: string[] = [];
-    const stopLater = watchDevice({ gpgpu: { gl: { canvas } } }, (r) => later.push(r));
-    stopLater();
-    canvas.dispatchEvent(new Event('webglcontextlost'));
-    expect(later).toEqual([]);
-    stop();
-  });
-
-  it('reports a lost WebGPU device with its message; other backends are never lost', async () => {
-    const reasons: string[] = [];
-    watchDevice({ device: { lost: Promise.resolve({ message: 'driver reset' }) } }, (r) => reasons.push(r));
-    watchDevice({ name: 'wasm' }, (r) => reasons.push(r));
-    watchDevice(null, (r) => reasons.push(r));
-    await new Promise((r) => setTimeout(r, 0));
-    expect(reasons).toEqual(['the WebGPU device was lost (driver reset)']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, type SplitData } from '../../../../src/data';
-import { headOfSplit, resizeSplit } from '../../../../src/widgets/training-studio/data-prep';
+import { resizeSplit } from '../../../../src/widgets/shared/resize-split';
+import { headOfSplit } from '../../../../src/widgets/training-studio/data-prep';
 
 /** Two 8x12 frames of blocky labels (with void) and noisy pixels. */
 function split(): SplitData {

@@ -76,6 +76,27 @@ describe('a run through the export file and back', () => {
     }
   });
 
+  it('refuses a checkpoint with an unknown optimizer kind, naming the file and freeing every tensor it built', async () => {
+    const loaded = await readContents(engine, await snapshot(run), '"opt.unpooled"');
+    (loaded.meta.optimizer!.config as { kind: string }).kind = 'rmsprop';
+    const before = tf.memory().numTensors;
+    try {
+      expect(() => restoreRun(engine, loaded, data, '"opt.unpooled"')).toThrow(/^"opt\.unpooled": Optimizer: kind must be .*got 'rmsprop'.*; nothing was changed\.$/);
+      expect(tf.memory().numTensors).toBe(before);
+    } finally {
+      tf.dispose(Object.values(loaded.tensors));
+    }
+  });
+
+  it('puts a copy of the curves into a checkpoint, so a step recorded while saving does not slip in', () => {
+    const extra = run.extra() as { curves: { loss: unknown[] } };
+    const lossBefore = structuredClone(run.curves.loss);
+    run.curves.loss = [...run.curves.loss, { step: 3, value: 2 }];
+    run.curves.loss[0]!.value = 99;
+    expect(extra.curves.loss).toEqual(lossBefore);
+    run.curves.loss = lossBefore;
+  });
+
   it('refuses artifacts that are not an Unpooled checkpoint, naming them', async () => {
     const contents = await snapshot(run);
     (contents.json.modelTopology as { format: string }).format = 'layers-model';

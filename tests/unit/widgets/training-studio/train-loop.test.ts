@@ -58,6 +58,27 @@ describe('runTrainingLoop(run, controller, hooks)', () => {
     r.dispose();
   }, 60_000);
 
+  it('reports standing still when paused before its first step (a Pause during the first load)', async () => {
+    const r = run({ weights: 'none', epochs: 1 }, data([]));
+    r.progress = { step: 2, epoch: 0, batch: 2 };
+    const controller = new segnet.TrainingController();
+    controller.pause();
+    const events: string[] = [];
+    // Without an idle report the session would wait forever; this only unblocks such a loop so the test ends.
+    const unblock = setTimeout(() => controller.resume(), 3000);
+    await runTrainingLoop(r, controller, {
+      step: (_, p) => events.push(`step ${p.step}`),
+      checkpoint: async () => undefined,
+      idle: () => {
+        events.push('idle');
+        controller.resume();
+      },
+    });
+    clearTimeout(unblock);
+    expect(events).toEqual(['idle', 'step 3']);
+    r.dispose();
+  }, 60_000);
+
   it('resumes mid-epoch from the run’s progress (only the remaining batches)', async () => {
     const r = run({ weights: 'none' }, data([]));
     r.progress = { step: 2, epoch: 0, batch: 2 };

@@ -1,7 +1,8 @@
 /**
- * Telling the widget when the GPU goes away under it: a lost WebGL context (the browser
- * reclaims it when memory runs short, or a driver resets) or a lost WebGPU device. TF.js
- * keeps its context inside the backend object; only the shape read here is relied on.
+ * Telling a widget when the GPU goes away under it: a lost WebGL context (the browser reclaims
+ * it when memory runs short, or a driver resets) or a lost WebGPU device. Either way the
+ * tensors on the device are gone, so training must stop at once. TF.js keeps its context
+ * inside the backend object; only the shape read here is relied on.
  */
 
 interface WebGlBackendShape {
@@ -13,8 +14,9 @@ interface WebGpuBackendShape {
 }
 
 /**
- * Calls `onLost` once with a reason when the backend's WebGL context or WebGPU device is lost.
- * Backends without either (wasm, cpu) are never lost. Returns a function that stops watching.
+ * Calls `onLost` once with a reason ("the WebGL context was lost (…)") when the backend's
+ * WebGL context or WebGPU device is lost. Backends without either (wasm, cpu) are never lost.
+ * Returns a function that stops watching.
  */
 export function watchDevice(backend: unknown, onLost: (reason: string) => void): () => void {
   let live = true;
@@ -24,7 +26,10 @@ export function watchDevice(backend: unknown, onLost: (reason: string) => void):
     onLost(reason);
   };
   const canvas = (backend as WebGlBackendShape | null)?.gpgpu?.gl?.canvas;
-  const onContextLost = (): void => lost('the WebGL context was lost');
+  const onContextLost = (event: Event): void => {
+    event.preventDefault(); // lets the browser offer the context back (a backend switch or reload uses it)
+    lost('the WebGL context was lost (the graphics driver reset or the browser reclaimed it)');
+  };
   canvas?.addEventListener('webglcontextlost', onContextLost);
   const device = (backend as WebGpuBackendShape | null)?.device;
   device?.lost?.then(

@@ -1,0 +1,314 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as segnet from '../../../../src/segnet';
+import { CLASS_NAMES, type DatasetManifest, type SplitData } from '../../../../src/data';
+import { holdBackend, type Engine } from '../../../../src/widgets/shared/lazy';
+import { activateBackend } from '../../../../src/widgets/training-studio/backend-watch';
+import type { CheckpointFileContents } from '../../../../src/widgets/training-studio/checkpoint-file';
+import { emptyCurves } from '../../../../src/widgets/training-studio/curves';
+import { exportBytes, readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
+import { networkConfig, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
+import { StudioSession, type Phase, type RunStore, type SessionView } from '../../../../src/widgets/training-studio/session';
+import { DEFAULT_SETTINGS, type DatasetOption, type StudioSettings } from '../../../../src/widgets/training-studio/settings';
+import { seededRandom, useCpu } from '../../helpers';
+
+/** SegNet-Basic trained at 16 x 16 (half of the 32 x 32 data) on three random frames: steps take ~1-2 s on cpu. */
+function split(name: string, seed: number): SplitData {
+  const rnd = seededRandom(seed);
+  return { name, count: 3, height: 16, width: 16, images: Uint8Array.from({ length: 3 * 256 * 3 }, () => rnd() * 256), labels: Uint8Array.from({ length: 3 * 256 }, () => Math.floor(rnd() * CLASS_NAMES.length)) };
+}
+/** Median weights of the wrong length: every training step of a run weighted by them throws. */
+const BAD_WEIGHTS = [1, 1, 1];
+const data: RunData = { name: 'synthetic-32x32', manifest: { height: 32, width: 32, medianFrequencyWeights: BAD_WEIGHTS } as unknown as DatasetManifest, train: split('train', 5), val: split('val', 6) };
+const option: DatasetOption = { name: 'synthetic-32x32', url: '/data/synthetic-32x32/', height: 32, width: 32, trainCount: 3 };
+const settings: StudioSettings = { ...DEFAULT_SETTINGS, decoder: 'bilinear', data: option.name, res: 'half', batch: 1, epochs: 1, every: 100, init: 'scratch', weights: 'none', opt: 'adam', lr: 0.001 };
+
+let engine: Engine;
+beforeAll(async () => {
+  await useCpu();
+  engine = { tf, segnet, backend: { name: 'cpu', canTrain: true, rejected: [] } };
+});
+
+/** The browser's store in memory, through the same snapshot and read as the exported file. */
+function memoryStore(): RunStore & { saved: CheckpointFileContents | null; saves: number; failWith: string | null } {
+  return {
+    saved: null,
+    saves: 0,
+    failWith: null,
+    async save(run) {
+      if (this.failWith) throw new Error(this.failWith);
+      this.saved = await snapshot(run);
+      this.saves++;
+    },
+    async read(e) {
+      return this.saved ? readContents(e, this.saved, 'The saved run') : null;
+    },
+  };
+}
+
+interface Recorder extends SessionView {
+  messages: { text: string; kind: string }[];
+  phases: Phase[];
+  /** Resolves with the first message (from now on) that `match` accepts. */
+  next(match: (text: string, kind: string) => boolean): Promise<string>;
+}
+
+function recorder(onPhase: (p: Phase) => void = () => undefined): Recorder {
+  const waiting: { match: (t: string, k: string) => boolean; resolve: (t: string) => void }[] = [];
+  const view: Recorder = {
+    messages: [],
+    phases: [],
+    next: (match) => new Promise((resolve) => waiting.push({ match, resolve })),
+    phase: (p) => {
+      view.phases.push(p);
+      onPhase(p);
+    },
+    message: (text, kind = 'info') => {
+      view.messages.push({ text, kind });
+      for (const w of waiting.splice(0)) {
+        if (w.match(text, kind)) w.resolve(text);
+        else waiting.push(w);
+      }
+    },
+    progress: () => undefined,
+    curves: () => undefined,
+    strip: () => undefined,
+    checksum: () => undefined,
+    backend: () => undefined,
+    deviceLost: () => undefined,
+    settings: () => undefined,
+  };
+  return view;
+}
+
+/** A run that looks trained (step 2, one Adam update), as a previous run's save would be. */
+function previousRun(): StudioRun {
+  const model = segnet.buildSegNet(networkConfig(settings, data.manifest));
+  const optimizer = new segnet.Optimizer({ kind: 'adam' });
+  const params = model.trainableVariables();
+  const grads = new Map(params.map((p) => [p.name, tf.onesLike(p.variable) as tf.Tensor]));
+  optimizer.apply(params, grads, 0.01);
+  tf.dispose([...grads.values()]);
+  return new StudioRun(engine, settings, model, optimizer, data, { step: 2, epoch: 0, batch: 2 }, { ...emptyCurves(), loss: [{ step: 2, value: 2 }] }, 'previous');
+}
+
+let sessions: StudioSession[] = [];
+function session(view: SessionView, store: RunStore, extra: { onLost?: (lost: (m: string) => void) => void; activate?: typeof activateBackend } = {}): StudioSession {
+  const s = new StudioSession(engine, 'test', { datasets: [option], pretrainedUrl: null }, view, {
+    store,
+    loadData: async () => data,
+    activate: extra.activate ?? activateBackend,
+    watchDevice: (_, onLost) => {
+      extra.onLost?.(onLost);
+      return () => undefined;
+    },
+  });
+  sessions.push(s);
+  return s;
+}
+
+afterEach(async () => {
+  for (const s of sessions) {
+    await s.stop().catch(() => undefined);
+    s.current?.dispose();
+    s.dispose();
+  }
+  sessions = [];
+});
+
+describe('StudioSession', () => {
+  it('after a failed step of a run never saved, does not roll back into the previous run’s save (nor overwrite it)', async () => {
+    const store = memoryStore();
+    const old = previousRun();
+    await store.save(old);
+    const oldSum = await weightsChecksum(old.model);
+    old.dispose();
+    const view = recorder();
+    const s = session(view, store);
+    const failed = view.next((_, kind) => kind === 'error');
+    await s.start({ ...settings, weights: 'median' }); // every step throws: the weights do not fit the classes
+    const text = await failed;
+    expect(text).toContain('Paused at step 0');
+    expect(text).toContain('never saved');
+    expect(s.current!.progress).toEqual({ step: 0, epoch: 0, batch: 0 });
+    expect(s.current!.curves.loss).toEqual([]);
+    // The previous run's save is untouched, and nothing replaced it.
+    expect(store.saves).toBe(1);
+    const kept = await store.read(engine);
+    expect(kept!.meta.progress.step).toBe(2);
+    tf.dispose(Object.values(kept!.tensors));
+    expect(await weightsChecksum(s.current!.model)).not.toBe(oldSum);
+  }, 60_000);
+
+  it('after a failed step, does not roll back into a save of another run (one saved over it meanwhile)', async () => {
+    const store = memoryStore();
+    let s: StudioSession | null = null;
+    let pausing: Promise<void> | null = null;
+    const view = recorder((p) => {
+      if (p === 'running' && !pausing && s) pausing = s.pause();
+    });
+    s = session(view, store);
+    const bad = { ...settings, weights: 'median' as const }; // every step throws
+    await s.start(bad);
+    await pausing; // saved at step 0
+    expect(store.saves).toBe(1);
+    const other = previousRun(); // the same network, other settings (no class weights)
+    await store.save(other);
+    other.dispose();
+    const failed = view.next((_, kind) => kind === 'error');
+    await s.resume(bad);
+    const text = await failed;
+    expect(text).toContain('The save in this browser is of another run, so it was not used');
+    expect(s.current!.progress.step).toBe(0);
+    expect(s.current!.curves.loss).toEqual([]);
+  }, 60_000);
+
+  it('after the device is lost, refuses Import and Export and saves nothing', async () => {
+    const store = memoryStore();
+    const other = previousRun();
+    const file = new File([(await exportBytes(other)).slice().buffer], 'other.unpooled');
+    other.dispose();
+    let lose: (m: string) => void = () => undefined;
+    const view = recorder();
+    const s = session(view, store, { onLost: (l) => (lose = l) });
+    await s.start(settings);
+    await s.pause();
+    const savesBefore = store.saves;
+    const stepBefore = s.current!.progress.step;
+    lose('The WebGL context was lost.');
+    await s.importFile(file);
+    expect(view.messages.at(-1)).toEqual({ text: expect.stringContaining('"other.unpooled" was not imported') as string, kind: 'error' });
+    expect(s.current!.progress.step).toBe(stepBefore);
+    expect(s.current!.origin).not.toBe('previous');
+    await expect(s.exportFile()).rejects.toThrow('Nothing was exported');
+    expect(store.saves).toBe(savesBefore);
+  }, 60_000);
+
+  it('shows an imported run even when saving it in this browser fails, and says so', async () => {
+    const store = memoryStore();
+    const other = previousRun();
+    const file = new File([(await exportBytes(other)).slice().buffer], 'other.unpooled');
+    other.dispose();
+    const view = recorder();
+    const s = session(view, store);
+    store.failWith = 'QuotaExceededError: the quota has been exceeded';
+    await s.importFile(file);
+    expect(s.current!.origin).toBe('previous');
+    expect(s.current!.progress.step).toBe(2);
+    expect(s.phase).toBe('paused');
+    const last = view.messages.at(-1)!;
+    expect(last.kind).toBe('warning');
+    expect(last.text).toContain('Imported "other.unpooled" at step 2, but saving it in this browser failed (QuotaExceededError');
+    expect(last.text).toContain('export it to keep it');
+  }, 60_000);
+
+  it('pauses cleanly when Pause comes before the first step', async () => {
+    const store = memoryStore();
+    let s: StudioSession | null = null;
+    let pausing: Promise<void> | null = null;
+    // Pause the moment the loop is launched, before its first step (as a click during the first load would).
+    const view = recorder((p) => {
+      if (p === 'running' && !pausing && s) pausing = s.pause();
+    });
+    s = session(view, store);
+    await s.start(settings);
+    expect(pausing).not.toBeNull();
+    await pausing;
+    expect(s.phase).toBe('paused');
+    expect(s.current!.progress.step).toBe(0);
+    expect(view.messages.at(-1)!.text).toBe('Paused at step 0.');
+    expect(store.saves).toBe(1); // the pause saved the run
+  }, 60_000);
+
+  it('says a finished run is saved only when its last save succeeded', async () => {
+    const store = memoryStore();
+    store.failWith = 'QuotaExceededError: the quota has been exceeded';
+    const view = recorder();
+    const s = session(view, store);
+    const finished = view.next((text) => text.startsWith('Finished'));
+    await s.start({ ...settings, every: 1 });
+    expect(await finished).toBe('Finished: 1 epochs, 3 steps. Not saved in this browser: export it to keep it.');
+    expect(view.messages.some((m) => m.kind === 'warning' && m.text.startsWith('Saving in this browser failed (QuotaExceededError'))).toBe(true);
+    store.failWith = null;
+    const again = view.next((text) => text.startsWith('Finished'));
+    await s.start({ ...settings, every: 1 });
+    expect(await again).toBe('Finished: 1 epochs, 3 steps. Saved in this browser.');
+  }, 120_000);
+
+  it('keeps Resume off (phase busy) until the pause’s save has ended', async () => {
+    const store = memoryStore();
+    const phasesWhileSaving: Phase[] = [];
+    let s: StudioSession | null = null;
+    const save = store.save.bind(store);
+    store.save = async (run) => {
+      phasesWhileSaving.push(s!.phase);
+      await save(run);
+      phasesWhileSaving.push(s!.phase);
+    };
+    s = session(recorder(), store);
+    await s.start(settings);
+    await s.pause();
+    expect(phasesWhileSaving).toEqual(['busy', 'busy']);
+    expect(s.phase).toBe('paused');
+    // The same for the save of an imported run.
+    const other = previousRun();
+    const file = new File([(await exportBytes(other)).slice().buffer], 'other.unpooled');
+    other.dispose();
+    phasesWhileSaving.length = 0;
+    await s.importFile(file);
+    expect(phasesWhileSaving).toEqual(['busy', 'busy']);
+    expect(s.phase).toBe('paused');
+  }, 60_000);
+
+  it('refuses a backend switch while another widget trains on the page’s backend', async () => {
+    const store = memoryStore();
+    const view = recorder();
+    const tried: string[] = [];
+    const s = session(view, store, {
+      activate: async (e, choice) => {
+        tried.push(choice);
+        return activateBackend(e, choice);
+      },
+    });
+    await s.start(settings);
+    await s.pause();
+    const run = s.current;
+    const release = holdBackend('the decoder comparison');
+    try {
+      await s.switchBackend('cpu');
+    } finally {
+      release();
+    }
+    expect(tried).toEqual([]);
+    expect(s.current).toBe(run);
+    expect(s.phase).toBe('paused');
+    expect(view.messages.at(-1)).toEqual({ text: 'The backend serves the whole page, and the decoder comparison is training on it: pause that first, then switch.', kind: 'warning' });
+    await s.switchBackend('cpu');
+    expect(tried).toEqual(['cpu']);
+    expect(engine.backend.name).toBe('cpu');
+  }, 60_000);
+
+  it('keeps the run in memory when the chosen backend and the automatic choice fail, rebuilding it on cpu', async () => {
+    const store = memoryStore();
+    const view = recorder();
+    const tried: string[] = [];
+    const s = session(view, store, {
+      activate: async (e, choice) => {
+        tried.push(choice);
+        if (choice !== 'cpu') throw new Error(`${choice} is unavailable`);
+        return activateBackend(e, choice);
+      },
+    });
+    await s.start(settings);
+    await s.pause();
+    const sum = await weightsChecksum(s.current!.model);
+    const step = s.current!.progress.step;
+    await s.switchBackend('webgl');
+    expect(tried).toEqual(['webgl', 'auto', 'cpu']);
+    expect(s.current).not.toBeNull();
+    expect(s.current!.progress.step).toBe(step);
+    expect(await weightsChecksum(s.current!.model)).toBe(sum);
+    expect(s.phase).toBe('paused');
+    expect(view.messages.at(-1)!.text).toContain('Now on cpu');
+  }, 60_000);
+});
