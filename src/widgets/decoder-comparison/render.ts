@@ -5,6 +5,7 @@
  * so this module loads no chart code by itself and unit tests can hand it the real library.
  */
 import { asAccessibleImage } from '../shared/accessible-chart';
+import { stepAxis } from '../shared/step-axis';
 import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE, labelToRgba } from '../../data';
 import { frameRgba } from '../model/frame-thumbnails';
@@ -174,9 +175,9 @@ export function renderLossChart(Plot: Plot, rows: readonly LossRow[], decoders: 
     height: 220,
     marginRight: 20,
     style: { background: 'transparent' },
-    // No more ticks than steps, so every tick is a whole step.
-    x: { label: 'step', domain: [0, Math.max(1, steps)], ticks: Math.min(Math.max(1, steps), 8), tickFormat: 'd' },
-    y: { label: 'training loss', grid: true, zero: true },
+    x: stepAxis(steps),
+    // Before the first step there is no loss to scale to: show an empty 0..1 axis.
+    y: { label: 'training loss', grid: true, zero: true, ...(rows.length === 0 ? { domain: [0, 1] } : {}) },
     marks: [
       ...decoders.map((d) =>
         Plot.line(

@@ -4,6 +4,7 @@
  * confusion matrix. Observable Plot is passed in, so the widget imports it only when it draws.
  */
 import { asAccessibleImage } from '../shared/accessible-chart';
+import { stepAxis } from '../shared/step-axis';
 import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE } from '../../data';
 import { h } from '../model/dom';
@@ -40,10 +41,14 @@ export function renderLossChart(Plot: Plot, loss: readonly CurvePoint[], width =
     width,
     height: 220,
     marginLeft: 48,
-    x: { label: 'step', nice: true },
+    x: stepAxis(loss[loss.length - 1]!.step),
     y: { label: 'loss', grid: true, zero: true },
     color: { domain: ['raw', 'smoothed'], range: ['#9db4d6', '#1f5fa8'], legend: true },
-    marks: [Plot.lineY(data, { x: 'step', y: 'value', stroke: 'series', strokeWidth: (d: { series: string }) => (d.series === 'raw' ? 1 : 2.2) }), Plot.ruleY([0])],
+    marks: [
+      Plot.lineY(data.filter((d) => d.series === 'raw'), { x: 'step', y: 'value', stroke: 'series', strokeWidth: 1 }),
+      Plot.lineY(data.filter((d) => d.series === 'smoothed'), { x: 'step', y: 'value', stroke: 'series', strokeWidth: 2.2 }),
+      Plot.ruleY([0]),
+    ],
     ariaLabel: `Training loss over ${loss.length} steps; smoothed loss now ${last.value.toFixed(3)}`,
   });
 }
@@ -60,7 +65,7 @@ export function renderIoUChart(Plot: Plot, train: readonly CurvePoint[], val: re
     width,
     height: 220,
     marginLeft: 48,
-    x: { label: 'step', nice: true },
+    x: stepAxis(Math.max(0, ...data.map((d) => d.step))),
     y: { label: 'mIoU (%)', domain: [0, 100], grid: true },
     color: { domain: ['training batches', 'validation'], range: ['#9a6fb0', '#c0392b'], legend: true },
     marks: [

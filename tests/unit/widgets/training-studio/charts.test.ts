@@ -19,6 +19,14 @@ function validation(): Validation {
 const svgOf = (chart: Element): SVGSVGElement => (chart instanceof SVGSVGElement ? chart : chart.querySelector('svg[role="img"]')!);
 
 describe('renderLossChart', () => {
+  it('labels the step axis in whole steps after a single step, and draws without Plot warnings', () => {
+    const chart = renderLossChart(Plot, curve([0.37]), 400);
+    const ticks = [...svgOf(chart).querySelectorAll('g[aria-description], g')].flatMap((g) => [...g.querySelectorAll(':scope > g > text, :scope > text')].map((t) => t.textContent));
+    expect(ticks).toContain('1');
+    expect(ticks.some((t) => t?.includes('.000'))).toBe(false);
+    expect(chart.textContent).not.toContain('⚠');
+  });
+
   it('draws the raw and the smoothed loss as two lines, and labels the chart with the smoothed value', () => {
     const chart = renderLossChart(Plot, curve([2.4, 2.0, 1.9, 1.5]), 400);
     const svg = svgOf(chart);
