@@ -20,6 +20,16 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-webgpu',
 ];
 
+/**
+ * The same flags minus SwiftShader and WebGPU, with the GPU process off: no WebGL and no WebGPU,
+ * as on a machine without graphics acceleration, so TF.js runs on wasm.
+ */
+export const NO_GPU_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS.filter((a) => !/swiftshader|webgpu|use-angle/.test(a)),
+  '--disable-gpu',
+  '--disable-software-rasterizer',
+];
+
 /** Throws, with the command that fixes it, when Chromium is not installed. */
 export function assertChromiumInstalled(): void {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -30,8 +40,8 @@ export function assertChromiumInstalled(): void {
   }
 }
 
-/** Launch headless Chromium with the flags above. */
-export async function launchChromium(): Promise<Browser> {
+/** Launch headless Chromium with the flags above (or others, such as NO_GPU_CHROMIUM_ARGS). */
+export async function launchChromium(args: readonly string[] = CHROMIUM_ARGS): Promise<Browser> {
   assertChromiumInstalled();
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...args] });
 }

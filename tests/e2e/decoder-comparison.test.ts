@@ -8,9 +8,9 @@
  * viewport; and that the page logs no error and axe finds nothing. Run `npm run build` first.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { problems, visit } from './page-log';
 
 const origin = inject('origin');
@@ -19,12 +19,9 @@ const tag = 'decoder-comparison';
 const DECODERS = ['segnet', 'fcn', 'deeplab-largefov'];
 let browser: Browser;
 
-/** The suite's flags minus SwiftShader and WebGPU, with the GPU process off: the wasm backend. */
-const NO_GPU_ARGS = [...CHROMIUM_ARGS.filter((a) => !/swiftshader|webgpu|use-angle/.test(a)), '--disable-gpu', '--disable-software-rasterizer'];
 
 beforeAll(async () => {
-  assertChromiumInstalled();
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: NO_GPU_ARGS });
+  browser = await launchChromium(NO_GPU_CHROMIUM_ARGS);
 });
 
 afterAll(async () => {

@@ -9,11 +9,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseFallbackManifest, type FallbackWidget } from '../../src/widgets/model/fallbacks';
 import { HOLD_MESSAGES } from '../../src/widgets/model/run-policy';
-import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
+import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { problems, visit } from './page-log';
 import { builtPages, DIST_DIR } from './site';
 
@@ -21,14 +21,12 @@ const origin = inject('origin');
 const manifest = parseFallbackManifest(JSON.parse(readFileSync(join(DIST_DIR, 'fallbacks/manifest.json'), 'utf8')));
 
 /** The suite's flags minus SwiftShader and WebGPU, with the GPU process off: no WebGL, no WebGPU. */
-const NO_GPU_ARGS = [...CHROMIUM_ARGS.filter((a) => !/swiftshader|webgpu|use-angle/.test(a)), '--disable-gpu', '--disable-software-rasterizer'];
 
 let noGpu: Browser;
 let withGpu: Browser;
 
 beforeAll(async () => {
-  assertChromiumInstalled();
-  noGpu = await chromium.launch({ executablePath: CHROMIUM_PATH, args: NO_GPU_ARGS });
+  noGpu = await launchChromium(NO_GPU_CHROMIUM_ARGS);
   withGpu = await launchChromium();
 });
 

@@ -12,10 +12,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { problems, watchPage, type PageLog } from './page-log';
 import { builtPages, DIST_DIR } from './site';
 
@@ -24,16 +24,13 @@ let browser: Browser;
 
 /** No WebGL, no WebGPU (the network runs on wasm); a fake camera that needs no permission prompt. */
 const ARGS = [
-  ...CHROMIUM_ARGS.filter((a) => !/swiftshader|webgpu|use-angle/.test(a)),
-  '--disable-gpu',
-  '--disable-software-rasterizer',
+  ...NO_GPU_CHROMIUM_ARGS,
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
 ];
 
 beforeAll(async () => {
-  assertChromiumInstalled();
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+  browser = await launchChromium(ARGS);
 });
 
 afterAll(async () => {

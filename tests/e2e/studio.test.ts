@@ -10,9 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
+import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { problems, visit, watchPage } from './page-log';
 
 const origin = inject('origin');
@@ -20,12 +20,9 @@ const tag = 'training-studio';
 const PATH = '/chapters/train-it-yourself/?studio.batch=1&studio.every=2&studio.epochs=1';
 let browser: Browser;
 
-/** No WebGL or WebGPU: the studio falls back to wasm. */
-const NO_GPU_ARGS = [...CHROMIUM_ARGS.filter((a) => !/swiftshader|webgpu|use-angle/.test(a)), '--disable-gpu', '--disable-software-rasterizer'];
 
 beforeAll(async () => {
-  assertChromiumInstalled();
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: NO_GPU_ARGS });
+  browser = await launchChromium(NO_GPU_CHROMIUM_ARGS);
 });
 
 afterAll(async () => {

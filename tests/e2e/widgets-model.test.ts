@@ -15,25 +15,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { problems, visit, type Visit } from './page-log';
 import { builtPages, DIST_DIR } from './site';
 
 const origin = inject('origin');
 let browser: Browser;
 
-/** The suite's flags minus SwiftShader and WebGPU, with the GPU process off: no WebGL, no WebGPU. */
-const NO_GPU_ARGS = [
-  ...CHROMIUM_ARGS.filter((a) => !/swiftshader|webgpu|use-angle/.test(a)),
-  '--disable-gpu',
-  '--disable-software-rasterizer',
-];
 
 beforeAll(async () => {
-  assertChromiumInstalled();
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: NO_GPU_ARGS });
+  browser = await launchChromium(NO_GPU_CHROMIUM_ARGS);
 });
 
 afterAll(async () => {
