@@ -12,7 +12,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
 import { CLASS_NAMES } from '../src/data';
@@ -21,7 +20,7 @@ import * as segnet from '../src/segnet';
 import { greyscaleRgba } from '../src/widgets/architecture-explorer/feature-maps';
 import { architectureCodec } from '../src/widgets/architecture-explorer/state';
 import { sideBySideCodec } from '../src/widgets/decoder-side-by-side/state';
-import { upsampleChannel } from '../src/widgets/decoder-side-by-side/upsample';
+import { channelComparison } from '../src/widgets/decoder-side-by-side/channel-comparison';
 import { sideBySideView } from '../src/widgets/decoder-side-by-side/view';
 import { compositeOverlay, labelShares, pixelAccuracy } from '../src/widgets/label-overlay/overlay-pixels';
 import { labelOverlayCodec } from '../src/widgets/label-overlay/state';
@@ -34,6 +33,7 @@ import { channelPlane } from '../src/widgets/model/layer-planes';
 import { checkpointMismatch, describeCheckpoint } from '../src/widgets/model/page-model';
 import { CHECKPOINT_PATH, publicFile } from '../src/widgets/model/sources';
 import type { Engine } from '../src/widgets/shared/lazy';
+import { parseArgs } from './lib/args';
 import { interruptSignal, reportFailure } from './lib/cli';
 import { checkpointFolder } from './lib/checkpoint-files';
 import { startBackend } from './lib/start-backend';
@@ -118,26 +118,7 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
   'decoder-side-by-side': async (frame, analysis, engine) => {
     const { stage, channel } = sideBySideCodec.defaults;
     const [pool, features] = await Promise.all([analysis.layer(`encoder/stage${stage}/pool`), analysis.layer(`encoder/stage${stage}/conv1`)]);
-    const c = channel - 1;
-    const upsampled = await upsampleChannel(engine, {
-      height: pool.height,
-      width: pool.width,
-      values: channelPlane(pool.values, pool.channels, c),
-      indices: Int32Array.from(channelPlane(pool.indices!, pool.channels, c)),
-      outHeight: features.height,
-      outWidth: features.width,
-    });
-    const view = sideBySideView({
-      stage,
-      channel,
-      reference: channelPlane(features.values, features.channels, c),
-      pooled: channelPlane(pool.values, pool.channels, c),
-      height: features.height,
-      width: features.width,
-      pooledHeight: pool.height,
-      pooledWidth: pool.width,
-      upsampled,
-    });
+    const view = sideBySideView(await channelComparison(engine, pool, features, stage, channel));
     const shown = view.panels.filter((p) => p.key !== 'pooled');
     const what = `channel ${channel} of encoder stage ${stage} on road frame ${frame.index + 1}`;
     return {
@@ -163,8 +144,8 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
 };
 
 async function main(signal: AbortSignal): Promise<void> {
-  const { values } = parseArgs({ options: { backend: { type: 'string' } } });
-  const { choice, description } = await startBackend(values.backend ?? 'wasm');
+  const values = parseArgs(process.argv.slice(2), { backend: { type: 'string', default: 'wasm', help: 'wasm | cpu' } }, 'npm run render:fallbacks -- [--backend wasm|cpu]\n\nRenders the model widgets\' precomputed figures into public/fallbacks/.');
+  const { choice, description } = await startBackend(values.backend);
   const engine: Engine = { tf, segnet, backend: choice };
   const checkpointDir = publicFile(CHECKPOINT_PATH).replace(/model\.json$/, '');
   const { model, meta } = await segnet.loadSegNet(checkpointFolder(checkpointDir));

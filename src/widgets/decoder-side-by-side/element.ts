@@ -6,10 +6,10 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { channelPlane, gateModel, h, loadDemoFrames, mostVariedChannel, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { gateModel, h, loadDemoFrames, mostVariedChannel, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
 import { renderSideBySide } from './render';
 import { sideBySideCodec, type SideBySideState } from './state';
-import { upsampleChannel } from './upsample';
+import { channelComparison } from './channel-comparison';
 import { comparisonSentence, sideBySideView } from './view';
 
 defineWidget('decoder-side-by-side', (root, id) => {
@@ -33,28 +33,10 @@ defineWidget('decoder-side-by-side', (root, id) => {
     const key = `${s.frame}:${s.stage}:${s.channel}`;
     const names = layerNames(s);
     const [pool, features] = await Promise.all([model.layer(frame, names.pool), model.layer(frame, names.features)]);
-    const c = Math.min(s.channel, pool.channels) - 1;
-    const upsampled = await upsampleChannel(model.engine, {
-      height: pool.height,
-      width: pool.width,
-      values: channelPlane(pool.values, pool.channels, c),
-      indices: Int32Array.from(channelPlane(pool.indices!, pool.channels, c)),
-      outHeight: features.height,
-      outWidth: features.width,
-    });
+    const maps = await channelComparison(model.engine, pool, features, s.stage, s.channel);
     const now = state.get();
     if (`${now.frame}:${now.stage}:${now.channel}` !== key) return;
-    const view = sideBySideView({
-      stage: s.stage,
-      channel: s.channel,
-      reference: channelPlane(features.values, features.channels, c),
-      pooled: channelPlane(pool.values, pool.channels, c),
-      height: features.height,
-      width: features.width,
-      pooledHeight: pool.height,
-      pooledWidth: pool.width,
-      upsampled,
-    });
+    const view = sideBySideView(maps);
     stage.replaceChildren(renderSideBySide(view));
     caption.textContent = comparisonSentence(view);
     drawn = key;
