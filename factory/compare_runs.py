@@ -35,7 +35,8 @@ def main(a, b):
                     if k not in x or k not in y
                     or (torch.is_tensor(x[k]) and not torch.equal(x[k], y[k]))
                     or (not torch.is_tensor(x[k]) and x[k] != y[k]))
-    tensors = [k for k in x if k.startswith("model/") and torch.is_tensor(x[k]) and x[k].is_floating_point()]
+    tensors = [k for k in x if k.startswith("model/") and torch.is_tensor(x[k]) and x[k].is_floating_point()
+               and torch.is_tensor(y.get(k)) and y[k].shape == x[k].shape]
     num = sum(float((x[k].double() - y[k].double()).pow(2).sum()) for k in tensors)
     den = sum(float(x[k].double().pow(2).sum()) for k in tensors)
     same_progress = all(x[k] == y.get(k) for k in x if k.startswith("progress/"))

@@ -7,7 +7,7 @@
  * a python3 that has torch.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evalCli } from '../../../scripts/lib/eval-cli';
@@ -128,5 +128,30 @@ describe.skipIf(!python)('factory/train.py', () => {
     expect(report.data).toBe('synthetic-32x48');
     expect(report.images).toBe(4);
     expect(report.globalAccuracy).toBeGreaterThan(0);
+  }, 180_000);
+});
+
+describe.skipIf(!python)('factory/queue.py', () => {
+  it('runs a plan in order, a decoder on the frozen encoder of the run before it, and reports both finished', async () => {
+    const runs = join(root, 'queue-runs');
+    const plan = join(root, 'plan.json');
+    const base = ['--data', data, '--basic-channels', '8', '--batch', '2', '--epochs', '1'];
+    await writeFile(plan, JSON.stringify({
+      runs: [
+        { name: 'encoder', args: [...base, '--decoder', 'segnet'] },
+        { name: 'fcn', after: 'encoder', args: [...base, '--decoder', 'fcn', '--init', '{runs}/encoder/best.pt', '--init-encoder-only', '--freeze-encoder'] },
+      ],
+    }));
+    const r = spawnSync(python!, ['factory/queue.py', '--plan', plan, '--runs', runs, '--threads', '1'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('every run of the plan is finished');
+    const status = spawnSync(python!, ['factory/queue.py', '--plan', plan, '--runs', runs, '--status'], { encoding: 'utf8' });
+    expect(status.stdout).toMatch(/^encoder: done epoch 1 /m);
+    expect(status.stdout).toMatch(/^fcn: done epoch 1 /m);
+    // the frozen encoder is the first run's, unchanged by training the FCN decoder
+    const cmp = compare(join(runs, 'encoder', 'best.pt'), join(runs, 'fcn', 'last.pt'));
+    expect(cmp.differ.some((k) => k.startsWith('model/encoder.'))).toBe(false);
+    expect(cmp.differ.some((k) => k.startsWith('model/decoder.'))).toBe(true);
+    expect((await logEvents(join(runs, 'fcn'))).find((e) => e.event === 'init')).toMatchObject({ copied: 24 });
   }, 180_000);
 });
