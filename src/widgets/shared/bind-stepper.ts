@@ -19,8 +19,14 @@ export interface StepperBinding<S extends { step: number }> {
 export function bindStepper<S extends { step: number }>(root: HTMLElement, id: string, codec: StateCodec<S>, binding: StepperBinding<S>): () => void {
   let bound: BoundPlayer | null = null;
   const state = widgetState(id, codec, (s) => {
-    sync(s);
     const last = binding.lastStep(s);
+    // A change that shortens the run (8 x 8 -> 6 x 6 past the last 6 x 6 step) first brings the
+    // step back into range; the redraw happens for that corrected state, never for the stale one.
+    if (s.step > last) {
+      state.set({ step: last } as Partial<S>);
+      return;
+    }
+    sync(s);
     if (bound && bound.player.last !== last) bound.player.setLast(last, s.step);
     binding.draw(s);
   });

@@ -2,6 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bindFields } from '../../../src/widgets/shared/bind-fields';
 import { bindPlayer } from '../../../src/widgets/shared/bind-player';
+import { bindStepper } from '../../../src/widgets/shared/bind-stepper';
+import { pooledExample } from '../../../src/widgets/shared/pooled-example';
+import { renderPooling } from '../../../src/widgets/pooling-stepper/render';
+import { poolingCodec, windowCount } from '../../../src/widgets/pooling-stepper/state';
 import { transposedConvCodec } from '../../../src/widgets/transposed-conv-stepper/state';
 
 /** The markup of PlayerControls.astro, as the build renders it. */
@@ -77,5 +81,32 @@ describe('bindFields(root, codec, onPatch)', () => {
     expect(patches).toEqual([{ kernel: 5 }, { input: 'ramp' }]);
     sync({ ...transposedConvCodec.defaults, kernel: 2, input: 'ones' });
     expect([range!.value, ones!.checked, ramp!.checked, el.querySelector('output')!.textContent]).toEqual(['2', true, false, '2']);
+  });
+});
+
+describe('bindStepper(root, id, poolingCodec, binding)', () => {
+  it('brings the step back into range when 8 x 8 becomes 6 x 6 past step 9, and draws only valid steps', () => {
+    window.history.replaceState(null, '', '/?pool.size=8&pool.step=12');
+    const el = root(`
+      <input type="radio" name="pool-size" data-field="size" value="6" />
+      <input type="radio" name="pool-size" data-field="size" value="8" checked />
+      ${PLAYER}`);
+    const drawn: Array<[number, number]> = [];
+    const dispose = bindStepper(el, 'pool', poolingCodec, {
+      lastStep: (s) => windowCount(s.size),
+      draw: (s) => {
+        renderPooling(pooledExample(s), s.step);
+        drawn.push([s.size, s.step]);
+      },
+    });
+    const six = el.querySelector<HTMLInputElement>('input[value="6"]')!;
+    six.checked = true;
+    six.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(drawn[0]).toEqual([8, 12]);
+    expect(drawn.at(-1)).toEqual([6, 9]);
+    expect(drawn.filter(([size, step]) => step > windowCount(size))).toEqual([]);
+    expect(new URLSearchParams(window.location.search).get('pool.step')).toBe('9');
+    expect(el.querySelector('output')!.textContent).toBe('9 / 9');
+    dispose();
   });
 });
