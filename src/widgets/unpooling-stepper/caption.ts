@@ -18,9 +18,14 @@ export function unpoolingSentence(v: UnpoolingView): string {
     }
     return text;
   }
+  const peaks = v.peaks ?? { kept: 0, placed: 0 };
+  const kept =
+    peaks.kept === peaks.placed
+      ? `Every non-zero placed value (bold) is still the largest in its 3 × 3 neighbourhood: the blur spread it without moving it.`
+      : `${peaks.kept} of the ${peaks.placed} non-zero placed values (bold) are still the largest in their 3 × 3 neighbourhood; ` +
+        `the others sit next to a larger value whose spread now outweighs them.`;
   return (
-    `A 3 × 3 convolution fills the gaps: every output cell mixes its neighbourhood, so ` +
-    `${v.nonZero.dense} of ${cells} cells are now non-zero, against ${v.nonZero.sparse} in the sparse map. ` +
-    `Each placed value (bold) is still strongest near where the encoder found it; the filter has spread it to its neighbours.`
+    `A 3 × 3 blur whose weights add up to 1 fills the gaps: every output cell is a weighted average of its neighbourhood, so ` +
+    `${v.nonZero.dense} of ${cells} cells are now non-zero, against ${v.nonZero.sparse} in the sparse map. ${kept}`
   );
 }

@@ -7,7 +7,7 @@ import { create } from 'd3';
 import { gridPanel, type GridOutline } from '../shared/grid-panel';
 import { heatFill } from '../shared/heat';
 import { indexBits } from '../shared/pooled-example';
-import { DENSIFY_KERNEL, formatValue, type UnpoolingView } from './unpooling-steps';
+import { DENSIFY_DIVISOR, DENSIFY_WEIGHTS, formatValue, type UnpoolingView } from './unpooling-steps';
 
 export interface UnpoolingRenderOptions {
   cell?: number;
@@ -49,14 +49,14 @@ function encoderPanels(v: UnpoolingView, cell: number): SVGSVGElement[] {
 
 function filterPanel(v: UnpoolingView, cell: number): SVGSVGElement {
   return gridPanel({
-    title: '3 × 3 filter',
+    title: `3 × 3 filter ÷ ${DENSIFY_DIVISOR}`,
     rows: 3,
     cols: 3,
     cell,
     showSize: false,
-    text: (r, c) => String(DENSIFY_KERNEL[r]![c]!),
+    text: (r, c) => String(DENSIFY_WEIGHTS[r]![c]!),
     cellClass: () => (v.dense ? 'is-done' : ''),
-    label: 'Filter weights: 4 at the centre, 2 beside it, 1 on the diagonals',
+    label: `Filter weights: 4 at the centre, 2 beside it, 1 on the diagonals, all divided by ${DENSIFY_DIVISOR}`,
   });
 }
 

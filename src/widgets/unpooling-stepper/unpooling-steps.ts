@@ -9,15 +9,17 @@ import { gridToRows, rowsToGrid, type ExampleChoice } from '../shared/examples';
 import { pooledExample, type PooledExample, type PoolWindow } from '../shared/pooled-example';
 
 /**
- * The densifying filter: a fixed 3 × 3 blur with whole weights (4 at the centre, 2 beside it,
- * 1 on the diagonals), so every output stays a whole number. SegNet learns its decoder
- * filters; a fixed one shows the same filling-in.
+ * The densifying filter: a fixed 3 × 3 blur, 4 at the centre, 2 beside it and 1 on the
+ * diagonals, divided by their sum (16) so that it averages: a lone 9 becomes 2.25 at its own
+ * cell, not 36, and a flat region keeps its value. SegNet learns its decoder filters; a fixed
+ * one shows the same filling-in.
  */
-export const DENSIFY_KERNEL: readonly (readonly number[])[] = [
+export const DENSIFY_WEIGHTS: readonly (readonly number[])[] = [
   [1, 2, 1],
   [2, 4, 2],
   [1, 2, 1],
 ];
+export const DENSIFY_DIVISOR = DENSIFY_WEIGHTS.flat().reduce((a, b) => a + b, 0);
 
 export interface UnpoolingView {
   example: PooledExample;
@@ -35,6 +37,11 @@ export interface UnpoolingView {
   dense: number[][] | null;
   /** Non-zero cells of the sparse and of the dense map (once both are complete). */
   nonZero: { sparse: number; dense: number | null };
+  /**
+   * Of the non-zero placed values, how many are still the largest cell of their 3 × 3
+   * neighbourhood in the dense map (`kept`), out of `placed`; null until the dense map exists.
+   */
+  peaks: { kept: number; placed: number } | null;
 }
 
 export function unpoolingView(choice: ExampleChoice, step: number): UnpoolingView {
@@ -49,7 +56,7 @@ export function unpoolingView(choice: ExampleChoice, step: number): UnpoolingVie
   for (const w of example.windows.slice(0, placed)) isPlaced[w.maxRow]![w.maxCol] = true;
   let dense: number[][] | null = null;
   if (step > windows) {
-    const filter = makeGrid([3, 3, 1, 1], DENSIFY_KERNEL.flat());
+    const filter = makeGrid([3, 3, 1, 1], DENSIFY_WEIGHTS.flat().map((w) => w / DENSIFY_DIVISOR));
     dense = gridToRows(refConv2d(sparseGrid, filter, { padding: 'same' }));
   }
   const count = (rows: number[][]) => rows.flat().filter((v) => v !== 0).length;
@@ -63,7 +70,23 @@ export function unpoolingView(choice: ExampleChoice, step: number): UnpoolingVie
     isPlaced,
     dense,
     nonZero: { sparse: count(sparse), dense: dense ? count(dense) : null },
+    peaks: dense ? peaksKept(dense, sparse, isPlaced) : null,
   };
+}
+
+/** Placed non-zero values whose cell is still the largest of its 3 × 3 neighbourhood after the blur. */
+function peaksKept(dense: number[][], sparse: number[][], isPlaced: boolean[][]): { kept: number; placed: number } {
+  let kept = 0;
+  let placed = 0;
+  dense.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (!isPlaced[r]![c] || sparse[r]![c] === 0) return;
+      placed++;
+      const around = [-1, 0, 1].flatMap((dr) => [-1, 0, 1].map((dc) => dense[r + dr]?.[c + dc] ?? -Infinity));
+      if (v >= Math.max(...around)) kept++;
+    }),
+  );
+  return { kept, placed };
 }
 
 /** A value for a cell: integers as they are, others rounded to one decimal ("2.3"). */

@@ -42,9 +42,37 @@ describe('unpoolingView(choice, step)', () => {
     const v = unpoolingView(example, 17);
     expect(v.current).toBeNull();
     expect(v.nonZero.dense).toBeGreaterThan(v.nonZero.sparse);
-    // A value alone in its neighbourhood becomes 4 × itself at its own position.
-    expect(v.dense!.flat().every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
+    expect(v.dense!.flat().every((x) => x >= 0)).toBe(true);
     expect(unpoolingSentence(v)).toContain(`${v.nonZero.dense} of 64 cells are now non-zero, against ${v.nonZero.sparse} in the sparse map`);
+  });
+
+  it('blurs with weights that add up to 1: the dense map never exceeds the largest placed value', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const v = unpoolingView({ seed, size: 8 }, 17);
+      const top = Math.max(...v.sparse.flat());
+      expect(Math.max(...v.dense!.flat())).toBeLessThanOrEqual(top);
+    }
+  });
+
+  it('counts the placed values that are still the largest of their neighbourhood, and says so', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const v = unpoolingView({ seed, size: 8 }, 17);
+      const { kept, placed } = v.peaks!;
+      let expectedKept = 0;
+      let expectedPlaced = 0;
+      v.isPlaced.forEach((row, r) =>
+        row.forEach((on, c) => {
+          if (!on || v.sparse[r]![c] === 0) return;
+          expectedPlaced++;
+          const around = [-1, 0, 1].flatMap((dr) => [-1, 0, 1].map((dc) => v.dense![r + dr]?.[c + dc] ?? -Infinity));
+          if (around.every((x) => x <= v.dense![r]![c]!)) expectedKept++;
+        }),
+      );
+      expect([kept, placed]).toEqual([expectedKept, expectedPlaced]);
+      const sentence = unpoolingSentence(v);
+      if (kept === placed) expect(sentence).toContain('Every non-zero placed value (bold) is still the largest');
+      else expect(sentence).toContain(`${kept} of the ${placed} non-zero placed values (bold) are still the largest`);
+    }
   });
 
   it('captions each placement with its bits and position', () => {
