@@ -181,7 +181,7 @@ describe('unpooling-stepper and memory-calculator (chapter 5)', () => {
       await drawing(page, tag);
       expect(await caption(page, tag)).toContain('The map is complete and sparse');
       await expectRedraw(page, tag, () => page.locator(`${tag} [data-player="next"]`).click(), 'unpool.step=17');
-      expect(await caption(page, tag)).toContain('A 3 × 3 convolution fills the gaps');
+      expect(await caption(page, tag)).toContain('A 3 × 3 blur whose weights add up to 1 fills the gaps');
       await expectRedraw(page, tag, () => page.getByRole('radio', { name: '6 × 6' }).check(), 'unpool.size=6');
       expect(await position(page, tag)).toBe('10 / 10');
     });
@@ -196,12 +196,21 @@ describe('unpooling-stepper and memory-calculator (chapter 5)', () => {
       await expect.poll(() => page.locator(`${tag} tbody tr`).count(), { timeout: 30_000 }).toBe(5);
       const after = await scripts();
       expect(after.length, 'the report and its model code load only when the widget is near').toBeGreaterThan(before.length);
-      expect(await caption(page, tag)).toContain('SegNet keeps 918,240 bytes of indices');
+      expect(await caption(page, tag)).toContain('SegNet’s indices take 918,240 bytes at 2 bits per window, 14,691,840 bytes as this engine holds them');
       await expect.poll(() => page.locator(`${tag} [data-field="multiplier"]`).isDisabled()).toBe(true);
       await expectRedraw(page, tag, () => page.getByRole('radio', { name: 'VGG16' }).check(), 'mem.encoder=vgg16');
       await expect.poll(() => page.locator(`${tag} [data-field="multiplier"]`).isDisabled()).toBe(false);
       await expectRedraw(page, tag, () => page.locator(`${tag} [data-field="multiplier"]`).selectOption('0.25'), 'mem.multiplier=0.25');
       await expectRedraw(page, tag, () => page.locator(`${tag} [data-field="height"]`).fill('96'), 'mem.height=96');
+      // A height the calculator cannot use is refused out loud, and the URL keeps the last good one.
+      await page.locator(`${tag} [data-field="height"]`).fill('7');
+      await expect.poll(() => page.locator(`${tag} [data-part="problem"]`).textContent()).toBe(
+        'A height of 7 is not used: VGG16 pools five times, so the height must be at least 32 pixels. Still showing 96.',
+      );
+      expect(await page.locator(`${tag} [data-field="height"]`).getAttribute('aria-invalid')).toBe('true');
+      expect(page.url()).toContain('mem.height=96');
+      await page.locator(`${tag} [data-field="height"]`).fill('64');
+      await expect.poll(() => page.locator(`${tag} [data-part="problem"]`).isHidden()).toBe(true);
     });
     await withPage('/chapters/unpooling/?mem.width=128&mem.height=96', async (page) => {
       await page.locator(tag).scrollIntoViewIfNeeded();

@@ -8,7 +8,7 @@ import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { whenNearViewport } from '../shared/lazy';
 import { widgetState } from '../shared/widget-state';
-import { memoryCodec, reportOptions, type MemoryState } from './state';
+import { memoryCodec, reportOptions, sideProblem, type MemoryState } from './state';
 
 /** What the widget loads late. */
 interface Late {
@@ -29,19 +29,41 @@ defineWidget('memory-calculator', (root, id) => {
   const multiplier = root.querySelector<HTMLSelectElement>('[data-field="multiplier"]');
   let late: Late | null = null;
 
+  const problem = widgetPart(root, 'problem');
+  // The chart is drawn at the stage's own width, so its text keeps its size on a phone.
+  const chartWidth = (): number => Math.max(300, Math.min(640, Math.floor(stage.clientWidth) || 640));
+  let drawnWidth = 0;
   const draw = (s: MemoryState): void => {
     if (multiplier) multiplier.disabled = s.encoder === 'basic';
     if (!late) return;
     const view = late.memoryView(late.memoryReport(reportOptions(s)));
-    stage.replaceChildren(late.renderMemory(view));
+    drawnWidth = chartWidth();
+    stage.replaceChildren(late.renderMemory(view, { width: drawnWidth }));
     caption.textContent = late.memorySentence(view);
   };
+  const resized = new ResizeObserver(() => {
+    if (late && chartWidth() !== drawnWidth) draw(state.get());
+  });
+  resized.observe(stage);
   const state = widgetState(id, memoryCodec, (s) => {
     sync(s);
     draw(s);
   });
   const listening = new AbortController();
   const sync = bindFields(root, memoryCodec, (patch) => state.set(patch), listening.signal);
+  // A size the codec refuses (7, 2000, 12.5) changes nothing; say why next to the field.
+  root.addEventListener(
+    'input',
+    (event) => {
+      const el = event.target;
+      if (!(el instanceof HTMLInputElement) || (el.dataset.field !== 'height' && el.dataset.field !== 'width')) return;
+      const why = sideProblem(el.dataset.field, el.value, state.get()[el.dataset.field]);
+      el.setAttribute('aria-invalid', String(why !== null));
+      problem.textContent = why ?? '';
+      problem.hidden = why === null;
+    },
+    { signal: listening.signal },
+  );
   sync(state.get());
   draw(state.get());
 
@@ -57,6 +79,7 @@ defineWidget('memory-calculator', (root, id) => {
   });
   return () => {
     listening.abort();
+    resized.disconnect();
     cancel();
   };
 });

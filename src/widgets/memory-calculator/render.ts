@@ -9,15 +9,24 @@ export interface MemoryRenderOptions {
   width?: number;
 }
 
-const ROW = 46;
-const LEFT = 150;
-const RIGHT = 150;
+/** Below this width the labels go above the bars instead of beside them (phones). */
+export const NARROW_CHART = 520;
+
+/** Where things go: labels beside the bars when wide, above them when narrow. */
+function chartLayout(width: number) {
+  const narrow = width < NARROW_CHART;
+  return narrow
+    ? { narrow, row: 74, left: 4, right: 4, labelY: 14, whatY: 14, barY: 22, valueY: 62 }
+    : { narrow, row: 46, left: 150, right: 150, labelY: 15, whatY: 31, barY: 6, valueY: 23 };
+}
 
 export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions = {}): SVGSVGElement {
   const width = options.width ?? 640;
-  const height = 40 + view.bars.length * ROW + 24;
+  const L = chartLayout(width);
+  const top = 40;
+  const height = top + view.bars.length * L.row + 24;
   // One fixed domain from 1 kB to 10 GB, so bars move when the input changes instead of the axis.
-  const x = scaleLog([1e3, 1e10], [LEFT, width - RIGHT]).clamp(true);
+  const x = scaleLog([1e3, 1e10], [L.left, width - L.right]).clamp(true);
   const svg = create('svg')
     .attr('xmlns', 'http://www.w3.org/2000/svg')
     .attr('class', 'widget-chart')
@@ -29,14 +38,20 @@ export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions
       'aria-label',
       `Bytes kept from the encoder, log scale: ${view.bars.map((b) => `${b.label} ${formatBytes(b.bytes)} (${formatRelative(b.relative)})`).join('; ')}`,
     );
-  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text('Kept from the encoder for the decoder (log scale)');
+  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text(L.narrow ? 'Kept for the decoder (log scale)' : 'Kept from the encoder for the decoder (log scale)');
 
-  const axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${40 + view.bars.length * ROW})`);
+  const axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${top + view.bars.length * L.row})`);
   const ticks = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
-  axis.append('line').attr('class', 'domain').attr('x1', LEFT).attr('x2', width - RIGHT);
+  axis.append('line').attr('class', 'domain').attr('x1', L.left).attr('x2', width - L.right);
   const tick = axis.selectAll('g').data(ticks).join('g').attr('class', 'tick').attr('transform', (t) => `translate(${x(t)},0)`);
   tick.append('line').attr('y1', 0).attr('y2', 5);
-  tick.append('text').attr('y', 18).attr('text-anchor', 'middle').text((t) => formatBytes(t));
+  // Narrow: every other tick is named, so the names never collide.
+  tick
+    .filter((_, i) => !L.narrow || i % 2 === 0)
+    .append('text')
+    .attr('y', 18)
+    .attr('text-anchor', (_, i) => (L.narrow && i === 0 ? 'start' : 'middle'))
+    .text((t) => formatBytes(t));
   svg
     .append('g')
     .attr('class', 'grid')
@@ -46,7 +61,7 @@ export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions
     .attr('x1', (t) => x(t))
     .attr('x2', (t) => x(t))
     .attr('y1', 30)
-    .attr('y2', 40 + view.bars.length * ROW)
+    .attr('y2', top + view.bars.length * L.row)
     .attr('stroke', 'var(--color-border)')
     .attr('stroke-dasharray', '2 3');
 
@@ -55,20 +70,24 @@ export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions
     .selectAll('g')
     .data(view.bars)
     .join('g')
-    .attr('transform', (_, i) => `translate(0,${40 + i * ROW})`);
-  bars.append('text').attr('x', 0).attr('y', 15).attr('font-weight', 600).text((b) => b.label);
-  bars.append('text').attr('class', 'muted').attr('x', 0).attr('y', 31).attr('font-size', 11).text((b) => b.what);
+    .attr('transform', (_, i) => `translate(0,${top + i * L.row})`);
+  const label = bars.append('text').attr('x', 0).attr('y', L.labelY).attr('font-weight', 600).text((b) => b.label);
+  if (L.narrow) {
+    label.append('tspan').attr('class', 'muted').attr('font-weight', 400).text((b) => `: ${b.what}`);
+  } else {
+    bars.append('text').attr('class', 'muted').attr('x', 0).attr('y', L.whatY).attr('font-size', 11).text((b) => b.what);
+  }
   bars
     .append('rect')
-    .attr('x', LEFT)
-    .attr('y', 6)
+    .attr('x', L.left)
+    .attr('y', L.barY)
     .attr('height', 24)
-    .attr('width', (b) => Math.max(1, x(b.bytes) - LEFT))
-    .attr('fill', (b) => (b.key === 'indices' ? 'var(--color-accent)' : 'color-mix(in srgb, var(--color-focus) 55%, var(--color-surface))'));
+    .attr('width', (b) => Math.max(1, x(b.bytes) - L.left))
+    .attr('fill', (b) => (b.key === 'indices' || b.key === 'held' ? 'var(--color-accent)' : 'color-mix(in srgb, var(--color-focus) 55%, var(--color-surface))'));
   bars
     .append('text')
-    .attr('x', (b) => x(b.bytes) + 6)
-    .attr('y', 23)
+    .attr('x', (b) => (L.narrow ? L.left : x(b.bytes) + 6))
+    .attr('y', L.valueY)
     .text((b) => `${formatBytes(b.bytes)} (${formatRelative(b.relative)})`);
   return svg.node()!;
 }
@@ -77,7 +96,7 @@ export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions
 export function renderMemoryTable(view: MemoryView): HTMLElement {
   const wrap = create('div').attr('class', 'table-scroll');
   const table = wrap.append('table');
-  table.append('caption').text(`Per decoder: ${view.title}. SegNet's ${formatCount(view.windows)} windows need ${formatCount(Math.ceil(view.windows / 4))} bytes at 2 bits each.`);
+  table.append('caption').text(`Per decoder: ${view.title}. SegNet's ${formatCount(view.windows)} windows need ${formatCount(Math.ceil(view.windows / 4))} bytes at 2 bits each, ${formatCount(view.heldIndexBytes)} bytes as this engine holds them (one int32 each). Activations count every layer's output of one forward pass, float32.`);
   const head = table.append('thead').append('tr');
   for (const [text, numeric] of [
     ['Decoder', false],

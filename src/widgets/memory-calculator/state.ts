@@ -38,3 +38,19 @@ export function reportOptions(s: MemoryState) {
     widthMultiplier: Number(s.multiplier),
   };
 }
+
+/**
+ * Why a typed height or width is not used, or null when it is: the calculator keeps showing
+ * `current` until the field holds a whole number of pixels in SIDE_RANGE.
+ */
+export function sideProblem(field: 'height' | 'width', raw: string, current: number): string | null {
+  const value = Number(raw);
+  if (raw.trim() !== '' && Number.isInteger(value) && value >= SIDE_RANGE.min && value <= SIDE_RANGE.max) return null;
+  const why =
+    raw.trim() === '' || !Number.isInteger(value)
+      ? 'it must be a whole number of pixels'
+      : value < SIDE_RANGE.min
+        ? `VGG16 pools five times, so the ${field} must be at least ${SIDE_RANGE.min} pixels`
+        : `the calculator stops at ${SIDE_RANGE.max} pixels`;
+  return `${raw.trim() === '' ? `An empty ${field}` : `A ${field} of ${raw.trim()}`} is not used: ${why}. Still showing ${current}.`;
+}

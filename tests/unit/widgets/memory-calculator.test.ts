@@ -4,7 +4,7 @@ import { memoryReport } from '../../../src/segnet';
 import { readState } from '../../../src/widgets/shared/url-state';
 import { formatBytes, formatRelative, memorySentence, memoryView } from '../../../src/widgets/memory-calculator/memory-bars';
 import { renderMemory, renderMemoryChart } from '../../../src/widgets/memory-calculator/render';
-import { memoryCodec, reportOptions } from '../../../src/widgets/memory-calculator/state';
+import { memoryCodec, reportOptions, sideProblem } from '../../../src/widgets/memory-calculator/state';
 import { markup } from './snapshot';
 
 const basic = memoryView(memoryReport(reportOptions(memoryCodec.defaults)));
@@ -23,16 +23,22 @@ describe('memoryCodec', () => {
 
 describe('memoryView(memoryReport(...))', () => {
   it('compares indices, FCN skips and full encoder maps for SegNet-Basic at 360 × 480', () => {
-    const [indices, fcn, encoder] = basic.bars;
+    const [indices, held, fcn, encoder] = basic.bars;
     expect(indices!.bytes).toBe(918_240);
     expect(indices!.relative).toBe(1);
+    // 2 bits per window in principle; this engine holds one int32 per window, 16 times as much.
+    expect(held!.bytes).toBe(memoryReport(reportOptions(memoryCodec.defaults)).indices.heldBytes);
+    expect(held!.bytes).toBe(3_672_960 * 4);
+    expect(held!.relative).toBe(16);
     expect(encoder!.relative).toBeCloseTo(64, 0);
     expect(fcn!.relative).toBeGreaterThan(2);
     expect(basic.keepNothing).toEqual(['DeepLab-LargeFOV', 'Bilinear']);
     expect(basic.rows.map((r) => r.name)).toEqual(['SegNet', 'FCN', 'DeepLab-LargeFOV', 'DeconvNet', 'Bilinear']);
     expect(basic.title).toBe('SegNet-Basic encoder, 360 × 480 input, one image');
     expect(memorySentence(basic)).toBe(
-      'SegNet-Basic encoder, 360 × 480 input, one image: SegNet keeps 918,240 bytes of indices; keeping every encoder feature map instead would take 64 times as much.',
+      'SegNet-Basic encoder, 360 × 480 input, one image: SegNet’s indices take 918,240 bytes at 2 bits per window, ' +
+        '14,691,840 bytes as this engine holds them (one int32 per window). ' +
+        'Keeping every encoder feature map instead would take 64 times the first, 4 times the second.',
     );
   });
 
@@ -41,6 +47,16 @@ describe('memoryView(memoryReport(...))', () => {
     const half = memoryView(memoryReport(reportOptions({ ...memoryCodec.defaults, encoder: 'vgg16', multiplier: '0.5' })));
     expect(half.bars[0]!.bytes).toBeLessThan(full.bars[0]!.bytes);
     expect(full.title).toBe('VGG16 encoder × 1, 360 × 480 input, one image');
+  });
+});
+
+describe('sideProblem(field, raw, current)', () => {
+  it('says why a height is not used, and nothing for a usable one', () => {
+    expect(sideProblem('height', '360', 360)).toBeNull();
+    expect(sideProblem('height', '7', 360)).toBe('A height of 7 is not used: VGG16 pools five times, so the height must be at least 32 pixels. Still showing 360.');
+    expect(sideProblem('width', '2000', 480)).toBe('A width of 2000 is not used: the calculator stops at 1024 pixels. Still showing 480.');
+    expect(sideProblem('width', '12.5', 480)).toBe('A width of 12.5 is not used: it must be a whole number of pixels. Still showing 480.');
+    expect(sideProblem('height', '', 96)).toBe('An empty height is not used: it must be a whole number of pixels. Still showing 96.');
   });
 });
 
@@ -54,9 +70,19 @@ describe('formatting', () => {
 describe('renderMemory(view)', () => {
   it('draws one bar per storage kind and a row per decoder', () => {
     const node = renderMemory(basic);
-    expect(node.querySelectorAll('svg rect[height="24"]')).toHaveLength(3);
+    expect(node.querySelectorAll('svg rect[height="24"]')).toHaveLength(4);
     expect(node.querySelectorAll('tbody tr')).toHaveLength(5);
     expect(node.querySelector('svg')!.getAttribute('aria-label')).toContain('SegNet, DeconvNet 918.2 kB (× 1)');
+  });
+
+  it('puts labels above the bars when drawn narrow, keeping every label on the chart', () => {
+    const narrow = renderMemoryChart(basic, { width: 342 });
+    expect(narrow.getAttribute('width')).toBe('342');
+    const texts = [...narrow.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).toContain('SegNet, as held: indices, one int32 each');
+    for (const rect of narrow.querySelectorAll('rect')) {
+      expect(Number(rect.getAttribute('x')) + Number(rect.getAttribute('width'))).toBeLessThanOrEqual(342);
+    }
   });
 
   it('matches the snapshot memory-basic-360x480', async () => {
