@@ -18,9 +18,18 @@ export function patternSentence(view: StampView): string {
     return `${head}: uneven overlap. ${k} is not a multiple of ${s}, so neighbouring output cells receive different numbers of stamps (${min} to ${max}): a checkerboard.`;
   }
   const inner = (k / s) ** 2;
-  return s === 1 && k === 1
-    ? `${head}: even overlap. Every output cell receives exactly one stamp.`
-    : `${head}: even overlap. ${k} is a multiple of ${s}, so away from the border every output cell receives ${plural(inner, 'stamp')}.`;
+  const cells = view.overlaps.flat();
+  const full = cells.filter((c) => c === inner).length;
+  if (full === cells.length) {
+    return `${head}: even overlap. Every output cell receives exactly ${plural(inner, 'stamp')}.`;
+  }
+  // A 3 × 3 input is small: say how many output cells really are far enough from the border.
+  const where = full === 1 ? 'only the centre cell is' : `${full} of its ${cells.length} output cells are`;
+  const others = cells.filter((c) => c !== inner);
+  return (
+    `${head}: even overlap. ${k} is a multiple of ${s}, so away from the border every output cell receives ${plural(inner, 'stamp')}. ` +
+    `On this ${view.input.length} × ${view.input.length} input ${where} that far in; the others receive ${Math.min(...others)} to ${Math.max(...others)}.`
+  );
 }
 
 /** What the current step did. */

@@ -62,7 +62,12 @@ describe('captions', () => {
       'Kernel 3, stride 2: uneven overlap. 3 is not a multiple of 2, so neighbouring output cells receive different numbers of stamps (1 to 4): a checkerboard.',
     );
     expect(patternSentence(stampView(state({ kernel: 4 })))).toContain('Kernel 4, stride 2: even overlap.');
-    expect(patternSentence(stampView(state({ kernel: 3, stride: 1 })))).toContain('every output cell receives 9 stamps');
+    expect(patternSentence(stampView(state({ kernel: 3, stride: 1 })))).toBe(
+      'Kernel 3, stride 1: even overlap. 3 is a multiple of 1, so away from the border every output cell receives 9 stamps. ' +
+        'On this 3 × 3 input only the centre cell is that far in; the others receive 1 to 6.',
+    );
+    expect(stampView(state({ kernel: 3, stride: 1 })).overlaps[2]).toEqual([3, 6, 9, 6, 3]);
+    expect(patternSentence(stampView(state({ kernel: 2, stride: 2 })))).toBe('Kernel 2, stride 2: even overlap. Every output cell receives exactly 1 stamp.');
     expect(patternSentence(stampView(state({ kernel: 1, stride: 2 })))).toBe(
       'Kernel 1, stride 2: gaps. The stride is longer than the kernel, so the stamps never meet and 16 output cells receive none.',
     );
