@@ -10,7 +10,9 @@ export interface CaptionFacts {
 
 export function overlayCaption(facts: CaptionFacts): string {
   if (facts.show === 'truth') {
-    return `Ground truth: the annotators’ class for every pixel, laid over the frame at ${facts.opacity}% opacity. Striped pixels are unlabelled (void).`;
+    // The demo frames are synthetic (DEMO_DATASET): their labels were drawn by the scene
+    // generator, not by annotators.
+    return `Ground truth: the class the scene generator drew at every pixel, laid over the frame at ${facts.opacity}% opacity. Striped pixels are void, left unlabelled as CamVid leaves them.`;
   }
   if (facts.accuracy === null) return 'The network’s prediction appears here once it has run.';
   const pct = Number.isNaN(facts.accuracy) ? 'none' : `${Math.round(facts.accuracy * 100)}%`;

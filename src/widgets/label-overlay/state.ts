@@ -3,7 +3,7 @@ import { choiceField, definedFields, intField, type StateCodec } from '../shared
 import { DEMO_FRAME_INDICES, PAGE_MODEL_CONFIG } from '../model';
 
 export const LAYERS = ['truth', 'prediction'] as const;
-/** Which label map lies over the frame: the annotators' or the network's. */
+/** Which label map lies over the frame: the scene generator's (ground truth) or the network's. */
 export type OverlayLayer = (typeof LAYERS)[number];
 
 export const FRAME_WIDTH = PAGE_MODEL_CONFIG.width;

@@ -118,6 +118,9 @@ describe('probeView(labels, segmentation, width, x, y)', () => {
 describe('captions', () => {
   it('describe ground truth, a waiting prediction, and a prediction with its accuracy', () => {
     expect(overlayCaption({ show: 'truth', opacity: 60, accuracy: null })).toContain('at 60% opacity');
+    // The demo frames are synthetic: nobody annotated them.
+    expect(overlayCaption({ show: 'truth', opacity: 60, accuracy: null })).toContain('the class the scene generator drew');
+    expect(overlayCaption({ show: 'truth', opacity: 60, accuracy: null })).not.toMatch(/annotat/);
     expect(overlayCaption({ show: 'prediction', opacity: 60, accuracy: null })).toBe('The network’s prediction appears here once it has run.');
     expect(overlayCaption({ show: 'prediction', opacity: 60, accuracy: 0.234 })).toContain('on 23% of the labelled pixels');
     expect(sceneLabel(1, 'prediction', true)).toBe('Road frame 2 coloured by the network’s predicted labels');
