@@ -127,7 +127,10 @@ export function renderMemory(view: MemoryView, options: MemoryRenderOptions = {}
   root
     .append('p')
     .attr('class', 'memory-note')
-    .text(`${view.keepNothing.join(' and ')} keep nothing: they upsample the encoder's last map on its own.`);
+    .text(
+      `${view.keepNothing.join(' and ')} keep nothing: they upsample the encoder's last map on its own. ` +
+        `DeconvNet here leaves out the original's fully connected bottleneck, so it keeps SegNet's indices and has exactly SegNet's parameters.`,
+    );
   root.append(() => renderMemoryTable(view));
   return root.node()!;
 }

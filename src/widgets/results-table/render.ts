@@ -38,6 +38,10 @@ function renderTable(table: TableView, sort: SortKey): HTMLElement {
   );
 }
 
+/** Said wherever this site's DeconvNet has numbers: it is not the original's whole network. */
+export const DECONVNET_NOTE =
+  'Our DeconvNet leaves out the original’s fully connected bottleneck, so it has exactly SegNet’s parameters and differs only in its transposed convolutions.';
+
 export function renderResultsTables(tables: readonly TableView[], sort: SortKey): HTMLElement {
   return h('div', { class: 'results-tables' }, ...tables.map((t) => renderTable(t, sort)));
 }
@@ -46,7 +50,8 @@ export function renderResultsTables(tables: readonly TableView[], sort: SortKey)
 export function renderOursNote(source: ResultsSource, command: string): HTMLElement {
   if (source.state === 'measured') {
     const date = source.results.createdAt.slice(0, 10);
-    const note = h('p', { class: 'ours-note' }, `Rows marked “this site” were measured on ${date}. They come from our own small models and data, so they show trends, not the paper’s numbers.`);
+    const deconvnet = source.results.runs.some((r) => r.decoder === 'deconvnet') ? ` ${DECONVNET_NOTE}` : '';
+    const note = h('p', { class: 'ours-note' }, `Rows marked “this site” were measured on ${date}. They come from our own small models and data, so they show trends, not the paper’s numbers.${deconvnet}`);
     const withCommands = source.results.runs.filter((r) => r.commands && r.commands.length > 0);
     if (withCommands.length === 0) return h('div', {}, note, h('p', { class: 'ours-note' }, 'Made with ', h('code', {}, source.results.command), '.'));
     const list = h(
