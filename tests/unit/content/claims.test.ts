@@ -1,0 +1,130 @@
+/**
+ * What the chapters and the home page say, checked against the engine and the shipped files:
+ * the numbers they quote are computed here, and the claims that once contradicted the site
+ * (an untrained network, DeconvNet's missing bottleneck, 2-bit indices held as int32) stay fixed.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CAMVID_SIZE, millions, pooledGrid, vgg16Parameters } from '../../../src/facts';
+import { memoryReport } from '../../../src/segnet';
+import { CHECKPOINT_PATH, publicFile } from '../../../src/widgets/model/sources';
+import { stampView } from '../../../src/widgets/transposed-conv-stepper/stamps';
+import { transposedConvCodec } from '../../../src/widgets/transposed-conv-stepper/state';
+
+const DIR = 'content/chapters';
+/** Chapter prose by file name prefix ("01", "02", ...), front matter and imports removed, lines joined. */
+const chapters = new Map(
+  readdirSync(DIR)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const text = readFileSync(join(DIR, f), 'utf8')
+        .replace(/^---[\s\S]*?---/, '')
+        .replace(/^import .*$/gm, '');
+      return [f.slice(0, 2), text.replace(/\s+/g, ' ')] as const;
+    }),
+);
+const chapter = (n: string): string => chapters.get(n) ?? '';
+const home = readFileSync('src/pages/index.astro', 'utf8').replace(/\s+/g, ' ');
+const everyPage = (): Array<[string, string]> => [...chapters.entries(), ['home', home]];
+
+describe('the trained network', () => {
+  it('ships, so no chapter calls it untrained or its output noise', () => {
+    expect(existsSync(publicFile(CHECKPOINT_PATH))).toBe(true);
+    for (const n of ['01', '07']) {
+      expect(chapter(n), `chapter ${n}`).not.toMatch(/untrained/i);
+      expect(chapter(n), `chapter ${n}`).not.toMatch(/label map is noise|boundaries are noise/i);
+    }
+    expect(chapter('01')).toContain('weights trained beforehand on these synthetic scenes');
+  });
+
+  it('chapter 8 says the own-image widget runs the CamVid model when the site has one', () => {
+    expect(existsSync(publicFile('models/segnet-basic-camvid-96x128/model.json'))).toBe(true);
+    expect(chapter('08')).not.toContain('trained only on this site’s synthetic scenes');
+    expect(chapter('08')).not.toContain("trained only on this site's synthetic scenes");
+    expect(chapter('08')).toContain("SegNet-Basic trained on CamVid's real street scenes when this site ships that checkpoint");
+  });
+
+  it('chapter 1 does not credit annotators with the synthetic frames', () => {
+    expect(chapter('01')).toContain('Nobody annotated these synthetic frames');
+    expect(chapter('01')).not.toContain('the part of the frame nobody labelled');
+  });
+});
+
+describe('numbers quoted in the prose', () => {
+  it('every "R × C positions" after five poolings of a CamVid frame is the engine’s grid', () => {
+    const [rows, cols] = pooledGrid(CAMVID_SIZE.height, CAMVID_SIZE.width, 5);
+    expect([rows, cols]).toEqual([12, 15]);
+    const quoted = [...chapters.values()].flatMap((t) => [...t.matchAll(/(\d+) × (\d+) (?:positions|score vectors)/g)]);
+    expect(quoted.length).toBeGreaterThanOrEqual(2);
+    for (const m of quoted) expect(`${m[1]} × ${m[2]}`).toBe(`${rows} × ${cols}`);
+    // The home page computes its grid instead of quoting one.
+    expect(home).toContain('pooledGrid(CAMVID_SIZE.height, CAMVID_SIZE.width, 5)');
+    expect(home).not.toMatch(/\d+&nbsp;×&nbsp;15/);
+  });
+
+  it('VGG16’s counts: 138 M with its 1,000-way output layer, 134 M without, 14.7 M in its convolutions', () => {
+    const p = vgg16Parameters();
+    expect([millions(p.total), millions(p.withoutOutputLayer), millions(p.convolutions, 1)]).toEqual(['138 million', '134 million', '14.7 million']);
+    expect([millions(p.fc6, 1), millions(p.fullyConnected)]).toEqual(['102.8 million', '124 million']);
+    for (const n of ['02', '03']) {
+      // Both chapters give both counts and say which one counts the output layer.
+      expect(chapter(n), `chapter ${n}`).toContain(millions(p.total));
+      expect(chapter(n), `chapter ${n}`).toContain(millions(p.withoutOutputLayer));
+      expect(chapter(n), `chapter ${n}`).toMatch(/1,000-way ImageNet/);
+    }
+    expect(chapter('02')).toContain(`≈ ${millions(p.fc6, 1)} weights`);
+    expect(chapter('02')).toContain(`about ${millions(p.fullyConnected)} of VGG16's ${millions(p.total)}`);
+    expect(chapter('03')).toContain(`to the ${millions(p.convolutions, 1)} of its thirteen convolutions`);
+  });
+
+  it('chapter 6 quotes the calculator’s activations for DeepLab-LargeFOV and SegNet, and the paper’s measured memory', () => {
+    const report = memoryReport({ encoder: 'vgg16', decoder: 'segnet', height: CAMVID_SIZE.height, width: CAMVID_SIZE.width, widthMultiplier: 1 });
+    const mb = (d: string) => Math.round(report.decoders.find((x) => x.decoder === d)!.activationBytes / 1e6);
+    expect(mb('deeplab-largefov')).toBeLessThan(mb('segnet'));
+    expect(chapter('06')).toContain(`about ${mb('deeplab-largefov')} MB against ${mb('segnet')} MB for SegNet`);
+    expect(chapter('06')).toContain('1,993 MB against SegNet\'s 1,052 MB');
+    expect(chapter('06')).not.toContain('because its feature maps stay large');
+  });
+
+  it('chapter 6’s link to the stepper at kernel 3, stride 1 describes what that 3 × 3 input shows', () => {
+    const link = chapter('06').match(/\(\/chapters\/fully-convolutional\/\?([^)]+)\)/);
+    expect(link).not.toBeNull();
+    const state = { ...transposedConvCodec.defaults, ...transposedConvCodec.parse(fieldsOf(link![1]!)) };
+    expect([state.kernel, state.stride]).toEqual([3, 1]);
+    const view = stampView({ ...state, step: 9 });
+    expect(view.overlaps[0]).toEqual([1, 2, 3, 2, 1]);
+    expect(view.overlaps.flat().filter((c) => c === 9)).toHaveLength(1);
+    expect(chapter('06')).toContain('only the centre output cell is far enough from the border to collect all nine stamps');
+    expect(chapter('06')).toContain('1, 2, 3, 2, 1');
+  });
+});
+
+/** The `tc.` fields of a query string, without the prefix. */
+function fieldsOf(query: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(query)) if (k.startsWith('tc.')) out[k.slice(3)] = v;
+  return out;
+}
+
+describe('claims made wherever a subject comes up', () => {
+  it('every page that mentions DeconvNet numbers of this site says its bottleneck is left out', () => {
+    for (const [name, text] of everyPage()) {
+      if (!/DeconvNet/.test(text)) continue;
+      expect(text, name).toMatch(/bottleneck/);
+    }
+  });
+
+  it('every page that gives SegNet’s indices 2 bits also says they are held as 32-bit integers', () => {
+    for (const [name, text] of everyPage()) {
+      const body = name === '04' ? text.replace(/^.*?summary:[^\n]*/, '') : text;
+      if (!/(2|two) bits|2-bit/.test(body)) continue;
+      expect(body, name).toMatch(/32-bit integer/);
+    }
+  });
+
+  it('chapter 7’s finding on the bilinear baseline does not say that upsampling must be learnt', () => {
+    expect(chapter('07')).not.toContain('Learning to upsample matters');
+    expect(chapter('07')).toContain('**Upsampling alone is not enough.**');
+  });
+});
