@@ -235,9 +235,9 @@ describe('boundary-f1-demo and results-table (chapter 7)', () => {
     const tag = 'boundary-f1-demo';
     await withPage('/chapters/why-it-matters/', async (page) => {
       await whenModelReady(page, tag);
-      await page.waitForSelector(`${tag}[data-shown="0:model:-1:75"]`, { timeout: 30_000 });
+      await page.waitForSelector(`${tag}[data-shown="0:blocky:-1:75"]`, { timeout: 30_000 });
       const draw = async () => `${await pixels(page, `${tag} [data-part="stage"] canvas`)}${await page.locator(`${tag} .bf-scores`).innerText()}`;
-      await expectRedraw(page, draw, () => page.locator(`${tag} input[value="blocky"]`).check(), 'bf.compare=blocky');
+      await expectRedraw(page, draw, () => page.locator(`${tag} input[value="model"]`).check(), 'bf.compare=model');
       await expectRedraw(page, draw, () => setValue(page, `${tag} select[data-field="cls"]`, '8'), 'bf.cls=8');
       expect(await page.locator(`${tag} .bf-scores`).innerText()).toContain('Precision (Car)');
       await expectRedraw(page, draw, () => setValue(page, `${tag} input[data-field="tol"]`, '300'), 'bf.tol=300');

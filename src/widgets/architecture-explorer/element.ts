@@ -4,6 +4,7 @@
  * the page's network has run.
  */
 import { bindFields } from '../shared/bind-fields';
+import { boxWidth, watchWidth } from '../shared/fit-width';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
 import { gateModel, loadDemoFrames, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
@@ -15,6 +16,8 @@ import { architectureCodec, resolveLayer, steppedLayer, type ArchitectureState }
 
 /** Feature maps shown per layer. */
 const TILE_COUNT = 16;
+/** The diagram is laid out for its box's width between these (CSS pixels), so its labels keep their size. */
+const DIAGRAM_WIDTH = { min: 300, max: 720 } as const;
 
 defineWidget('architecture-explorer', (root, id) => {
   const sources = readSources(root);
@@ -24,10 +27,12 @@ defineWidget('architecture-explorer', (root, id) => {
   const framePicker = widgetPart(root, 'frames');
   widgetPart(root, 'legend').replaceChildren(renderKindLegend());
   widgetPart(root, 'params').replaceChildren(renderParameterTable([networks.basic, networks.vgg16]));
-  const layouts = new Map<NetKind, DiagramLayout>();
+  const layouts = new Map<string, DiagramLayout>();
   const layoutOf = (net: NetKind): DiagramLayout => {
-    if (!layouts.has(net)) layouts.set(net, layoutDiagram(networks[net].layers));
-    return layouts.get(net)!;
+    const width = boxWidth(diagram, DIAGRAM_WIDTH.min, DIAGRAM_WIDTH.max);
+    const key = `${net}@${width}`;
+    if (!layouts.has(key)) layouts.set(key, layoutDiagram(networks[net].layers, width));
+    return layouts.get(key)!;
   };
   let frames: DemoFrames | null = null;
   let model: PageModel | null = null;
@@ -76,12 +81,15 @@ defineWidget('architecture-explorer', (root, id) => {
     );
   };
 
-  const draw = (s: ArchitectureState): void => {
+  const drawDiagram = (s: ArchitectureState): void => {
     const { network, layer } = current(s);
     const hadFocus = diagram.contains(document.activeElement);
     diagram.replaceChildren(renderDiagram(layoutOf(s.net), layer.id, network.name));
-    framePicker.hidden = s.net !== 'basic'; // only SegNet-Basic runs on the frames
     if (hadFocus) diagram.querySelector<SVGGElement>('[aria-checked="true"]')?.focus();
+  };
+  const draw = (s: ArchitectureState): void => {
+    drawDiagram(s);
+    framePicker.hidden = s.net !== 'basic'; // only SegNet-Basic runs on the frames
     showMaps(s);
   };
 
@@ -110,6 +118,7 @@ defineWidget('architecture-explorer', (root, id) => {
   };
   diagram.addEventListener('click', onClick);
   diagram.addEventListener('keydown', onKeyDown);
+  const stopWatching = watchWidth(diagram, DIAGRAM_WIDTH.min, DIAGRAM_WIDTH.max, () => drawDiagram(state.get()));
 
   loadDemoFrames(sources.dataUrl).then(
     (loaded) => {
@@ -135,6 +144,7 @@ defineWidget('architecture-explorer', (root, id) => {
 
   return () => {
     stopGate();
+    stopWatching();
     diagram.removeEventListener('click', onClick);
     diagram.removeEventListener('keydown', onKeyDown);
   };

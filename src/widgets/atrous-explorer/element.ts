@@ -1,11 +1,15 @@
 /** <atrous-explorer>: binds the rate and kernel controls and the URL state to the renderer. */
 import { bindFields } from '../shared/bind-fields';
+import { boxWidth, watchWidth } from '../shared/fit-width';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
 import { stackSentence, tapSentence } from './caption';
 import { stackView, tapView } from './dilated-taps';
 import { renderAtrous } from './render';
 import { atrousCodec, type AtrousState } from './state';
+
+/** The strip chart's width follows its box between these (CSS pixels). */
+const STRIP_WIDTH = { min: 280, max: 640 } as const;
 
 defineWidget('atrous-explorer', (root, id) => {
   const stage = widgetPart(root, 'stage');
@@ -14,7 +18,7 @@ defineWidget('atrous-explorer', (root, id) => {
   const draw = (s: AtrousState): void => {
     const t = tapView(s.kernel, s.rate);
     const v = stackView(s);
-    stage.replaceChildren(renderAtrous(t, v));
+    stage.replaceChildren(renderAtrous(t, v, { width: boxWidth(stage, STRIP_WIDTH.min, STRIP_WIDTH.max) }));
     taps.textContent = tapSentence(t);
     stack.textContent = stackSentence(v);
   };
@@ -26,5 +30,9 @@ defineWidget('atrous-explorer', (root, id) => {
   const sync = bindFields(root, atrousCodec, (patch) => state.set(patch), listening.signal);
   sync(state.get());
   draw(state.get());
-  return () => listening.abort();
+  const stopWatching = watchWidth(stage, STRIP_WIDTH.min, STRIP_WIDTH.max, () => draw(state.get()));
+  return () => {
+    listening.abort();
+    stopWatching();
+  };
 });

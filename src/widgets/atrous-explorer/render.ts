@@ -34,17 +34,25 @@ export function renderTaps(v: TapView, box = 300): SVGSVGElement {
   });
 }
 
-const ROW = 30;
-const LEFT = 128;
-const RIGHT = 138;
+/** Below this width each row's words go above its strip instead of beside it (phones). */
+export const NARROW_STRIP = 520;
+
+/** Row geometry: words beside the strip when wide, above it when narrow. */
+function stripLayout(width: number) {
+  return width < NARROW_STRIP
+    ? { narrow: true, row: 44, left: 0, right: 0, textY: 12, barY: 18, barH: 20 }
+    : { narrow: false, row: 30, left: 128, right: 138, textY: 19, barY: 4, barH: 20 };
+}
 
 export function renderStack(v: StackView, width = 640): SVGSVGElement {
   const rows: { label: string; layer: StackLayer; baseline: boolean }[] = [
     ...v.layers.slice(1).map((layer) => ({ label: `layer ${layer.depth}, rate ${layer.rate}`, layer, baseline: false })),
     { label: 'all three at rate 1', layer: v.baseline[v.baseline.length - 1]!, baseline: true },
   ];
-  const cellW = (width - LEFT - RIGHT) / v.positions;
-  const height = 34 + rows.length * ROW + 8;
+  const L = stripLayout(width);
+  const cellW = (width - L.left - L.right) / v.positions;
+  const height = 34 + rows.length * L.row + 8;
+  const reach = (d: (typeof rows)[number]) => (d.layer.touched < d.layer.span ? `${d.layer.span} wide, ${d.layer.touched} seen` : `${d.layer.span} wide`);
   const svg = create('svg')
     .attr('xmlns', 'http://www.w3.org/2000/svg')
     .attr('class', 'widget-chart')
@@ -53,8 +61,8 @@ export function renderStack(v: StackView, width = 640): SVGSVGElement {
     .attr('height', height)
     .attr('role', 'img')
     .attr('aria-label', `Receptive field along one row: ${rows.map((r) => `${r.label}: ${r.layer.span} pixels`).join('; ')}`);
-  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text('What the centre output sees along one row');
-  const centreX = LEFT + ((v.positions - 1) / 2 + 0.5) * cellW;
+  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text(L.narrow ? 'What the centre output sees' : 'What the centre output sees along one row');
+  const centreX = L.left + ((v.positions - 1) / 2 + 0.5) * cellW;
   svg
     .append('path')
     .attr('d', `M${centreX - 5},22 L${centreX + 5},22 L${centreX},29 Z`)
@@ -64,29 +72,35 @@ export function renderStack(v: StackView, width = 640): SVGSVGElement {
     .selectAll('g')
     .data(rows)
     .join('g')
-    .attr('transform', (_, i) => `translate(0,${34 + i * ROW})`);
-  g.append('text').attr('x', 0).attr('y', ROW / 2 + 4).attr('class', (d) => (d.baseline ? 'muted' : null)).text((d) => d.label);
+    .attr('transform', (_, i) => `translate(0,${34 + i * L.row})`);
+  g.append('text')
+    .attr('x', 0)
+    .attr('y', L.textY)
+    .attr('class', (d) => (d.baseline ? 'muted' : null))
+    .text((d) => (L.narrow ? `${d.label}: ${reach(d)}` : d.label));
   g.append('rect')
-    .attr('x', LEFT)
-    .attr('y', 4)
+    .attr('x', L.left)
+    .attr('y', L.barY)
     .attr('width', v.positions * cellW)
-    .attr('height', ROW - 10)
+    .attr('height', L.barH)
     .attr('fill', 'var(--color-bg)')
     .attr('stroke', 'var(--color-border)');
   g.append('g')
     .selectAll('rect')
     .data((d) => d.layer.reached.flatMap((on, i) => (on ? [{ i, baseline: d.baseline }] : [])))
     .join('rect')
-    .attr('x', (d) => LEFT + d.i * cellW)
-    .attr('y', 4)
+    .attr('x', (d) => L.left + d.i * cellW)
+    .attr('y', L.barY)
     .attr('width', Math.max(1, cellW - 0.5))
-    .attr('height', ROW - 10)
+    .attr('height', L.barH)
     .attr('fill', (d) => (d.baseline ? 'var(--color-muted)' : 'var(--color-accent)'));
-  g.append('text')
-    .attr('x', width - RIGHT + 8)
-    .attr('y', ROW / 2 + 4)
-    .attr('class', (d) => (d.baseline ? 'muted' : null))
-    .text((d) => (d.layer.touched < d.layer.span ? `${d.layer.span} wide, ${d.layer.touched} seen` : `${d.layer.span} wide`));
+  if (!L.narrow) {
+    g.append('text')
+      .attr('x', width - L.right + 8)
+      .attr('y', L.textY)
+      .attr('class', (d) => (d.baseline ? 'muted' : null))
+      .text(reach);
+  }
   return svg.node()!;
 }
 

@@ -5,6 +5,7 @@
  * chapter's first load stays light.
  */
 import { bindFields } from '../shared/bind-fields';
+import { boxWidth, watchWidth } from '../shared/fit-width';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { whenNearViewport } from '../shared/lazy';
 import { widgetState } from '../shared/widget-state';
@@ -23,6 +24,9 @@ async function loadLate(): Promise<Late> {
   return { memoryReport: memory.memoryReport, memoryView: bars.memoryView, memorySentence: bars.memorySentence, renderMemory: render.renderMemory };
 }
 
+/** The chart's width follows its box between these (CSS pixels). */
+const CHART_WIDTH = { min: 280, max: 640 } as const;
+
 defineWidget('memory-calculator', (root, id) => {
   const stage = widgetPart(root, 'stage');
   const caption = widgetPart(root, 'caption');
@@ -30,21 +34,14 @@ defineWidget('memory-calculator', (root, id) => {
   let late: Late | null = null;
 
   const problem = widgetPart(root, 'problem');
-  // The chart is drawn at the stage's own width, so its text keeps its size on a phone.
-  const chartWidth = (): number => Math.max(300, Math.min(640, Math.floor(stage.clientWidth) || 640));
-  let drawnWidth = 0;
   const draw = (s: MemoryState): void => {
     if (multiplier) multiplier.disabled = s.encoder === 'basic';
     if (!late) return;
     const view = late.memoryView(late.memoryReport(reportOptions(s)));
-    drawnWidth = chartWidth();
-    stage.replaceChildren(late.renderMemory(view, { width: drawnWidth }));
+    stage.replaceChildren(late.renderMemory(view, { width: boxWidth(stage, CHART_WIDTH.min, CHART_WIDTH.max) }));
     caption.textContent = late.memorySentence(view);
   };
-  const resized = new ResizeObserver(() => {
-    if (late && chartWidth() !== drawnWidth) draw(state.get());
-  });
-  resized.observe(stage);
+  const stopWatching = watchWidth(stage, CHART_WIDTH.min, CHART_WIDTH.max, () => draw(state.get()));
   const state = widgetState(id, memoryCodec, (s) => {
     sync(s);
     draw(s);
@@ -79,7 +76,7 @@ defineWidget('memory-calculator', (root, id) => {
   });
   return () => {
     listening.abort();
-    resized.disconnect();
+    stopWatching();
     cancel();
   };
 });

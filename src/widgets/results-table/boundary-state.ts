@@ -22,7 +22,9 @@ export interface BoundaryState {
 }
 
 export const boundaryCodec: StateCodec<BoundaryState> = {
-  defaults: { frame: 0, compare: 'model', cls: -1, tol: TOLERANCE_RANGE.paper },
+  // Opens on the 1/8-resolution comparison, which needs no network (so a phone that holds the
+  // network still shows the score at work) and is the one chapter 7 describes first.
+  defaults: { frame: 0, compare: 'blocky', cls: -1, tol: TOLERANCE_RANGE.paper },
   parse: (f) =>
     definedFields<BoundaryState>({
       frame: intField(f.frame, 0, DEMO_FRAME_INDICES.length - 1),

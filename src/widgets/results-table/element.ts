@@ -27,7 +27,7 @@ defineWidget('results-table', (root, id) => {
     import('@observablehq/plot').then(
       (Plot) => {
         if (!live || state.get().run !== s.run) return;
-        chart.replaceChildren(h('p', { class: 'iou-title' }, `Per-class IoU of ${run.name} (this site)`), renderIouChart(Plot, run, Math.max(320, chart.clientWidth || 640)));
+        chart.replaceChildren(h('p', { class: 'iou-title' }, `Per-class IoU of ${run.name} (this site)`), renderIouChart(Plot, run, Math.max(260, chart.clientWidth || 640)));
       },
       (error: unknown) => chart.replaceChildren(h('p', {}, `The chart could not load: ${error instanceof Error ? error.message : String(error)}`)),
     );

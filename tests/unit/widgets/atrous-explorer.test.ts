@@ -66,6 +66,17 @@ describe('captions', () => {
 });
 
 describe('renderTaps and renderStack', () => {
+  it('draws the strip at a phone’s width with each row’s words above its strip, inside the chart', () => {
+    const svg = renderStack(stackView(state()), 342);
+    expect(svg.getAttribute('viewBox')).toBe(`0 0 342 ${svg.getAttribute('height')}`);
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).toContain('layer 3, rate 4: 15 wide');
+    expect(texts).toContain('all three at rate 1: 7 wide');
+    for (const rect of svg.querySelectorAll('rect')) {
+      expect(Number(rect.getAttribute('x')) + Number(rect.getAttribute('width'))).toBeLessThanOrEqual(342.01);
+    }
+  });
+
   it('hides tap numbers when cells get too small to read them', () => {
     expect(renderTaps(tapView(3, 2)).querySelectorAll('.cell text')).toHaveLength(25);
     expect(renderTaps(tapView(5, 6)).querySelectorAll('.cell text')).toHaveLength(0);
