@@ -95,6 +95,10 @@ describe('transposed-conv-stepper (chapter 2)', () => {
       expect(await page.locator(`${tag} [data-field="kernel"]`).inputValue()).toBe('3');
       expect(await page.locator(`${tag} [data-field="stride"]`).inputValue()).toBe('1');
       expect(await caption(page, tag)).toContain('Kernel 3, stride 1: even overlap. 3 is a multiple of 1, so away from the border every output cell receives 9 stamps.');
+      expect(await caption(page, tag)).toContain('On this 3 × 3 input only the centre cell is that far in');
+      // The link lands at the widget, not at the top of the chapter.
+      await expect.poll(() => page.locator(tag).evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(200);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
     });
   });
 });
@@ -110,6 +114,16 @@ describe('pooling-stepper and translation-demo (chapter 4)', () => {
       await expectRedraw(page, tag, () => page.locator(`${tag} [data-field="seed"]`).fill('12'), 'pool.seed=12');
       await expectRedraw(page, tag, () => page.getByRole('radio', { name: '6 × 6' }).check(), 'pool.size=6');
       expect(await position(page, tag)).toBe('1 / 9');
+    });
+  });
+
+  it('switches from 8 × 8 past step 9 to 6 × 6 without an error, at the last 6 × 6 step', async () => {
+    await withPage('/chapters/encoder-stage/?pool.step=12', async (page) => {
+      await drawing(page, tag);
+      expect(await position(page, tag)).toBe('12 / 16');
+      await expectRedraw(page, tag, () => page.getByRole('radio', { name: '6 × 6' }).check(), 'pool.step=9');
+      expect(await position(page, tag)).toBe('9 / 9');
+      expect(await caption(page, tag)).toMatch(/^Window 9 of 9/);
     });
   });
 
