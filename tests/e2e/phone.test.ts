@@ -75,6 +75,20 @@ describe('the first screen on a phone', () => {
     }
   });
 
+  it('shows the idea on the home page: a labelled road scene on the first screen, and where to start', async () => {
+    const { page, close } = await visit(browser, origin, '/', { context: { viewport: PHONE } });
+    try {
+      const hero = page.locator('.hero img');
+      await expect(hero.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).resolves.toBe(true);
+      const box = (await hero.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+      expect(box.width).toBeGreaterThan(300);
+      await expect(page.getByRole('link', { name: /^Start reading: A label for every pixel/ }).getAttribute('href')).resolves.toBe('/chapters/pixels/');
+    } finally {
+      await close();
+    }
+  });
+
   it('keeps a wide table’s caption inside the visible width of its scrolling box', async () => {
     const { page, close } = await visit(browser, origin, '/', { context: { viewport: PHONE } });
     try {
