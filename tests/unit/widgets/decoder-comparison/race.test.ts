@@ -7,35 +7,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as segnet from '../../../../src/segnet';
-import type { DatasetManifest, RoadSceneDataset, SplitData } from '../../../../src/data';
+import type { DatasetManifest, RoadSceneDataset } from '../../../../src/data';
 import * as lib from '../../../../src/widgets/decoder-comparison/comparison-engine';
 import { RANDOM_ENCODER_SUMMARY, type EncoderSource } from '../../../../src/widgets/decoder-comparison/encoder-source';
 import { HIDDEN, PAUSING, RaceSession, type ComparisonLib, type Race, type RacePhase, type RaceView } from '../../../../src/widgets/decoder-comparison/race';
 import { comparisonCodec, type ComparisonState } from '../../../../src/widgets/decoder-comparison/state';
 import { backendHolders, type Engine } from '../../../../src/widgets/shared/lazy';
-import { seededRandom, useCpu } from '../../helpers';
-
-const SIZE = 16;
-
-/** `count` seeded frames whose labels follow the image, so the decoders have something to learn. */
-function split(name: string, count: number, seed: number): SplitData {
-  const rnd = seededRandom(seed);
-  const px = SIZE * SIZE;
-  const images = new Uint8Array(count * px * 3);
-  const labels = new Uint8Array(count * px);
-  for (let i = 0; i < count * px; i++) {
-    const c = Math.floor(rnd() * 4);
-    labels[i] = c;
-    images.set([c * 60, 255 - c * 60, Math.floor(rnd() * 255)], i * 3);
-  }
-  return { name, count, height: SIZE, width: SIZE, images, labels };
-}
+import { useCpu } from '../../helpers';
+import { SIZE, tinySplit } from './tiny-split';
 
 const WEIGHTS = Array.from({ length: 11 }, () => 1);
 /** Ten validation frames: the race scores SCORED_FRAMES 0..9. */
 const dataset = (weights: number[] = WEIGHTS): RoadSceneDataset => ({
   manifest: { height: SIZE, width: SIZE, medianFrequencyWeights: weights } as unknown as DatasetManifest,
-  splits: { train: split('train', 4, 1), val: split('val', 10, 2) },
+  splits: { train: tinySplit(4, 1, 'train'), val: tinySplit(10, 2, 'val') },
 });
 const RANDOM: EncoderSource = { tensors: null, summary: RANDOM_ENCODER_SUMMARY, notice: 'no checkpoint' };
 
@@ -87,6 +72,7 @@ interface Setup {
   settings?: Partial<ComparisonState>;
   data?: RoadSceneDataset;
   lib?: ComparisonLib;
+  encoder?: EncoderSource;
   onLost?: (lost: (reason: string) => void) => void;
 }
 
@@ -98,7 +84,7 @@ function race(view: RaceView, setup: Setup = {}): { session: RaceSession; settin
     {
       load: async () => ({ engine, lib: setup.lib ?? lib }),
       loadData: async () => setup.data ?? dataset(),
-      loadEncoder: async () => RANDOM,
+      loadEncoder: async () => setup.encoder ?? RANDOM,
       settings: () => settings,
       watchDevice: (_, onLost) => {
         setup.onLost?.(onLost);
@@ -134,6 +120,32 @@ describe('RaceSession', () => {
     // On the slow plain-JS backend the step-0 predictions are not computed.
     expect(view.refreshes).toEqual([]);
     expect(view.phases.at(-1)).toBe('ready');
+  });
+
+  it('puts a pretrained encoder in when it fits, and says the encoder is random when it does not', async () => {
+    const pretrained = (channels: number) => segnet.buildSegNet({ encoder: 'basic', decoder: 'segnet', height: SIZE, width: SIZE, basicChannels: channels, seed: 9 });
+    const fits = pretrained(2);
+    const misfit = pretrained(3);
+    try {
+      const tensors = (m: segnet.SegNetModel) => Object.fromEntries(m.encoder.store.list().map((v) => [v.name, v.variable]));
+      const view = recorder();
+      const { session } = race(view, { encoder: { tensors: tensors(fits), summary: 'SegNet-Basic encoder from the pretrained checkpoint, frozen', notice: null } });
+      await session.prepare();
+      expect(view.status.at(-1)).toBe('ready: SegNet-Basic encoder from the pretrained checkpoint, frozen; 3 decoders; cpu');
+      const owner = session.current!.comparison.encoderOwner.encoder.store.list();
+      fits.encoder.store.list().forEach((v, i) => expect(Array.from(owner[i]!.variable.dataSync())).toEqual(Array.from(v.variable.dataSync())));
+
+      const other = recorder();
+      let told: { summary: string; notice: string | null } | null = null;
+      other.built = (_, encoder) => (told = encoder);
+      const { session: second } = race(other, { encoder: { tensors: tensors(misfit), summary: 'SegNet-Basic encoder from the pretrained checkpoint, frozen', notice: null } });
+      await second.prepare();
+      expect(told!.summary).toBe(RANDOM_ENCODER_SUMMARY);
+      expect(told!.notice).toMatch(/^The pretrained checkpoint’s encoder does not fit \('encoder\/stage1\/.*' is \[.*\] in the checkpoint but \[.*\] in the encoder\): the shared encoder has random weights \(frozen\)\.$/);
+    } finally {
+      fits.dispose();
+      misfit.dispose();
+    }
   });
 
   it('starts, steps every decoder on the same batches, refreshes when due, and holds the page’s backend while it runs', async () => {
