@@ -51,11 +51,12 @@ export async function evalCli(argv: string[], io: CliIo): Promise<number> {
   const { choice, description } = await startBackend(args.backend);
   const { model, meta } = await loadSegNet(checkpointFolder(dir));
   try {
-    const data = args.data ?? (meta.extra as { run?: { data?: string } }).run?.data;
+    const extra = meta.extra as { run?: { data?: string }; data?: string };
+    const data = args.data ?? extra.run?.data ?? extra.data;
     if (data === undefined) throw new Error(`--data: ${dir} does not record its training data; pass --data`);
     const dataDir = resolveDataDir(data);
     const dataset = await loadDatasetFromDir(dataDir, { splits: [args.split] });
-    if (!args.json) io.out(`eval: ${description}`);
+    if (!args.json) io.out(`eval: ${description}; data ${dataDir}${args.data === undefined ? ` (the checkpoint was trained on ${data})` : ''}`);
     const evaluation = await evaluateSplit(model, dataset.splits[args.split]!, args.batch);
     const { encoder, decoder } = meta.config;
     const ctx = { checkpoint: dir, data: dataset.manifest.name, split: args.split, model: `${encoder}-${decoder}`, step: meta.progress.step };
