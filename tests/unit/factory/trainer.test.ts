@@ -128,6 +128,15 @@ describe.skipIf(!python)('factory/train.py', () => {
     expect(report.data).toBe('synthetic-32x48');
     expect(report.images).toBe(4);
     expect(report.globalAccuracy).toBeGreaterThan(0);
+    // the model card takes its scores from that report, and its training facts from the run
+    const evalFile = join(root, 'test-eval.json');
+    await writeFile(evalFile, lines.join('\n'));
+    const card = spawnSync(python!, ['factory/card.py', '--run', out, '--model', model, '--eval', evalFile], { encoding: 'utf8' });
+    expect(card.status, card.stderr).toBe(0);
+    const text = await readFile(join(model, 'MODEL_CARD.md'), 'utf8');
+    expect(text).toContain(`| test (4 images) | ${(report.globalAccuracy * 100).toFixed(1)} |`);
+    expect(text).toContain('1 epoch, 4 steps of batch 2');
+    expect(text).toContain('--split test');
   }, 180_000);
 });
 
