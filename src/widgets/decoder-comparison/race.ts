@@ -148,14 +148,14 @@ export class RaceSession {
 
   /** Loads and builds the race, if not yet built (the widget neared the viewport, or the reader asked). */
   prepare(): Promise<unknown> {
-    return this.serial(async () => {
+    return this.act(async () => {
       if (!this.race) await this.build();
-    }).catch((e: unknown) => this.fail(e));
+    });
   }
 
   /** Starts (or resumes) training; builds the race first if needed. Resolves once the loop runs. */
   start(): Promise<unknown> {
-    return this.serial(async () => {
+    return this.act(async () => {
       if (this.running || this.broken) return;
       const race = this.race ?? (await this.build());
       race.skipFirstRefresh = true;
@@ -164,7 +164,7 @@ export class RaceSession {
       this.running = true;
       this.report();
       this.loop = this.runLoop(race);
-    }).catch((e: unknown) => this.fail(e));
+    });
   }
 
   /** Stops after the step in flight, saying `reason`. */
@@ -185,16 +185,16 @@ export class RaceSession {
   /** A fresh race, at step 0, with the current settings (nothing before the first build). */
   reset(): Promise<unknown> {
     this.say('');
-    return this.serial(async () => {
+    return this.act(async () => {
       if (this.race) await this.build();
-    }).catch((e: unknown) => this.fail(e));
+    });
   }
 
   /** The line-up or resolution changed: a race already loading or built starts over with them. */
   rebuild(): Promise<unknown> {
     if (!this.race && !this.late) return Promise.resolve();
     if (this.running || (this.race?.log.step ?? 0) > 0) this.say('Settings changed: the race starts over.');
-    return this.serial(() => this.build()).catch((e: unknown) => this.fail(e));
+    return this.act(() => this.build());
   }
 
   /** Pauses when the tab is hidden (browsers starve hidden tabs, and the reader is away). */
@@ -223,6 +223,11 @@ export class RaceSession {
     const next = this.lifecycle.then(task);
     this.lifecycle = next.catch(() => undefined);
     return next;
+  }
+
+  /** A serial task whose failure is shown to the reader (the race could not be built or started). */
+  private act(task: () => Promise<unknown>): Promise<unknown> {
+    return this.serial(task).catch((e: unknown) => this.fail(e));
   }
 
   private report(): void {
