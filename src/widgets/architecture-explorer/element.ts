@@ -7,7 +7,7 @@ import { bindFields } from '../shared/bind-fields';
 import { boxWidth, watchWidth } from '../shared/fit-width';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, loadDemoFrames, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
 import { featureTiles, inputTiles, tilesCaption } from './feature-maps';
 import { layoutDiagram, type DiagramLayout } from './layout';
 import type { NetKind, NetworkSummary } from './networks';
@@ -20,7 +20,6 @@ const TILE_COUNT = 16;
 const DIAGRAM_WIDTH = { min: 300, max: 720 } as const;
 
 defineWidget('architecture-explorer', (root, id) => {
-  const sources = readSources(root);
   const networks = JSON.parse(root.dataset.architecture ?? '{}') as Record<NetKind, NetworkSummary>;
   const diagram = widgetPart(root, 'diagram');
   const panel = widgetPart(root, 'panel');
@@ -120,30 +119,23 @@ defineWidget('architecture-explorer', (root, id) => {
   diagram.addEventListener('keydown', onKeyDown);
   const stopWatching = watchWidth(diagram, DIAGRAM_WIDTH.min, DIAGRAM_WIDTH.max, () => drawDiagram(state.get()));
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  const unbind = bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       showMaps(state.get());
     },
-    (error: unknown) => {
-      modelWanted = `The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    framesFailed: (text) => {
+      modelWanted = text;
       showMaps(state.get());
     },
-  );
-  const stopGate = gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       showMaps(state.get());
     },
   });
 
   return () => {
-    stopGate();
+    unbind();
     stopWatching();
     diagram.removeEventListener('click', onClick);
     diagram.removeEventListener('keydown', onKeyDown);

@@ -6,14 +6,13 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, h, loadDemoFrames, mostVariedChannel, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, h, mostVariedChannel, type DemoFrames, type PageModel } from '../model';
 import { renderSideBySide } from './render';
 import { sideBySideCodec, type SideBySideState } from './state';
 import { channelComparison } from './channel-comparison';
 import { comparisonSentence, sideBySideView } from './view';
 
 defineWidget('decoder-side-by-side', (root, id) => {
-  const sources = readSources(root);
   const stage = widgetPart(root, 'stage');
   const caption = widgetPart(root, 'caption');
   const strongest = widgetPart<HTMLButtonElement>(root, 'strongest');
@@ -66,28 +65,21 @@ defineWidget('decoder-side-by-side', (root, id) => {
   };
   strongest.addEventListener('click', onStrongest);
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  const unbind = bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       update(state.get());
     },
-    (error: unknown) => message(`The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  const stopGate = gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    framesFailed: message,
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       strongest.disabled = false;
       update(state.get());
     },
   });
 
   return () => {
-    stopGate();
+    unbind();
     strongest.removeEventListener('click', onStrongest);
   };
 });

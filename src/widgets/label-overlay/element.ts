@@ -6,15 +6,7 @@
 import type { Segmentation } from '../../segnet/types';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import {
-  gateModel,
-  loadDemoFrames,
-  paintFrameThumbnails,
-  readSources,
-  throttledState,
-  type DemoFrames,
-  type PageModel,
-} from '../model';
+import { bindModelWidget, throttledState, type DemoFrames, type PageModel } from '../model';
 import { overlayCaption, sceneLabel } from './caption';
 import { compositeOverlay, imageToRgba, labelShares, pixelAccuracy } from './overlay-pixels';
 import { probeView } from './probe';
@@ -22,7 +14,6 @@ import { renderLegend, renderProbeMarker, renderProbePanel, renderScene } from '
 import { FRAME_HEIGHT, FRAME_WIDTH, labelOverlayCodec, movedProbe, type LabelOverlayState } from './state';
 
 defineWidget('label-overlay', (root, id) => {
-  const sources = readSources(root);
   const stage = widgetPart(root, 'stage');
   const probe = widgetPart(root, 'probe');
   const legend = widgetPart(root, 'legend');
@@ -133,33 +124,25 @@ defineWidget('label-overlay', (root, id) => {
   stage.addEventListener('pointerdown', onPointerDown);
   stage.addEventListener('keydown', onKeyDown);
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  const unbind = bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       root.dataset.ready = 'frames';
       draw(state.get());
       predict(state.get());
     },
-    (error: unknown) => {
-      caption.textContent = `The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    framesFailed: (text) => {
+      caption.textContent = text;
     },
-  );
-
-  const stopGate = gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       draw(state.get());
       predict(state.get());
     },
   });
 
   return () => {
-    stopGate();
+    unbind();
     state.flush();
     stage.removeEventListener('pointermove', onPointerMove);
     stage.removeEventListener('pointerleave', onPointerLeave);

@@ -6,14 +6,13 @@ import type { Segmentation } from '../../segnet/types';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, h, loadDemoFrames, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, h, type DemoFrames, type PageModel } from '../model';
 import { blockyLabels } from './boundary-masks';
 import { renderBoundaryView } from './boundary-render';
 import { BLOCK, boundaryCodec, toleranceFraction, type BoundaryState } from './boundary-state';
 import { boundaryView } from './boundary-view';
 
 defineWidget('boundary-f1-demo', (root, id) => {
-  const sources = readSources(root);
   const stage = widgetPart(root, 'stage');
   const tolText = widgetPart(root, 'tol-text');
   let frames: DemoFrames | null = null;
@@ -63,21 +62,14 @@ defineWidget('boundary-f1-demo', (root, id) => {
   message('Loading the road frames…');
   draw(state.get());
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  return bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       draw(state.get());
     },
-    (error: unknown) => message(`The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  return gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    framesFailed: message,
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       draw(state.get());
     },
   });
