@@ -5,16 +5,10 @@
  */
 import { LABEL_UNITS, NARROW_UNITS, r1, sceneBoxes, WIDE_UNITS, type Box, type Drawing, type FigureLayouts, type Label, type Line } from './drawing';
 
-/** The encoder row, left to right: what each box is and the resolution it leaves. */
-export const FCN_ENCODER = [
-  { text: 'pool1', scale: '1/2' },
-  { text: 'pool2', scale: '1/4' },
-  { text: 'pool3', scale: '1/8' },
-  { text: 'pool4', scale: '1/16' },
-  { text: 'pool5', scale: '1/32' },
-  { text: 'fc6–7', scale: 'as conv' },
-  { text: 'score', scale: '1 × 1' },
-] as const;
+/** The encoder, in order: each box's name and, under it, the resolution it leaves (or what it is). */
+const ENCODER_NAMES = ['pool1', 'pool2', 'pool3', 'pool4', 'pool5', 'fc6–7', 'score'] as const;
+const ENCODER_NOTES = ['1/2', '1/4', '1/8', '1/16', '1/32', 'as conv', '1 × 1'] as const;
+export const FCN_ENCODER = ENCODER_NAMES.map((text, i) => ({ text, scale: ENCODER_NOTES[i]! }));
 
 export function fcnFigure(): FigureLayouts {
   return { wide: layout(WIDE_UNITS), narrow: columns(NARROW_UNITS) };

@@ -1,12 +1,15 @@
 /**
- * Every page on a phone (390 × 844 CSS pixels): nothing scrolls sideways, no chart text renders
- * below 10 px once the widgets have loaded, the chapter navigation leaves most of the first
- * screen to the chapter, and wide tables keep their captions in view. Run `npm run build` first.
+ * The site as a reader meets it. On a phone (390 × 844 CSS pixels): nothing scrolls sideways, no
+ * chart text renders below 10 px once the widgets have loaded, the chapter navigation leaves most
+ * of the first screen to the chapter, the home page shows a labelled scene, and wide tables keep
+ * their captions in view. The reading aids: a predict-then-reveal question opens and closes from
+ * the keyboard, glossary and reference links land on their entries. Run `npm run build` first.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
-import { problems, visit } from './page-log';
+import { problems, visit, type PageLog } from './page-log';
 import { builtPages } from './site';
 
 const origin = inject('origin');
@@ -20,6 +23,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Open a page in a fresh context (a phone's screen unless `desktop`), run `check`, then close it. */
+async function onPage(path: string, check: (page: Page, log: PageLog) => Promise<void>, desktop = false): Promise<void> {
+  const v = await visit(browser, origin, path, desktop ? {} : { context: { viewport: PHONE } });
+  try {
+    await check(v.page, v.log);
+  } finally {
+    await v.close();
+  }
+}
 
 /** Scroll through the page so that every lazily loaded widget draws, then back to the top. */
 async function scrollThrough(page: Page): Promise<void> {
@@ -49,54 +62,83 @@ function smallSvgText(page: Page, min: number): Promise<string[]> {
 
 describe.each(builtPages())('page %s at 390 px', (path) => {
   it('does not scroll sideways and draws no chart text below 10 px', async () => {
-    const { page, log, close } = await visit(browser, origin, path, { context: { viewport: PHONE } });
-    try {
+    await onPage(path, async (page, log) => {
       await scrollThrough(page);
       await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
       expect(await smallSvgText(page, 10)).toEqual([]);
       expect(problems(log)).toEqual([]);
-    } finally {
-      await close();
-    }
+    });
   });
 });
 
 describe('the first screen on a phone', () => {
   it('gives the chapter navigation one short band, every chapter still linked by its title', async () => {
-    const { page, close } = await visit(browser, origin, '/chapters/architecture/', { context: { viewport: PHONE } });
-    try {
+    await onPage('/chapters/architecture/', async (page, log) => {
       const header = await page.locator('.site-header').boundingBox();
       expect(header!.height).toBeLessThan(120);
       const nav = page.getByRole('navigation', { name: 'Chapters' });
       await expect(nav.getByRole('link', { name: /SegNet's architecture/ }).getAttribute('aria-current')).resolves.toBe('page');
       expect((await page.locator('h1').boundingBox())!.y).toBeLessThan(220);
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('shows the idea on the home page: a labelled road scene on the first screen, and where to start', async () => {
-    const { page, close } = await visit(browser, origin, '/', { context: { viewport: PHONE } });
-    try {
+    await onPage('/', async (page, log) => {
       const hero = page.locator('.hero img');
       await expect(hero.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).resolves.toBe(true);
       const box = (await hero.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
       expect(box.width).toBeGreaterThan(300);
       await expect(page.getByRole('link', { name: /^Start reading: A label for every pixel/ }).getAttribute('href')).resolves.toBe('/chapters/pixels/');
-    } finally {
-      await close();
-    }
+    });
   });
 
   it('keeps a wide table’s caption inside the visible width of its scrolling box', async () => {
-    const { page, close } = await visit(browser, origin, '/', { context: { viewport: PHONE } });
-    try {
+    await onPage('/', async (page, log) => {
       const box = await page.locator('main .table-scroll').first().boundingBox();
       const caption = await page.locator('main .table-scroll caption').first().boundingBox();
       expect(caption!.x + caption!.width).toBeLessThanOrEqual(box!.x + box!.width + 1);
-    } finally {
-      await close();
-    }
+    });
+  });
+});
+
+describe('predict, then reveal', () => {
+  it('hides the answer until the reader asks, from the keyboard, and says whether it is open', async () => {
+    await onPage('/chapters/fully-convolutional/', async (page, log) => {
+      const box = page.getByRole('complementary', { name: 'Predict, then reveal' });
+      const answer = box.locator('.predict-body');
+      await expect(answer.isVisible()).resolves.toBe(false);
+      await box.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => box.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await expect(answer.isVisible()).resolves.toBe(true);
+      await expect(answer.innerText()).resolves.toContain('1, 2 and 4');
+      await page.keyboard.press('Space');
+      await expect.poll(() => box.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      const { violations } = await new AxeBuilder({ page }).include('.predict').analyze();
+      expect(violations.map((v) => v.id)).toEqual([]);
+      expect(problems(log)).toEqual([]);
+    }, true);
+  });
+});
+
+describe('glossary and references', () => {
+  it('a term’s first use links to its glossary entry, which links back to the chapter', async () => {
+    await onPage('/chapters/pixels/', async (page, log) => {
+      await page.locator('a.term').first().click();
+      await page.waitForURL(/\/glossary\/#semantic-segmentation$/);
+      const entry = page.locator('#semantic-segmentation');
+      await expect(entry.locator('dt').innerText()).resolves.toBe('Semantic segmentation');
+      await expect(entry.getByRole('link').getAttribute('href')).resolves.toBe('/chapters/pixels/');
+      expect(problems(log)).toEqual([]);
+    }, true);
+  });
+
+  it('a citation links to its reference, which links to the paper', async () => {
+    await onPage('/chapters/fully-convolutional/', async (page, log) => {
+      await page.getByRole('link', { name: 'Long, Shelhamer and Darrell (2015)' }).click();
+      await page.waitForURL(/\/references\/#fcn$/);
+      await expect(page.locator('#fcn a').getAttribute('href')).resolves.toBe('https://arxiv.org/abs/1411.4038');
+    }, true);
   });
 });
