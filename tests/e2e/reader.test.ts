@@ -124,7 +124,7 @@ describe('predict, then reveal', () => {
 
 describe('glossary and references', () => {
   it('a term’s first use links to its glossary entry, which links back to the chapter', async () => {
-    await onPage('/chapters/pixels/', async (page, log) => {
+    await onPage('/chapters/pixels/', async (page) => {
       await page.locator('a.term').first().click();
       await page.waitForURL(/\/glossary\/#semantic-segmentation$/);
       const entry = page.locator('#semantic-segmentation');
