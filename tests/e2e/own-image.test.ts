@@ -102,9 +102,14 @@ describe('own-image', () => {
   });
 
   it('labels an uploaded PNG, blending the class colours at the chosen opacity', async () => {
+    // The list of classes is headed as the whole picture's shares, and only once there is a list.
+    const heading = page.locator('own-image .own-image-legend-heading');
+    expect(await heading.isVisible()).toBe(false);
     await page.locator('own-image [data-part="file"]').setInputFiles({ name: 'red-over-blue.png', mimeType: 'image/png', buffer: redOverBluePng() });
     await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
     expect(await message(page)).toBe('Showing “red-over-blue.png”.');
+    expect(await heading.isVisible()).toBe(true);
+    expect(await heading.innerText()).toBe('Whole picture: share of each class');
     expect(await page.locator('own-image [data-part="region"] figcaption').innerText()).toBe(
       'The network sees the outlined centre, 160 x 120 of 200 x 120 pixels (the left and right edges are cut off), scaled to 128 x 96.',
     );
