@@ -153,8 +153,10 @@ describe('decoder-comparison (chapter 8)', () => {
           .filter((r) => r.name.endsWith('.js') || r.name.endsWith('.wasm'))
           .reduce((sum, r) => sum + (r as PerformanceResourceTiming).encodedBodySize, 0),
       );
+    // The #content anchor keeps the page at the top: without an anchor, a link carrying the
+    // widget's state would open at the widget, and it would load at once.
     await withPage(
-      `${PAGE}?race.decoders=segnet,fcn&race.lr=0.0003&race.res=full&race.every=7`,
+      `${PAGE}?race.decoders=segnet,fcn&race.lr=0.0003&race.res=full&race.every=7#content`,
       async (page) => {
         const top = await page.locator(tag).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
         expect(top).toBeGreaterThan(300 + 300);
