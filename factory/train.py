@@ -10,6 +10,7 @@ computed by the TF.js engine (`npm run eval`) on the exported weights.
 """
 
 import argparse
+import fcntl
 import json
 import math
 import os
@@ -156,6 +157,12 @@ def main(argv=None):
             raise SystemExit(f"factory: {out} already holds a run; use --resume or another --out")
         os.makedirs(out, exist_ok=True)
         state, cfg = None, run_config(a)
+    # one process per run folder: a second one would interleave its steps and checkpoints
+    lock = open(os.path.join(out, "lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise SystemExit(f"factory: another process is training the run in {out}; stop it first")
     torch.set_num_threads(a.threads)
     device = torch.device(a.device)
     manifest, splits = load_dataset(cfg["data"], ("train", "val"))
