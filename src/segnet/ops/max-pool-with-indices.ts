@@ -12,16 +12,12 @@
  * WebGL, breaks ties differently per backend and is wrong on wasm for windows of values <= 0.
  */
 import * as tf from '@tensorflow/tfjs';
+import { pooledSize } from '../plan';
 import type { PoolResult } from '../types';
 import { singleInputGrad } from './single-input-grad';
 import { unpoolParts } from './unpool-parts';
 import { padToEven, windowParts, cropTo } from './window-parts';
 import { assertRank } from './validate';
-
-/** Output size of a 2x2/2 ceil-mode pool along one axis. */
-export function pooledSize(size: number): number {
-  return Math.ceil(size / 2);
-}
 
 /** Window index (0..3) of the first maximum, given the four window members and their maximum. */
 function firstMaxIndex(parts: tf.Tensor4D[], max: tf.Tensor4D): tf.Tensor4D {

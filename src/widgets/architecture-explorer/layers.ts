@@ -9,8 +9,8 @@
  * biases; its batch norm adds a scale and an offset per channel (2*Cout; the moving statistics
  * are not learnt). Pooling and unpooling have none.
  */
-import { mirroredStage } from '../../segnet/decoders/mirror';
-import type { EncoderPlan } from '../../segnet/model/encoder';
+import { mirroredStage } from '../../segnet/core';
+import type { EncoderPlan } from '../../segnet/core';
 
 export type LayerKind = 'input' | 'conv' | 'pool' | 'unpool' | 'decoder-conv' | 'classifier';
 export type LayerPart = 'input' | 'encoder' | 'decoder' | 'classifier';

@@ -16,7 +16,7 @@ import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { watchDevice } from '../shared/device-watch';
 import { holdBackend, loadEngine, onEngineBackend, whenNearViewport, type Engine } from '../shared/lazy';
-import { resizeSplit } from '../shared/resize-split';
+import { resizeSplit } from '../../data';
 import { widgetState } from '../shared/widget-state';
 import { yieldToPage } from '../shared/yield';
 import { ComparisonLog, divergedMessage } from './bookkeeping';

@@ -3,7 +3,7 @@
  * only the dataset; the network (TF.js) loads when the widget nears the viewport and adds
  * its prediction and the class probabilities under the probe.
  */
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import {

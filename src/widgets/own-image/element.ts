@@ -3,7 +3,7 @@
  * network. The picture is decoded and cropped in the page; TF.js loads when the widget nears
  * the viewport (or on a click on small devices); nothing is sent anywhere.
  */
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { gateModel, throttledState } from '../model';

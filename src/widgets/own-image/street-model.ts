@@ -3,7 +3,7 @@
  * site was built with that checkpoint, otherwise the page's model (trained on synthetic scenes,
  * or untrained), shared with the chapter's other widgets. Browser code; TF.js loads lazily.
  */
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 import { loadEngine } from '../shared/lazy';
 import { checkpointMismatch, loadPageModel, PageModel } from '../model/page-model';
 import type { OwnImageSources } from './sources';

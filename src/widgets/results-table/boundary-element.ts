@@ -2,7 +2,7 @@
  * <boundary-f1-demo>: how the boundary F1 score sees a prediction. The "blocky" comparison
  * needs only the dataset; the network's prediction loads TF.js when the widget nears the viewport.
  */
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';

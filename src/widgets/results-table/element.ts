@@ -8,7 +8,7 @@ import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
 import { h } from '../model';
 import { renderIouChart, renderOursNote, renderResultsTables } from './render';
-import { RESULTS_COMMAND } from './results-file';
+import { RESULTS_COMMAND } from '../../data/results-file';
 import type { ResultsSource } from './results-source';
 import { resultsCodec, type ResultsState } from './state';
 import { resultsTables } from './table-view';

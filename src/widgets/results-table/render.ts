@@ -3,7 +3,7 @@ import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE } from '../../data';
 import { h } from '../model/dom';
 import { asAccessibleImage } from '../shared/accessible-chart';
-import type { ResultRun } from './results-file';
+import type { ResultRun } from '../../data/results-file';
 import type { ResultsSource } from './results-source';
 import { SCORE_KEYS, type ScoreKey, type SortKey, type TableView } from './table-view';
 

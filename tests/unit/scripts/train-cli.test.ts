@@ -12,7 +12,7 @@ import { readLog } from '../../../scripts/lib/run-folder';
 import { trainCli, type CliIo } from '../../../scripts/lib/train-cli';
 import { writeSyntheticDataset } from '../../../src/data/node';
 import { countParameters, readCheckpoint, TrainingController } from '../../../src/segnet';
-import { parseResults } from '../../../src/widgets/results-table/results-file';
+import { parseResults } from '../../../src/data/results-file';
 import { checkpointFolder } from '../../../scripts/lib/checkpoint-files';
 import { makeTempDir, removeDir } from '../data/helpers/temp-dir';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { EncoderPlan } from '../../../src/segnet/model/encoder';
+import type { EncoderPlan } from '../../../src/segnet/core';
 import { featureTiles, greyscaleRgba, indexRgba, INDEX_COLOURS, inputTiles, magnitudeRgba, tilesCaption, zeroShare } from '../../../src/widgets/architecture-explorer/feature-maps';
 import { architectureLayers, partTotals, type ArchLayer } from '../../../src/widgets/architecture-explorer/layers';
 import { layoutDiagram } from '../../../src/widgets/architecture-explorer/layout';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as segnet from '../../../../src/segnet';
 import type { DatasetManifest, SplitData } from '../../../../src/data';
 import type { Engine } from '../../../../src/widgets/shared/lazy';
-import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/widgets/training-studio/checkpoint-file';
+import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/data/checkpoint-file';
 import { readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
 import { networkConfig, restoreRun, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
 import { DEFAULT_SETTINGS, type StudioSettings } from '../../../../src/widgets/training-studio/settings';
@@ -66,8 +66,8 @@ describe('a run through the export file and back', () => {
 
   it('refuses a checkpoint whose network does not match its own settings, naming the file', async () => {
     const contents = await snapshot(run);
-    const extra = (contents.json.modelTopology as { extra: { settings: Record<string, string> } }).extra;
-    extra.settings.decoder = 'segnet';
+    const extra = (contents.json.modelTopology as { extra: { run: Record<string, string> } }).extra;
+    extra.run.decoder = 'segnet';
     const loaded = await readContents(engine, contents, '"odd.unpooled"');
     try {
       expect(() => restoreRun(engine, loaded, data, '"odd.unpooled"')).toThrow('"odd.unpooled" holds a basic/bilinear network at 16 × 16, which does not match its own settings; nothing was changed.');

@@ -4,7 +4,7 @@ import * as segnet from '../../../../src/segnet';
 import { CLASS_NAMES, type DatasetManifest, type SplitData } from '../../../../src/data';
 import { holdBackend, type Engine } from '../../../../src/widgets/shared/lazy';
 import { activateBackend } from '../../../../src/widgets/training-studio/backend-watch';
-import type { CheckpointFileContents } from '../../../../src/widgets/training-studio/checkpoint-file';
+import type { CheckpointFileContents } from '../../../../src/data/checkpoint-file';
 import { emptyCurves } from '../../../../src/widgets/training-studio/curves';
 import { exportBytes, readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
 import { networkConfig, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
