@@ -158,7 +158,7 @@ async function main(signal: AbortSignal): Promise<void> {
   const summary = describeCheckpoint(meta).summary;
   console.log(`${TOOL}: ${summary}, ${description}`);
 
-  const analysis = await analyseFrame(tf, model, frame);
+  const analysis = await analyseFrame(segnet, model, frame);
   const images: FallbackManifest['images'] = {};
   try {
     for (const [widget, render] of Object.entries(RENDERERS) as [FallbackWidget, Renderer][]) {

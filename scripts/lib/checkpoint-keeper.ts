@@ -5,6 +5,8 @@
  * loss discards the captured one, so the folder keeps the last good checkpoint.
  */
 import { captureCheckpoint, type CapturedCheckpoint, type SaveOptions, type SegNetModel } from '../../src/segnet';
+import { writeFile, rename } from 'node:fs/promises';
+import { contentsOfArtifacts, encodeCheckpointFile } from '../../src/data/checkpoint-file';
 import { checkpointFolder, type CheckpointFolderOptions } from './checkpoint-files';
 
 export class CheckpointKeeper {
@@ -38,9 +40,21 @@ export class CheckpointKeeper {
     this.pending = null;
   }
 
-  /** Captures and writes at once (at the end of a run, or on Ctrl-C). */
-  async saveNow(model: SegNetModel, options: SaveOptions & { progress: NonNullable<SaveOptions['progress']> }): Promise<number> {
+  /**
+   * Captures and writes at once (at the end of a run, or on Ctrl-C); with `exportFile`, also
+   * writes the same checkpoint as one .unpooled file, which the training studio imports.
+   */
+  async saveNow(model: SegNetModel, options: SaveOptions & { progress: NonNullable<SaveOptions['progress']> }, exportFile?: string): Promise<number> {
     await this.capture(model, options);
-    return (await this.commit())!;
+    const artifacts = this.pending!.artifacts;
+    const step = (await this.commit())!;
+    if (exportFile) await writeFileAtomically(exportFile, encodeCheckpointFile(contentsOfArtifacts(artifacts)));
+    return step;
   }
+}
+
+/** Writes a file through a temporary sibling, so an interrupted write leaves the previous one whole. */
+async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  await writeFile(`${path}.tmp`, bytes);
+  await rename(`${path}.tmp`, path);
 }

@@ -4,6 +4,7 @@
  * started with; only how long it runs and how often it saves may change).
  */
 import { DEFAULT_RUN, runFromExtra, validateRunConfig, type RunConfig } from '../../src/segnet';
+import { basename } from 'node:path';
 import type { ArgSpec, ParsedArgs } from './args';
 import { shellQuote } from './cli';
 
@@ -129,6 +130,8 @@ export function resolveTrainOptions(args: TrainArgs, recorded?: TrainRunOptions)
   const fixed = (Object.keys(FLAG) as (keyof TrainRunOptions)[]).filter(
     (f) => !CHANGEABLE_ON_RESUME.includes(f) || (f === 'epochs' && recorded.schedule !== 'constant'),
   );
+  // The data may be named by another path to the same folder (a studio export records its name only).
+  if (given.data !== undefined && basename(given.data) === basename(recorded.data)) recorded = { ...recorded, data: given.data };
   for (const f of fixed) {
     if (given[f] !== undefined && given[f] !== recorded[f]) {
       throw new Error(`--${FLAG[f]} ${String(given[f])} differs from the run being resumed (${String(recorded[f])}): leave it out to continue that run`);

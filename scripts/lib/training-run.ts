@@ -111,7 +111,7 @@ export async function runTraining(setup: RunSetup, io: TrainIo): Promise<TrainOu
     throw e;
   }
   bar.finish();
-  await keeper.saveNow(model, save(last));
+  await keeper.saveNow(model, save(last), paths.export);
   const interrupted = io.controller.state === 'aborted';
   if (!interrupted) await saveCheckpoint(model, checkpointFolder(paths.model, { float16: setup.float16 }), { progress: last, extra });
   const message = interrupted

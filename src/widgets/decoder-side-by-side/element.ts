@@ -11,6 +11,7 @@ import { renderSideBySide } from './render';
 import { sideBySideCodec, type SideBySideState } from './state';
 import { channelComparison } from './channel-comparison';
 import { comparisonSentence, sideBySideView } from './view';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('decoder-side-by-side', (root, id) => {
   const sources = readSources(root);
@@ -47,7 +48,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
     if (!model || !frames) return;
     if (`${s.frame}:${s.stage}:${s.channel}` === drawn) return;
     caption.textContent = 'Upsampling…';
-    draw(s).catch((error: unknown) => message(`The network failed: ${error instanceof Error ? error.message : String(error)}`));
+    draw(s).catch((error: unknown) => message(`The network failed: ${errorMessage(error)}`));
   };
 
   const state = widgetState(id, sideBySideCodec, (s) => {
@@ -72,7 +73,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
       paintFrameThumbnails(root, loaded);
       update(state.get());
     },
-    (error: unknown) => message(`The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) => message(`The road frames could not be loaded: ${errorMessage(error)}`),
   );
   const stopGate = gateModel({
     root,

@@ -20,6 +20,7 @@ import { compositeOverlay, imageToRgba, labelShares, pixelAccuracy } from './ove
 import { probeView } from './probe';
 import { renderLegend, renderProbeMarker, renderProbePanel, renderScene } from './render';
 import { FRAME_HEIGHT, FRAME_WIDTH, labelOverlayCodec, movedProbe, type LabelOverlayState } from './state';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('label-overlay', (root, id) => {
   const sources = readSources(root);
@@ -83,7 +84,7 @@ defineWidget('label-overlay', (root, id) => {
         if (state.get().frame === index) draw(state.get());
       },
       (error: unknown) => {
-        caption.textContent = `The network failed on this frame: ${error instanceof Error ? error.message : String(error)}`;
+        caption.textContent = `The network failed on this frame: ${errorMessage(error)}`;
       },
     );
   };
@@ -142,7 +143,7 @@ defineWidget('label-overlay', (root, id) => {
       predict(state.get());
     },
     (error: unknown) => {
-      caption.textContent = `The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      caption.textContent = `The road frames could not be loaded: ${errorMessage(error)}`;
     },
   );
 

@@ -4,7 +4,7 @@
  * is imported by loadPageModel only. Build-time helpers live in ./sources (Node).
  */
 export { DEMO_DATASET, DEMO_FRAME_INDICES, loadDemoFrames, pickDemoFrames, type DemoFrame, type DemoFrames } from './demo-frames';
-export { LOGITS_LAYER, type LayerData, type LayerShape } from './frame-analysis';
+export { LOGITS_LAYER, type LayerData } from './frame-analysis';
 export {
   NO_CHECKPOINT_NOTICE,
   PAGE_MODEL_CONFIG,

@@ -10,6 +10,7 @@ import { hasGpu, probeGpu } from './gpu-probe';
 import { renderModelStatus, type ModelStatusView } from './model-status';
 import { loadPageModel, type ModelSource, type PageModel } from './page-model';
 import { backendSentence, holdView, isSlowBackend, readRunEnvironment } from './run-policy';
+import { errorMessage } from '../../segnet/core';
 
 export interface ModelGateOptions {
   /** The widget element: the model starts when it nears the viewport. */
@@ -62,7 +63,7 @@ export function gateModel(options: ModelGateOptions): () => void {
         if (isSlowBackend(model.backend.name)) show({ state: 'slow', backendSentence: backendSentence(model.backend) }, () => ready(model));
         else ready(model);
       },
-      (error: unknown) => show({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => show({ state: 'failed', message: errorMessage(error) }),
     );
   };
 

@@ -83,7 +83,7 @@ export class PageModel {
       this.analyses.set(key, cached);
       return cached;
     }
-    const run = this.queue.then(() => analyseFrame(this.engine.tf, this.model, frame));
+    const run = this.queue.then(() => analyseFrame(this.engine.segnet, this.model, frame));
     this.queue = run.catch(() => undefined);
     run.catch(() => this.analyses.delete(key));
     this.analyses.set(key, run);

@@ -16,6 +16,7 @@ import { classAt, pixelSentence, pointerPixel } from './probe';
 import { renderEmptyStage, renderPresentLegend, renderRegion, sceneCaption } from './render';
 import { INPUT_HEIGHT, INPUT_WIDTH, ownImageCodec, type OwnImageState } from './state';
 import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, type StreetModel } from './street-model';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('own-image', (root, id) => {
   const sources = readOwnImageSources(root);
@@ -90,7 +91,7 @@ defineWidget('own-image', (root, id) => {
         draw(state.get());
         root.dataset.prediction = 'ready';
       },
-      (error: unknown) => say(`The network failed on “${shown.name}”: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+      (error: unknown) => say(`The network failed on “${shown.name}”: ${errorMessage(error)}`, 'error'),
     );
   };
 

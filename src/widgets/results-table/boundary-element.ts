@@ -11,6 +11,7 @@ import { blockyLabels } from './boundary-masks';
 import { renderBoundaryView } from './boundary-render';
 import { BLOCK, boundaryCodec, toleranceFraction, type BoundaryState } from './boundary-state';
 import { boundaryView } from './boundary-view';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('boundary-f1-demo', (root, id) => {
   const sources = readSources(root);
@@ -50,7 +51,7 @@ defineWidget('boundary-f1-demo', (root, id) => {
         predictions.set(index, seg);
         draw(state.get());
       },
-      (error: unknown) => message(`The network failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => message(`The network failed: ${errorMessage(error)}`),
     );
   };
 
@@ -69,7 +70,7 @@ defineWidget('boundary-f1-demo', (root, id) => {
       paintFrameThumbnails(root, loaded);
       draw(state.get());
     },
-    (error: unknown) => message(`The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) => message(`The road frames could not be loaded: ${errorMessage(error)}`),
   );
   return gateModel({
     root,

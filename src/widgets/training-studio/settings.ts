@@ -206,7 +206,8 @@ function urlFields(run: RunConfig, studio: Partial<Record<keyof StudioFields, un
     encoder: run.encoder,
     width: run.encoder === 'vgg16' ? String(run.widthMultiplier) : DEFAULT_SETTINGS.width,
     decoder: run.decoder,
-    data: run.data,
+    // The studio knows datasets by folder name; the CLI may have recorded a path.
+    data: run.data.split(/[\\/]/).filter(Boolean).pop() ?? run.data,
     res: run.resolution,
     batch: run.batch,
     lr: run.lr,

@@ -163,6 +163,34 @@ describe('StudioSession', () => {
     expect(s.current!.curves.loss).toEqual([]);
   }, 60_000);
 
+  it('resumes with a new learning rate and more epochs in the same loop: same step counter, same optimizer', async () => {
+    const store = memoryStore();
+    const steps: [number, number][] = [];
+    let s: StudioSession | null = null;
+    let pausing: Promise<void> | null = null;
+    const view = recorder();
+    view.progress = (_run, p) => {
+      if (!p) return;
+      steps.push([p.step, p.learningRate]);
+      if (p.step === 1 && !pausing) pausing = s!.pause();
+    };
+    s = session(view, store);
+    const paused = view.next((text) => text.startsWith('Paused at step'));
+    await s.start(settings); // 3 frames, batch 1: 3 steps an epoch
+    await paused;
+    await pausing;
+    const run = s.current!;
+    const loop = (s as unknown as { loop: Promise<void> | null }).loop;
+    expect(run.progress.step).toBe(1);
+    const finished = view.next((text) => text.startsWith('Finished'));
+    await s.resume({ ...settings, lr: 0.01, epochs: 2 });
+    expect((s as unknown as { loop: Promise<void> | null }).loop).toBe(loop);
+    await finished;
+    expect(s.current).toBe(run);
+    expect(steps).toEqual([[1, 0.001], [2, 0.01], [3, 0.01], [4, 0.01], [5, 0.01], [6, 0.01]]);
+    expect(run.optimizer.updates).toBe(6);
+  }, 120_000);
+
   it('after the device is lost, refuses Import and Export and saves nothing', async () => {
     const store = memoryStore();
     const other = previousRun();
