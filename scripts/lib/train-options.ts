@@ -131,11 +131,12 @@ export function resolveTrainOptions(args: TrainArgs, recorded?: TrainRunOptions)
     (f) => !CHANGEABLE_ON_RESUME.includes(f) || (f === 'epochs' && recorded.schedule !== 'constant'),
   );
   // The data may be named by another path to the same folder (a studio export records its name only).
-  if (given.data !== undefined && basename(given.data) === basename(recorded.data)) recorded = { ...recorded, data: given.data };
+  const data = given.data !== undefined && basename(given.data) === basename(recorded.data) ? given.data : recorded.data;
+  const run: TrainRunOptions = { ...recorded, data };
   for (const f of fixed) {
-    if (given[f] !== undefined && given[f] !== recorded[f]) {
-      throw new Error(`--${FLAG[f]} ${String(given[f])} differs from the run being resumed (${String(recorded[f])}): leave it out to continue that run`);
+    if (given[f] !== undefined && given[f] !== run[f]) {
+      throw new Error(`--${FLAG[f]} ${String(given[f])} differs from the run being resumed (${String(run[f])}): leave it out to continue that run`);
     }
   }
-  return validateTrainOptions({ ...recorded, ...given, init: recorded.init });
+  return validateTrainOptions({ ...run, ...given, init: run.init });
 }

@@ -6,7 +6,8 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, loadDemoFrames, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { gateModel, loadDemoFrames, readSources, type DemoFrames, type PageModel } from '../model';
+import { paintFrameThumbnails } from '../shared/frame-thumbnails';
 import { featureTiles, inputTiles, tilesCaption } from './feature-maps';
 import { layoutDiagram, type DiagramLayout } from './layout';
 import type { NetKind, NetworkSummary } from './networks';

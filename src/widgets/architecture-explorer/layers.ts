@@ -9,8 +9,7 @@
  * biases; its batch norm adds a scale and an offset per channel (2*Cout; the moving statistics
  * are not learnt). Pooling and unpooling have none.
  */
-import { mirroredStage } from '../../segnet/core';
-import type { EncoderPlan } from '../../segnet/core';
+import { layerName, LOGITS_LAYER, mirroredStage, type EncoderPlan } from '../../segnet/core';
 
 export type LayerKind = 'input' | 'conv' | 'pool' | 'unpool' | 'decoder-conv' | 'classifier';
 export type LayerPart = 'input' | 'encoder' | 'decoder' | 'classifier';
@@ -51,7 +50,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
     const [h, w] = sizes[s]!;
     stage.forEach((c, i) => {
       layers.push({
-        id: `encoder/stage${s + 1}/conv${i + 1}`,
+        id: layerName('encoder', s + 1, `conv${i + 1}`),
         kind: 'conv',
         part: 'encoder',
         stage: s + 1,
@@ -63,7 +62,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
     });
     const [ph, pw] = sizes[s + 1]!;
     layers.push({
-      id: `encoder/stage${s + 1}/pool`,
+      id: layerName('encoder', s + 1, 'pool'),
       kind: 'pool',
       part: 'encoder',
       stage: s + 1,
@@ -77,7 +76,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
     const [h, w] = sizes[s]!;
     const c = plan.channels[s]!;
     layers.push({
-      id: `decoder/stage${s + 1}/unpool`,
+      id: layerName('decoder', s + 1, 'unpool'),
       kind: 'unpool',
       part: 'decoder',
       stage: s + 1,
@@ -85,14 +84,14 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
       operation: `upsampling ×2 with the pooling indices of encoder stage ${s + 1}`,
       shape: [h, w, c],
       params: 0,
-      indicesFrom: `encoder/stage${s + 1}/pool`,
+      indicesFrom: layerName('encoder', s + 1, 'pool'),
     });
     const convs = mirroredStage(plan, s);
     const relu = plan.kind === 'basic' ? '' : ', ReLU';
     for (let i = 0; i < convs.length; i++) {
       const cout = convs[i]!.cout;
       layers.push({
-        id: `decoder/stage${s + 1}/layer${i + 1}`,
+        id: layerName('decoder', s + 1, `layer${i + 1}`),
         kind: 'decoder-conv',
         part: 'decoder',
         stage: s + 1,
@@ -105,7 +104,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
   }
   const ck = plan.kind === 'basic' ? 1 : 3;
   layers.push({
-    id: 'decoder/classifier',
+    id: LOGITS_LAYER,
     kind: 'classifier',
     part: 'classifier',
     stage: 0,

@@ -6,9 +6,11 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, h, loadDemoFrames, mostVariedChannel, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { gateModel, loadDemoFrames, mostVariedChannel, readSources, type DemoFrames, type PageModel } from '../model';
+import { h } from '../shared/dom';
+import { paintFrameThumbnails } from '../shared/frame-thumbnails';
 import { renderSideBySide } from './render';
-import { sideBySideCodec, type SideBySideState } from './state';
+import { sideBySideCodec, stageLayers, type SideBySideState } from './state';
 import { channelComparison } from './channel-comparison';
 import { comparisonSentence, sideBySideView } from './view';
 import { errorMessage } from '../../segnet/core';
@@ -26,7 +28,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
     stage.replaceChildren(h('p', { class: 'sbs-message' }, text));
   };
 
-  const layerNames = (s: SideBySideState) => ({ pool: `encoder/stage${s.stage}/pool`, features: `encoder/stage${s.stage}/conv1` });
+  const layerNames = (s: SideBySideState) => stageLayers(s.stage);
 
   const draw = async (s: SideBySideState): Promise<void> => {
     const frame = frames?.frames[s.frame];

@@ -6,15 +6,9 @@
 import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import {
-  gateModel,
-  loadDemoFrames,
-  paintFrameThumbnails,
-  readSources,
-  throttledState,
-  type DemoFrames,
-  type PageModel,
-} from '../model';
+import { gateModel, loadDemoFrames, readSources, type DemoFrames, type PageModel } from '../model';
+import { paintFrameThumbnails } from '../shared/frame-thumbnails';
+import { throttledState } from '../shared/throttled-state';
 import { overlayCaption, sceneLabel } from './caption';
 import { compositeOverlay, imageToRgba, labelShares, pixelAccuracy } from './overlay-pixels';
 import { probeView } from './probe';

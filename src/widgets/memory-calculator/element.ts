@@ -6,7 +6,7 @@
  */
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { whenNearViewport } from '../shared/lazy';
+import { whenNearViewport } from '../shared/near-viewport';
 import { widgetState } from '../shared/widget-state';
 import { memoryCodec, reportOptions, type MemoryState } from './state';
 

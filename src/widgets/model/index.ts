@@ -17,8 +17,4 @@ export { gateModel, type ModelGateOptions } from './model-gate';
 export { renderModelStatus, type ModelStatusView } from './model-status';
 export { backendSentence, holdReason, readRunEnvironment, type HoldReason, type RunEnvironment } from './run-policy';
 export { readSources } from './read-sources';
-export { throttledState, type ThrottledState } from './throttled-state';
-export { h, s, paintRgba, pixelCanvas } from './dom';
-export { frameRgba, paintFrameThumbnails } from './frame-thumbnails';
 export { channelPlane, mostVariedChannel } from './layer-planes';
-export { pixelAccuracy } from './label-stats';

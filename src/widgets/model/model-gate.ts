@@ -5,7 +5,7 @@
  * held, the widget's precomputed figure (`[data-part="model-fallback"]`, see
  * ModelFallback.astro) is shown in its place. Keeps the widget's status line up to date.
  */
-import { whenNearViewport } from '../shared/lazy';
+import { whenNearViewport } from '../shared/near-viewport';
 import { hasGpu, probeGpu } from './gpu-probe';
 import { renderModelStatus, type ModelStatusView } from './model-status';
 import { loadPageModel, type ModelSource, type PageModel } from './page-model';

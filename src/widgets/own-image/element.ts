@@ -6,7 +6,8 @@
 import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { gateModel, throttledState } from '../model';
+import { gateModel } from '../model';
+import { throttledState } from '../shared/throttled-state';
 import { compositeOverlay, imageToRgba, labelShares } from '../label-overlay/overlay-pixels';
 import { renderProbeMarker, renderScene } from '../label-overlay/render';
 import { movedProbe } from '../label-overlay/state';

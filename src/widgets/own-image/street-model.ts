@@ -4,7 +4,7 @@
  * or untrained), shared with the chapter's other widgets. Browser code; TF.js loads lazily.
  */
 import type { Segmentation } from '../../segnet/core';
-import { loadEngine } from '../shared/lazy';
+import { loadEngine } from '../shared/engine';
 import { checkpointMismatch, loadPageModel, PageModel } from '../model/page-model';
 import type { OwnImageSources } from './sources';
 
@@ -31,8 +31,8 @@ export function readOwnImageSources(root: HTMLElement): OwnImageSources {
 
 async function loadCamVid(url: string): Promise<PageModel> {
   const engine = await loadEngine();
-  // TF.js's HTTP loader only recognises absolute http(s) URLs, so resolve the site path first.
-  const { model, meta } = await engine.segnet.loadSegNet(new URL(url, window.location.href).href);
+  // loadSegNet resolves the site path (TF.js's HTTP loader needs an absolute URL).
+  const { model, meta } = await engine.segnet.loadSegNet(url);
   const mismatch = checkpointMismatch(meta);
   if (mismatch) {
     model.dispose();

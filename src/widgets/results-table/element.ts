@@ -6,7 +6,7 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { h } from '../model';
+import { h } from '../shared/dom';
 import { renderIouChart, renderOursNote, renderResultsTables } from './render';
 import { RESULTS_COMMAND } from '../../data/results-file';
 import type { ResultsSource } from './results-source';

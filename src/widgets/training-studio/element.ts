@@ -6,7 +6,9 @@
 import type * as PlotModule from '@observablehq/plot';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { backendHolders, loadEngine, whenNearViewport } from '../shared/lazy';
+import { backendHolders } from '../shared/backend-sharing';
+import { loadEngine } from '../shared/engine';
+import { whenNearViewport } from '../shared/near-viewport';
 import { widgetState } from '../shared/widget-state';
 import { holdReason, readRunEnvironment } from '../model/run-policy';
 import { activateBackend } from './backend-watch';

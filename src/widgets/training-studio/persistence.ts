@@ -7,7 +7,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { LoadedCheckpoint, SegNetModel } from '../../segnet';
 import { fnv1a32 } from '../../data';
-import type { Engine } from '../shared/lazy';
+import type { Engine } from '../shared/engine';
 import { artifactsOfContents, contentsOfArtifacts, decodeCheckpointFile, encodeCheckpointFile, type CheckpointFileContents } from '../../data/checkpoint-file';
 import type { StudioRun } from './run';
 

@@ -7,7 +7,7 @@
 import type { CheckpointMeta, LoadedCheckpoint, Optimizer, SegNetModel } from '../../segnet';
 import { classWeightsFor, runExtra, runNetwork, siteUrl } from '../../segnet/core';
 import type { DatasetManifest, SplitData } from '../../data';
-import type { Engine } from '../shared/lazy';
+import type { Engine } from '../shared/engine';
 import { curvesFromExtra, emptyCurves, type Curves } from './curves';
 import { describeMatch } from './pretrained-match';
 import { runConfigOf, settingsFromExtra, studioFields, type DatasetOption, type StudioSettings } from './settings';

@@ -6,7 +6,8 @@
  * It knows nothing of the DOM: it reports to a SessionView.
  */
 import type { BackendChoice, LoadedCheckpoint, TrainingController, TrainProgress } from '../../segnet';
-import { backendHolders, type Engine } from '../shared/lazy';
+import { backendHolders } from '../shared/backend-sharing';
+import type { Engine } from '../shared/engine';
 import { activateBackend, watchDeviceLoss } from './backend-watch';
 import { appendPoint, curvesFromExtra } from './curves';
 import { deviceLostMessage, errorText, failureMessage, nonFiniteMessage } from './failure';

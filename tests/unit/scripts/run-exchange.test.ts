@@ -13,7 +13,7 @@ import { trainCli, type CliIo } from '../../../scripts/lib/train-cli';
 import { resizeSplit } from '../../../src/data';
 import { loadDatasetFromDir, writeSyntheticDataset } from '../../../src/data/node';
 import * as segnet from '../../../src/segnet';
-import type { Engine } from '../../../src/widgets/shared/lazy';
+import type { Engine } from '../../../src/widgets/shared/engine';
 import { weightsChecksum } from '../../../src/widgets/training-studio/persistence';
 import type { RunData } from '../../../src/widgets/training-studio/run';
 import { StudioSession, type SessionView } from '../../../src/widgets/training-studio/session';

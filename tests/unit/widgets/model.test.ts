@@ -10,7 +10,7 @@ import { analyseFrame, LOGITS_LAYER } from '../../../src/widgets/model/frame-ana
 import { checkpointMismatch, describeCheckpoint, PageModel } from '../../../src/widgets/model/page-model';
 import { backendSentence, holdReason } from '../../../src/widgets/model/run-policy';
 import { CHECKPOINT_PATH, widgetSources } from '../../../src/widgets/model/sources';
-import type { Engine } from '../../../src/widgets/shared/lazy';
+import type { Engine } from '../../../src/widgets/shared/engine';
 import { useCpu } from '../helpers';
 
 /** A SegNet-Basic small enough for the cpu backend: 4 channels, 16 x 16 frames. */

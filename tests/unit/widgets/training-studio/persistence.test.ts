@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as segnet from '../../../../src/segnet';
 import type { DatasetManifest, SplitData } from '../../../../src/data';
-import type { Engine } from '../../../../src/widgets/shared/lazy';
+import type { Engine } from '../../../../src/widgets/shared/engine';
 import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/data/checkpoint-file';
 import { readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
 import { networkConfig, restoreRun, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
