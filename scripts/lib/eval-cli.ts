@@ -50,11 +50,11 @@ export async function evalCli(argv: string[], io: CliIo): Promise<number> {
   const { choice, description } = await startBackend(args.backend);
   const { model, meta } = await loadSegNet(checkpointFolder(dir));
   try {
-    const data = args.data ?? recordedOptions(meta.extra)?.data;
+    const data = args.data ?? recordedOptions(meta.extra)?.data ?? (meta.extra as { data?: string }).data;
     if (data === undefined) throw new Error(`--data: ${dir} does not record its training data; pass --data`);
     const dataDir = resolveDataDir(data);
     const dataset = await loadDatasetFromDir(dataDir, { splits: [args.split] });
-    if (!args.json) io.out(`eval: ${description}`);
+    if (!args.json) io.out(`eval: ${description}; data ${dataDir}${args.data === undefined ? ` (the checkpoint was trained on ${data})` : ''}`);
     // A run trained at half resolution is scored at its own size.
     const split = resizeSplit(dataset.splits[args.split]!, meta.config.height, meta.config.width);
     const evaluation = await evaluateSplit(model, split, args.batch);
