@@ -9,11 +9,21 @@ const tiny = { height: 16, width: 16, basicChannels: 4 };
 const values = (m: SegNetModel) => new Map(m.variables().map((v) => [v.name, Array.from(v.variable.dataSync())]));
 const tensorsOf = (m: SegNetModel): tf.NamedTensorMap => Object.fromEntries(m.variables().map((v) => [v.name, v.variable]));
 
+/** A trained SegNet-Basic (the source) and a fresh network with `decoder` (the target), freed after `check`. */
+function withPair(decoder: 'segnet' | 'fcn', check: (source: SegNetModel, target: SegNetModel) => void): void {
+  const source = buildSegNet({ encoder: 'basic', decoder: 'segnet', ...tiny, seed: 7 });
+  const target = buildSegNet({ encoder: 'basic', decoder, ...tiny, seed: 8 });
+  try {
+    check(source, target);
+  } finally {
+    source.dispose();
+    target.dispose();
+  }
+}
+
 describe('loadMatchingWeights(model, source, { only, strict })', () => {
   it('copies what matches by name and shape and reports every other variable with why', () => {
-    const source = buildSegNet({ encoder: 'basic', decoder: 'segnet', ...tiny, seed: 7 });
-    const target = buildSegNet({ encoder: 'basic', decoder: 'fcn', ...tiny, seed: 8 });
-    try {
+    withPair('fcn', (source, target) => {
       const tensors = tensorsOf(source);
       // One encoder tensor of another shape: it must be skipped, not copied.
       const odd = 'encoder/stage2/conv1/conv/bias';
@@ -31,31 +41,21 @@ describe('loadMatchingWeights(model, source, { only, strict })', () => {
       for (const name of report.copied) expect(after.get(name)).toEqual(from.get(name));
       for (const { name } of report.skipped) expect(after.get(name)).toEqual(before.get(name));
       tf.dispose(tensors[odd]);
-    } finally {
-      source.dispose();
-      target.dispose();
-    }
+    });
   });
 
   it("with only: 'encoder', leaves the decoder out even where it would match", () => {
-    const source = buildSegNet({ encoder: 'basic', decoder: 'segnet', ...tiny, seed: 7 });
-    const target = buildSegNet({ encoder: 'basic', decoder: 'segnet', ...tiny, seed: 8 });
-    try {
+    withPair('segnet', (source, target) => {
       const report = loadMatchingWeights(target, { tensors: tensorsOf(source) }, { only: 'encoder' });
       expect(report.copied).toEqual(target.encoder.store.list().map((v) => v.name));
       expect(report.skipped.map((s) => s.name)).toEqual(target.decoder.store.list().map((v) => v.name));
       expect(new Set(report.skipped.map((s) => s.reason))).toEqual(new Set(['not asked for']));
       expect(values(target).get(report.skipped[0]!.name)).not.toEqual(values(source).get(report.skipped[0]!.name));
-    } finally {
-      source.dispose();
-      target.dispose();
-    }
+    });
   });
 
   it('with strict, throws naming the first missing or misshapen variable and copies nothing', () => {
-    const source = buildSegNet({ encoder: 'basic', decoder: 'segnet', ...tiny, seed: 7 });
-    const target = buildSegNet({ encoder: 'basic', decoder: 'fcn', ...tiny, seed: 8 });
-    try {
+    withPair('fcn', (source, target) => {
       const before = values(target);
       const first = target.decoder.store.list()[0]!.name;
       expect(() => loadMatchingWeights(target, tensorsOf(source), { strict: true })).toThrow(`the checkpoint has no value for '${first}'`);
@@ -66,9 +66,6 @@ describe('loadMatchingWeights(model, source, { only, strict })', () => {
       );
       expect(values(target)).toEqual(before);
       tf.dispose(tensors['encoder/stage1/conv1/conv/bias']);
-    } finally {
-      source.dispose();
-      target.dispose();
-    }
+    });
   });
 });
