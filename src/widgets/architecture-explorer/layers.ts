@@ -9,7 +9,7 @@
  * biases; its batch norm adds a scale and an offset per channel (2*Cout; the moving statistics
  * are not learnt). Pooling and unpooling have none.
  */
-import { layerName, LOGITS_LAYER, mirroredStage, type EncoderPlan } from '../../segnet/core';
+import { layerName, LOGITS_LAYER, mirroredStage, stageSizes, type EncoderPlan } from '../../segnet/core';
 
 export type LayerKind = 'input' | 'conv' | 'pool' | 'unpool' | 'decoder-conv' | 'classifier';
 export type LayerPart = 'input' | 'encoder' | 'decoder' | 'classifier';
@@ -31,34 +31,28 @@ export interface ArchLayer {
   indicesFrom?: string;
 }
 
-/** Size after a 2x2, stride-2 max pool in ceil mode (as the engine pools odd sizes). */
-export const pooled = (n: number): number => Math.ceil(n / 2);
-
 const convParams = (k: number, cin: number, cout: number, batchNorm: boolean): number =>
   k * k * cin * cout + cout + (batchNorm ? 2 * cout : 0);
+
+/** Convolution `index` of a stage: "encoder/stage2/conv1" or "decoder/stage2/layer1". */
+function convLayer(part: 'encoder' | 'decoder', stage: number, index: number, operation: string, shape: ArchLayer['shape'], params: number): ArchLayer {
+  const encoder = part === 'encoder';
+  const title = `${encoder ? 'Encoder' : 'Decoder'} stage ${stage} · convolution ${index}`;
+  return { id: layerName(part, stage, `${encoder ? 'conv' : 'layer'}${index}`), kind: encoder ? 'conv' : 'decoder-conv', part, stage, title, operation, shape, params };
+}
 
 /** The network's layers, input to classifier; `numClasses` real classes (CamVid: 11). */
 export function architectureLayers(plan: EncoderPlan, height: number, width: number, numClasses: number): ArchLayer[] {
   const k = plan.kernel;
   const conv = `${k}×${k} convolution`;
-  const sizes: [number, number][] = [[height, width]];
-  plan.stages.forEach((_, s) => sizes.push([pooled(sizes[s]![0]), pooled(sizes[s]![1])]));
+  const sizes = stageSizes(height, width, plan.stages.length); // [H, W] entering each stage, then the output
   const layers: ArchLayer[] = [
     { id: 'input', kind: 'input', part: 'input', stage: 0, title: 'Input frame', operation: plan.kind === 'basic' ? 'RGB pixels, local response normalisation across channels' : 'RGB pixels scaled to [−1, 1]', shape: [height, width, 3], params: 0 },
   ];
   plan.stages.forEach((stage, s) => {
     const [h, w] = sizes[s]!;
     stage.forEach((c, i) => {
-      layers.push({
-        id: layerName('encoder', s + 1, `conv${i + 1}`),
-        kind: 'conv',
-        part: 'encoder',
-        stage: s + 1,
-        title: `Encoder stage ${s + 1} · convolution ${i + 1}`,
-        operation: `${conv}, ${c.cin} → ${c.cout} channels, batch norm, ReLU`,
-        shape: [h, w, c.cout],
-        params: convParams(c.kernel, c.cin, c.cout, true),
-      });
+      layers.push(convLayer('encoder', s + 1, i + 1, `${conv}, ${c.cin} → ${c.cout} channels, batch norm, ReLU`, [h, w, c.cout], convParams(c.kernel, c.cin, c.cout, true)));
     });
     const [ph, pw] = sizes[s + 1]!;
     layers.push({
@@ -90,16 +84,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
     const relu = plan.kind === 'basic' ? '' : ', ReLU';
     for (let i = 0; i < convs.length; i++) {
       const cout = convs[i]!.cout;
-      layers.push({
-        id: layerName('decoder', s + 1, `layer${i + 1}`),
-        kind: 'decoder-conv',
-        part: 'decoder',
-        stage: s + 1,
-        title: `Decoder stage ${s + 1} · convolution ${i + 1}`,
-        operation: `${conv}, ${c} → ${cout} channels, batch norm${relu}`,
-        shape: [h, w, cout],
-        params: convParams(k, c, cout, true),
-      });
+      layers.push(convLayer('decoder', s + 1, i + 1, `${conv}, ${c} → ${cout} channels, batch norm${relu}`, [h, w, cout], convParams(k, c, cout, true)));
     }
   }
   const ck = plan.kind === 'basic' ? 1 : 3;

@@ -5,9 +5,10 @@ import type { DatasetManifest, SplitData } from '../../../../src/data';
 import type { Engine } from '../../../../src/widgets/shared/engine';
 import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/data/checkpoint-file';
 import { readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
-import { networkConfig, restoreRun, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
+import { restoreRun, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
 import { DEFAULT_SETTINGS, type StudioSettings } from '../../../../src/widgets/training-studio/settings';
 import { useCpu } from '../../helpers';
+import { onceUpdated } from './run-fixture';
 
 /** SegNet-Basic at 32 x 32 (its smallest useful size), trained at half: 16 x 16. */
 const settings: StudioSettings = { ...DEFAULT_SETTINGS, decoder: 'bilinear', data: 'synthetic-32x32', res: 'half', batch: 1, opt: 'adam', lr: 0.001 };
@@ -22,12 +23,7 @@ beforeAll(async () => {
 
 /** A run whose weights, optimizer slots, progress and curves all differ from a fresh one's. */
 function trainedLookingRun(): StudioRun {
-  const model = segnet.buildSegNet(networkConfig(settings, data.manifest));
-  const optimizer = new segnet.Optimizer({ kind: 'adam' });
-  const params = model.trainableVariables();
-  const grads = new Map(params.map((p) => [p.name, tf.onesLike(p.variable) as tf.Tensor]));
-  optimizer.apply(params, grads, 0.01);
-  tf.dispose([...grads.values()]);
+  const { model, optimizer } = onceUpdated(settings, data);
   const curves = { loss: [{ step: 1, value: 2.3 }, { step: 2, value: 2.1 }], trainIoU: [{ step: 2, value: 0.1 }], valIoU: [{ step: 2, value: 0.12 }], validation: null };
   return new StudioRun(engine, settings, model, optimizer, data, { step: 2, epoch: 1, batch: 0 }, curves, 'Random initial weights (from scratch).');
 }

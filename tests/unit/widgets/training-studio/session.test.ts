@@ -8,10 +8,11 @@ import { activateBackend } from '../../../../src/widgets/training-studio/backend
 import type { CheckpointFileContents } from '../../../../src/data/checkpoint-file';
 import { emptyCurves } from '../../../../src/widgets/training-studio/curves';
 import { exportBytes, readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
-import { networkConfig, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
+import { StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
 import { StudioSession, type Phase, type RunStore, type SessionView } from '../../../../src/widgets/training-studio/session';
 import { DEFAULT_SETTINGS, type DatasetOption, type StudioSettings } from '../../../../src/widgets/training-studio/settings';
 import { seededRandom, useCpu } from '../../helpers';
+import { onceUpdated } from './run-fixture';
 
 /** SegNet-Basic trained at 16 x 16 (half of the 32 x 32 data) on three random frames: steps take ~1-2 s on cpu. */
 function split(name: string, seed: number): SplitData {
@@ -84,12 +85,7 @@ function recorder(onPhase: (p: Phase) => void = () => undefined): Recorder {
 
 /** A run that looks trained (step 2, one Adam update), as a previous run's save would be. */
 function previousRun(): StudioRun {
-  const model = segnet.buildSegNet(networkConfig(settings, data.manifest));
-  const optimizer = new segnet.Optimizer({ kind: 'adam' });
-  const params = model.trainableVariables();
-  const grads = new Map(params.map((p) => [p.name, tf.onesLike(p.variable) as tf.Tensor]));
-  optimizer.apply(params, grads, 0.01);
-  tf.dispose([...grads.values()]);
+  const { model, optimizer } = onceUpdated(settings, data);
   return new StudioRun(engine, settings, model, optimizer, data, { step: 2, epoch: 0, batch: 2 }, { ...emptyCurves(), loss: [{ step: 2, value: 2 }] }, 'previous');
 }
 
