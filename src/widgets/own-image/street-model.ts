@@ -73,12 +73,12 @@ export function modelSentence(kind: ModelKind): string {
  * bytes at the model's input size, scaled to [0, 1] as the training data were.
  */
 export async function segmentPicture(model: PageModel, rgb: Uint8Array): Promise<Segmentation> {
-  const { tf } = model.engine;
+  const { segnet } = model.engine;
   const { height, width } = model.model.config;
   if (rgb.length !== height * width * 3) {
     throw new Error(`segmentPicture: expected ${height} x ${width} x 3 = ${height * width * 3} bytes, got ${rgb.length}`);
   }
-  const input = tf.tensor4d(Float32Array.from(rgb, (v) => v / 255), [1, height, width, 3]); // [1, H, W, 3]
+  const input = segnet.imagesToTensor(rgb, 1, height, width); // [1, H, W, 3]
   try {
     const [segmentation] = await model.model.segment(input);
     return segmentation!;
