@@ -6,8 +6,7 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, loadDemoFrames, readSources, type DemoFrames, type PageModel } from '../model';
-import { paintFrameThumbnails } from '../shared/frame-thumbnails';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
 import { featureTiles, inputTiles, tilesCaption } from './feature-maps';
 import { layoutDiagram, type DiagramLayout } from './layout';
 import type { NetKind, NetworkSummary } from './networks';
@@ -19,7 +18,6 @@ import { errorMessage } from '../../segnet/core';
 const TILE_COUNT = 16;
 
 defineWidget('architecture-explorer', (root, id) => {
-  const sources = readSources(root);
   const networks = JSON.parse(root.dataset.architecture ?? '{}') as Record<NetKind, NetworkSummary>;
   const diagram = widgetPart(root, 'diagram');
   const panel = widgetPart(root, 'panel');
@@ -113,30 +111,23 @@ defineWidget('architecture-explorer', (root, id) => {
   diagram.addEventListener('click', onClick);
   diagram.addEventListener('keydown', onKeyDown);
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  const unbind = bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       showMaps(state.get());
     },
-    (error: unknown) => {
-      modelWanted = `The road frames could not be loaded: ${errorMessage(error)}`;
+    framesFailed: (text) => {
+      modelWanted = text;
       showMaps(state.get());
     },
-  );
-  const stopGate = gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       showMaps(state.get());
     },
   });
 
   return () => {
-    stopGate();
+    unbind();
     diagram.removeEventListener('click', onClick);
     diagram.removeEventListener('keydown', onKeyDown);
   };

@@ -59,7 +59,12 @@ export interface Evaluation {
 
 /** Copies the encoder's variables out of a checkpoint's tensors, by name; throws naming a missing or misshapen one. */
 export function applyEncoderWeights(model: SegNetModel, tensors: tf.NamedTensorMap): number {
-  return loadMatchingWeights(model, tensors, { only: 'encoder', strict: true }).copied.length;
+  try {
+    return loadMatchingWeights(model, tensors, { only: 'encoder', strict: true }).copied.length;
+  } catch (e) {
+    // Only the encoder was asked for: say so.
+    throw new Error((e as Error).message.replace(/ in the model$/, ' in the encoder'));
+  }
 }
 
 export class SharedEncoderComparison {

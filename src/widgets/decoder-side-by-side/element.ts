@@ -6,9 +6,8 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, loadDemoFrames, mostVariedChannel, readSources, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, mostVariedChannel, type DemoFrames, type PageModel } from '../model';
 import { h } from '../shared/dom';
-import { paintFrameThumbnails } from '../shared/frame-thumbnails';
 import { renderSideBySide } from './render';
 import { sideBySideCodec, stageLayers, type SideBySideState } from './state';
 import { channelComparison } from './channel-comparison';
@@ -16,7 +15,6 @@ import { comparisonSentence, sideBySideView } from './view';
 import { errorMessage } from '../../segnet/core';
 
 defineWidget('decoder-side-by-side', (root, id) => {
-  const sources = readSources(root);
   const stage = widgetPart(root, 'stage');
   const caption = widgetPart(root, 'caption');
   const strongest = widgetPart<HTMLButtonElement>(root, 'strongest');
@@ -69,28 +67,21 @@ defineWidget('decoder-side-by-side', (root, id) => {
   };
   strongest.addEventListener('click', onStrongest);
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  const unbind = bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       update(state.get());
     },
-    (error: unknown) => message(`The road frames could not be loaded: ${errorMessage(error)}`),
-  );
-  const stopGate = gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    framesFailed: message,
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       strongest.disabled = false;
       update(state.get());
     },
   });
 
   return () => {
-    stopGate();
+    unbind();
     strongest.removeEventListener('click', onStrongest);
   };
 });

@@ -6,8 +6,7 @@
 import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { gateModel, loadDemoFrames, readSources, type DemoFrames, type PageModel } from '../model';
-import { paintFrameThumbnails } from '../shared/frame-thumbnails';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
 import { throttledState } from '../shared/throttled-state';
 import { overlayCaption, sceneLabel } from './caption';
 import { compositeOverlay, imageToRgba, labelShares, pixelAccuracy } from './overlay-pixels';
@@ -17,7 +16,6 @@ import { FRAME_HEIGHT, FRAME_WIDTH, labelOverlayCodec, movedProbe, type LabelOve
 import { errorMessage } from '../../segnet/core';
 
 defineWidget('label-overlay', (root, id) => {
-  const sources = readSources(root);
   const stage = widgetPart(root, 'stage');
   const probe = widgetPart(root, 'probe');
   const legend = widgetPart(root, 'legend');
@@ -128,33 +126,25 @@ defineWidget('label-overlay', (root, id) => {
   stage.addEventListener('pointerdown', onPointerDown);
   stage.addEventListener('keydown', onKeyDown);
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  const unbind = bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       root.dataset.ready = 'frames';
       draw(state.get());
       predict(state.get());
     },
-    (error: unknown) => {
-      caption.textContent = `The road frames could not be loaded: ${errorMessage(error)}`;
+    framesFailed: (text) => {
+      caption.textContent = text;
     },
-  );
-
-  const stopGate = gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       draw(state.get());
       predict(state.get());
     },
   });
 
   return () => {
-    stopGate();
+    unbind();
     state.flush();
     stage.removeEventListener('pointermove', onPointerMove);
     stage.removeEventListener('pointerleave', onPointerLeave);

@@ -7,7 +7,7 @@
  */
 import { whenNearViewport } from '../shared/near-viewport';
 import { hasGpu, probeGpu } from './gpu-probe';
-import { renderModelStatus, type ModelStatusView } from './model-status';
+import { showModelStatus, type ModelStatusView } from './model-status';
 import { loadPageModel, type ModelSource, type PageModel } from './page-model';
 import { backendSentence, holdView, isSlowBackend, readRunEnvironment } from './run-policy';
 import { errorMessage } from '../../segnet/core';
@@ -39,10 +39,7 @@ export function gateModel(options: ModelGateOptions): () => void {
   const fallback = options.fallback !== undefined ? options.fallback : root.querySelector<HTMLElement>('[data-part="model-fallback"]');
   let live = true;
   const show = (view: ModelStatusView, action?: () => void): void => {
-    if (!live) return;
-    const node = renderModelStatus(view);
-    node.querySelector('[data-action="run"]')?.addEventListener('click', () => action?.(), { once: true });
-    status.replaceChildren(node);
+    if (live) showModelStatus(status, view, action);
   };
 
   const ready = (model: PageModel): void => {

@@ -41,3 +41,10 @@ export function renderModelStatus(view: ModelStatusView): HTMLElement {
   }
   return box;
 }
+
+/** Draws a status into `box`, its run button (held, slow) calling `action` once when pressed. */
+export function showModelStatus(box: HTMLElement, view: ModelStatusView, action?: () => void): void {
+  const node = renderModelStatus(view);
+  node.querySelector('[data-action="run"]')?.addEventListener('click', () => action?.(), { once: true });
+  box.replaceChildren(node);
+}

@@ -6,9 +6,8 @@ import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, loadDemoFrames, readSources, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
 import { h } from '../shared/dom';
-import { paintFrameThumbnails } from '../shared/frame-thumbnails';
 import { blockyLabels } from './boundary-masks';
 import { renderBoundaryView } from './boundary-render';
 import { BLOCK, boundaryCodec, toleranceFraction, type BoundaryState } from './boundary-state';
@@ -16,7 +15,6 @@ import { boundaryView } from './boundary-view';
 import { errorMessage } from '../../segnet/core';
 
 defineWidget('boundary-f1-demo', (root, id) => {
-  const sources = readSources(root);
   const stage = widgetPart(root, 'stage');
   const tolText = widgetPart(root, 'tol-text');
   let frames: DemoFrames | null = null;
@@ -66,21 +64,14 @@ defineWidget('boundary-f1-demo', (root, id) => {
   message('Loading the road frames…');
   draw(state.get());
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  return bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       draw(state.get());
     },
-    (error: unknown) => message(`The road frames could not be loaded: ${errorMessage(error)}`),
-  );
-  return gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    framesFailed: message,
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       draw(state.get());
     },
   });

@@ -8,9 +8,9 @@ import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { backendHolders } from '../shared/backend-sharing';
 import { loadEngine } from '../shared/engine';
-import { whenNearViewport } from '../shared/near-viewport';
+import { onPageHidden } from '../shared/page-hidden';
+import { gateRun } from '../shared/run-gate';
 import { widgetState } from '../shared/widget-state';
-import { holdReason, readRunEnvironment } from '../model/run-policy';
 import { activateBackend } from './backend-watch';
 import type { StudioRun } from './run';
 import { StudioSession, type Phase } from './session';
@@ -191,21 +191,14 @@ defineWidget('training-studio', (root, id) => {
     { signal },
   );
 
-  document.addEventListener(
-    'visibilitychange',
-    () => {
-      if (document.hidden) void session?.pageHidden();
-    },
-    { signal },
-  );
+  onPageHidden(() => void session?.pageHidden(), signal);
 
   refresh();
   // Near the viewport TF.js loads by itself, except on small screens, low memory or save-data,
   // where it waits for Start (about 2 MB of code and a lot of computing).
-  const cancel = whenNearViewport(root, () => {
-    const reason = holdReason(readRunEnvironment());
-    if (!reason) void boot();
-    else say(reason === 'save-data' ? 'Your browser asks to save data: TF.js (about 2 MB) loads when you press Start.' : 'On this device TF.js (about 2 MB) loads when you press Start.');
+  const cancel = gateRun(root, {
+    start: () => void boot(),
+    held: (reason) => say(reason === 'save-data' ? 'Your browser asks to save data: TF.js (about 2 MB) loads when you press Start.' : 'On this device TF.js (about 2 MB) loads when you press Start.'),
   });
   return () => {
     cancel();

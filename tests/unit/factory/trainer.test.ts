@@ -50,8 +50,14 @@ function compare(a: string, b: string): Comparison {
   return JSON.parse(r.stdout) as Comparison;
 }
 
-async function logEvents(out: string): Promise<{ event: string; step?: number }[]> {
-  return (await readFile(join(out, 'log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { event: string; step?: number });
+interface LogEvent {
+  event: string;
+  step?: number;
+  loss?: number;
+}
+
+async function logEvents(out: string): Promise<LogEvent[]> {
+  return (await readFile(join(out, 'log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as LogEvent);
 }
 
 describe.skipIf(!python)('factory/train.py', () => {
@@ -73,7 +79,7 @@ describe.skipIf(!python)('factory/train.py', () => {
     expect(same.sameProgress).toBe(true);
     expect(same.relativeModelDifference).toBeLessThan(1e-3); // Adam magnifies rounding where gradients are near 0
     // the same batches gave the same losses, step for step
-    const losses = async (out: string) => (await logEvents(out)).filter((e) => e.event === 'step').map((e) => (e as { loss: number }).loss);
+    const losses = async (out: string) => (await logEvents(out)).filter((e) => e.event === 'step').map((e) => e.loss!);
     const a = await losses(whole);
     const b = await losses(parts);
     expect(b).toHaveLength(6);

@@ -110,7 +110,7 @@ describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)',
   });
 
   it('names a dataset that does not exist and a batch larger than the data', async () => {
-    await expect(train(['--data', join(tmp.root, 'nope'), '--out', join(tmp.root, 'x')])).rejects.toThrow(/--data: none of .*nope, public\/data\/.*nope.* is a dataset folder/);
+    await expect(train(['--data', join(tmp.root, 'nope'), '--out', join(tmp.root, 'x')])).rejects.toThrow(/--data: none of .*nope, public\/data\/.*nope, public\/data\/nope is a dataset folder/);
     await expect(train(['--data', tmp.data, '--batch', '8', '--out', join(tmp.root, 'y')])).rejects.toThrow(/--batch 8 is larger than the 4 training images/);
   });
 });
