@@ -12,7 +12,6 @@
  * WebGL, breaks ties differently per backend and is wrong on wasm for windows of values <= 0.
  */
 import * as tf from '@tensorflow/tfjs';
-import { pooledSize } from '../plan';
 import type { PoolResult } from '../types';
 import { singleInputGrad } from './single-input-grad';
 import { unpoolParts } from './unpool-parts';
