@@ -10,6 +10,7 @@ computed by the TF.js engine (`npm run eval`) on the exported weights.
 """
 
 import argparse
+import fcntl
 import json
 import math
 import os
@@ -73,6 +74,30 @@ def build(run):
                   atrous_rate=run.get("atrousRate", 12))
 
 
+def precise_bn(net, split, device, freeze_encoder, count=96, batch=8):
+    """Recomputes the moving batch-norm statistics of the layers that train as plain averages
+    over `count` training frames (no augmentation), with the weights as they are now. Moving
+    averages taken while the weights changed lag behind them, and eval mode then scores far
+    below training mode; SegNet's own recipe recomputes the statistics over the training set
+    before testing (compute_bn_statistics.py of SegNet-Tutorial). The frames are evenly spaced
+    through the split, so the result depends only on the weights."""
+    net.train()
+    if freeze_encoder:
+        net.encoder.eval()
+    bns = [m for m in net.modules() if isinstance(m, torch.nn.BatchNorm2d) and m.training]
+    momenta = [m.momentum for m in bns]
+    for m in bns:
+        m.reset_running_stats()
+        m.momentum = None  # a cumulative average over the batches below
+    picks = torch.linspace(0, split.count - 1, min(count, split.count)).round().long().tolist()
+    with torch.no_grad():
+        for i in range(0, len(picks), batch):
+            images, _ = to_tensors(split, picks[i:i + batch])
+            net(images.to(device))
+    for m, momentum in zip(bns, momenta):
+        m.momentum = momentum
+
+
 def confusion(net, split, device, batch=8):
     """Confusion matrix [true, predicted] over labelled pixels of a split, eval mode."""
     net.eval()
@@ -132,6 +157,12 @@ def main(argv=None):
             raise SystemExit(f"factory: {out} already holds a run; use --resume or another --out")
         os.makedirs(out, exist_ok=True)
         state, cfg = None, run_config(a)
+    # one process per run folder: a second one would interleave its steps and checkpoints
+    lock = open(os.path.join(out, "lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise SystemExit(f"factory: another process is training the run in {out}; stop it first")
     torch.set_num_threads(a.threads)
     device = torch.device(a.device)
     manifest, splits = load_dataset(cfg["data"], ("train", "val"))
@@ -239,7 +270,8 @@ def main(argv=None):
                 sys.stderr.write("\n")
                 print(f"factory: {why} at step {prog['step']} (epoch {e + 1}, batch {prog['batch']}); checkpoint written to {last_path}", flush=True)
                 return 130 if stop["signal"] is not None else 0
-        # epoch end: validate, schedule, checkpoint
+        # epoch end: batch-norm statistics for these weights, validate, schedule, checkpoint
+        precise_bn(net, train, device, cfg["freezeEncoder"])
         sc = scores(confusion(net, val, device))
         improved = sc["mIoU"] > prog["best"]
         if improved:

@@ -1,9 +1,6 @@
-/** Finding a dataset for the CLIs, and the class weights a run asked for. */
+/** Finding a dataset for the CLIs. */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { DatasetManifest } from '../../src/data';
-import { TUTORIAL_CLASS_WEIGHTS } from '../../src/segnet';
-import type { TrainRunOptions } from './train-options';
 
 /** The folders --data names are looked up in. */
 export const DATA_ROOT = 'public/data';
@@ -21,11 +18,4 @@ export function resolveDataDir(data: string, root = DATA_ROOT): string {
   throw new Error(
     `--data: none of ${tried} is a dataset folder (with manifest.json); make one with \`npm run data:synthetic\` or \`npm run data:camvid\``,
   );
-}
-
-/** The per-class loss weights of --weights, or null for unweighted. */
-export function classWeightsFor(kind: TrainRunOptions['weights'], manifest: DatasetManifest): number[] | null {
-  if (kind === 'none') return null;
-  if (kind === 'tutorial') return [...TUTORIAL_CLASS_WEIGHTS];
-  return [...manifest.medianFrequencyWeights];
 }

@@ -13,6 +13,7 @@ import { layoutDiagram, type DiagramLayout } from './layout';
 import type { NetKind, NetworkSummary } from './networks';
 import { renderDiagram, renderKindLegend, renderLayerPanel, renderParameterTable, type MapsView } from './render';
 import { architectureCodec, resolveLayer, steppedLayer, type ArchitectureState } from './state';
+import { errorMessage } from '../../segnet/core';
 
 /** Feature maps shown per layer. */
 const TILE_COUNT = 16;
@@ -76,7 +77,7 @@ defineWidget('architecture-explorer', (root, id) => {
         drawPanel(s, { state: 'ready', caption: tilesCaption(layer, data, s.frame, TILE_COUNT), tiles: featureTiles(data, layer, TILE_COUNT) });
         root.dataset.shown = `${s.frame}:${layer.id}`;
       },
-      (error: unknown) => drawPanel(s, { state: 'message', message: `The network failed: ${error instanceof Error ? error.message : String(error)}` }),
+      (error: unknown) => drawPanel(s, { state: 'message', message: `The network failed: ${errorMessage(error)}` }),
     );
   };
 

@@ -10,7 +10,7 @@ import { readSources } from '../model/read-sources';
 import { HOLD_MESSAGES } from '../model/run-policy';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { loadEngine } from '../shared/lazy';
+import { loadEngine } from '../shared/engine';
 import { onPageHidden } from '../shared/page-hidden';
 import { gateRun } from '../shared/run-gate';
 import { widgetState } from '../shared/widget-state';

@@ -4,7 +4,8 @@
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { SegNetModel } from '../../segnet';
-import type { Engine } from '../shared/lazy';
+import type { Engine } from '../shared/engine';
+import { errorMessage } from '../../segnet/core';
 
 /** The encoder's pretrained weights, or why there are none. */
 export interface EncoderSource {
@@ -18,23 +19,21 @@ export interface EncoderSource {
 export const RANDOM_ENCODER_SUMMARY = 'SegNet-Basic encoder with random weights, frozen';
 const RANDOM_ENCODER_NOTICE = 'No pretrained checkpoint: the shared encoder has random weights (frozen), so the decoders learn from random features.';
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 /** The checkpoint's encoder tensors, read once; every other tensor of the checkpoint is freed. */
 export async function readEncoder(engine: Engine, checkpointUrl: string | null): Promise<EncoderSource> {
   if (!checkpointUrl) return { tensors: null, summary: RANDOM_ENCODER_SUMMARY, notice: RANDOM_ENCODER_NOTICE };
   try {
-    const { meta, tensors } = await engine.segnet.readCheckpoint(new URL(checkpointUrl, window.location.href).href);
+    const { meta, tensors } = await engine.segnet.readCheckpoint(checkpointUrl);
     const kept: tfTypes.NamedTensorMap = {};
     for (const [name, t] of Object.entries(tensors)) {
-      if (name.startsWith('encoder/') && meta.config.encoder === 'basic') kept[name] = t;
+      if (engine.segnet.isEncoderName(name) && meta.config.encoder === 'basic') kept[name] = t;
       else t.dispose();
     }
     if (meta.config.encoder !== 'basic') throw new Error(`its encoder is ${meta.config.encoder}, not basic`);
     const steps = meta.progress.step;
     return { tensors: kept, summary: `SegNet-Basic encoder from the pretrained checkpoint${steps > 0 ? ` (${steps.toLocaleString('en')} steps)` : ''}, frozen`, notice: null };
   } catch (e) {
-    return { tensors: null, summary: RANDOM_ENCODER_SUMMARY, notice: `The pretrained checkpoint could not be used (${message(e)}): the shared encoder has random weights (frozen).` };
+    return { tensors: null, summary: RANDOM_ENCODER_SUMMARY, notice: `The pretrained checkpoint could not be used (${errorMessage(e)}): the shared encoder has random weights (frozen).` };
   }
 }
 
@@ -51,6 +50,6 @@ export function fitEncoder(
     if (source.tensors) apply(owner, source.tensors);
     return { summary: source.summary, notice: source.notice };
   } catch (e) {
-    return { summary: RANDOM_ENCODER_SUMMARY, notice: `The pretrained checkpoint’s encoder does not fit (${message(e)}): the shared encoder has random weights (frozen).` };
+    return { summary: RANDOM_ENCODER_SUMMARY, notice: `The pretrained checkpoint’s encoder does not fit (${errorMessage(e)}): the shared encoder has random weights (frozen).` };
   }
 }

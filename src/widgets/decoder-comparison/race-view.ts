@@ -6,7 +6,7 @@
  */
 import type * as PlotModule from '@observablehq/plot';
 import type { BackendChoice } from '../../segnet';
-import { h } from '../model/dom';
+import { h } from '../shared/dom';
 import { showModelStatus, type ModelStatusView } from '../model/model-status';
 import { backendSentence } from '../model/run-policy';
 import { widgetPart } from '../shared/define-widget';

@@ -10,14 +10,16 @@ import type { BackendChoice } from '../../segnet';
 import type { RoadSceneDataset, SplitData } from '../../data';
 import { isSlowBackend } from '../model/run-policy';
 import { watchEngineDevice } from '../shared/device-watch';
-import { holdBackend, onEngineBackend, type Engine } from '../shared/lazy';
-import { resizeSplit } from '../shared/resize-split';
+import { holdBackend, onEngineBackend } from '../shared/backend-sharing';
+import type { Engine } from '../shared/engine';
+import { resizeSplit } from '../../data';
 import { yieldToPage } from '../shared/yield';
 import { ComparisonLog, divergedMessage } from './bookkeeping';
 import type { BatchStream, ComparisonSetup, SharedEncoderComparison } from './comparison-engine';
 import { fitEncoder, type EncoderSource } from './encoder-source';
 import { SCORED_FRAMES, selectFrames } from './frames';
 import { DECODER_LABELS, inputSize, type ComparedDecoder, type ComparisonState } from './state';
+import { errorMessage } from '../../segnet/core';
 
 /**
  * idle: nothing built; ready: built, no step yet; running; pausing: the step in flight is
@@ -97,8 +99,6 @@ class RefreshCancelled extends Error {
     super('refresh cancelled: the comparison was rebuilt');
   }
 }
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class RaceSession {
   private race: Race | null = null;
@@ -236,8 +236,8 @@ export class RaceSession {
 
   private fail(e: unknown): void {
     this.running = false;
-    this.view.failed(message(e));
-    this.say(`The comparison could not run: ${message(e)}`);
+    this.view.failed(errorMessage(e));
+    this.say(`The comparison could not run: ${errorMessage(e)}`);
     this.report();
   }
 
@@ -318,7 +318,7 @@ export class RaceSession {
     if (!isSlowBackend(late.engine.backend.name)) {
       this.firstRefresh = this.refresh(race, true)
         .catch((e: unknown) => {
-          if (!(e instanceof RefreshCancelled)) this.say(`The first predictions failed: ${message(e)}`);
+          if (!(e instanceof RefreshCancelled)) this.say(`The first predictions failed: ${errorMessage(e)}`);
         })
         .finally(() => (this.firstRefresh = null));
     }
@@ -350,7 +350,7 @@ export class RaceSession {
     const release = this.deps.holdBackend('the decoder comparison');
     try {
       while (this.running && this.race === race && this.live) {
-        await race.comparison.setLearningRate(this.deps.settings().learningRate);
+        race.comparison.setLearningRate(this.deps.settings().learningRate); // read by the next step
         const records = await race.comparison.step(race.stream.next(), this.deps.breathe);
         if (this.race !== race) return;
         const diverged = race.log.recordStep(records);
@@ -365,7 +365,7 @@ export class RaceSession {
       }
     } catch (e) {
       // A lost GPU already said why; the step it broke says nothing more useful.
-      if (!(e instanceof RefreshCancelled) && !this.broken) this.say(`Training stopped: ${message(e)}. Reset to start over.`);
+      if (!(e instanceof RefreshCancelled) && !this.broken) this.say(`Training stopped: ${errorMessage(e)}. Reset to start over.`);
     } finally {
       release();
       this.running = false;

@@ -6,11 +6,13 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { bindModelWidget, h, mostVariedChannel, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, mostVariedChannel, type DemoFrames, type PageModel } from '../model';
+import { h } from '../shared/dom';
 import { renderSideBySide } from './render';
-import { sideBySideCodec, type SideBySideState } from './state';
+import { sideBySideCodec, stageLayers, type SideBySideState } from './state';
 import { channelComparison } from './channel-comparison';
 import { comparisonSentence, sideBySideView } from './view';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('decoder-side-by-side', (root, id) => {
   const stage = widgetPart(root, 'stage');
@@ -24,7 +26,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
     stage.replaceChildren(h('p', { class: 'sbs-message' }, text));
   };
 
-  const layerNames = (s: SideBySideState) => ({ pool: `encoder/stage${s.stage}/pool`, features: `encoder/stage${s.stage}/conv1` });
+  const layerNames = (s: SideBySideState) => stageLayers(s.stage);
 
   const draw = async (s: SideBySideState): Promise<void> => {
     const frame = frames?.frames[s.frame];
@@ -46,7 +48,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
     if (!model || !frames) return;
     if (`${s.frame}:${s.stage}:${s.channel}` === drawn) return;
     caption.textContent = 'Upsampling…';
-    draw(s).catch((error: unknown) => message(`The network failed: ${error instanceof Error ? error.message : String(error)}`));
+    draw(s).catch((error: unknown) => message(`The network failed: ${errorMessage(error)}`));
   };
 
   const state = widgetState(id, sideBySideCodec, (s) => {

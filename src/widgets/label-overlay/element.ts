@@ -3,15 +3,17 @@
  * only the dataset; the network (TF.js) loads when the widget nears the viewport and adds
  * its prediction and the class probabilities under the probe.
  */
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { bindModelWidget, throttledState, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
+import { throttledState } from '../shared/throttled-state';
 import { overlayCaption, sceneLabel } from './caption';
 import { compositeOverlay, imageToRgba, labelShares, pixelAccuracy } from './overlay-pixels';
 import { probeView } from './probe';
 import { renderLegend, renderProbeMarker, renderProbePanel, renderScene } from './render';
 import { FRAME_HEIGHT, FRAME_WIDTH, labelOverlayCodec, movedProbe, type LabelOverlayState } from './state';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('label-overlay', (root, id) => {
   const stage = widgetPart(root, 'stage');
@@ -74,7 +76,7 @@ defineWidget('label-overlay', (root, id) => {
         if (state.get().frame === index) draw(state.get());
       },
       (error: unknown) => {
-        caption.textContent = `The network failed on this frame: ${error instanceof Error ? error.message : String(error)}`;
+        caption.textContent = `The network failed on this frame: ${errorMessage(error)}`;
       },
     );
   };

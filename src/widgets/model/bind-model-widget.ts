@@ -6,10 +6,11 @@
  */
 import { widgetPart } from '../shared/define-widget';
 import { loadDemoFrames, type DemoFrames } from './demo-frames';
-import { paintFrameThumbnails } from './frame-thumbnails';
+import { paintFrameThumbnails } from '../shared/frame-thumbnails';
 import { gateModel, type ModelGateOptions } from './model-gate';
 import type { PageModel } from './page-model';
 import { readSources } from './read-sources';
+import { errorMessage } from '../../segnet/core';
 
 export interface ModelWidgetHooks {
   /** The demo frames have loaded (the thumbnails are painted already). */
@@ -43,7 +44,7 @@ export function bindModelWidget(root: HTMLElement, hooks: ModelWidgetHooks, deps
       hooks.frames(frames);
     },
     (error: unknown) => {
-      if (live) hooks.framesFailed(`The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      if (live) hooks.framesFailed(`The road frames could not be loaded: ${errorMessage(error)}`);
     },
   );
   const stopGate = deps.gate({

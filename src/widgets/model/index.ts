@@ -5,7 +5,7 @@
  * helpers live in ./sources (Node).
  */
 export { DEMO_DATASET, DEMO_FRAME_INDICES, loadDemoFrames, pickDemoFrames, type DemoFrame, type DemoFrames } from './demo-frames';
-export { LOGITS_LAYER, type LayerData, type LayerShape } from './frame-analysis';
+export { LOGITS_LAYER, type LayerData } from './frame-analysis';
 export {
   NO_CHECKPOINT_NOTICE,
   PAGE_MODEL_CONFIG,
@@ -19,8 +19,4 @@ export { bindModelWidget, type ModelWidgetDeps, type ModelWidgetHooks } from './
 export { renderModelStatus, showModelStatus, type ModelStatusView } from './model-status';
 export { backendSentence, holdReason, readRunEnvironment, type HoldReason, type RunEnvironment } from './run-policy';
 export { readSources } from './read-sources';
-export { throttledState, type ThrottledState } from './throttled-state';
-export { h, s, paintRgba, pixelCanvas } from './dom';
-export { frameRgba, paintFrameThumbnails } from './frame-thumbnails';
 export { channelPlane, mostVariedChannel } from './layer-planes';
-export { pixelAccuracy } from './label-stats';

@@ -5,11 +5,12 @@
  * held, the widget's precomputed figure (`[data-part="model-fallback"]`, see
  * ModelFallback.astro) is shown in its place. Keeps the widget's status line up to date.
  */
-import { whenNearViewport } from '../shared/lazy';
+import { whenNearViewport } from '../shared/near-viewport';
 import { hasGpu, probeGpu } from './gpu-probe';
 import { showModelStatus, type ModelStatusView } from './model-status';
 import { loadPageModel, type ModelSource, type PageModel } from './page-model';
 import { backendSentence, holdView, isSlowBackend, readRunEnvironment } from './run-policy';
+import { errorMessage } from '../../segnet/core';
 
 export interface ModelGateOptions {
   /** The widget element: the model starts when it nears the viewport. */
@@ -59,7 +60,7 @@ export function gateModel(options: ModelGateOptions): () => void {
         if (isSlowBackend(model.backend.name)) show({ state: 'slow', backendSentence: backendSentence(model.backend) }, () => ready(model));
         else ready(model);
       },
-      (error: unknown) => show({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => show({ state: 'failed', message: errorMessage(error) }),
     );
   };
 

@@ -3,7 +3,7 @@
  * into view, waiting for a click (small screens), loading, running where, or failed. A pure
  * render: the gate (model-gate.ts) attaches the click handler to `[data-action="run"]`.
  */
-import { h } from './dom';
+import { h } from '../shared/dom';
 
 export type ModelStatusView =
   | { state: 'waiting' }

@@ -6,6 +6,7 @@
 import { widgetPart } from '../shared/define-widget';
 import { cameraFailure, cameraUnavailable, startCamera, stopCamera } from './camera';
 import { pictureFrom, readPicture, type PictureResult } from './picture';
+import { errorMessage } from '../../segnet/core';
 
 export interface PictureSourceOptions {
   root: HTMLElement;
@@ -14,7 +15,6 @@ export interface PictureSourceOptions {
   signal: AbortSignal;
 }
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Wires the file input and drag and drop; only the last file asked for is shown. */
 export function bindFileSources({ root, accept, say, signal }: PictureSourceOptions): void {
@@ -28,7 +28,7 @@ export function bindFileSources({ root, accept, say, signal }: PictureSourceOpti
     say(`Reading “${file.name}”…${others > 0 ? ` (only the first of ${others + 1} files is used)` : ''}`, 'info');
     readPicture(file).then(
       (result) => mine === ticket && accept(result),
-      (error: unknown) => mine === ticket && accept({ ok: false, message: `“${file.name}” could not be read (${errorText(error)}).` }),
+      (error: unknown) => mine === ticket && accept({ ok: false, message: `“${file.name}” could not be read (${errorMessage(error)}).` }),
     );
   };
 

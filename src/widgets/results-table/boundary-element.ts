@@ -2,15 +2,17 @@
  * <boundary-f1-demo>: how the boundary F1 score sees a prediction. The "blocky" comparison
  * needs only the dataset; the network's prediction loads TF.js when the widget nears the viewport.
  */
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { bindModelWidget, h, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
+import { h } from '../shared/dom';
 import { blockyLabels } from './boundary-masks';
 import { renderBoundaryView } from './boundary-render';
 import { BLOCK, boundaryCodec, toleranceFraction, type BoundaryState } from './boundary-state';
 import { boundaryView } from './boundary-view';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('boundary-f1-demo', (root, id) => {
   const stage = widgetPart(root, 'stage');
@@ -49,7 +51,7 @@ defineWidget('boundary-f1-demo', (root, id) => {
         predictions.set(index, seg);
         draw(state.get());
       },
-      (error: unknown) => message(`The network failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => message(`The network failed: ${errorMessage(error)}`),
     );
   };
 

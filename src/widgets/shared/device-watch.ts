@@ -4,7 +4,8 @@
  * tensors on the device are gone, so training must stop at once. TF.js keeps its context
  * inside the backend object; only the shape read here is relied on.
  */
-import { onEngineBackend, type Engine } from './lazy';
+import { onEngineBackend } from './backend-sharing';
+import type { Engine } from './engine';
 
 interface WebGlBackendShape {
   gpgpu?: { gl?: { canvas?: EventTarget } };

@@ -4,7 +4,7 @@
  * (../model/run-policy). Then the widget is told why and waits for the reader's click.
  */
 import { holdReason, readRunEnvironment, type HoldReason } from '../model/run-policy';
-import { whenNearViewport } from './lazy';
+import { whenNearViewport } from './near-viewport';
 
 export interface RunGate {
   /** Called once near the viewport when nothing holds the widget back. */

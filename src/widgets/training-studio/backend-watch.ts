@@ -4,7 +4,8 @@
  */
 import type { BackendChoice } from '../../segnet';
 import { watchEngineDevice } from '../shared/device-watch';
-import { setEngineBackend, type Engine } from '../shared/lazy';
+import { setEngineBackend } from '../shared/backend-sharing';
+import type { Engine } from '../shared/engine';
 import type { StudioBackend } from './settings';
 
 /** Activates the reader's choice (auto: the first of webgpu, webgl, wasm, cpu that starts). */

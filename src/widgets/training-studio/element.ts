@@ -6,7 +6,8 @@
 import type * as PlotModule from '@observablehq/plot';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { backendHolders, loadEngine } from '../shared/lazy';
+import { backendHolders } from '../shared/backend-sharing';
+import { loadEngine } from '../shared/engine';
 import { onPageHidden } from '../shared/page-hidden';
 import { gateRun } from '../shared/run-gate';
 import { widgetState } from '../shared/widget-state';
@@ -16,6 +17,7 @@ import { StudioSession, type Phase } from './session';
 import { checkSettings, sameRun, studioCodec, type StudioSettings } from './settings';
 import type { StudioSources } from './studio-sources';
 import { studioView } from './studio-view';
+import { errorMessage } from '../../segnet/core';
 
 type Action = 'start' | 'pause' | 'resume' | 'stop' | 'save' | 'export';
 
@@ -115,14 +117,14 @@ defineWidget('training-studio', (root, id) => {
       session = created;
       say(backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`, backend.canTrain ? 'info' : 'error');
       const restored = await created.restoreSaved().catch((e: unknown) => {
-        say(`Your saved run could not be read (${e instanceof Error ? e.message : String(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
+        say(`Your saved run could not be read (${errorMessage(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
         return false;
       });
       root.dataset.ready = restored ? 'restored' : 'fresh';
       refresh();
       return created;
     })().catch((e: unknown) => {
-      say(`TensorFlow.js could not start: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      say(`TensorFlow.js could not start: ${errorMessage(e)}`, 'error');
       booting = null;
       return null;
     });
@@ -144,7 +146,7 @@ defineWidget('training-studio', (root, id) => {
       else if (action === 'save') await s.save();
       else await download(await s.exportFile());
     } catch (e) {
-      say(e instanceof Error ? e.message : String(e), 'error');
+      say(errorMessage(e), 'error');
     }
     refresh();
   };
@@ -170,7 +172,7 @@ defineWidget('training-studio', (root, id) => {
         try {
           await s.importFile(file);
         } catch (e) {
-          say(e instanceof Error ? e.message : String(e), 'error');
+          say(errorMessage(e), 'error');
           root.dataset.importError = file.name;
         }
         refresh();

@@ -1,13 +1,14 @@
 /**
  * Where a run is kept: the browser's IndexedDB (saved automatically and on demand, read back
  * after a reload), a single exported file, and an in-memory snapshot used to carry the run
- * across a backend switch. All go through the engine's saveCheckpoint / readCheckpoint.
+ * across a backend switch. All go through the engine's saveCheckpoint / captureCheckpoint /
+ * readCheckpoint.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { LoadedCheckpoint, SegNetModel } from '../../segnet';
 import { fnv1a32 } from '../../data';
-import type { Engine } from '../shared/lazy';
-import { decodeCheckpointFile, encodeCheckpointFile, type CheckpointArtifactsJson, type CheckpointFileContents } from './checkpoint-file';
+import type { Engine } from '../shared/engine';
+import { artifactsOfContents, contentsOfArtifacts, decodeCheckpointFile, encodeCheckpointFile, type CheckpointFileContents } from '../../data/checkpoint-file';
 import type { StudioRun } from './run';
 
 /** The IndexedDB URL of a studio instance's saved run. */
@@ -31,30 +32,14 @@ export async function readFromBrowser(engine: Engine, id: string): Promise<Loade
   return engine.segnet.readCheckpoint(browserKey(id));
 }
 
-/** The run as one file's bytes (artifacts JSON + weights). */
+/** The run as one file's contents (artifacts JSON + weights), captured in memory. */
 export async function snapshot(run: StudioRun): Promise<CheckpointFileContents> {
-  const { tf, segnet } = run.engine;
-  let captured: CheckpointFileContents | null = null;
-  const handler = tf.io.withSaveHandler(async (artifacts) => {
-    const { weightData, weightSpecs, modelTopology, format, generatedBy } = artifacts;
-    const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(weightData ?? new ArrayBuffer(0)));
-    captured = { json: { modelTopology: modelTopology as Record<string, unknown>, weightSpecs: weightSpecs ?? [], format, generatedBy } as CheckpointArtifactsJson, weights };
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  });
-  await segnet.saveCheckpoint(run.model, handler, saveOptions(run));
-  if (!captured) throw new Error('snapshot: the checkpoint was not written');
-  return captured;
+  return contentsOfArtifacts(await run.engine.segnet.captureCheckpoint(run.model, saveOptions(run)));
 }
 
 /** Reads a checkpoint from file contents (see checkpoint-file.ts); errors name `what`. */
 export async function readContents(engine: Engine, contents: CheckpointFileContents, what: string): Promise<LoadedCheckpoint> {
-  const artifacts: tfjs.io.ModelArtifacts = {
-    modelTopology: contents.json.modelTopology as tfjs.io.ModelArtifacts['modelTopology'],
-    weightSpecs: contents.json.weightSpecs as tfjs.io.WeightsManifestEntry[],
-    weightData: contents.weights.slice().buffer,
-    format: contents.json.format,
-    generatedBy: contents.json.generatedBy,
-  };
+  const artifacts = artifactsOfContents(contents) as tfjs.io.ModelArtifacts;
   try {
     return await engine.segnet.readCheckpoint(engine.tf.io.fromMemory(artifacts));
   } catch (e) {

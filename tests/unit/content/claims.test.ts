@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAMVID_SIZE, millions, pooledGrid, vgg16Parameters } from '../../../src/facts';
+import { PAPER_TABLE_3 } from '../../../src/data/paper-results';
 import { memoryReport } from '../../../src/segnet';
 import { CHECKPOINT_PATH, publicFile } from '../../../src/widgets/model/sources';
 import { stampView } from '../../../src/widgets/transposed-conv-stepper/stamps';
@@ -83,7 +84,15 @@ describe('numbers quoted in the prose', () => {
     const mb = (d: string) => Math.round(report.decoders.find((x) => x.decoder === d)!.activationBytes / 1e6);
     expect(mb('deeplab-largefov')).toBeLessThan(mb('segnet'));
     expect(chapter('06')).toContain(`about ${mb('deeplab-largefov')} MB against ${mb('segnet')} MB for SegNet`);
-    expect(chapter('06')).toContain('1,993 MB against SegNet\'s 1,052 MB');
+    // The paper's Table 6, from the one place the site keeps it: [model MB, inference memory MB, forward ms].
+    const row = (decoder: string) => PAPER_TABLE_3.rows.find((r) => r.decoder === decoder)!.costs;
+    const [segnet, deeplab, deconvnet] = [row('segnet'), row('deeplab-largefov'), row('deconvnet')];
+    const n = (v: number) => v.toLocaleString('en-US');
+    expect(chapter('06')).toContain(`${n(deeplab[1]!)} MB against SegNet's ${n(segnet[1]!)} MB`);
+    expect(chapter('06')).toContain(`(${deeplab[2]!.toFixed(1)} ms per image against ${segnet[2]!.toFixed(1)} ms for SegNet)`);
+    expect(chapter('06')).toContain(`the slowest of the four (${deconvnet[2]!.toFixed(1)} ms per image)`);
+    expect(chapter('06')).toContain(`the smallest model (${deeplab[0]} MB)`);
+    expect(chapter('06')).toContain(`${deconvnet[0]} MB of weights in the SegNet paper's table, against ${segnet[0]} MB`);
     expect(chapter('06')).not.toContain('because its feature maps stay large');
   });
 

@@ -170,3 +170,22 @@ describe.skipIf(!python)('factory/queue.py', () => {
     expect((await logEvents(join(runs, 'fcn'))).find((e) => e.event === 'init')).toMatchObject({ copied: 24 });
   }, 180_000);
 });
+
+describe.skipIf(!python)('factory/train.py with a second process', () => {
+  it('refuses to train a run folder that another process is training', async () => {
+    const out = join(root, 'locked');
+    const first = spawn(python!, ['factory/train.py', '--data', data, '--out', out, ...small, '--epochs', '1000', '--checkpoint-every', '1'], { stdio: 'pipe' });
+    const exited = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
+    for (let i = 0; i < 600; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (await readFile(join(out, 'last.pt')).then(() => true, () => false)) break;
+    }
+    const second = train(['--out', out, '--resume', '--max-steps', '1']);
+    expect(second.status).not.toBe(0);
+    expect(second.stderr).toContain(`another process is training the run in ${out}`);
+    first.kill('SIGINT');
+    expect(await exited).toBe(130);
+    // once the first has stopped, the run resumes
+    expect(train(['--out', out, '--resume', '--max-steps', '1']).status).toBe(0);
+  }, 120_000);
+});

@@ -1,7 +1,8 @@
 /** The shared device-loss watcher (training studio and decoder comparison). */
 import { describe, expect, it } from 'vitest';
 import { watchDevice, watchEngineDevice } from '../../../src/widgets/shared/device-watch';
-import { setEngineBackend, type Engine } from '../../../src/widgets/shared/lazy';
+import { setEngineBackend } from '../../../src/widgets/shared/backend-sharing';
+import type { Engine } from '../../../src/widgets/shared/engine';
 
 describe('watchDevice', () => {
   it('reports a lost WebGL context once, and nothing after it is stopped', () => {

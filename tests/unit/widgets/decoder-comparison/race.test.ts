@@ -12,7 +12,8 @@ import * as lib from '../../../../src/widgets/decoder-comparison/comparison-engi
 import { RANDOM_ENCODER_SUMMARY, type EncoderSource } from '../../../../src/widgets/decoder-comparison/encoder-source';
 import { HIDDEN, PAUSING, RaceSession, type ComparisonLib, type Race, type RacePhase, type RaceView } from '../../../../src/widgets/decoder-comparison/race';
 import { comparisonCodec, type ComparisonState } from '../../../../src/widgets/decoder-comparison/state';
-import { backendHolders, type Engine } from '../../../../src/widgets/shared/lazy';
+import { backendHolders } from '../../../../src/widgets/shared/backend-sharing';
+import type { Engine } from '../../../../src/widgets/shared/engine';
 import { useCpu } from '../../helpers';
 import { SIZE, tinySplit } from './tiny-split';
 
