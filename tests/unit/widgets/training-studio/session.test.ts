@@ -288,6 +288,23 @@ describe('StudioSession', () => {
     expect(engine.backend.name).toBe('cpu');
   }, 60_000);
 
+  it('holds as many tensors after ten imports and ten backend switches as after the first', async () => {
+    const store = memoryStore();
+    const s = session(recorder(), store);
+    const run = previousRun();
+    const file = new File([await exportBytes(run)], 'run.unpooled');
+    run.dispose();
+    await s.importFile(file);
+    const afterFirstImport = tf.memory().numTensors;
+    for (let i = 0; i < 10; i++) await s.importFile(file);
+    expect(tf.memory().numTensors).toBe(afterFirstImport);
+    await s.switchBackend('cpu');
+    const afterFirstSwitch = tf.memory().numTensors;
+    for (let i = 0; i < 10; i++) await s.switchBackend('cpu');
+    expect(tf.memory().numTensors).toBe(afterFirstSwitch);
+    expect(afterFirstSwitch).toBe(afterFirstImport);
+  }, 60_000);
+
   it('keeps the run in memory when the chosen backend and the automatic choice fail, rebuilding it on cpu', async () => {
     const store = memoryStore();
     const view = recorder();
