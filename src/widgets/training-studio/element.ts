@@ -64,6 +64,9 @@ defineWidget('training-studio', (root, id) => {
     enable(button('save'), run !== null && !active);
     enable(button('export'), run !== null && !active && !lost);
     importInput.disabled = active || lost;
+    for (const b of root.querySelectorAll<HTMLButtonElement>('button[data-saved-action]')) {
+      b.disabled = active || (b.dataset.savedAction === 'continue' && b.dataset.runKey === root.dataset.runKey);
+    }
     root.dataset.phase = phase;
   };
 
@@ -178,6 +181,18 @@ defineWidget('training-studio', (root, id) => {
     { signal },
   );
 
+  widgetPart(root, 'saved-runs').addEventListener(
+    'click',
+    (event) => {
+      const target = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-saved-action]');
+      const key = target?.dataset.runKey;
+      if (!target || !key || !session || phase === 'running' || phase === 'busy') return;
+      const action = target.dataset.savedAction === 'delete' ? session.removeSaved(key) : session.continueSaved(key);
+      void action.catch((e: unknown) => say(e instanceof Error ? e.message : String(e), 'error')).then(refresh);
+    },
+    { signal },
+  );
+
   group('backend').addEventListener(
     'change',
     (event) => {
@@ -195,6 +210,10 @@ defineWidget('training-studio', (root, id) => {
     },
     { signal },
   );
+  // A reload, a closed tab or another page: the last completed step is written at once (the
+  // pause above waits for the step in flight, which the page does not live to see).
+  window.addEventListener('pagehide', () => session?.pageLeaving(), { signal });
+  document.addEventListener('freeze', () => session?.pageLeaving(), { signal });
 
   refresh();
   // Near the viewport TF.js loads by itself, except on small screens, low memory or save-data,

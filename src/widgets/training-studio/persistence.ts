@@ -1,34 +1,43 @@
 /**
- * Where a run is kept: the browser's IndexedDB (saved automatically and on demand, read back
- * after a reload), a single exported file, and an in-memory snapshot used to carry the run
- * across a backend switch. All go through the engine's saveCheckpoint / readCheckpoint.
+ * A run as bytes: a single exported file (also what run-store.ts keeps in IndexedDB), and an
+ * in-memory snapshot used to carry the run across a backend switch. All go through the
+ * engine's saveCheckpoint / readCheckpoint.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { LoadedCheckpoint, SegNetModel } from '../../segnet';
+import type { CheckpointMeta, LoadedCheckpoint, SegNetModel } from '../../segnet';
 import { fnv1a32 } from '../../data';
 import type { Engine } from '../shared/lazy';
 import { decodeCheckpointFile, encodeCheckpointFile, type CheckpointArtifactsJson, type CheckpointFileContents } from './checkpoint-file';
 import type { StudioRun } from './run';
-
-/** The IndexedDB URL of a studio instance's saved run. */
-export function browserKey(id: string): string {
-  return `indexeddb://unpooled-studio-${id}`;
-}
+import { newRunKey, runTitle, type RunStore } from './run-store';
+import { settingsFromExtra } from './settings';
 
 function saveOptions(run: StudioRun) {
   return { optimizer: run.optimizer, progress: { ...run.progress }, extra: run.extra() };
 }
 
-/** Saves the run into IndexedDB (replacing the previous save of this studio). */
-export async function saveToBrowser(run: StudioRun, id: string): Promise<void> {
-  await run.engine.segnet.saveCheckpoint(run.model, browserKey(id), saveOptions(run));
+/** Artifacts as a file's two parts. */
+function contentsOf(tf: Engine['tf'], artifacts: tfjs.io.ModelArtifacts): CheckpointFileContents {
+  const { weightData, weightSpecs, modelTopology, format, generatedBy } = artifacts;
+  const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(weightData ?? new ArrayBuffer(0)));
+  return { json: { modelTopology: modelTopology as Record<string, unknown>, weightSpecs: weightSpecs ?? [], format, generatedBy } as CheckpointArtifactsJson, weights };
 }
 
-/** The saved run of this studio, or null when there is none. */
-export async function readFromBrowser(engine: Engine, id: string): Promise<LoadedCheckpoint | null> {
-  const models = await engine.tf.io.listModels();
-  if (!(browserKey(id) in models)) return null;
-  return engine.segnet.readCheckpoint(browserKey(id));
+/**
+ * Moves the one save that earlier versions of the page kept per studio (through TF.js's
+ * IndexedDB handler, at `indexeddb://unpooled-studio-<id>`) into the run store as a run of its
+ * own; the old copy is removed only once the new one is stored.
+ */
+export async function adoptEarlierSave(engine: Engine, studioId: string, store: RunStore): Promise<void> {
+  const url = `indexeddb://unpooled-studio-${studioId}`;
+  const models = await engine.tf.io.listModels().catch(() => ({}));
+  if (!(url in models)) return;
+  const contents = contentsOf(engine.tf, await engine.tf.io.getLoadHandlers(url)[0]!.load!());
+  const meta = contents.json.modelTopology as Partial<CheckpointMeta>;
+  const settings = settingsFromExtra(meta.extra?.settings);
+  const title = settings ? runTitle(settings, settings.data) : 'A run saved by an earlier version of this page';
+  await store.save({ key: newRunKey(studioId), step: Number(meta.progress?.step) || 0, savedAt: Date.now(), title }, encodeCheckpointFile(contents));
+  await engine.tf.io.removeModel(url);
 }
 
 /** The run as one file's bytes (artifacts JSON + weights). */
@@ -36,9 +45,7 @@ export async function snapshot(run: StudioRun): Promise<CheckpointFileContents> 
   const { tf, segnet } = run.engine;
   let captured: CheckpointFileContents | null = null;
   const handler = tf.io.withSaveHandler(async (artifacts) => {
-    const { weightData, weightSpecs, modelTopology, format, generatedBy } = artifacts;
-    const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(weightData ?? new ArrayBuffer(0)));
-    captured = { json: { modelTopology: modelTopology as Record<string, unknown>, weightSpecs: weightSpecs ?? [], format, generatedBy } as CheckpointArtifactsJson, weights };
+    captured = contentsOf(tf, artifacts);
     return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
   });
   await segnet.saveCheckpoint(run.model, handler, saveOptions(run));

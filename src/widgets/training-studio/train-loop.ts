@@ -16,6 +16,8 @@ export interface LoopHooks {
   step(run: StudioRun, progress: TrainProgress): void;
   /** Every `every` steps and after the last: validate, then save. */
   checkpoint(run: StudioRun): Promise<void>;
+  /** After each step (and its checkpoint), before the page gets its turn. */
+  settled?(run: StudioRun): Promise<void>;
   /** The loop is standing still between steps, paused. */
   idle(): void;
 }
@@ -46,6 +48,7 @@ export async function runTrainingLoop(run: StudioRun, controller: TrainingContro
     if (miou !== undefined && Number.isFinite(miou)) run.curves.trainIoU = appendPoint(run.curves.trainIoU, { step: p.step, value: miou });
     hooks.step(run, p);
     if (p.step % run.settings.every === 0 || run.finished) await hooks.checkpoint(run);
+    await hooks.settled?.(run);
     await yieldToPage();
     if (controller.state === 'paused') {
       hooks.idle();
