@@ -75,6 +75,10 @@ export function loadEngine(): Promise<Engine> {
     const backend = await segnet.selectBackend();
     return { tf, segnet, backend };
   })();
+  // A failed load (a chunk gone, the network down) is tried afresh on the next call.
+  engine.catch(() => {
+    engine = null;
+  });
   return engine;
 }
 

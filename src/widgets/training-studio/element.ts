@@ -6,6 +6,7 @@
 import type * as PlotModule from '@observablehq/plot';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
+import { isStaleChunk, offerReload } from '../shared/stale-chunk';
 import { backendHolders, loadEngine, whenNearViewport } from '../shared/lazy';
 import { widgetState } from '../shared/widget-state';
 import { holdReason, readRunEnvironment } from '../model/run-policy';
@@ -124,7 +125,8 @@ defineWidget('training-studio', (root, id) => {
       refresh();
       return created;
     })().catch((e: unknown) => {
-      say(`TensorFlow.js could not start: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      if (isStaleChunk(e)) offerReload(widgetPart(root, 'message'));
+      else say(`TensorFlow.js could not start: ${e instanceof Error ? e.message : String(e)}`, 'error');
       booting = null;
       return null;
     });

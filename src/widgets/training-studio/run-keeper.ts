@@ -9,14 +9,25 @@ import { snapshot } from './persistence';
 import type { StudioRun } from './run';
 import { newRunKey, runTitle, type RunStore, type SavedRun } from './run-store';
 
-/** Seconds of training between two saves when no validation comes sooner. */
+/** Milliseconds of training between two saves when no validation comes sooner. */
 export const AUTOSAVE_MS = 30_000;
+
+/**
+ * A step this slow may hold the page past the time a browser gives a closing tab to run its
+ * pagehide handlers (Chromium's unload timeout is about half a second), so after each such
+ * step its state is written in the background instead of waiting for the page to go away.
+ */
+export const SLOW_STEP_MS = 250;
 
 export class RunKeeper {
   private key: string | null = null;
   private release: () => void = () => undefined;
   private ready: { run: StudioRun; step: number; bytes: Uint8Array } | null = null;
   private savedAt: number;
+  /** The background write in flight (see writeBehind). */
+  private writing: Promise<void> | null = null;
+  /** The latest step whose write has started: an older one must never be written after it. */
+  private started = -1;
   /** The step the current run's last good save holds; null while it has none. */
   savedStep: number | null = null;
   /** The storage refused a save for lack of room: automatic saves wait until one succeeds. */
@@ -42,6 +53,7 @@ export class RunKeeper {
     this.release = release;
     this.savedStep = savedStep;
     this.ready = null;
+    this.started = -1;
     this.savedAt = this.now();
     this.store.remember(key);
   }
@@ -74,6 +86,7 @@ export class RunKeeper {
     const step = run.progress.step;
     const ready = this.ready;
     const bytes = ready && ready.run === run && ready.step === step ? ready.bytes : encodeCheckpointFile(await snapshot(run));
+    this.started = Math.max(this.started, step);
     try {
       await this.store.save(this.info(run, step), bytes);
     } catch (e) {
@@ -81,14 +94,33 @@ export class RunKeeper {
       throw e;
     }
     this.full = false;
-    this.savedStep = step;
+    // A background write may end after a later save: the slot holds the later step.
+    if (this.savedStep === null || step >= this.savedStep) this.savedStep = step;
     this.savedAt = this.now();
+  }
+
+  /**
+   * Writes the prepared step without holding up training: waits for the previous background
+   * write (so writes never pile up), then starts this one. Its failures are left to the next
+   * regular save, which says them.
+   */
+  async writeBehind(): Promise<void> {
+    await this.writing;
+    const ready = this.ready;
+    // The page may have gone away meanwhile, its pagehide writing a later step: leave that one.
+    if (!ready || ready.step <= this.started || this.full) return;
+    this.writing = this.save(ready.run)
+      .catch(() => undefined)
+      .finally(() => {
+        this.writing = null;
+      });
   }
 
   /** Starts writing the latest completed step when no save holds it yet (the page is going away). */
   saveNow(): void {
     const ready = this.ready;
     if (!this.key || !ready || ready.step === this.savedStep) return;
+    this.started = Math.max(this.started, ready.step);
     this.store.saveNow(this.info(ready.run, ready.step), ready.bytes);
   }
 

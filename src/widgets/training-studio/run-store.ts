@@ -6,6 +6,10 @@
  * A save counts only once its transaction has completed and the record read back carries the
  * checksum that was written: TF.js's own IndexedDB handler resolves when the put request
  * succeeds, before the commit, so a quota abort after it went unseen.
+ *
+ * A page that goes away writes into a store of its own ("leaving"), which no other transaction
+ * touches: Chromium drops a transaction still queued behind another (a background save, or its
+ * read-back) when the page unloads. Reading takes whichever copy holds the later step.
  */
 import { HEADER_BYTES } from './checkpoint-file';
 import type { StudioSettings } from './settings';
@@ -50,6 +54,13 @@ export function runTitle(settings: StudioSettings, dataName: string): string {
 const DB_NAME = 'unpooled-studio';
 const RUNS = 'runs';
 const INDEX = 'index';
+const LEAVING = 'leaving';
+
+/** What a page going away writes: the run's bytes with their list entry. */
+interface LeavingRecord {
+  info: SavedRun;
+  bytes: Uint8Array;
+}
 
 /** The stored file's checksum (header bytes 24..27: FNV-1a of everything after the header). */
 function fileChecksum(bytes: Uint8Array): number {
@@ -72,10 +83,13 @@ function requested<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** Why IndexedDB refused, in words ("the storage for this site is full" for a quota error). */
+/** A quota error, in words. */
+export const STORAGE_FULL = 'the browser’s storage for this site is full';
+
+/** Why IndexedDB refused, in words (STORAGE_FULL for a quota error). */
 export function storageFailure(error: unknown): string {
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') return 'the browser’s storage for this site is full';
+  if (name === 'QuotaExceededError') return STORAGE_FULL;
   if (typeof DOMException !== 'undefined' && error instanceof DOMException) return `${error.name}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }
@@ -93,6 +107,7 @@ export function browserRunStore(studioId: string, idb: IDBFactory = indexedDB): 
       request.onupgradeneeded = () => {
         request.result.createObjectStore(RUNS);
         request.result.createObjectStore(INDEX);
+        request.result.createObjectStore(LEAVING);
       };
       request.onsuccess = () => {
         db = request.result;
@@ -116,13 +131,35 @@ export function browserRunStore(studioId: string, idb: IDBFactory = indexedDB): 
     const tx = database.transaction([RUNS, INDEX], 'readwrite');
     tx.objectStore(RUNS).put(bytes, info.key);
     tx.objectStore(INDEX).put(info, info.key);
+    // Committed as soon as the puts are done, even if the page goes away meanwhile.
+    tx.commit?.();
     return tx;
   };
 
-  const read = async (key: string): Promise<Uint8Array | null> => {
+  /** The saved copy of `key` alone, as written by `save`. */
+  const readSaved = async (key: string): Promise<Uint8Array | null> => {
     const database = await open();
     const value = await requested(database.transaction(RUNS).objectStore(RUNS).get(key));
     return value instanceof Uint8Array ? value : null;
+  };
+
+  /** Every list entry, each the later of the saved one and the one a leaving page wrote. */
+  const entries = async (): Promise<{ info: SavedRun; leaving: boolean }[]> => {
+    const database = await open();
+    const tx = database.transaction([INDEX, LEAVING]);
+    const [saved, leaving] = await Promise.all([requested(tx.objectStore(INDEX).getAll()) as Promise<SavedRun[]>, requested(tx.objectStore(LEAVING).getAll()) as Promise<LeavingRecord[]>]);
+    const byKey = new Map(saved.map((info) => [info.key, { info, leaving: false }]));
+    const stale: string[] = [];
+    for (const { info } of leaving) {
+      if (info.step > (byKey.get(info.key)?.info.step ?? -1)) byKey.set(info.key, { info, leaving: true });
+      else stale.push(info.key);
+    }
+    if (stale.length > 0) {
+      // A later save holds these runs: their leaving copies only take room.
+      const clean = database.transaction(LEAVING, 'readwrite');
+      for (const key of stale) clean.objectStore(LEAVING).delete(key);
+    }
+    return [...byKey.values()].filter((e) => e.info.key.startsWith(prefix));
   };
 
   return {
@@ -130,28 +167,32 @@ export function browserRunStore(studioId: string, idb: IDBFactory = indexedDB): 
       const database = await open();
       const done = settled(write(database, info, bytes));
       await done;
-      const back = await read(info.key);
+      const back = await readSaved(info.key);
       if (!back || back.length !== bytes.length || fileChecksum(back) !== fileChecksum(bytes)) {
         throw new Error('the saved copy did not read back intact');
       }
     },
     saveNow(info, bytes) {
       if (!db) return;
-      const tx = write(db, info, bytes);
+      const tx = db.transaction(LEAVING, 'readwrite');
+      tx.objectStore(LEAVING).put({ info, bytes } satisfies LeavingRecord, info.key);
       tx.onerror = (event) => event.preventDefault();
       tx.commit?.();
     },
-    read,
-    async list() {
+    async read(key) {
+      const entry = (await entries()).find((e) => e.info.key === key);
+      if (!entry?.leaving) return readSaved(key);
       const database = await open();
-      const all = (await requested(database.transaction(INDEX).objectStore(INDEX).getAll())) as SavedRun[];
-      return all.filter((r) => r.key.startsWith(prefix)).sort((a, b) => b.savedAt - a.savedAt);
+      const record = (await requested(database.transaction(LEAVING).objectStore(LEAVING).get(key))) as LeavingRecord | undefined;
+      return record?.bytes ?? null;
+    },
+    async list() {
+      return (await entries()).map((e) => e.info).sort((a, b) => b.savedAt - a.savedAt);
     },
     async remove(key) {
       const database = await open();
-      const tx = database.transaction([RUNS, INDEX], 'readwrite');
-      tx.objectStore(RUNS).delete(key);
-      tx.objectStore(INDEX).delete(key);
+      const tx = database.transaction([RUNS, INDEX, LEAVING], 'readwrite');
+      for (const store of [RUNS, INDEX, LEAVING]) tx.objectStore(store).delete(key);
       await settled(tx);
     },
     claim: (key) => claimLock(`unpooled-run:${key}`),

@@ -16,10 +16,10 @@ import { checkpointSettings, createRun, restoreRun, type RunData, type StudioRun
 import { loadRunData, STRIP_FRAMES } from './run-data';
 import { exportFileName } from './checkpoint-file';
 import { sameRun, settingsFromExtra, type DatasetOption, type StudioSettings } from './settings';
-import { runTrainingLoop } from './train-loop';
+import { checkpointDue, runTrainingLoop } from './train-loop';
 import { validateRun } from './validation';
-import { AUTOSAVE_MS, RunKeeper } from './run-keeper';
-import { browserRunStore, storageFailure, type RunStore, type SavedRun } from './run-store';
+import { AUTOSAVE_MS, RunKeeper, SLOW_STEP_MS } from './run-keeper';
+import { browserRunStore, STORAGE_FULL, storageFailure, type RunStore, type SavedRun } from './run-store';
 
 export type { RunStore, SavedRun } from './run-store';
 
@@ -73,6 +73,8 @@ export class StudioSession {
   private stopWatch: () => void = () => undefined;
   /** The run's save slot, its last good save, and its latest step ready to write. */
   private readonly keeper: RunKeeper;
+  /** The reader has been told that the storage is full (said once until a save succeeds). */
+  private toldFull = false;
   /** The strip's latest predictions, redrawn after a backend switch without validating again. */
   private predictions: Uint8Array[] | null = null;
   /** Called when the loop stands still (paused between steps, or ended). */
@@ -298,7 +300,7 @@ export class StudioSession {
     try {
       await this.keeper.save(this.run);
     } catch (e) {
-      this.view.message(this.saveFailure(e), 'error');
+      this.view.message(this.saveFailure(storageFailure(e)), 'error');
       return;
     }
     this.view.message(`Saved in this browser at step ${this.run.progress.step}.`);
@@ -307,11 +309,12 @@ export class StudioSession {
   }
 
   /** What a failed save means for the reader: what is still kept, and what to do. */
-  private saveFailure(error: unknown): string {
+  private saveFailure(reason: string): string {
     const step = this.keeper.savedStep;
     const kept = step === null ? 'Nothing of this run is saved in this browser yet' : `Your save of this run at step ${step} is kept`;
     const off = this.keeper.full ? ' Saving is off until there is room; training goes on.' : '';
-    return `Saving in this browser failed (${storageFailure(error)}). ${kept}.${off} Export a file to keep this run.`;
+    this.toldFull = this.keeper.full;
+    return `Saving in this browser failed (${reason}). ${kept}.${off} Export a file to keep this run.`;
   }
 
   /** The run as a file to download. */
@@ -466,18 +469,21 @@ export class StudioSession {
     this.setPhase('running');
     this.view.message('Training.');
     const hooks = {
-      step: (r: StudioRun, p: TrainProgress) => {
-        this.view.progress(r, p);
-        this.view.curves(r);
-      },
+      step: () => undefined,
       checkpoint: async (r: StudioRun) => {
         await this.validate(r, true);
-        await this.saveQuietly();
+        await this.saveQuietly(true);
       },
-      settled: async (r: StudioRun) => {
-        // The latest completed step, ready for a page that goes away without waiting.
+      settled: async (r: StudioRun, p: TrainProgress) => {
+        // The step counts as done (and is shown) once it is ready for a page that goes away
+        // without waiting (pagehide), or for a background write when steps are slow.
         await this.keeper.prepare(r);
-        if (!this.keeper.full && this.keeper.savedStep !== r.progress.step && this.keeper.due(this.deps.autosaveMs)) await this.saveQuietly();
+        this.view.progress(r, p);
+        this.view.curves(r);
+        if (this.keeper.full && !this.toldFull) this.view.message(this.saveFailure(STORAGE_FULL), 'warning'); // a background write found it full
+        if (this.keeper.full || checkpointDue(r)) return; // the checkpoint saves
+        if (this.keeper.due(this.deps.autosaveMs)) await this.saveQuietly(true);
+        else if (p.msPerStep >= SLOW_STEP_MS) await this.keeper.writeBehind();
       },
       idle: () => this.releaseIdle(),
     };
@@ -561,17 +567,20 @@ export class StudioSession {
     }
   }
 
-  /** Saves the current run when it has unsaved steps; a failure is said, and training goes on. */
-  private async saveQuietly(): Promise<void> {
+  /**
+   * Saves the current run when it has unsaved steps; a failure is said (from the loop, once
+   * while the storage stays full), and training goes on.
+   */
+  private async saveQuietly(fromLoop = false): Promise<void> {
     const run = this.run;
     if (!run || this.broken || this.keeper.savedStep === run.progress.step) return;
-    const wasFull = this.keeper.full;
     try {
       await this.keeper.save(run);
+      this.toldFull = false;
       this.view.checksum(await weightsChecksum(run.model));
       this.showSavedRuns();
     } catch (e) {
-      if (!wasFull) this.view.message(this.saveFailure(e), 'warning'); // said once while storage stays full
+      if (!(fromLoop && this.toldFull && this.keeper.full)) this.view.message(this.saveFailure(storageFailure(e)), 'warning');
     }
   }
 
