@@ -199,6 +199,40 @@ describe('own-image', () => {
     await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
   });
 
+  it('leaves no camera track live after "off", however often "Use the camera" was pressed', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const w = window as unknown as { __streams: MediaStream[] };
+      w.__streams = [];
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await original(constraints);
+        w.__streams.push(stream);
+        return stream;
+      };
+    });
+    const twice = await context.newPage();
+    try {
+      await twice.goto(origin + widgetPage(), { waitUntil: 'load' });
+      await twice.evaluate(() => {
+        const start = document.querySelector<HTMLButtonElement>('own-image [data-part="camera-start"]')!;
+        start.click();
+        start.click();
+      });
+      await twice.waitForSelector('own-image [data-part="camera"]:not([hidden])');
+      await twice.waitForTimeout(500); // a second stream, if one was asked for, has arrived
+      expect(await twice.locator('own-image [data-part="camera-start"]').isDisabled()).toBe(true);
+      await twice.locator('own-image [data-part="camera-stop"]').click();
+      await expect.poll(() => message(twice)).toBe('The camera is off.');
+      const tracks = await twice.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks().map((t) => t.readyState)));
+      expect(tracks.length).toBeGreaterThan(0);
+      expect(tracks.filter((state) => state === 'live')).toEqual([]);
+      expect(await twice.locator('own-image [data-part="camera-start"]').isDisabled()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says so when camera access is denied', async () => {
     const context = await browser.newContext();
     await context.addInitScript(() => {

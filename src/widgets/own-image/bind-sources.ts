@@ -73,27 +73,40 @@ export function bindCamera({ root, accept, say, signal }: PictureSourceOptions):
   const panel = widgetPart(root, 'camera');
   const video = widgetPart<HTMLVideoElement>(root, 'video');
   const capture = widgetPart<HTMLButtonElement>(root, 'camera-capture');
+  const start = widgetPart<HTMLButtonElement>(root, 'camera-start');
   let stream: MediaStream | null = null;
+  /** Counts starts and stops: a stream that arrives after a later stop (or start) is stopped at once. */
+  let ticket = 0;
   const close = (): void => {
+    ticket++;
     stopCamera(video, stream);
     stream = null;
     panel.hidden = true;
+    start.disabled = false;
   };
 
-  widgetPart(root, 'camera-start').addEventListener(
+  start.addEventListener(
     'click',
     () => {
+      if (stream || start.disabled) return; // one camera at a time: never a second stream left running
       const missing = cameraUnavailable(navigator, window.isSecureContext);
       if (missing) return say(missing, 'error');
+      const mine = ++ticket;
+      start.disabled = true;
       say('Starting the camera…', 'info');
       startCamera(video).then(
         (started) => {
+          if (mine !== ticket) return stopCamera(video, started);
           stream = started;
           panel.hidden = false;
           say('The camera is on. Take the picture when the street is in view.', 'info');
           capture.focus();
         },
-        (error: unknown) => say(cameraFailure(error), 'error'),
+        (error: unknown) => {
+          if (mine !== ticket) return;
+          start.disabled = false;
+          say(cameraFailure(error), 'error');
+        },
       );
     },
     { signal },

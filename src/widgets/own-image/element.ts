@@ -15,7 +15,7 @@ import type { Picture, PictureResult } from './picture';
 import { classAt, pixelSentence, pointerPixel } from './probe';
 import { renderEmptyStage, renderPresentLegend, renderRegion, sceneCaption } from './render';
 import { INPUT_HEIGHT, INPUT_WIDTH, ownImageCodec, type OwnImageState } from './state';
-import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, type StreetModel } from './street-model';
+import { loadStreetModel, modelSentence, streetModelSentence, readOwnImageSources, segmentPicture, type StreetModel } from './street-model';
 
 defineWidget('own-image', (root, id) => {
   const sources = readOwnImageSources(root);
@@ -151,7 +151,7 @@ defineWidget('own-image', (root, id) => {
     onReady: (loaded) => {
       ready = true;
       root.dataset.backend = loaded.backend.name;
-      if (street) whichModel.textContent = [street.fallback, modelSentence(street.kind)].filter(Boolean).join(' ');
+      if (street) whichModel.textContent = [street.fallback, streetModelSentence(street, Boolean(sources.camvidUrl || sources.page.checkpointUrl))].filter(Boolean).join(' ');
       draw(state.get());
       predict();
     },

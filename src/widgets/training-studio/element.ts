@@ -94,7 +94,14 @@ defineWidget('training-studio', (root, id) => {
       const wanted = state.get().backend;
       // The backend is page-wide: while another widget trains on it, the studio takes it as it is.
       const keep = wanted === 'auto' || backendHolders().length > 0;
-      const backend = keep ? engine.backend : await activateBackend(engine, wanted).catch(() => activateBackend(engine, 'auto'));
+      // A backend that does not start (a blocked .wasm file, no WebGPU) is said, not silently replaced.
+      let refused = '';
+      const backend = keep
+        ? engine.backend
+        : await activateBackend(engine, wanted).catch((e: unknown) => {
+            refused = `The ${wanted} backend you asked for did not start here (${e instanceof Error ? e.message.replace(/^selectBackend: /, '') : String(e)}). `;
+            return activateBackend(engine, 'auto');
+          });
       const base = studioView(root, plot, {
         phase: (p, r) => {
           phase = p;
@@ -116,7 +123,7 @@ defineWidget('training-studio', (root, id) => {
       view.backend(backend.name);
       const created = new StudioSession(engine, id, sources, view);
       session = created;
-      say(backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`, backend.canTrain ? 'info' : 'error');
+      say(`${refused}${backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`}`, !backend.canTrain ? 'error' : refused ? 'warning' : 'info');
       const restored = await created.restoreSaved().catch((e: unknown) => {
         say(`Your saved run could not be read (${e instanceof Error ? e.message : String(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
         return false;
