@@ -175,11 +175,13 @@ describe('own-image', () => {
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   });
 
-  it('takes a picture dropped on the widget', async () => {
+  it('takes a picture dropped on the widget, also when another file comes first in the drop', async () => {
     const png = redOverBluePng().toString('base64');
     const drop = await page.evaluateHandle((data) => {
       const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
+      // A note dropped along with the picture, and first: the picture is the one taken.
+      transfer.items.add(new File(['not a picture'], 'a.txt', { type: 'text/plain' }));
       transfer.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
       return transfer;
     }, png);

@@ -16,16 +16,21 @@ export interface PictureSourceOptions {
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Whether a file says it is a picture (its type, or failing that its name). */
+const looksLikePicture = (file: File): boolean => file.type.startsWith('image/') || /\.(png|jpe?g|webp|avif|gif|bmp)$/i.test(file.name);
+
 /** Wires the file input and drag and drop; only the last file asked for is shown. */
 export function bindFileSources({ root, accept, say, signal }: PictureSourceOptions): void {
   const input = widgetPart<HTMLInputElement>(root, 'file');
   let ticket = 0;
   const open = (files: FileList | null | undefined): void => {
-    const file = files?.[0];
+    const all = Array.from(files ?? []);
+    // Of several files, the first picture: a note dropped along with it is not what was meant.
+    const file = all.find(looksLikePicture) ?? all[0];
     if (!file) return say('Nothing readable was dropped: drop a picture file from your computer.', 'error');
     const mine = ++ticket;
-    const others = files.length - 1;
-    say(`Reading “${file.name}”…${others > 0 ? ` (only the first of ${others + 1} files is used)` : ''}`, 'info');
+    const others = all.length - 1;
+    say(`Reading “${file.name}”…${others > 0 ? ` (one picture at a time: the other ${others === 1 ? 'file is' : `${others} files are`} left aside)` : ''}`, 'info');
     readPicture(file).then(
       (result) => mine === ticket && accept(result),
       (error: unknown) => mine === ticket && accept({ ok: false, message: `“${file.name}” could not be read (${errorText(error)}).` }),

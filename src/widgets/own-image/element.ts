@@ -12,6 +12,7 @@ import { renderProbeMarker, renderScene } from '../label-overlay/render';
 import { movedProbe } from '../label-overlay/state';
 import { bindCamera, bindFileSources } from './bind-sources';
 import type { Picture, PictureResult } from './picture';
+import { cropWarning } from './geometry';
 import { classAt, pixelSentence, pointerPixel } from './probe';
 import { renderEmptyStage, renderPresentLegend, renderRegion, sceneCaption } from './render';
 import { INPUT_HEIGHT, INPUT_WIDTH, ownImageCodec, type OwnImageState } from './state';
@@ -104,7 +105,8 @@ defineWidget('own-image', (root, id) => {
     segmentation = null;
     delete root.dataset.prediction;
     hover = null;
-    say(`Showing “${picture.name}”.`, 'info');
+    const warning = cropWarning(picture.width, picture.height, picture.crop, INPUT_WIDTH, INPUT_HEIGHT);
+    say(warning ? `Showing “${picture.name}”. ${warning}` : `Showing “${picture.name}”.`, 'info');
     region.replaceChildren(renderRegion(picture));
     draw(state.get());
     predict();

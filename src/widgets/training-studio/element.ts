@@ -75,7 +75,7 @@ defineWidget('training-studio', (root, id) => {
     sync(s);
     refresh();
   });
-  const sync = bindFields(root, studioCodec, (patch) => state.set(patch), signal);
+  const sync = bindFields(root, studioCodec, (patch) => state.set(patch), signal, () => state.get());
   sync(state.get());
 
   const say = (text: string, kind: 'info' | 'warning' | 'error' = 'info'): void => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bindFields } from '../../../src/widgets/shared/bind-fields';
 import { bindPlayer } from '../../../src/widgets/shared/bind-player';
 import { transposedConvCodec } from '../../../src/widgets/transposed-conv-stepper/state';
+import { DEFAULT_SETTINGS, studioCodec, type StudioSettings } from '../../../src/widgets/training-studio/settings';
 
 /** The markup of PlayerControls.astro, as the build renders it. */
 const PLAYER = `
@@ -77,5 +78,22 @@ describe('bindFields(root, codec, onPatch)', () => {
     expect(patches).toEqual([{ kernel: 5 }, { input: 'ramp' }]);
     sync({ ...transposedConvCodec.defaults, kernel: 2, input: 'ones' });
     expect([range!.value, ones!.checked, ramp!.checked, el.querySelector('output')!.textContent]).toEqual(['2', true, false, '2']);
+  });
+});
+
+describe('bindFields(root, codec, onPatch, signal, current)', () => {
+  it('shows the value in use again when the reader leaves a field holding one the codec refuses ("99" in Batch)', () => {
+    const el = root('<input type="number" data-field="batch" min="1" max="16" value="2" />');
+    const input = el.querySelector('input')!;
+    let state: StudioSettings = { ...DEFAULT_SETTINGS };
+    bindFields(el, studioCodec, (patch) => (state = { ...state, ...patch }), undefined, () => state);
+    input.value = '9';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.value = '99';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(state.batch).toBe(9);
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(input.value).toBe('9');
+    expect(state.batch).toBe(9);
   });
 });
