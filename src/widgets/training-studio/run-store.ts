@@ -237,3 +237,44 @@ export function newRunKey(studioId: string): string {
   const id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   return `${studioId}/${id}`;
 }
+
+/** A store in memory (no IndexedDB): for Node, where the soak benchmark and tests run sessions. */
+export interface MemoryRunStore extends RunStore {
+  runs: Map<string, { info: SavedRun; bytes: Uint8Array }>;
+  held: Set<string>;
+  memory: string | null;
+}
+
+export function memoryRunStore(): MemoryRunStore {
+  return {
+    runs: new Map(),
+    held: new Set(),
+    memory: null,
+    async save(info, bytes) {
+      this.runs.set(info.key, { info, bytes });
+    },
+    saveNow(info, bytes) {
+      this.runs.set(info.key, { info, bytes });
+    },
+    async read(key) {
+      return this.runs.get(key)?.bytes ?? null;
+    },
+    async list() {
+      return [...this.runs.values()].map((r) => r.info).sort((a, b) => b.savedAt - a.savedAt);
+    },
+    async remove(key) {
+      this.runs.delete(key);
+    },
+    async claim(key) {
+      if (this.held.has(key)) return null;
+      this.held.add(key);
+      return () => this.held.delete(key);
+    },
+    remembered() {
+      return this.memory;
+    },
+    remember(key) {
+      this.memory = key;
+    },
+  };
+}

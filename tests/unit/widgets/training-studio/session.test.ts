@@ -8,7 +8,8 @@ import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/widg
 import { emptyCurves } from '../../../../src/widgets/training-studio/curves';
 import { exportBytes, readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
 import { networkConfig, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
-import { StudioSession, type Phase, type RunStore, type SavedRun, type SessionView } from '../../../../src/widgets/training-studio/session';
+import { memoryRunStore, type MemoryRunStore } from '../../../../src/widgets/training-studio/run-store';
+import { StudioSession, type Phase, type RunStore, type SessionView } from '../../../../src/widgets/training-studio/session';
 import { DEFAULT_SETTINGS, type DatasetOption, type StudioSettings } from '../../../../src/widgets/training-studio/settings';
 import { seededRandom, useCpu } from '../../helpers';
 
@@ -29,52 +30,26 @@ beforeAll(async () => {
   engine = { tf, segnet, backend: { name: 'cpu', canTrain: true, rejected: [] } };
 });
 
-interface MemoryStore extends RunStore {
-  runs: Map<string, { info: SavedRun; bytes: Uint8Array }>;
+interface MemoryStore extends MemoryRunStore {
   saves: number;
   /** Saves fail with this error's name (QuotaExceededError: the storage is full). */
   failWith: string | null;
-  held: Set<string>;
-  memory: string | null;
 }
 
-/** The browser's store in memory: file bytes by key, claims as a set, the tab's memory as a field. */
+/** The browser's store in memory, counting saves and failing them on demand. */
 function memoryStore(): MemoryStore {
-  return {
-    runs: new Map(),
+  const base = memoryRunStore();
+  const store: MemoryStore = {
+    ...base,
     saves: 0,
     failWith: null,
-    held: new Set(),
-    memory: null,
     async save(info, bytes) {
-      if (this.failWith) throw new DOMException('The quota has been exceeded.', this.failWith);
-      this.runs.set(info.key, { info, bytes });
-      this.saves++;
-    },
-    saveNow(info, bytes) {
-      this.runs.set(info.key, { info, bytes });
-    },
-    async read(key) {
-      return this.runs.get(key)?.bytes ?? null;
-    },
-    async list() {
-      return [...this.runs.values()].map((r) => r.info).sort((a, b) => b.savedAt - a.savedAt);
-    },
-    async remove(key) {
-      this.runs.delete(key);
-    },
-    async claim(key) {
-      if (this.held.has(key)) return null;
-      this.held.add(key);
-      return () => this.held.delete(key);
-    },
-    remembered() {
-      return this.memory;
-    },
-    remember(key) {
-      this.memory = key;
+      if (store.failWith) throw new DOMException('The quota has been exceeded.', store.failWith);
+      await base.save.call(store, info, bytes);
+      store.saves++;
     },
   };
+  return store;
 }
 
 /** Puts `run` into `store` under `key`, as another run's save (not counted among the session's saves). */
