@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """PyTorch yardstick for the TF.js SegNet benchmark (scripts/bench.ts).
 
-The same networks as src/segnet builds them (SegNet-Basic and VGG16-SegNet with a width
-multiplier, both with the SegNet unpooling decoder), timed the same way as scripts/bench.ts:
+The same networks as src/segnet builds them (factory/nets.py: SegNet-Basic and VGG16-SegNet
+with a width multiplier, both with the SegNet unpooling decoder), timed the same way as scripts/bench.ts:
 the median of repeated runs after one warm-up, inference on one image at a time (eval-mode
 batch norm, logits copied back to the host), and a training step of forward, weighted
 pixel-wise cross-entropy, backward and an SGD-with-momentum update (momentum 0.9, weight
@@ -33,151 +33,19 @@ except ImportError:  # the message names what is missing and how this script is 
     sys.stderr.write("pytorch_segnet: PyTorch is not installed for this python3 (import torch failed)\n")
     sys.exit(2)
 
-# src/segnet/class-weights.ts: CamVid's 11 classes; label 11 is void.
-NUM_CLASSES = 11
-VOID_LABEL = 11
-# src/segnet/model/encoder.ts: VGG16's conv channels per stage at width 1.
-VGG16_STAGES = [[64, 64], [128, 128], [256, 256, 256], [512, 512, 512], [512, 512, 512]]
-# src/segnet/layers/conv-block.ts: new = 0.9 * old + 0.1 * batch, i.e. PyTorch momentum 0.1.
-BN_MOMENTUM = 0.1
-BN_EPSILON = 1e-5
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "factory"))
+from nets import NUM_CLASSES, SegNet, count_learnt, load_tf_variables, tf_variables, weighted_cross_entropy  # noqa: E402
+
 # src/segnet/train/optimizer.ts DEFAULT_OPTIMIZER, and the constant rate scripts/bench.ts uses.
 SGD_MOMENTUM = 0.9
 WEIGHT_DECAY = 5e-4
 LEARNING_RATE = 0.01
 
 
-def encoder_plan(encoder, width_multiplier, basic_channels=64):
-    """Mirror of encoderPlan: per stage a list of (cin, cout); the kernel size; channels per stage."""
-    if encoder == "basic":
-        widths = [[basic_channels] for _ in range(4)]
-        kernel = 7
-    else:
-        # JS Math.round rounds halves up; Python's round() would round them to even.
-        widths = [[max(1, math.floor(c * width_multiplier + 0.5)) for c in stage] for stage in VGG16_STAGES]
-        kernel = 3
-    cin = 3
-    stages = []
-    for stage in widths:
-        specs = []
-        for cout in stage:
-            specs.append((cin, cout))
-            cin = cout
-        stages.append(specs)
-    return {"kind": encoder, "kernel": kernel, "stages": stages, "channels": [s[-1] for s in widths]}
-
-
-def mirrored_stage(plan, s):
-    """Mirror of mirroredStage (src/segnet/decoders/mirror.ts): decoder convs of stage s."""
-    n = 1 if plan["kind"] == "basic" else len(plan["stages"][s]) - (1 if s == 0 else 0)
-    c = plan["channels"][s]
-    last = plan["channels"][0] if s == 0 else plan["channels"][s - 1]
-    return [(c, last if i == n - 1 else c) for i in range(n)]
-
-
-def conv(cin, cout, k):
-    """'same'-padded conv with bias, He-normal filter and zero bias (ParameterStore.conv)."""
-    layer = nn.Conv2d(cin, cout, k, padding=k // 2, bias=True)
-    nn.init.kaiming_normal_(layer.weight, mode="fan_in", nonlinearity="relu")
-    nn.init.zeros_(layer.bias)
-    return layer
-
-
-def bn(c):
-    return nn.BatchNorm2d(c, eps=BN_EPSILON, momentum=BN_MOMENTUM)
-
-
-class ConvBn(nn.Sequential):
-    """conv -> batch norm (-> ReLU): convBn of src/segnet/layers/conv-block.ts."""
-
-    def __init__(self, cin, cout, k, relu):
-        layers = [conv(cin, cout, k), bn(cout)]
-        if relu:
-            layers.append(nn.ReLU(inplace=True))
-        super().__init__(*layers)
-
-
-class Encoder(nn.Module):
-    """Stages of conv -> BN -> ReLU, each ending in a 2x2/2 ceil-mode max pool that keeps indices."""
-
-    def __init__(self, plan):
-        super().__init__()
-        k = plan["kernel"]
-        self.stages = nn.ModuleList(
-            nn.Sequential(*[ConvBn(cin, cout, k, relu=True) for cin, cout in stage]) for stage in plan["stages"]
-        )
-
-    def forward(self, x):
-        outputs = []  # (pre-pool size, indices) per stage
-        for stage in self.stages:
-            x = stage(x)
-            size = x.shape[-2:]
-            x, indices = F.max_pool2d(x, 2, 2, ceil_mode=True, return_indices=True)
-            outputs.append((size, indices))
-        return x, outputs
-
-
-class SegNetDecoder(nn.Module):
-    """UnpoolingDecoder('segnet'): deepest stage first, unpool at the stored indices, then the
-    mirrored convs + BN (+ ReLU for VGG16; none for SegNet-Basic), then the classifier
-    (1x1 for SegNet-Basic, 3x3 for VGG16-SegNet)."""
-
-    def __init__(self, plan, num_classes):
-        super().__init__()
-        k = plan["kernel"]
-        relu = plan["kind"] != "basic"
-        self.stages = nn.ModuleList(
-            nn.Sequential(*[ConvBn(cin, cout, k, relu) for cin, cout in mirrored_stage(plan, s)])
-            for s in range(len(plan["stages"]))
-        )
-        ck = 1 if plan["kind"] == "basic" else 3
-        self.classifier = conv(plan["channels"][0], num_classes, ck)
-
-    def forward(self, x, encoded):
-        for s in reversed(range(len(self.stages))):
-            size, indices = encoded[s]
-            x = F.max_unpool2d(x, indices, 2, 2, output_size=size)
-            x = self.stages[s](x)
-        return self.classifier(x)
-
-
-class SegNet(nn.Module):
-    def __init__(self, encoder, width_multiplier=1.0, num_classes=NUM_CLASSES, basic_channels=64):
-        super().__init__()
-        self.kind = encoder
-        plan = encoder_plan(encoder, width_multiplier, basic_channels)
-        self.encoder = Encoder(plan)
-        self.decoder = SegNetDecoder(plan, num_classes)
-        # normalizeInput: Caffe LRN (local_size 5, alpha 1e-4, beta 0.75) on 0..255 values.
-        self.lrn = nn.LocalResponseNorm(5, alpha=1e-4, beta=0.75, k=1.0)
-
-    def normalize(self, images):
-        if self.kind == "vgg16":
-            return images * 2 - 1
-        return self.lrn(images * 255) / 255
-
-    def forward(self, images):
-        x, encoded = self.encoder(self.normalize(images))
-        return self.decoder(x, encoded)
-
-
-def count_learnt(module):
-    """Learnt scalars; batch-norm running statistics are buffers, so they are not counted."""
-    return sum(p.numel() for p in module.parameters() if p.requires_grad)
-
-
 def parameter_counts(net):
     enc = count_learnt(net.encoder)
     dec = count_learnt(net.decoder)
     return {"encoder": enc, "decoder": dec, "total": enc + dec}
-
-
-def weighted_cross_entropy(logits, labels, class_weights):
-    """loss.ts: sum of weighted per-pixel CE over labelled pixels / number of labelled pixels
-    (not / sum of weights, which is what reduction='mean' would do)."""
-    total = F.cross_entropy(logits, labels, weight=class_weights, ignore_index=VOID_LABEL, reduction="sum")
-    count = (labels != VOID_LABEL).sum().clamp(min=1)
-    return total / count
 
 
 def load_reference(folder):
@@ -194,39 +62,16 @@ def load_reference(folder):
     return manifest, tensors
 
 
-def reference_target(net, name):
-    """The PyTorch tensor that holds the TF.js variable `name` (checkpoint key), and whether
-    it is a conv filter (TF.js [kh, kw, in, out] -> PyTorch [out, in, kh, kw])."""
-    part, stage, *rest = name.split("/")
-    if part == "decoder" and stage == "classifier":
-        conv_layer = net.decoder.classifier
-        return (conv_layer.weight, True) if rest == ["filter"] else (conv_layer.bias, False)
-    s = int(stage.removeprefix("stage")) - 1
-    i = int(rest[0].removeprefix("conv")) - 1
-    block = (net.encoder.stages if part == "encoder" else net.decoder.stages)[s][i]
-    layer, leaf = (block[0], rest[-1]) if rest[1] in ("conv", "filter", "bias") else (block[1], rest[-1])
-    attr = {"filter": "weight", "bias": "bias", "gamma": "weight", "beta": "bias",
-            "moving_mean": "running_mean", "moving_variance": "running_var"}[leaf]
-    return getattr(layer, attr), leaf == "filter"
-
-
 def check_reference(folder):
     """Loads the TF.js weights into the PyTorch network and compares its outputs with TF.js's."""
     manifest, ref = load_reference(folder)
-    net = SegNet(manifest["encoder"], manifest["widthMultiplier"], manifest["numClasses"], manifest["basicChannels"])
-    loaded = set()
-    with torch.no_grad():
-        for name, value in ref.items():
-            if not name.startswith(("encoder/", "decoder/")):
-                continue
-            target, is_filter = reference_target(net, name)
-            value = value.permute(3, 2, 0, 1) if is_filter else value
-            if tuple(target.shape) != tuple(value.shape):
-                raise SystemExit(f"pytorch_segnet: {name} is {list(value.shape)} in TF.js but {list(target.shape)} here")
-            target.copy_(value)
-            loaded.add(id(target))
-    every = list(net.parameters()) + [b for n, b in net.named_buffers() if not n.endswith("num_batches_tracked")]
-    missing = sum(1 for t in every if id(t) not in loaded)
+    net = SegNet(manifest["encoder"], "segnet", manifest["widthMultiplier"], manifest["numClasses"], manifest["basicChannels"])
+    weights = {n: v for n, v in ref.items() if n.startswith(("encoder/", "decoder/"))}
+    try:
+        copied = load_tf_variables(net, weights)
+    except ValueError as e:
+        raise SystemExit(f"pytorch_segnet: {e}")
+    missing = len(set(tf_variables(net)) - set(copied))
     images = ref["input"].permute(0, 3, 1, 2).contiguous()
     nhwc = lambda t: t.permute(0, 2, 3, 1)
     net.eval()
@@ -352,7 +197,7 @@ def main(argv=None):
     if args.check_params:
         rows = []
         for m in models:
-            counts = parameter_counts(SegNet(m, args.vgg_width))
+            counts = parameter_counts(SegNet(m, "segnet", args.vgg_width))
             rows.append({"model": model_label(m, args.vgg_width), "encoder": m, "widthMultiplier": args.vgg_width, **counts})
         if args.json:
             print(json.dumps({"framework": "pytorch", "torch": torch.__version__, "counts": rows}, indent=2))
@@ -382,7 +227,7 @@ def main(argv=None):
         for h, w in parse_sizes(args.sizes):
             if not args.json:
                 sys.stderr.write(f"pytorch_segnet: {args.device} {m} {h}x{w}...\n")
-            net = SegNet(m, args.vgg_width).to(device)
+            net = SegNet(m, "segnet", args.vgg_width).to(device)
             infer = time_inference(net, device, h, w, args.reps)
             train = time_training(net, device, h, w, args.batch, args.train_reps)
             rows.append({

@@ -11,6 +11,7 @@ import { backendCanTrain, buildSegNet, Optimizer, trainSteps, type BackendName, 
 import { parseArgs } from './lib/args';
 import type { BenchRow } from './lib/bench-row';
 import { registerNodeBackends } from './lib/node-backends';
+import { errorMessage } from '../src/segnet/core';
 
 const args = parseBenchArgs(() => parseArgs(
   process.argv.slice(2),
@@ -119,6 +120,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`bench: ${errorMessage(e)}\n`);
   process.exitCode = 1;
 });

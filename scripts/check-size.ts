@@ -15,6 +15,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { init, parse } from 'es-module-lexer';
+import { errorMessage } from '../src/segnet/core';
 
 /** Budget per page, in kB of gzip (1 kB = 1000 bytes). */
 export const DEFAULT_BUDGET_KB = 100;
@@ -209,7 +210,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(`check-size: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`check-size: ${errorMessage(error)}`);
       process.exit(1);
     },
   );

@@ -5,12 +5,13 @@
  * per-class scores and the confusion matrix, as tables or one JSON document.
  */
 import { evalCli } from './lib/eval-cli';
+import { errorMessage } from '../src/segnet/core';
 
 evalCli(process.argv.slice(2), { out: (line) => process.stdout.write(`${line}\n`), progress: process.stderr })
   .then((status) => {
     process.exitCode = status;
   })
   .catch((err: unknown) => {
-    process.stderr.write(`eval: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`eval: ${errorMessage(err)}\n`);
     process.exitCode = 1;
   });

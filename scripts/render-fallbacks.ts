@@ -19,7 +19,7 @@ import { loadDatasetFromDir } from '../src/data/node';
 import * as segnet from '../src/segnet';
 import { greyscaleRgba } from '../src/widgets/architecture-explorer/feature-maps';
 import { architectureCodec } from '../src/widgets/architecture-explorer/state';
-import { sideBySideCodec } from '../src/widgets/decoder-side-by-side/state';
+import { sideBySideCodec, stageLayers } from '../src/widgets/decoder-side-by-side/state';
 import { channelComparison } from '../src/widgets/decoder-side-by-side/channel-comparison';
 import { sideBySideView } from '../src/widgets/decoder-side-by-side/view';
 import { compositeOverlay, labelShares, pixelAccuracy } from '../src/widgets/label-overlay/overlay-pixels';
@@ -32,7 +32,7 @@ import { FALLBACK_DIR, FALLBACK_MANIFEST, type FallbackImage, type FallbackManif
 import { channelPlane } from '../src/widgets/model/layer-planes';
 import { checkpointMismatch, describeCheckpoint } from '../src/widgets/model/page-model';
 import { CHECKPOINT_PATH, publicFile } from '../src/widgets/model/sources';
-import type { Engine } from '../src/widgets/shared/lazy';
+import type { Engine } from '../src/widgets/shared/engine';
 import { parseArgs } from './lib/args';
 import { interruptSignal, reportFailure } from './lib/cli';
 import { checkpointFolder } from './lib/checkpoint-files';
@@ -117,7 +117,8 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
   },
   'decoder-side-by-side': async (frame, analysis, engine) => {
     const { stage, channel } = sideBySideCodec.defaults;
-    const [pool, features] = await Promise.all([analysis.layer(`encoder/stage${stage}/pool`), analysis.layer(`encoder/stage${stage}/conv1`)]);
+    const layers = stageLayers(stage);
+    const [pool, features] = await Promise.all([analysis.layer(layers.pool), analysis.layer(layers.features)]);
     const view = sideBySideView(await channelComparison(engine, pool, features, stage, channel));
     const shown = view.panels.filter((p) => p.key !== 'pooled');
     const what = `channel ${channel} of encoder stage ${stage} on road frame ${frame.index + 1}`;
@@ -158,7 +159,7 @@ async function main(signal: AbortSignal): Promise<void> {
   const summary = describeCheckpoint(meta).summary;
   console.log(`${TOOL}: ${summary}, ${description}`);
 
-  const analysis = await analyseFrame(tf, model, frame);
+  const analysis = await analyseFrame(segnet, model, frame);
   const images: FallbackManifest['images'] = {};
   try {
     for (const [widget, render] of Object.entries(RENDERERS) as [FallbackWidget, Renderer][]) {

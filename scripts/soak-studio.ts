@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as segnet from '../src/segnet';
 import { CLASS_NAMES, mulberry32, type DatasetManifest, type SplitData } from '../src/data';
-import type { Engine } from '../src/widgets/shared/lazy';
+import type { Engine } from '../src/widgets/shared/engine';
 import { memoryRunStore } from '../src/widgets/training-studio/run-store';
 import { StudioSession, type SessionView } from '../src/widgets/training-studio/session';
 import { DEFAULT_SETTINGS, type StudioSettings } from '../src/widgets/training-studio/settings';

@@ -10,6 +10,7 @@
  */
 import { TrainingController } from '../src/segnet';
 import { trainCli } from './lib/train-cli';
+import { errorMessage } from '../src/segnet/core';
 
 const controller = new TrainingController();
 const onSignal = (name: NodeJS.Signals): void => {
@@ -25,6 +26,6 @@ trainCli(process.argv.slice(2), { out: (line) => process.stdout.write(`${line}\n
     process.exitCode = status;
   })
   .catch((err: unknown) => {
-    process.stderr.write(`\ntrain: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`\ntrain: ${errorMessage(err)}\n`);
     process.exitCode = 1;
   });

@@ -4,24 +4,13 @@
  * exploding): the weights it holds are then known to produce a sane loss. A NaN or exploding
  * loss discards the captured one, so the folder keeps the last good checkpoint.
  */
-import * as tf from '@tensorflow/tfjs';
-import { saveCheckpoint, type SaveOptions, type SegNetModel } from '../../src/segnet';
+import { captureCheckpoint, type CapturedCheckpoint, type SaveOptions, type SegNetModel } from '../../src/segnet';
+import { writeFile, rename } from 'node:fs/promises';
+import { contentsOfArtifacts, encodeCheckpointFile } from '../../src/data/checkpoint-file';
 import { checkpointFolder, type CheckpointFolderOptions } from './checkpoint-files';
 
-/** An IO handler that keeps what it is given (saveCheckpoint encodes; nothing is written). */
-function memoryHandler(): tf.io.IOHandler & { artifacts: tf.io.ModelArtifacts | null } {
-  const handler = {
-    artifacts: null as tf.io.ModelArtifacts | null,
-    async save(artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
-      handler.artifacts = artifacts;
-      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
-    },
-  };
-  return handler;
-}
-
 export class CheckpointKeeper {
-  private pending: { artifacts: tf.io.ModelArtifacts; step: number } | null = null;
+  private pending: { artifacts: CapturedCheckpoint; step: number } | null = null;
   /**
    * @param lastWritten step of the checkpoint already in `dir` (a resumed run's), or null
    */
@@ -33,9 +22,7 @@ export class CheckpointKeeper {
 
   /** Encodes the model (and optimizer and progress) as they are now; `commit` writes it. */
   async capture(model: SegNetModel, options: SaveOptions & { progress: NonNullable<SaveOptions['progress']> }): Promise<void> {
-    const memory = memoryHandler();
-    await saveCheckpoint(model, memory, options);
-    this.pending = { artifacts: memory.artifacts!, step: options.progress.step };
+    this.pending = { artifacts: await captureCheckpoint(model, options), step: options.progress.step };
   }
 
   /** Writes the captured checkpoint, if any; returns its step. */
@@ -53,9 +40,21 @@ export class CheckpointKeeper {
     this.pending = null;
   }
 
-  /** Captures and writes at once (at the end of a run, or on Ctrl-C). */
-  async saveNow(model: SegNetModel, options: SaveOptions & { progress: NonNullable<SaveOptions['progress']> }): Promise<number> {
+  /**
+   * Captures and writes at once (at the end of a run, or on Ctrl-C); with `exportFile`, also
+   * writes the same checkpoint as one .unpooled file, which the training studio imports.
+   */
+  async saveNow(model: SegNetModel, options: SaveOptions & { progress: NonNullable<SaveOptions['progress']> }, exportFile?: string): Promise<number> {
     await this.capture(model, options);
-    return (await this.commit())!;
+    const artifacts = this.pending!.artifacts;
+    const step = (await this.commit())!;
+    if (exportFile) await writeFileAtomically(exportFile, encodeCheckpointFile(contentsOfArtifacts(artifacts)));
+    return step;
   }
+}
+
+/** Writes a file through a temporary sibling, so an interrupted write leaves the previous one whole. */
+async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  await writeFile(`${path}.tmp`, bytes);
+  await rename(`${path}.tmp`, path);
 }

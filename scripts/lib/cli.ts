@@ -1,5 +1,6 @@
 /** Small helpers shared by the data CLIs: version, interruption, and error reporting. */
 import { readFileSync } from 'node:fs';
+import { errorMessage } from '../../src/segnet/core';
 
 /** The project's package version, recorded in manifests as `createdWith.version`. */
 export function packageVersion(): string {
@@ -24,7 +25,7 @@ export function interruptSignal(): AbortSignal {
 
 /** Prints "tool: message" on stderr and sets a failing exit code (130 when interrupted). */
 export function reportFailure(tool: string, err: unknown, signal: AbortSignal): void {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   process.stderr.write(`\n${tool}: ${message}\n`);
   process.exitCode = signal.aborted ? 130 : 1;
 }

@@ -1,26 +1,21 @@
-/** Finding a dataset for the CLIs, and the class weights a run asked for. */
+/** Finding a dataset for the CLIs. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { DatasetManifest } from '../../src/data';
-import { TUTORIAL_CLASS_WEIGHTS } from '../../src/segnet';
-import type { TrainRunOptions } from './train-options';
+import { basename, join } from 'node:path';
 
 /** The folders --data names are looked up in. */
 export const DATA_ROOT = 'public/data';
 
-/** --data as a folder: a path if it holds a manifest, else a name under public/data. */
+/**
+ * --data as a folder: a path if it holds a manifest, else a name under public/data. A path
+ * recorded on another machine (a checkpoint's "runs/data/camvid-96x128") falls back to the
+ * dataset of the same name under public/data.
+ */
 export function resolveDataDir(data: string, root = DATA_ROOT): string {
-  if (existsSync(join(data, 'manifest.json'))) return data;
-  const named = join(root, data);
-  if (existsSync(join(named, 'manifest.json'))) return named;
+  const candidates = [data, join(root, data), join(root, basename(data))];
+  const found = candidates.find((dir) => existsSync(join(dir, 'manifest.json')));
+  if (found !== undefined) return found;
+  const tried = [...new Set(candidates)].join(', ');
   throw new Error(
-    `--data: neither ${data} nor ${named} is a dataset folder (with manifest.json); make one with \`npm run data:synthetic\` or \`npm run data:camvid\``,
+    `--data: none of ${tried} is a dataset folder (with manifest.json); make one with \`npm run data:synthetic\` or \`npm run data:camvid\``,
   );
-}
-
-/** The per-class loss weights of --weights, or null for unweighted. */
-export function classWeightsFor(kind: TrainRunOptions['weights'], manifest: DatasetManifest): number[] | null {
-  if (kind === 'none') return null;
-  if (kind === 'tutorial') return [...TUTORIAL_CLASS_WEIGHTS];
-  return [...manifest.medianFrequencyWeights];
 }

@@ -5,12 +5,11 @@
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import { CLASS_NAMES } from '../../src/data';
+import { CLASS_NAMES, resizeSplit } from '../../src/data';
 import { loadDatasetFromDir } from '../../src/data/node';
 import type { SplitData } from '../../src/data/types';
-import { countParameters, loadSegNet, type CheckpointMeta, type SegmentationEvaluation, type SegNetModel } from '../../src/segnet';
-import type { ResultRun } from '../../src/widgets/results-table/results-file';
+import { countParameters, imagesToTensor, loadSegNet, predictLabels, type CheckpointMeta, type SegmentationEvaluation, type SegNetModel } from '../../src/segnet';
+import type { ResultRun } from '../../src/data/results-file';
 import { parseArgs } from './args';
 import { checkpointFolder } from './checkpoint-files';
 import { shellQuote } from './cli';
@@ -20,7 +19,7 @@ import { evaluateSplit } from './evaluate-split';
 import { checkpointDirOf } from './run-folder';
 import { defaultRunName, readResultsFile, withRun, writeResultsFile } from './results-writer';
 import { startBackend } from './start-backend';
-import { trainCommand, type TrainRunOptions } from './train-options';
+import { recordedOptions, trainCommand } from './train-options';
 import type { CliIo } from './train-cli';
 
 export const EVAL_ARGS = {
@@ -51,12 +50,14 @@ export async function evalCli(argv: string[], io: CliIo): Promise<number> {
   const { choice, description } = await startBackend(args.backend);
   const { model, meta } = await loadSegNet(checkpointFolder(dir));
   try {
-    const data = args.data ?? (meta.extra as { run?: { data?: string } }).run?.data;
+    const data = args.data ?? recordedOptions(meta.extra)?.data ?? (meta.extra as { data?: string }).data;
     if (data === undefined) throw new Error(`--data: ${dir} does not record its training data; pass --data`);
     const dataDir = resolveDataDir(data);
     const dataset = await loadDatasetFromDir(dataDir, { splits: [args.split] });
-    if (!args.json) io.out(`eval: ${description}`);
-    const evaluation = await evaluateSplit(model, dataset.splits[args.split]!, args.batch);
+    if (!args.json) io.out(`eval: ${description}; data ${dataDir}${args.data === undefined ? ` (the checkpoint was trained on ${data})` : ''}`);
+    // A run trained at half resolution is scored at its own size.
+    const split = resizeSplit(dataset.splits[args.split]!, meta.config.height, meta.config.width);
+    const evaluation = await evaluateSplit(model, split, args.batch);
     const { encoder, decoder } = meta.config;
     const ctx = { checkpoint: dir, data: dataset.manifest.name, split: args.split, model: `${encoder}-${decoder}`, step: meta.progress.step };
     io.out(args.json ? JSON.stringify(evalJson(ctx, evaluation), null, 2) : evalTable(ctx, evaluation));
@@ -64,7 +65,7 @@ export async function evalCli(argv: string[], io: CliIo): Promise<number> {
       const timeRuns = args['time-runs'];
       if (!Number.isInteger(timeRuns) || timeRuns < 1) throw new Error(`--time-runs must be a positive integer, got ${timeRuns}`);
       const file = readResultsFile(args.results); // refuse a damaged file before spending time
-      const ms = await medianInferenceMs(model, dataset.splits[args.split]!, timeRuns);
+      const ms = await medianInferenceMs(model, split, timeRuns);
       const run = resultRun(meta, evaluation, { dataset: dataset.manifest.name, split: args.split, name: args.name, ms, backend: choice.name, argv, runDir: existsSync(join(args.checkpoint, 'log.jsonl')) ? args.checkpoint : null });
       writeResultsFile(args.results, withRun(file, run));
       if (!args.json) io.out(`eval: wrote ${run.name} (${run.dataset} ${run.split}, ${ms.toFixed(1)} ms per image) to ${args.results}`);
@@ -78,12 +79,10 @@ export async function evalCli(argv: string[], io: CliIo): Promise<number> {
 /** Median wall time of one single-image forward pass (after one untimed warm-up pass). */
 export async function medianInferenceMs(model: SegNetModel, split: SplitData, runs: number): Promise<number> {
   const { height, width } = model.config;
-  const image = tf.tensor4d(Float32Array.from(split.images.subarray(0, height * width * 3), (v) => v / 255), [1, height, width, 3]);
+  const image = imagesToTensor(split.images, 1, height, width); // [1, H, W, 3]
   const once = async (): Promise<number> => {
     const started = performance.now();
-    const classes = tf.tidy(() => tf.argMax(model.predict(image), -1));
-    await classes.data();
-    classes.dispose();
+    await predictLabels(model, image);
     return performance.now() - started;
   };
   try {
@@ -113,7 +112,7 @@ const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 /** One row of the results file, with the commands that reproduce it. */
 export function resultRun(meta: CheckpointMeta, e: SegmentationEvaluation, ctx: RunContext): ResultRun {
   const { encoder, decoder, height, width, widthMultiplier } = meta.config;
-  const recorded = (meta.extra as { run?: TrainRunOptions }).run;
+  const recorded = recordedOptions(meta.extra);
   const s = e.scores;
   return {
     name: ctx.name ?? defaultRunName(encoder, decoder, widthMultiplier),

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { iterateBatches } from '../../src/data/batches';
 import type { SplitData } from '../../src/data/types';
-import { SegmentationEvaluator, type SegmentationEvaluation, type SegNetModel } from '../../src/segnet';
+import { predictLabels, SegmentationEvaluator, type SegmentationEvaluation, type SegNetModel } from '../../src/segnet';
 
 /** Evaluates `model` on every image of `split`, `batchSize` images at a time. */
 export async function evaluateSplit(
@@ -23,9 +23,8 @@ export async function evaluateSplit(
   const px = height * width;
   let done = 0;
   for (const batch of iterateBatches(split, { batchSize: Math.min(batchSize, split.count), seed: 0, shuffle: false, dropLast: false })) {
-    const classes = tf.tidy(() => tf.argMax(model.predict(batch.images), -1)); // [B, H, W] int32
-    const predicted = await classes.data();
-    tf.dispose([classes, batch.images, batch.labels]);
+    const predicted = await predictLabels(model, batch.images); // [B * H * W]
+    tf.dispose([batch.images, batch.labels]);
     batch.indices.forEach((n, i) => {
       evaluator.add({ labels: split.labels.subarray(n * px, (n + 1) * px), predictions: predicted.subarray(i * px, (i + 1) * px), height, width });
     });

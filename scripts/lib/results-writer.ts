@@ -1,28 +1,20 @@
 /**
  * `npm run eval -- --results <file>`: adds one evaluated run to the site's results file
- * (public/models/results.json, format in src/widgets/results-table/results-file.ts), replacing
+ * (public/models/results.json, format in src/data/results-file.ts), replacing
  * an earlier run of the same name on the same data and split. An existing file that does not
  * parse is left untouched and named in the error; the new file is written atomically.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import type { DecoderKind, EncoderKind } from '../../src/segnet';
-import { parseResults, RESULTS_FORMAT, RESULTS_VERSION, type ResultRun, type ResultsFile } from '../../src/widgets/results-table/results-file';
+import { DECODER_LABELS, type DecoderKind, type EncoderKind } from '../../src/segnet';
+import { parseResults, RESULTS_FORMAT, RESULTS_VERSION, type ResultRun, type ResultsFile } from '../../src/data/results-file';
 
 /** How the file as a whole is produced: one eval per run, each run keeps its own command. */
 export const RESULTS_FILE_COMMAND = 'npm run eval -- --checkpoint <run> --results public/models/results.json (once per run; each run lists its own commands)';
 
-const DECODER_NAMES: Record<DecoderKind, string> = {
-  segnet: 'SegNet',
-  fcn: 'FCN',
-  'deeplab-largefov': 'DeepLab-LargeFOV',
-  deconvnet: 'DeconvNet',
-  bilinear: 'Bilinear-Interpolation',
-};
-
 /** The paper's way of naming a variant: "SegNet-Basic", "FCN-Basic", "SegNet (VGG16 x0.25)". */
 export function defaultRunName(encoder: EncoderKind, decoder: DecoderKind, widthMultiplier = 1): string {
-  const base = DECODER_NAMES[decoder];
+  const base = DECODER_LABELS[decoder];
   if (encoder === 'basic') return `${base}-Basic`;
   return widthMultiplier === 1 ? base : `${base} (VGG16 x${widthMultiplier})`;
 }

@@ -5,6 +5,7 @@
  *     checkpoint/   model.json + weights.bin: weights, optimizer state, progress (for --resume)
  *     model/        model.json + weights.bin: the final weights only (for publishing)
  *     log.jsonl     one JSON object per line: {"type":"step",...} per step, {"type":"val",...} per epoch
+ *     run.unpooled  the last checkpoint as one file, which the training studio imports
  *
  * Resuming rewinds the log to the checkpoint's step, so steps run after the last checkpoint
  * and then lost (Ctrl-C, a crash) are not logged twice.
@@ -19,10 +20,12 @@ export interface RunPaths {
   checkpoint: string;
   model: string;
   log: string;
+  /** The run's last checkpoint as one .unpooled file (for the training studio). */
+  export: string;
 }
 
 export function runPaths(dir: string): RunPaths {
-  return { dir, checkpoint: join(dir, 'checkpoint'), model: join(dir, 'model'), log: join(dir, 'log.jsonl') };
+  return { dir, checkpoint: join(dir, 'checkpoint'), model: join(dir, 'model'), log: join(dir, 'log.jsonl'), export: join(dir, 'run.unpooled') };
 }
 
 /** The run folder of a --resume argument, which may name the run folder or its checkpoint folder. */

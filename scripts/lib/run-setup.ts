@@ -1,19 +1,32 @@
 /**
- * Setting up a training run: a fresh run folder, or the run of a checkpoint being resumed;
- * the dataset; the model and optimizer, from scratch, from --init weights, or restored with
- * the step, epoch and batch to go on from.
+ * Setting up a training run: a fresh run folder, or the run of a checkpoint being resumed (a
+ * run folder of this CLI, or a .unpooled file exported by the training studio); the dataset,
+ * at the run's resolution; the model and optimizer, from scratch, from --init weights, or
+ * restored with the step, epoch and batch to go on from.
  */
 import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { batchesPerEpoch, type RoadSceneDataset } from '../../src/data';
+import { batchesPerEpoch, resizeSplit, type RoadSceneDataset } from '../../src/data';
+import { artifactsOfContents, decodeCheckpointFile, FILE_EXTENSION } from '../../src/data/checkpoint-file';
 import { loadDatasetFromDir, readManifestFile } from '../../src/data/node';
-import { applyCheckpoint, buildSegNet, Optimizer, readCheckpoint, type LoadedCheckpoint, type SegNetModel } from '../../src/segnet';
+import {
+  applyCheckpoint,
+  buildSegNet,
+  classWeightsFor,
+  loadMatchingWeights,
+  Optimizer,
+  readCheckpoint,
+  runNetwork,
+  trainingSize,
+  type LoadedCheckpoint,
+  type SegNetModel,
+} from '../../src/segnet';
 import { checkpointFolder } from './checkpoint-files';
-import { classWeightsFor, resolveDataDir } from './datasets';
+import { resolveDataDir } from './datasets';
 import { checkpointDirOf, resumedRunDir, rewindLog, runPaths, type RunPaths } from './run-folder';
-import { resolveTrainOptions, type TrainArgs, type TrainRunOptions } from './train-options';
+import { recordedOptions, resolveTrainOptions, type TrainArgs, type TrainRunOptions } from './train-options';
 
 export interface Progress {
   step: number;
@@ -49,38 +62,44 @@ export function resumePoint(saved: Progress, batchesPerEpoch: number): Progress 
   return { ...saved };
 }
 
-/**
- * Copies every model variable whose name and shape the checkpoint has (only the encoder's with
- * `encoderOnly`); returns how many.
- */
-export function initFromCheckpoint(model: SegNetModel, loaded: LoadedCheckpoint, source: string, encoderOnly = false): number {
-  let copied = 0;
-  for (const { name, variable } of model.variables()) {
-    if (encoderOnly && !name.startsWith('encoder/')) continue;
-    const t = loaded.tensors[name];
-    if (!t || t.shape.join() !== variable.shape.join()) continue;
-    variable.assign(t);
-    copied += 1;
-  }
-  if (copied === 0) throw new Error(`--init: ${source} has no tensor with the name and shape of any variable of this model`);
-  return copied;
+/** The default run folder of a run: runs/<encoder>-<decoder>-<data>. */
+function defaultRunDir(options: TrainRunOptions): string {
+  return join('runs', `${options.encoder}-${options.decoder}-${basename(options.data)}`);
+}
+
+/** A new run folder, refused when it already holds a run. */
+async function newRunFolder(dir: string): Promise<RunPaths> {
+  if (existsSync(join(dir, 'checkpoint'))) throw new Error(`--out: ${dir} already holds a run; continue it with --resume ${dir}, or pass another --out`);
+  await mkdir(dir, { recursive: true });
+  return runPaths(dir);
+}
+
+/** A checkpoint exported by the training studio (one .unpooled file), checked before use. */
+async function readExportedRun(path: string): Promise<LoadedCheckpoint> {
+  const contents = decodeCheckpointFile(new Uint8Array(await readFile(path)), path);
+  return readCheckpoint(tf.io.fromMemory(artifactsOfContents(contents) as tf.io.ModelArtifacts));
+}
+
+/** The options recorded in a resumed checkpoint, resolved against the command line. */
+function resumedOptions(args: TrainArgs, resumed: LoadedCheckpoint, where: string): TrainRunOptions {
+  const recorded = recordedOptions(resumed.meta.extra);
+  if (!recorded) throw new Error(`--resume: ${where} records no run (neither the train CLI nor the training studio wrote it)`);
+  return resolveTrainOptions(args, recorded);
 }
 
 async function openRun(args: TrainArgs): Promise<{ options: TrainRunOptions; paths: RunPaths; resumed: LoadedCheckpoint | null }> {
   if (args.resume === undefined) {
     const options = resolveTrainOptions(args);
-    const dir = args.out ?? join('runs', `${options.encoder}-${options.decoder}-${basename(options.data)}`);
-    if (existsSync(join(dir, 'checkpoint'))) throw new Error(`--out: ${dir} already holds a run; continue it with --resume ${dir}, or pass another --out`);
-    await mkdir(dir, { recursive: true });
-    return { options, paths: runPaths(dir), resumed: null };
+    return { options, paths: await newRunFolder(args.out ?? defaultRunDir(options)), resumed: null };
   }
-  if (args.out !== undefined) throw new Error('--out cannot be combined with --resume: a resumed run goes on in its own folder');
-  const paths = runPaths(resumedRunDir(args.resume));
-  const resumed = await readCheckpoint(checkpointFolder(paths.checkpoint));
-  const recorded = (resumed.meta.extra as { run?: TrainRunOptions }).run;
+  const exported = args.resume.endsWith(FILE_EXTENSION);
+  if (args.out !== undefined && !exported) throw new Error('--out cannot be combined with --resume of a run folder: a resumed run goes on in its own folder');
+  const paths = exported ? null : runPaths(resumedRunDir(args.resume));
+  const resumed = exported ? await readExportedRun(args.resume) : await readCheckpoint(checkpointFolder(paths!.checkpoint));
   try {
-    if (!recorded) throw new Error(`--resume: ${paths.checkpoint} was not written by the train CLI (its extra holds no run options)`);
-    return { options: resolveTrainOptions(args, recorded), paths, resumed };
+    const options = resumedOptions(args, resumed, exported ? args.resume : paths!.checkpoint);
+    // A studio export goes on in a run folder of its own, like a fresh run.
+    return { options, paths: paths ?? (await newRunFolder(args.out ?? defaultRunDir(options))), resumed };
   } catch (e) {
     tf.dispose(Object.values(resumed.tensors));
     throw e;
@@ -97,9 +116,10 @@ async function loadWeights(model: SegNetModel, optimizer: Optimizer, options: Tr
   if (!options.init) return null;
   const loaded = await readCheckpoint(checkpointFolder(checkpointDirOf(options.init, '--init')));
   try {
-    const copied = initFromCheckpoint(model, loaded, options.init, options.initEncoderOnly);
+    const report = loadMatchingWeights(model, loaded, { only: options.initEncoderOnly ? 'encoder' : undefined });
+    if (report.copied.length === 0) throw new Error(`--init: ${options.init} has no tensor with the name and shape of any variable of this model`);
     const which = options.initEncoderOnly ? ' (encoder only)' : '';
-    return `initialised ${copied} of ${model.variables().length} tensors from ${options.init}${which}`;
+    return `initialised ${report.copied.length} of ${model.variables().length} tensors from ${options.init}${which}`;
   } finally {
     tf.dispose(Object.values(loaded.tensors));
   }
@@ -111,14 +131,13 @@ export async function setUpRun(args: TrainArgs): Promise<RunSetup> {
   try {
     const dataDir = resolveDataDir(options.data);
     const manifest = await readManifestFile(dataDir);
-    const dataset = await loadDatasetFromDir(dataDir, { splits: ['train', ...(manifest.splits.val ? ['val'] : [])] });
+    const dataset = atResolution(await loadDatasetFromDir(dataDir, { splits: ['train', ...(manifest.splits.val ? ['val'] : [])] }), options);
     const train = dataset.splits.train!;
     const perEpoch = batchesPerEpoch(train.count, options.batch);
     if (perEpoch === 0) throw new Error(`--batch ${options.batch} is larger than the ${train.count} training images of ${dataDir}`);
-    const { encoder, decoder, widthMultiplier, seed } = options;
-    const model = buildSegNet({ encoder, decoder, widthMultiplier, seed, height: manifest.height, width: manifest.width });
+    const model = buildSegNet(runNetwork(options, manifest));
     const optimizer = new Optimizer({ kind: options.optimizer });
-    const notes = [`data ${dataDir}: ${train.count} training images of ${manifest.height}x${manifest.width}, ${perEpoch} steps per epoch`];
+    const notes = [`data ${dataDir}: ${train.count} training images of ${train.height}x${train.width}, ${perEpoch} steps per epoch`];
     try {
       const note = await loadWeights(model, optimizer, options, resumed);
       if (note) notes.push(note);
@@ -133,4 +152,12 @@ export async function setUpRun(args: TrainArgs): Promise<RunSetup> {
   } finally {
     if (resumed) tf.dispose(Object.values(resumed.tensors));
   }
+}
+
+/** The dataset at the size the run trains at (half resolution resizes every split once). */
+function atResolution(dataset: RoadSceneDataset, options: TrainRunOptions): RoadSceneDataset {
+  const { height, width } = trainingSize(options.resolution, dataset.manifest);
+  if (height === dataset.manifest.height && width === dataset.manifest.width) return dataset;
+  const splits = Object.fromEntries(Object.entries(dataset.splits).map(([name, split]) => [name, resizeSplit(split, height, width)]));
+  return { ...dataset, splits };
 }

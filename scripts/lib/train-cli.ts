@@ -10,15 +10,16 @@ import { startBackend } from './start-backend';
 import { TRAIN_ARGS, type TrainArgs } from './train-options';
 
 export const TRAIN_USAGE = `npm run train -- --encoder basic|vgg16 --decoder segnet|fcn|deeplab-largefov|deconvnet|bilinear
-                 --data synthetic-96x128 --epochs N --batch B --lr X --optimizer momentum|adam|sgd
-                 --weights tutorial|computed|none [--width-multiplier M] [--resume run-or-checkpoint]
+                 --data synthetic-96x128 [--resolution full|half] --epochs N --batch B --lr X
+                 --optimizer momentum|adam|sgd --weights tutorial|median|none [--width-multiplier M]
+                 [--resume run-or-checkpoint-or-file.unpooled]
                  [--init checkpoint] [--freeze-encoder] [--out runs/<name>] [--checkpoint-every N] [--augment]
 
 Trains a SegNet-family model on a dataset folder, validating on its val split after every
 epoch. Writes <out>/log.jsonl, <out>/checkpoint/ (for --resume) and, at the end, <out>/model/
-(weights only). Ctrl-C stops after the current step and writes a checkpoint. A NaN loss, or
-one more than 10x the median of the last 50 steps, stops the run and keeps the last good
-checkpoint.`;
+(weights only) and <out>/run.unpooled (for the training studio's Import). Ctrl-C stops
+after the current step and writes a checkpoint. A NaN loss, or one more than 10x the median
+of the last 50 steps, stops the run and keeps the last good checkpoint.`;
 
 export interface CliIo {
   /** Result lines (stdout). */

@@ -3,7 +3,8 @@
  * and the bad value, and the rules of --resume (a resumed run keeps the options it was
  * started with; only how long it runs and how often it saves may change).
  */
-import { DECODER_KINDS, ENCODER_KINDS, type DecoderKind, type EncoderKind } from '../../src/segnet';
+import { DEFAULT_RUN, runFromExtra, validateRunConfig, type RunConfig } from '../../src/segnet';
+import { basename } from 'node:path';
 import type { ArgSpec, ParsedArgs } from './args';
 import { shellQuote } from './cli';
 
@@ -11,21 +12,22 @@ export const TRAIN_ARGS = {
   encoder: { type: 'string', help: 'basic | vgg16 (default basic)' },
   decoder: { type: 'string', help: 'segnet | fcn | deeplab-largefov | deconvnet | bilinear (default segnet)' },
   data: { type: 'string', help: 'a dataset folder name under public/data, or a path (default synthetic-96x128)' },
+  resolution: { type: 'string', help: 'full | half: train at the data\'s size or at half of it each way (default full)' },
   epochs: { type: 'number', help: 'epochs in total, counted from the start of the run (default 10)' },
   'max-steps': { type: 'number', help: 'stop after this many steps in total (default: no limit)' },
   batch: { type: 'number', help: 'images per step (default 4)' },
   lr: { type: 'number', help: 'learning rate (default 0.01)' },
   optimizer: { type: 'string', help: 'momentum | adam | sgd (default momentum, 0.9)' },
   schedule: { type: 'string', help: 'constant | poly | cosine learning rate over the run (default constant)' },
-  weights: { type: 'string', help: 'class weights: tutorial | computed (median frequency of the train split) | none (default computed)' },
+  weights: { type: 'string', help: 'class weights: tutorial | median (of the train split; "computed" is an old name for it) | none (default median)' },
   'width-multiplier': { type: 'number', help: 'VGG16 channel multiplier (default 1)' },
   seed: { type: 'number', help: 'seed of initialisation, shuffling and augmentation (default 1)' },
   augment: { type: 'boolean', help: 'random flips and colour jitter (default off)' },
   'freeze-encoder': { type: 'boolean', help: 'train the decoder only (default off)' },
   init: { type: 'string', help: 'start from the weights of this checkpoint folder (those whose names and shapes match)' },
   'init-encoder-only': { type: 'boolean', help: 'with --init: copy only the encoder\'s weights, so every decoder starts fresh (default off)' },
-  resume: { type: 'string', help: 'continue the run of this checkpoint (or run) folder: same step, optimizer state and data order' },
-  out: { type: 'string', help: 'run folder (default runs/<encoder>-<decoder>-<data>; the resumed run\'s folder with --resume)' },
+  resume: { type: 'string', help: 'continue the run of this checkpoint (or run) folder, or of a .unpooled file exported by the training studio: same step, optimizer state and data order' },
+  out: { type: 'string', help: 'run folder (default runs/<encoder>-<decoder>-<data>; the resumed run\'s folder with --resume of a folder)' },
   'checkpoint-every': { type: 'number', help: 'save a checkpoint every N steps (default 100; also at every epoch end, on Ctrl-C and at the end)' },
   backend: { type: 'string', help: 'webgpu | wasm | cpu (default: the first that starts, in that order)' },
   float16: { type: 'boolean', help: 'store the final model\'s weights as float16 (half the size)' },
@@ -33,41 +35,51 @@ export const TRAIN_ARGS = {
 
 export type TrainArgs = Partial<ParsedArgs<typeof TRAIN_ARGS>>;
 
-/** Everything that defines a training run. */
-export interface TrainRunOptions {
-  encoder: EncoderKind;
-  decoder: DecoderKind;
-  data: string;
-  epochs: number;
-  maxSteps: number | null;
-  batch: number;
-  lr: number;
-  optimizer: 'momentum' | 'adam' | 'sgd';
-  schedule: 'constant' | 'poly' | 'cosine';
-  weights: 'tutorial' | 'computed' | 'none';
-  widthMultiplier: number;
-  seed: number;
-  augment: boolean;
-  freezeEncoder: boolean;
+/** What the train CLI adds to a RunConfig: where its weights start and how often it saves. */
+export interface CliRunFields {
+  /** A checkpoint folder whose matching weights the run starts from; null: random weights. */
   init: string | null;
   /** With init: copy only encoder/ variables (comparing decoders on one trained encoder). */
   initEncoderOnly: boolean;
+  /** Save a checkpoint every this many steps. */
   checkpointEvery: number;
 }
 
-export const TRAIN_DEFAULTS: TrainRunOptions = {
-  encoder: 'basic', decoder: 'segnet', data: 'synthetic-96x128', epochs: 10, maxSteps: null, batch: 4, lr: 0.01,
-  optimizer: 'momentum', schedule: 'constant', weights: 'computed', widthMultiplier: 1, seed: 1, augment: false,
-  freezeEncoder: false, init: null, initEncoderOnly: false, checkpointEvery: 100,
-};
+/** Everything that defines a training run of the CLI: the RunConfig and the CLI's own fields. */
+export type TrainRunOptions = RunConfig & CliRunFields;
+
+const CLI_DEFAULTS: CliRunFields = { init: null, initEncoderOnly: false, checkpointEvery: 100 };
+
+export const TRAIN_DEFAULTS: TrainRunOptions = { ...DEFAULT_RUN, ...CLI_DEFAULTS };
 
 /** Option name on the command line of each field. */
 const FLAG: Record<keyof TrainRunOptions, string> = {
-  encoder: 'encoder', decoder: 'decoder', data: 'data', epochs: 'epochs', maxSteps: 'max-steps', batch: 'batch', lr: 'lr',
+  encoder: 'encoder', decoder: 'decoder', data: 'data', resolution: 'resolution', epochs: 'epochs', maxSteps: 'max-steps', batch: 'batch', lr: 'lr',
   optimizer: 'optimizer', schedule: 'schedule', weights: 'weights', widthMultiplier: 'width-multiplier', seed: 'seed',
   augment: 'augment', freezeEncoder: 'freeze-encoder', init: 'init', initEncoderOnly: 'init-encoder-only', checkpointEvery: 'checkpoint-every',
 };
 
+/** What a checkpoint of the CLI keeps besides its RunConfig (under `extra.cli`). */
+export function cliExtra(options: TrainRunOptions): { cli: CliRunFields } {
+  return { cli: { init: options.init, initEncoderOnly: options.initEncoderOnly, checkpointEvery: options.checkpointEvery } };
+}
+
+/**
+ * The options recorded in a checkpoint's `extra`: its run (any stored shape, see runFromExtra)
+ * and the CLI's own fields (`extra.cli`, or inside an older CLI's `extra.run`; defaults for a
+ * run the studio saved). Null when the checkpoint records no run.
+ */
+export function recordedOptions(extra: Record<string, unknown>): TrainRunOptions | null {
+  const run = runFromExtra(extra);
+  if (!run) return null;
+  const cli = { ...((extra.run ?? {}) as Partial<CliRunFields>), ...((extra.cli ?? {}) as Partial<CliRunFields>) };
+  return {
+    ...run,
+    init: cli.init ?? CLI_DEFAULTS.init,
+    initEncoderOnly: cli.initEncoderOnly ?? CLI_DEFAULTS.initEncoderOnly,
+    checkpointEvery: cli.checkpointEvery ?? CLI_DEFAULTS.checkpointEvery,
+  };
+}
 /**
  * The train command that reproduces a recorded run: every option that differs from its default,
  * plus the model and data, which are always spelled out.
@@ -93,29 +105,15 @@ function givenFields(args: TrainArgs): Partial<TrainRunOptions> {
     const v = args[flag as keyof TrainArgs];
     if (v !== undefined) given[field] = v;
   }
+  // "computed" was this switch's name for the median-frequency weights of the train split.
+  if (given.weights === 'computed') given.weights = 'median';
   return given as Partial<TrainRunOptions>;
-}
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): void {
-  if (!allowed.includes(value as T)) throw new Error(`--${flag} must be one of ${allowed.join(', ')}, got '${value}'`);
-}
-
-function positiveInt(flag: string, v: number | null): void {
-  if (v !== null && (!Number.isInteger(v) || v < 1)) throw new Error(`--${flag} must be a positive integer, got ${v}`);
 }
 
 /** Checks every field of a run; messages name the option and the bad value. */
 export function validateTrainOptions(o: TrainRunOptions): TrainRunOptions {
-  oneOf('encoder', o.encoder, ENCODER_KINDS);
-  oneOf('decoder', o.decoder, DECODER_KINDS);
-  oneOf('optimizer', o.optimizer, ['momentum', 'adam', 'sgd']);
-  oneOf('schedule', o.schedule, ['constant', 'poly', 'cosine']);
-  oneOf('weights', o.weights, ['tutorial', 'computed', 'none']);
-  for (const f of ['epochs', 'maxSteps', 'batch', 'checkpointEvery'] as const) positiveInt(FLAG[f], o[f]);
-  if (!(o.lr > 0) || !Number.isFinite(o.lr)) throw new Error(`--lr must be a positive number, got ${o.lr}`);
-  if (!(o.widthMultiplier > 0 && o.widthMultiplier <= 4)) throw new Error(`--width-multiplier must be in (0, 4], got ${o.widthMultiplier}`);
-  if (!Number.isInteger(o.seed) || o.seed < 0) throw new Error(`--seed must be a non-negative integer, got ${o.seed}`);
-  if (o.data.trim() === '') throw new Error(`--data must name a dataset folder, got ''`);
+  validateRunConfig(o, (f) => `--${FLAG[f]}`);
+  if (!Number.isInteger(o.checkpointEvery) || o.checkpointEvery < 1) throw new Error(`--checkpoint-every must be a positive integer, got ${o.checkpointEvery}`);
   return o;
 }
 
@@ -132,10 +130,13 @@ export function resolveTrainOptions(args: TrainArgs, recorded?: TrainRunOptions)
   const fixed = (Object.keys(FLAG) as (keyof TrainRunOptions)[]).filter(
     (f) => !CHANGEABLE_ON_RESUME.includes(f) || (f === 'epochs' && recorded.schedule !== 'constant'),
   );
+  // The data may be named by another path to the same folder (a studio export records its name only).
+  const data = given.data !== undefined && basename(given.data) === basename(recorded.data) ? given.data : recorded.data;
+  const run: TrainRunOptions = { ...recorded, data };
   for (const f of fixed) {
-    if (given[f] !== undefined && given[f] !== recorded[f]) {
-      throw new Error(`--${FLAG[f]} ${String(given[f])} differs from the run being resumed (${String(recorded[f])}): leave it out to continue that run`);
+    if (given[f] !== undefined && given[f] !== run[f]) {
+      throw new Error(`--${FLAG[f]} ${String(given[f])} differs from the run being resumed (${String(run[f])}): leave it out to continue that run`);
     }
   }
-  return validateTrainOptions({ ...recorded, ...given, init: recorded.init });
+  return validateTrainOptions({ ...run, ...given, init: run.init });
 }

@@ -5,15 +5,16 @@
  * finishes and a checkpoint is written); a NaN or exploding loss (loss-watch.ts: nothing more
  * is written, the last good checkpoint stays).
  */
-import { NonFiniteLossError, saveCheckpoint, trainSteps, type LearningRateSchedule, type TrainingController, type TrainProgress } from '../../src/segnet';
+import { epochSource } from '../../src/data/batches';
+import { NonFiniteLossError, runExtra, saveCheckpoint, trainSteps, type LearningRateSchedule, type TrainingController, type TrainProgress } from '../../src/segnet';
 import { CheckpointKeeper } from './checkpoint-keeper';
 import { checkpointFolder } from './checkpoint-files';
-import { epochSource } from './epoch-source';
 import { evaluateSplit } from './evaluate-split';
 import { LossWatch } from './loss-watch';
 import { createProgressBar, type ProgressBar } from './progress-bar';
 import { appendLog } from './run-folder';
 import type { Progress, RunSetup } from './run-setup';
+import { cliExtra } from './train-options';
 
 export interface TrainIo {
   /** A line for the user (stdout). */
@@ -88,7 +89,7 @@ export async function runTraining(setup: RunSetup, io: TrainIo): Promise<TrainOu
   const { options, model, paths, start } = setup;
   const total = totalSteps(setup);
   const keeper = new CheckpointKeeper(paths.checkpoint, start.step > 0 ? start.step : null);
-  const extra = { run: options, data: setup.dataset.manifest.name, classWeights: options.weights, classWeightValues: setup.classWeights, backend: io.backend };
+  const extra = { ...runExtra(options), ...cliExtra(options), data: setup.dataset.manifest.name, classWeightValues: setup.classWeights, backend: io.backend };
   const save = (progress: Progress) => ({ optimizer: setup.optimizer, progress, extra });
   const watch = new LossWatch(setup.history);
   const bar = createProgressBar(`train ${options.encoder}-${options.decoder}`, Math.max(total - start.step, 0), io.progress);
@@ -110,7 +111,7 @@ export async function runTraining(setup: RunSetup, io: TrainIo): Promise<TrainOu
     throw e;
   }
   bar.finish();
-  await keeper.saveNow(model, save(last));
+  await keeper.saveNow(model, save(last), paths.export);
   const interrupted = io.controller.state === 'aborted';
   if (!interrupted) await saveCheckpoint(model, checkpointFolder(paths.model, { float16: setup.float16 }), { progress: last, extra });
   const message = interrupted

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { checkAugmentOptions, type AugmentOptions } from './augment';
 import { assembleBatch, batchAugmentRng, epochBatches, type EpochOptions, type RawBatch } from './batch-assembly';
 import type { SplitData } from './types';
+import { imagesToTensor, type BatchSource } from '../segnet';
 
 export { batchesPerEpoch, type EpochOptions } from './batch-assembly';
 
@@ -28,10 +29,8 @@ export interface Batch {
 /** Tensors of a uint8 batch: images scaled to [0, 1], labels as int32. */
 export function batchToTensors(raw: RawBatch): Batch {
   const b = raw.indices.length;
-  const pixels = new Float32Array(raw.images.length);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = raw.images[i]! / 255;
   return {
-    images: tf.tensor4d(pixels, [b, raw.height, raw.width, 3], 'float32'), // [B, H, W, 3]
+    images: imagesToTensor(raw.images, b, raw.height, raw.width), // [B, H, W, 3]
     labels: tf.tensor3d(Int32Array.from(raw.labels), [b, raw.height, raw.width], 'int32'), // [B, H, W]
     indices: raw.indices,
   };
@@ -53,4 +52,39 @@ export function iterateBatches(split: SplitData, options: BatchOptions): Generat
       yield batchToTensors(assembleBatch(split, indices, augment, batchAugmentRng(options, first + k)));
     }
   })();
+}
+
+/** Options of `epochSource`: the batch size, the seed of the order, and augmentation. */
+export interface EpochSourceOptions {
+  batchSize: number;
+  seed: number;
+  augment?: AugmentOptions;
+}
+
+/**
+ * The one batch-source adapter: a split's seeded epochs (iterateBatches) as trainSteps'
+ * BatchSource. `skip` resumes mid-epoch on exactly the batches an uninterrupted run would
+ * have seen (every batch has its own augmentation stream). Used by the train CLI, the
+ * training studio and (through `endlessBatches`) the decoder comparison.
+ */
+export function epochSource(split: SplitData, options: EpochSourceOptions): BatchSource {
+  const augment = options.augment ?? {};
+  checkAugmentOptions(split, augment);
+  return (epoch, skip) => iterateBatches(split, { batchSize: options.batchSize, seed: options.seed, epoch, skip, augment });
+}
+
+/**
+ * The batches of `epochSource`, one epoch after the other, without end (the caller owns each
+ * batch's tensors). Throws when an epoch gives no batch at all.
+ */
+export function* endlessBatches(split: SplitData, options: EpochSourceOptions): Generator<Batch, never, undefined> {
+  const source = epochSource(split, options);
+  for (let epoch = 0; ; epoch++) {
+    let any = false;
+    for (const batch of source(epoch, 0) as Iterable<Batch>) {
+      any = true;
+      yield batch;
+    }
+    if (!any) throw new Error(`split "${split.name}" gives no batch of ${options.batchSize}`);
+  }
 }

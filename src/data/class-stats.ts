@@ -2,7 +2,7 @@
  * Per-class pixel statistics: the inputs of median-frequency class balancing
  * (see src/segnet/class-weights.ts) and a quick picture of how lopsided a split is.
  */
-import { CAMVID_NUM_CLASSES, VOID_LABEL } from '../segnet/class-weights';
+import { CAMVID_NUM_CLASSES, VOID_LABEL } from '../segnet/core';
 import type { ClassStats } from './manifest';
 import type { SplitData } from './types';
 

@@ -50,6 +50,7 @@ export { assembleDataset, type LoadOptions, type LoadProgress, type ShardReader 
 export { DEFAULT_DATA_CACHE, fetchManifest, loadDataset, type BrowserLoadOptions } from './load-browser';
 export { resizeImageArea } from './resize-image';
 export { resizeLabels } from './resize-labels';
+export { resizeSplit } from './resize-split';
 export { augmentInto, augmentedSize, checkAugmentOptions, type AugmentOptions } from './augment';
 export { assembleBatch, batchAugmentRng, batchesPerEpoch, epochBatches, type EpochOptions, type RawBatch } from './batch-assembly';
 export { generateScene, renderScene } from './synthetic/generate-scene';

@@ -1,5 +1,5 @@
 /** Assembles a manifest from what a writer or generator produced (pure: no I/O). */
-import { medianFrequencyWeights, TUTORIAL_CLASS_WEIGHTS, VOID_LABEL } from '../segnet/class-weights';
+import { medianFrequencyWeights, TUTORIAL_CLASS_WEIGHTS, VOID_LABEL } from '../segnet/core';
 import {
   DATASET_FORMAT,
   DATASET_FORMAT_VERSION,

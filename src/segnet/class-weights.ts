@@ -53,3 +53,16 @@ export function medianFrequencyWeights(freq: ClassFrequencies): number[] {
   const median = present.length % 2 === 1 ? present[mid]! : (present[mid - 1]! + present[mid]!) / 2;
   return f.map((v) => (v > 0 ? median / v : 0));
 }
+
+/**
+ * The loss weights a run's `weights` switch asks for: SegNet-Tutorial's, the median-frequency
+ * weights of the run's own training data (a manifest carries them), or null for unweighted.
+ */
+export function classWeightsFor(
+  weighting: 'tutorial' | 'median' | 'none',
+  data: { medianFrequencyWeights: readonly number[] },
+): number[] | null {
+  if (weighting === 'none') return null;
+  if (weighting === 'tutorial') return [...TUTORIAL_CLASS_WEIGHTS];
+  return [...data.medianFrequencyWeights];
+}

@@ -1,11 +1,16 @@
 /**
- * The public API of the SegNet engine. Widgets, CLIs and tests import from here only.
- * Axis order is NHWC throughout (see types.ts).
+ * The public API of the SegNet engine, TF.js included. Widgets, CLIs and tests import from
+ * here, or from core.ts for the TF-free part (which this file re-exports): nothing else of
+ * src/segnet is imported from outside it (a test checks it). Axis order is NHWC throughout
+ * (see types.ts).
+ *
+ * Inside, imports point one way: ops -> layers -> model/encoder, decoders -> model; the
+ * TF-free files at the top (types, config, plan, layer-names, run-config, class-weights)
+ * import nothing that loads TF.js.
  */
-export type { DecoderKind, EncoderKind, PoolResult, Segmentation } from './types';
-export { DECODER_KINDS, ENCODER_KINDS } from './types';
+export * from './core';
 
-export { maxPoolWithIndices, maxUnpool, atrousConv2d, resizeBilinear, pooledSize, dilatedExtent } from './ops';
+export { maxPoolWithIndices, maxUnpool, atrousConv2d, resizeBilinear, dilatedExtent } from './ops';
 export type { UnpoolShape, ConvPadding } from './ops';
 export {
   trainableConv2d,
@@ -18,32 +23,21 @@ export {
   batchNormTraining,
 } from './ops';
 export type { ConvGradients, SpatialPads, BatchNormTrainingResult } from './ops';
-export * as reference from './reference';
 
 export { buildSegNet, countParameters, disposeActivations, SegNetModel } from './model/segnet-model';
 export type { ForwardOptions, ForwardResult, ParameterCount, BuildOptions } from './model/segnet-model';
-export { DEFAULT_CONFIG, type SegNetConfig, type SegNetOptions } from './model/config';
-export { encoderPlan, stageSizes, type EncoderPlan } from './model/encoder';
-export { mirroredStage } from './decoders';
-export type { Activation } from './model/recorder';
+export type { Activation } from './layers/recorder';
 export type { NamedVariable } from './layers/parameter-store';
 
 export { weightedCrossEntropy } from './loss';
-export {
-  CAMVID_NUM_CLASSES,
-  VOID_LABEL,
-  TUTORIAL_CLASS_WEIGHTS,
-  medianFrequencyWeights,
-  type ClassFrequencies,
-} from './class-weights';
-export * from './metrics';
+export { loadMatchingWeights } from './weights';
 
-export { trainSteps, NonFiniteLossError, type TrainBatch, type BatchSource, type TrainOptions, type TrainProgress } from './train/train-steps';
-export { TrainingController, type TrainingState } from './train/controller';
+export { imagesToTensor, predictLabels, predictSegmentation } from './model/predict';
+
+export { trainSteps, trainStep, NonFiniteLossError, type TrainBatch, type BatchSource, type TrainOptions, type TrainProgress, type StepResult, type StepOptions, type LearningRate } from './train/train-steps';
 export { Optimizer, DEFAULT_OPTIMIZER, type OptimizerConfig } from './train/optimizer';
-export { learningRateAt, type LearningRateSchedule } from './train/schedule';
 
-export { saveCheckpoint, readCheckpoint, applyCheckpoint, restoreCheckpoint, loadSegNet, CHECKPOINT_FORMAT } from './checkpoint';
-export type { CheckpointMeta, LoadedCheckpoint, SaveOptions } from './checkpoint';
+export { saveCheckpoint, readCheckpoint, applyCheckpoint, restoreCheckpoint, loadSegNet, captureCheckpoint, CHECKPOINT_FORMAT } from './checkpoint';
+export type { CheckpointMeta, LoadedCheckpoint, SaveOptions, CapturedCheckpoint } from './checkpoint';
 export { memoryReport, type MemoryReport, type DecoderMemory } from './memory';
 export { selectBackend, backendCanTrain, BACKEND_PREFERENCE, type BackendChoice, type BackendName } from './backend';

@@ -6,8 +6,8 @@
  * Activation bytes count one output map per layer (conv + BN + ReLU fused), as a framework
  * that frees eagerly would hold them over a forward pass.
  */
-import { resolveConfig, type SegNetConfig, type SegNetOptions } from './model/config';
-import { encoderPlan, stageSizes, type EncoderPlan } from './model/encoder';
+import { resolveConfig, type SegNetConfig, type SegNetOptions } from './config';
+import { encoderPlan, stageSizes, type EncoderPlan } from './plan';
 import { countParameters } from './model/segnet-model';
 import { DECODER_KINDS, type DecoderKind } from './types';
 

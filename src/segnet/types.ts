@@ -36,3 +36,13 @@ export interface Segmentation {
   /** [H * W * K] row-major softmax probabilities, class axis last. */
   probabilities: Float32Array;
 }
+
+/** What one encoder stage produced. */
+export interface StageOutput {
+  /** [N, H_s, W_s, C_s] after the last ReLU, before pooling. */
+  features: tf.Tensor4D;
+  /** [N, ceil(H_s/2), ceil(W_s/2), C_s], or `features` when the stage does not pool. */
+  pooled: tf.Tensor4D;
+  /** Pooling indices, null when the stage does not pool. */
+  indices: tf.Tensor4D | null;
+}

@@ -1,7 +1,7 @@
 /** Test helpers: the cpu backend, seeded random data, grid <-> tensor, numeric gradients. */
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from '../../src/data/rng';
-import { makeGrid, type Grid } from '../../src/segnet/reference';
+import { makeGrid, type Grid } from '../../src/segnet/core';
 
 export async function useCpu(): Promise<void> {
   await tf.setBackend('cpu');

@@ -3,7 +3,7 @@
  * names the offending file, because a bad pair among 701 is otherwise hard to find.
  */
 import sharp from 'sharp';
-import { VOID_LABEL } from '../../segnet/class-weights';
+import { VOID_LABEL } from '../../segnet/core';
 import { formatImageSize, type ImageSize } from '../image-size';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

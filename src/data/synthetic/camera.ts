@@ -74,8 +74,3 @@ export function planeDepth(cam: Camera, planeX: number, x: number): number {
   if (dx === 0 || Math.sign(dx) !== Math.sign(across)) return Number.POSITIVE_INFINITY;
   return (cam.focal * across) / dx;
 }
-
-/** Pixels per metre at depth Z. */
-export function pixelsPerMetre(cam: Camera, Z: number): number {
-  return cam.focal / Z;
-}

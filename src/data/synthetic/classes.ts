@@ -1,5 +1,5 @@
 /** Class indices by name, so drawing code reads `CLASS.car` rather than a bare 8. */
-import { VOID_LABEL } from '../../segnet/class-weights';
+import { VOID_LABEL } from '../../segnet/core';
 
 /** Label values of the 11 CamVid classes and void, as in palette.ts. */
 export const CLASS = Object.freeze({

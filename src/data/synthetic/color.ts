@@ -61,18 +61,6 @@ export function valueNoise(x: number, y: number, cell: number, seed: number): nu
 /** A paint function: the packed colour of pixel (x, y), or -1 to leave it untouched. */
 export type Shader = (x: number, y: number) => number;
 
-/** A flat colour with per-pixel grain of +-amount (0..255 units). */
-export function grainy(color: Rgb, amount: number, seed: number): Shader {
-  if (amount === 0) {
-    const packed = packRgb(color);
-    return () => packed;
-  }
-  return (x, y) => {
-    const n = (grain(x, y, seed) - 0.5) * 2 * amount;
-    return pack(color[0] + n, color[1] + n, color[2] + n);
-  };
-}
-
 /** The fractional part, in [0, 1) also for negative values (repeating patterns in world units). */
 export function frac(v: number): number {
   return v - Math.floor(v);

@@ -10,8 +10,9 @@ import { batchNorm, conv, defineConvBn, convBn, type BatchNormParams, type ConvB
 import { ParameterStore } from '../layers/parameter-store';
 import { resizeBilinear } from '../ops/resize-bilinear';
 import { trainableDepthwiseConv2d } from '../ops/trainable-conv';
-import type { StageOutput } from '../model/encoder';
+import type { StageOutput } from '../types';
 import type { DecodeContext, Decoder, DecoderSpec } from './decoder';
+import { layerName, stageLayer } from '../layer-names';
 
 interface BilinearStage {
   depthwise: ConvParams;
@@ -34,9 +35,9 @@ export class BilinearDecoder implements Decoder {
     this.stages = plan.channels.map((c, s) => {
       const next = s === 0 ? c : plan.channels[s - 1]!;
       return {
-        depthwise: this.store.conv(`stage${s + 1}/depthwise`, [k, k, c, 1], k * k, c),
-        bn: this.store.batchNorm(`stage${s + 1}/bn`, c),
-        projection: next === c ? null : defineConvBn(this.store, `stage${s + 1}/project`, 1, c, next),
+        depthwise: this.store.conv(stageLayer(s + 1, 'depthwise'), [k, k, c, 1], k * k, c),
+        bn: this.store.batchNorm(stageLayer(s + 1, 'bn'), c),
+        projection: next === c ? null : defineConvBn(this.store, stageLayer(s + 1, 'project'), 1, c, next),
       };
     });
     const ck = plan.kind === 'basic' ? 1 : 3;
@@ -49,12 +50,12 @@ export class BilinearDecoder implements Decoder {
       const [, h, w] = stages[s]!.features.shape;
       const stage = this.stages[s]!;
       x = resizeBilinear(x, h, w); // [N, H_s, W_s, C_s]
-      ctx.recorder?.record(`decoder/stage${s + 1}/upsample`, x);
+      ctx.recorder?.record(layerName('decoder', s + 1, 'upsample'), x);
       const dw = tf.add(trainableDepthwiseConv2d(x, stage.depthwise.filter, 'same'), stage.depthwise.bias) as tf.Tensor4D;
       x = batchNorm(dw, stage.bn, ctx.training);
       if (this.relu) x = tf.relu(x);
       if (stage.projection) x = convBn(x, stage.projection, ctx.training, true);
-      ctx.recorder?.record(`decoder/stage${s + 1}/conv`, x);
+      ctx.recorder?.record(layerName('decoder', s + 1, 'conv'), x);
     }
     return conv(x, this.classifier); // [N, H, W, K]
   }

@@ -4,8 +4,9 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { ParameterStore } from '../layers/parameter-store';
-import type { StageOutput, EncoderPlan } from '../model/encoder';
-import type { ActivationRecorder } from '../model/recorder';
+import type { EncoderPlan } from '../plan';
+import type { StageOutput } from '../types';
+import type { ActivationRecorder } from '../layers/recorder';
 import type { DecoderKind } from '../types';
 
 export interface DecodeContext {

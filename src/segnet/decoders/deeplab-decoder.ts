@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { conv, type ConvParams } from '../layers/conv-block';
 import { resizeBilinear } from '../ops/resize-bilinear';
 import { ParameterStore } from '../layers/parameter-store';
-import type { StageOutput } from '../model/encoder';
+import type { StageOutput } from '../types';
 import type { DecodeContext, Decoder, DecoderSpec } from './decoder';
 
 export class DeepLabDecoder implements Decoder {

@@ -12,8 +12,9 @@ import * as tf from '@tensorflow/tfjs';
 import { conv, type ConvParams } from '../layers/conv-block';
 import { ParameterStore } from '../layers/parameter-store';
 import { trainableConv2dTranspose } from '../ops/trainable-conv';
-import type { StageOutput } from '../model/encoder';
+import type { StageOutput } from '../types';
 import type { DecodeContext, Decoder, DecoderSpec } from './decoder';
+import { layerName, stageLayer } from '../layer-names';
 
 /** A [k, k, C, C] transposed-conv filter that performs bilinear 2x upsampling of each channel. */
 export function bilinearUpsamplingFilter(k: number, channels: number): tf.Tensor4D {
@@ -40,9 +41,9 @@ export class FcnDecoder implements Decoder {
     const { plan, numClasses: k } = spec;
     const kernel = plan.kind === 'basic' ? plan.kernel : 4;
     this.store = new ParameterStore('decoder', spec.seed, spec.allocate);
-    this.scores = plan.channels.map((c, s) => this.store.conv(`stage${s + 1}/score`, [1, 1, c, k]));
+    this.scores = plan.channels.map((c, s) => this.store.conv(stageLayer(s + 1, 'score'), [1, 1, c, k]));
     this.upsamplers = plan.channels.map((_, s) =>
-      this.store.fixedInitConv(`stage${s + 1}/upsample`, [kernel, kernel, k, k], () => bilinearUpsamplingFilter(kernel, k)),
+      this.store.fixedInitConv(stageLayer(s + 1, 'upsample'), [kernel, kernel, k, k], () => bilinearUpsamplingFilter(kernel, k)),
     );
   }
 
@@ -58,10 +59,10 @@ export class FcnDecoder implements Decoder {
     for (let s = last; s >= 0; s--) {
       const [, h, w] = stages[s]!.features.shape; // the size before stage s pooled
       y = this.upsample(y, s, h, w); // [N, H_s, W_s, K]
-      ctx.recorder?.record(`decoder/stage${s + 1}/upsample`, y);
+      ctx.recorder?.record(layerName('decoder', s + 1, 'upsample'), y);
       if (s > 0) {
         y = tf.add(y, conv(stages[s - 1]!.pooled, this.scores[s - 1]!)); // skip: reduced encoder map
-        ctx.recorder?.record(`decoder/stage${s + 1}/skip`, y);
+        ctx.recorder?.record(layerName('decoder', s + 1, 'skip'), y);
       }
     }
     return y;

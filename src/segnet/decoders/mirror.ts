@@ -2,7 +2,7 @@
  * The shape of a mirrored decoder (SegNet, DeconvNet), without TF.js, so that pages can draw
  * the network at build time or in a light bundle.
  */
-import type { EncoderPlan } from '../model/encoder';
+import type { EncoderPlan } from '../plan';
 
 /** Conv specs of decoder stage s: the mirror of encoder stage s, ending in the previous stage's channels. */
 export function mirroredStage(plan: EncoderPlan, s: number): { cin: number; cout: number }[] {

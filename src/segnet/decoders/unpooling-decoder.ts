@@ -15,9 +15,10 @@ import { maxUnpool } from '../ops/max-unpool';
 import { trainableConv2dTranspose } from '../ops/trainable-conv';
 import { batchNorm, conv, type BatchNormParams, type ConvParams } from '../layers/conv-block';
 import { ParameterStore } from '../layers/parameter-store';
-import type { StageOutput } from '../model/encoder';
+import type { StageOutput } from '../types';
 import { mirroredStage } from './mirror';
 import type { DecodeContext, Decoder, DecoderSpec } from './decoder';
+import { layerName, stageLayer } from '../layer-names';
 
 
 interface DensifyBlock {
@@ -40,7 +41,7 @@ class UnpoolingDecoder implements Decoder {
     this.store = new ParameterStore('decoder', spec.seed, spec.allocate);
     this.stages = plan.stages.map((_, s) =>
       mirroredStage(plan, s).map((c, i) => {
-        const name = `stage${s + 1}/${kind === 'segnet' ? 'conv' : 'deconv'}${i + 1}`;
+        const name = stageLayer(s + 1, `${kind === 'segnet' ? 'conv' : 'deconv'}${i + 1}`);
         // conv2dTranspose filters are [k, k, out, in]; conv2d filters [k, k, in, out].
         const shape: [number, number, number, number] = kind === 'segnet' ? [k, k, c.cin, c.cout] : [k, k, c.cout, c.cin];
         return { layer: this.store.conv(name, shape, k * k * c.cin, c.cout), bn: this.store.batchNorm(`${name}/bn`, c.cout) };
@@ -62,11 +63,11 @@ class UnpoolingDecoder implements Decoder {
     for (let s = stages.length - 1; s >= 0; s--) {
       const { features, indices } = stages[s]!;
       x = maxUnpool(x, indices!, features.shape); // [N, H_s, W_s, C_s], one non-zero per window
-      ctx.recorder?.record(`decoder/stage${s + 1}/unpool`, x);
+      ctx.recorder?.record(layerName('decoder', s + 1, 'unpool'), x);
       for (const [i, block] of this.stages[s]!.entries()) {
         x = batchNorm(this.densify(x, block), block.bn, ctx.training);
         if (this.relu) x = tf.relu(x);
-        ctx.recorder?.record(`decoder/stage${s + 1}/layer${i + 1}`, x);
+        ctx.recorder?.record(layerName('decoder', s + 1, `layer${i + 1}`), x);
       }
     }
     return conv(x, this.classifier); // [N, H, W, K]

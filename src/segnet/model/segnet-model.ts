@@ -5,12 +5,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { createDecoder, type Decoder } from '../decoders';
 import type { NamedVariable } from '../layers/parameter-store';
-import type { Segmentation } from '../types';
-import { resolveConfig, type SegNetConfig, type SegNetOptions } from './config';
-import { Encoder, encoderPlan, type StageOutput } from './encoder';
-import { ActivationRecorder, type Activation } from './recorder';
+import type { Segmentation, StageOutput } from '../types';
+import { resolveConfig, type SegNetConfig, type SegNetOptions } from '../config';
+import { Encoder } from './encoder';
+import { encoderPlan } from '../plan';
+import { ActivationRecorder, type Activation } from '../layers/recorder';
+import { predictSegmentation } from './predict';
 
-export { disposeActivations } from './recorder';
+export { disposeActivations } from '../layers/recorder';
 
 export interface ForwardOptions {
   /** Batch-norm on batch statistics (and moving-average updates) instead of moving statistics. */
@@ -84,20 +86,12 @@ export class SegNetModel {
 
   /** Plain-data segmentation of each image in the batch: labels and class probabilities. */
   async segment(images: tf.Tensor4D): Promise<Segmentation[]> {
-    const [n, height, width] = images.shape;
-    const probs = tf.tidy(() => tf.softmax(this.predict(images)));
-    const labels = tf.tidy(() => tf.argMax(probs, -1)); // [N, H, W] int32
-    const [p, l] = await Promise.all([probs.data() as Promise<Float32Array>, labels.data()]);
-    tf.dispose([probs, labels]);
-    const k = this.config.numClasses;
-    const pixels = height * width;
-    return Array.from({ length: n }, (_, i) => ({
-      height,
-      width,
-      numClasses: k,
-      labels: Uint8Array.from(l.subarray(i * pixels, (i + 1) * pixels)),
-      probabilities: p.slice(i * pixels * k, (i + 1) * pixels * k),
-    }));
+    const logits = this.predict(images);
+    try {
+      return await predictSegmentation(logits);
+    } finally {
+      logits.dispose();
+    }
   }
 
   /** Every named variable: encoder first, then decoder. */

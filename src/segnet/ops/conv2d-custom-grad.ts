@@ -28,6 +28,28 @@ export function checkConvArgs(fn: string, x: tf.Tensor4D, filter: tf.Tensor4D, p
   return pads;
 }
 
+type PadsGradient = (a: tf.Tensor4D, b: tf.Tensor4D, pads: SpatialPads) => tf.Tensor4D;
+
+/**
+ * An op of an activation and a filter whose gradients are `inputGradient(dy, filter, pads)`
+ * and `filterGradient(x, dy, pads)`, from the tensors saved in the forward pass.
+ */
+export function filterOpWithGrad(
+  forward: (x: tf.Tensor4D, filter: tf.Tensor4D) => tf.Tensor4D,
+  inputGradient: PadsGradient,
+  filterGradient: PadsGradient,
+  pads: SpatialPads,
+): (x: tf.Tensor4D, filter: tf.Tensor4D) => tf.Tensor4D {
+  return multiInputGrad<tf.Tensor4D, [tf.Tensor4D, tf.Tensor4D]>(2, ([input, kernel], save) => {
+    save([input, kernel]);
+    const gradFunc = (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
+      const [sx, sf] = saved as [tf.Tensor4D, tf.Tensor4D];
+      return [inputGradient(dy, sf, pads), filterGradient(sx, dy, pads)];
+    };
+    return { value: forward(input, kernel), gradFunc };
+  });
+}
+
 /**
  * tf.conv2d(x, filter, 1, padding) with gradients built from forward convolutions.
  * @param x [N, H, W, Cin]
@@ -37,14 +59,6 @@ export function checkConvArgs(fn: string, x: tf.Tensor4D, filter: tf.Tensor4D, p
  */
 export function conv2dCustomGrad(x: tf.Tensor4D, filter: tf.Tensor4D, padding: ConvPadding | SpatialPads): tf.Tensor4D {
   const pads = checkConvArgs('conv2dCustomGrad', x, filter, padding);
-  const op = multiInputGrad<tf.Tensor4D, [tf.Tensor4D, tf.Tensor4D]>(2, ([input, kernel], save) => {
-    save([input, kernel]);
-    const value = tf.conv2d(input, kernel, 1, explicitPadding(pads)); // [N, H', W', Cout]
-    const gradFunc = (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
-      const [sx, sf] = saved as [tf.Tensor4D, tf.Tensor4D];
-      return [convInputGradient(dy, sf, pads), convFilterGradient(sx, dy, pads)];
-    };
-    return { value, gradFunc };
-  });
-  return op(x, filter);
+  const forward = (input: tf.Tensor4D, kernel: tf.Tensor4D) => tf.conv2d(input, kernel, 1, explicitPadding(pads)); // [N, H', W', Cout]
+  return filterOpWithGrad(forward, convInputGradient, convFilterGradient, pads)(x, filter);
 }

@@ -5,8 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { depthwiseFilterGradient, depthwiseInputGradient } from './conv-gradients';
 import { explicitPadding, type ConvPadding } from './conv-geometry';
-import { checkConvArgs } from './conv2d-custom-grad';
-import { multiInputGrad } from './multi-input-grad';
+import { checkConvArgs, filterOpWithGrad } from './conv2d-custom-grad';
 
 /**
  * tf.depthwiseConv2d(x, filter, 1, padding) with gradients built from forward ops.
@@ -18,14 +17,6 @@ export function depthwiseConv2dCustomGrad(x: tf.Tensor4D, filter: tf.Tensor4D, p
   const fn = 'depthwiseConv2dCustomGrad';
   const pads = checkConvArgs(fn, x, filter, padding);
   if (filter.shape[3] !== 1) throw new Error(`${fn}: filter must have channel multiplier 1 ([kh, kw, C, 1]), got [${filter.shape.join(', ')}]`);
-  const op = multiInputGrad<tf.Tensor4D, [tf.Tensor4D, tf.Tensor4D]>(2, ([input, kernel], save) => {
-    save([input, kernel]);
-    const value = tf.depthwiseConv2d(input, kernel, 1, explicitPadding(pads)); // [N, H', W', C]
-    const gradFunc = (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
-      const [sx, sf] = saved as [tf.Tensor4D, tf.Tensor4D];
-      return [depthwiseInputGradient(dy, sf, pads), depthwiseFilterGradient(sx, dy, pads)];
-    };
-    return { value, gradFunc };
-  });
-  return op(x, filter);
+  const forward = (input: tf.Tensor4D, kernel: tf.Tensor4D) => tf.depthwiseConv2d(input, kernel, 1, explicitPadding(pads)); // [N, H', W', C]
+  return filterOpWithGrad(forward, depthwiseInputGradient, depthwiseFilterGradient, pads)(x, filter);
 }

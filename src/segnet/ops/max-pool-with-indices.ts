@@ -18,11 +18,6 @@ import { unpoolParts } from './unpool-parts';
 import { padToEven, windowParts, cropTo } from './window-parts';
 import { assertRank } from './validate';
 
-/** Output size of a 2x2/2 ceil-mode pool along one axis. */
-export function pooledSize(size: number): number {
-  return Math.ceil(size / 2);
-}
-
 /** Window index (0..3) of the first maximum, given the four window members and their maximum. */
 function firstMaxIndex(parts: tf.Tensor4D[], max: tf.Tensor4D): tf.Tensor4D {
   const [p0, p1, p2] = parts as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];

@@ -7,7 +7,7 @@ import { singleInputGrad } from './single-input-grad';
 import { unpoolParts, gatherAtIndices } from './unpool-parts';
 import { cropTo, padToEven } from './window-parts';
 import { assertRank } from './validate';
-import { pooledSize } from './max-pool-with-indices';
+import { pooledSize } from '../plan';
 
 /** [N, H, W, C], or only [H, W] of the map before pooling. */
 export type UnpoolShape = readonly [number, number, number, number] | readonly [number, number];

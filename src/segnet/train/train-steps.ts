@@ -1,8 +1,11 @@
 /**
- * The training loop, as an async generator: one yielded progress record per step. The caller
- * decides what to do with it (draw a curve, print a bar, save a checkpoint) and can pause,
- * resume or abort through a TrainingController. Shapes stay fixed (the batches decide them),
- * and every tensor of a step is freed before the next one.
+ * Training, as one step (`trainStep`: forward, weighted loss, gradients, an update applied
+ * only when the loss is finite) and as a loop over it (`trainSteps`, an async generator: one
+ * yielded progress record per step). The caller decides what to do with a record (draw a
+ * curve, print a bar, save a checkpoint) and can pause, resume or abort through a
+ * TrainingController. The learning rate is read at every step, from a schedule or a function,
+ * so changing it never restarts a loop. Shapes stay fixed (the batches decide them), and
+ * every tensor of a step is freed before the next one.
  */
 import * as tf from '@tensorflow/tfjs';
 import { weightedCrossEntropy } from '../loss';
@@ -25,13 +28,19 @@ export interface TrainBatch {
  */
 export type BatchSource = (epoch: number, skip: number) => Iterable<TrainBatch> | AsyncIterable<TrainBatch>;
 
+/**
+ * The learning rate at a step (steps done so far): a schedule, or a function read before
+ * every step (a setter behind it changes the rate from the next step on).
+ */
+export type LearningRate = LearningRateSchedule | ((step: number) => number);
+
 export interface TrainOptions {
   batches: BatchSource;
-  schedule: LearningRateSchedule;
+  schedule: LearningRate;
   /** Defaults to SGD with momentum 0.9; pass one to keep or restore its state. */
   optimizer?: Optimizer;
   /** Per-class loss weights (e.g. TUTORIAL_CLASS_WEIGHTS); default all 1. */
-  classWeights?: readonly number[];
+  classWeights?: readonly number[] | null;
   /** Stop after this many epochs (counted from 0) or steps, whichever comes first. */
   epochs?: number;
   maxSteps?: number;
@@ -77,7 +86,7 @@ function checkShape(data: TrainBatch, first: number[] | null): number[] {
 }
 
 export async function* trainSteps(model: SegNetModel, options: TrainOptions): AsyncGenerator<TrainProgress, void> {
-  validateSchedule(options.schedule);
+  if (typeof options.schedule !== 'function') validateSchedule(options.schedule);
   const optimizer = options.optimizer ?? new Optimizer();
   try {
     yield* runEpochs(model, optimizer, options);
@@ -100,16 +109,16 @@ async function* runEpochs(model: SegNetModel, optimizer: Optimizer, options: Tra
         return;
       }
       const started = performance.now();
-      const lr = learningRateAt(options.schedule, step);
+      const lr = rateAt(options.schedule, step);
       const scoreThis = metricsEvery > 0 && (step + 1) % metricsEvery === 0;
       let result: StepResult;
       try {
         shape = checkShape(data, shape);
-        result = await trainOneStep(model, optimizer, data, lr, options.classWeights, scoreThis);
+        result = await trainStep(model, optimizer, data, { learningRate: lr, classWeights: options.classWeights, score: scoreThis });
       } finally {
         tf.dispose([data.images, data.labels]);
       }
-      if (!Number.isFinite(result.loss)) throw new NonFiniteLossError(step + 1, result.loss);
+      if (!result.applied) throw new NonFiniteLossError(step + 1, result.loss);
       step += 1;
       batch += 1;
       const ms = performance.now() - started;
@@ -122,20 +131,35 @@ async function* runEpochs(model: SegNetModel, optimizer: Optimizer, options: Tra
   }
 }
 
-interface StepResult {
+function rateAt(rate: LearningRate, step: number): number {
+  if (typeof rate !== 'function') return learningRateAt(rate, step);
+  const value = rate(step);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`trainSteps: the learning rate at step ${step} is ${value}; it must be a finite number >= 0`);
+  return value;
+}
+
+export interface StepOptions {
+  learningRate: number;
+  /** Per-class loss weights; default all 1. */
+  classWeights?: readonly number[] | null;
+  /** Score the batch's predictions (argmax of the training forward pass). */
+  score?: boolean;
+}
+
+export interface StepResult {
   loss: number;
+  /** False when the loss was not finite: no update, batch-norm statistics restored. */
+  applied: boolean;
   metrics: SegmentationScores | null;
 }
 
-/** Forward, loss, gradients; the update is applied only when the loss is finite. */
-async function trainOneStep(
-  model: SegNetModel,
-  optimizer: Optimizer,
-  data: TrainBatch,
-  learningRate: number,
-  classWeights: readonly number[] | undefined,
-  score: boolean,
-): Promise<StepResult> {
+/**
+ * One training step on one batch (the caller keeps and disposes the batch): forward, loss,
+ * gradients; the update is applied only when the loss is finite, else the model is left
+ * exactly as it was. Updates only `model.trainableVariables()`.
+ */
+export async function trainStep(model: SegNetModel, optimizer: Optimizer, data: TrainBatch, options: StepOptions): Promise<StepResult> {
+  const { learningRate, classWeights, score = false } = options;
   const params = model.trainableVariables();
   // Batch norm updates its moving statistics during the forward pass; keep them to restore
   // if the loss turns out not to be finite.
@@ -145,10 +169,11 @@ async function trainOneStep(
   const { value, grads } = tf.variableGrads(() => {
     const { logits } = model.forward(data.images, { training: true });
     if (score) predictions = tf.keep(tf.cast(tf.argMax(logits, -1), 'int32'));
-    return weightedCrossEntropy(logits, data.labels, classWeights);
+    return weightedCrossEntropy(logits, data.labels, classWeights ?? undefined);
   }, params.map((p) => p.variable));
   const loss = (await value.data())[0]!;
-  if (Number.isFinite(loss)) {
+  const applied = Number.isFinite(loss);
+  if (applied) {
     const byName = new Map(params.map((p) => [p.name, grads[p.variable.name]!] as [string, tf.Tensor]));
     optimizer.apply(params, byName, learningRate);
   } else {
@@ -164,5 +189,5 @@ async function trainOneStep(
     confusion.add(labels, predicted);
     metrics = segmentationScores(confusion);
   }
-  return { loss, metrics };
+  return { loss, applied, metrics };
 }

@@ -6,18 +6,18 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, loadDemoFrames, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
 import { featureTiles, inputTiles, tilesCaption } from './feature-maps';
 import { layoutDiagram, type DiagramLayout } from './layout';
 import type { NetKind, NetworkSummary } from './networks';
 import { renderDiagram, renderKindLegend, renderLayerPanel, renderParameterTable, type MapsView } from './render';
 import { architectureCodec, resolveLayer, steppedLayer, type ArchitectureState } from './state';
+import { errorMessage } from '../../segnet/core';
 
 /** Feature maps shown per layer. */
 const TILE_COUNT = 16;
 
 defineWidget('architecture-explorer', (root, id) => {
-  const sources = readSources(root);
   const networks = JSON.parse(root.dataset.architecture ?? '{}') as Record<NetKind, NetworkSummary>;
   const diagram = widgetPart(root, 'diagram');
   const panel = widgetPart(root, 'panel');
@@ -72,7 +72,7 @@ defineWidget('architecture-explorer', (root, id) => {
         drawPanel(s, { state: 'ready', caption: tilesCaption(layer, data, s.frame, TILE_COUNT), tiles: featureTiles(data, layer, TILE_COUNT) });
         root.dataset.shown = `${s.frame}:${layer.id}`;
       },
-      (error: unknown) => drawPanel(s, { state: 'message', message: `The network failed: ${error instanceof Error ? error.message : String(error)}` }),
+      (error: unknown) => drawPanel(s, { state: 'message', message: `The network failed: ${errorMessage(error)}` }),
     );
   };
 
@@ -111,30 +111,23 @@ defineWidget('architecture-explorer', (root, id) => {
   diagram.addEventListener('click', onClick);
   diagram.addEventListener('keydown', onKeyDown);
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  const unbind = bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       showMaps(state.get());
     },
-    (error: unknown) => {
-      modelWanted = `The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    framesFailed: (text) => {
+      modelWanted = text;
       showMaps(state.get());
     },
-  );
-  const stopGate = gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       showMaps(state.get());
     },
   });
 
   return () => {
-    stopGate();
+    unbind();
     diagram.removeEventListener('click', onClick);
     diagram.removeEventListener('keydown', onKeyDown);
   };

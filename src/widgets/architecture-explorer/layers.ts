@@ -9,8 +9,7 @@
  * biases; its batch norm adds a scale and an offset per channel (2*Cout; the moving statistics
  * are not learnt). Pooling and unpooling have none.
  */
-import { mirroredStage } from '../../segnet/decoders/mirror';
-import type { EncoderPlan } from '../../segnet/model/encoder';
+import { layerName, LOGITS_LAYER, mirroredStage, stageSizes, type EncoderPlan } from '../../segnet/core';
 
 export type LayerKind = 'input' | 'conv' | 'pool' | 'unpool' | 'decoder-conv' | 'classifier';
 export type LayerPart = 'input' | 'encoder' | 'decoder' | 'classifier';
@@ -32,38 +31,32 @@ export interface ArchLayer {
   indicesFrom?: string;
 }
 
-/** Size after a 2x2, stride-2 max pool in ceil mode (as the engine pools odd sizes). */
-export const pooled = (n: number): number => Math.ceil(n / 2);
-
 const convParams = (k: number, cin: number, cout: number, batchNorm: boolean): number =>
   k * k * cin * cout + cout + (batchNorm ? 2 * cout : 0);
+
+/** Convolution `index` of a stage: "encoder/stage2/conv1" or "decoder/stage2/layer1". */
+function convLayer(part: 'encoder' | 'decoder', stage: number, index: number, operation: string, shape: ArchLayer['shape'], params: number): ArchLayer {
+  const encoder = part === 'encoder';
+  const title = `${encoder ? 'Encoder' : 'Decoder'} stage ${stage} · convolution ${index}`;
+  return { id: layerName(part, stage, `${encoder ? 'conv' : 'layer'}${index}`), kind: encoder ? 'conv' : 'decoder-conv', part, stage, title, operation, shape, params };
+}
 
 /** The network's layers, input to classifier; `numClasses` real classes (CamVid: 11). */
 export function architectureLayers(plan: EncoderPlan, height: number, width: number, numClasses: number): ArchLayer[] {
   const k = plan.kernel;
   const conv = `${k}×${k} convolution`;
-  const sizes: [number, number][] = [[height, width]];
-  plan.stages.forEach((_, s) => sizes.push([pooled(sizes[s]![0]), pooled(sizes[s]![1])]));
+  const sizes = stageSizes(height, width, plan.stages.length); // [H, W] entering each stage, then the output
   const layers: ArchLayer[] = [
     { id: 'input', kind: 'input', part: 'input', stage: 0, title: 'Input frame', operation: plan.kind === 'basic' ? 'RGB pixels, local response normalisation across channels' : 'RGB pixels scaled to [−1, 1]', shape: [height, width, 3], params: 0 },
   ];
   plan.stages.forEach((stage, s) => {
     const [h, w] = sizes[s]!;
     stage.forEach((c, i) => {
-      layers.push({
-        id: `encoder/stage${s + 1}/conv${i + 1}`,
-        kind: 'conv',
-        part: 'encoder',
-        stage: s + 1,
-        title: `Encoder stage ${s + 1} · convolution ${i + 1}`,
-        operation: `${conv}, ${c.cin} → ${c.cout} channels, batch norm, ReLU`,
-        shape: [h, w, c.cout],
-        params: convParams(c.kernel, c.cin, c.cout, true),
-      });
+      layers.push(convLayer('encoder', s + 1, i + 1, `${conv}, ${c.cin} → ${c.cout} channels, batch norm, ReLU`, [h, w, c.cout], convParams(c.kernel, c.cin, c.cout, true)));
     });
     const [ph, pw] = sizes[s + 1]!;
     layers.push({
-      id: `encoder/stage${s + 1}/pool`,
+      id: layerName('encoder', s + 1, 'pool'),
       kind: 'pool',
       part: 'encoder',
       stage: s + 1,
@@ -77,7 +70,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
     const [h, w] = sizes[s]!;
     const c = plan.channels[s]!;
     layers.push({
-      id: `decoder/stage${s + 1}/unpool`,
+      id: layerName('decoder', s + 1, 'unpool'),
       kind: 'unpool',
       part: 'decoder',
       stage: s + 1,
@@ -85,27 +78,18 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
       operation: `upsampling ×2 with the pooling indices of encoder stage ${s + 1}`,
       shape: [h, w, c],
       params: 0,
-      indicesFrom: `encoder/stage${s + 1}/pool`,
+      indicesFrom: layerName('encoder', s + 1, 'pool'),
     });
     const convs = mirroredStage(plan, s);
     const relu = plan.kind === 'basic' ? '' : ', ReLU';
     for (let i = 0; i < convs.length; i++) {
       const cout = convs[i]!.cout;
-      layers.push({
-        id: `decoder/stage${s + 1}/layer${i + 1}`,
-        kind: 'decoder-conv',
-        part: 'decoder',
-        stage: s + 1,
-        title: `Decoder stage ${s + 1} · convolution ${i + 1}`,
-        operation: `${conv}, ${c} → ${cout} channels, batch norm${relu}`,
-        shape: [h, w, cout],
-        params: convParams(k, c, cout, true),
-      });
+      layers.push(convLayer('decoder', s + 1, i + 1, `${conv}, ${c} → ${cout} channels, batch norm${relu}`, [h, w, cout], convParams(k, c, cout, true)));
     }
   }
   const ck = plan.kind === 'basic' ? 1 : 3;
   layers.push({
-    id: 'decoder/classifier',
+    id: LOGITS_LAYER,
     kind: 'classifier',
     part: 'classifier',
     stage: 0,

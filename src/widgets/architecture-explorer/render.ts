@@ -3,7 +3,7 @@
  * layer with its feature maps, the colour legend and the parameter table.
  */
 import { format } from 'd3-format';
-import { h, pixelCanvas, s } from '../model/dom';
+import { h, pixelCanvas, s } from '../shared/dom';
 import { INDEX_COLOURS, INDEX_NAMES, type Tile } from './feature-maps';
 import type { ArchLayer, LayerKind } from './layers';
 import type { DiagramLayout } from './layout';

@@ -1,4 +1,5 @@
 /** State of the architecture explorer, and how it is written in the URL (`<id>.net`, `<id>.layer`, `<id>.frame`). */
+import { parseLayerName } from '../../segnet/core';
 import { choiceField, definedFields, intField, type StateCodec } from '../shared/url-state';
 import { DEMO_FRAME_INDICES } from '../model/demo-frames';
 import type { ArchLayer } from './layers';
@@ -26,7 +27,14 @@ export const architectureCodec: StateCodec<ArchitectureState> = {
   serialize: (s) => ({ net: s.net, layer: s.layer, frame: String(s.frame) }),
 };
 
-const numberIn = (id: string, word: string): number => Number(new RegExp(`${word}(\\d+)`).exec(id)?.[1] ?? 0);
+/** A layer id read through the engine's layer-name protocol: its kind, stage and position in the stage. */
+function layerPosition(id: string): { kind: ArchLayer['kind']; stage: number; index: number } {
+  if (id === 'input') return { kind: 'input', stage: 0, index: 0 };
+  const { part, stage, rest } = parseLayerName(id);
+  const index = Number(/(\d+)$/.exec(rest)?.[1] ?? 0);
+  if (rest === 'pool' || rest === 'unpool' || rest === 'classifier') return { kind: rest, stage: stage ?? 0, index };
+  return { kind: part === 'encoder' ? 'conv' : 'decoder-conv', stage: stage ?? 0, index };
+}
 
 /**
  * The id of `layers` that best stands in for `id`: itself when present, else the layer of the
@@ -35,12 +43,10 @@ const numberIn = (id: string, word: string): number => Number(new RegExp(`${word
  */
 export function resolveLayer(layers: readonly ArchLayer[], id: string): string {
   if (layers.some((l) => l.id === id)) return id;
-  const kind = id === 'input' ? 'input' : id.endsWith('/pool') ? 'pool' : id.endsWith('/unpool') ? 'unpool' : id.startsWith('encoder') ? 'conv' : id.endsWith('classifier') ? 'classifier' : 'decoder-conv';
-  const stage = numberIn(id, 'stage');
-  const index = numberIn(id, kind === 'conv' ? 'conv' : 'layer');
+  const { kind, stage, index } = layerPosition(id);
   const candidates = layers.filter((l) => l.kind === kind);
   if (candidates.length === 0) return layers[0]!.id;
-  const cost = (l: ArchLayer): number => 10 * Math.abs(l.stage - stage) + Math.abs(numberIn(l.id, kind === 'conv' ? 'conv' : 'layer') - index);
+  const cost = (l: ArchLayer): number => 10 * Math.abs(l.stage - stage) + Math.abs(layerPosition(l.id).index - index);
   return candidates.reduce((best, l) => (cost(l) < cost(best) ? l : best)).id;
 }
 

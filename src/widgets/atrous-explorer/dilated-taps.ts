@@ -3,7 +3,7 @@
  * which input cells one k × k kernel at rate r touches, and how far the view of a stack of
  * dilated layers reaches.
  */
-import { makeGrid, refConv2d } from '../../segnet/reference';
+import { makeGrid, refConv2d } from '../../segnet/core';
 import { gridToRows } from '../shared/examples';
 import { RATE_RANGE, stackRates, type AtrousState } from './state';
 

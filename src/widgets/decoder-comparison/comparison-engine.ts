@@ -3,24 +3,27 @@
  * per compared kind built on it with buildSegNet's `sharedEncoder`, so every decoder reads the
  * very same encoder variables (DeepLab runs the encoder's last two stages unpooled and dilated,
  * on those same weights: the encoder takes that schedule per call). Each step gives one batch
- * to every decoder; each decoder trains through the engine's own trainSteps (Adam, weighted
+ * to every decoder; each decoder trains through the engine's own trainStep (Adam, weighted
  * cross-entropy, its NaN guard), which updates only `trainableVariables()`, the decoder's
- * weights once the encoder is frozen. Loaded late (a dynamic import) with TF.js itself.
+ * weights once the encoder is frozen. The learning rate is read at every step, so a change
+ * applies from the next one with Adam's moments kept. Loaded late (a dynamic import) with
+ * TF.js itself.
  */
 import * as tf from '@tensorflow/tfjs';
 import {
   buildSegNet,
   ConfusionMatrix,
-  NonFiniteLossError,
+  imagesToTensor,
+  loadMatchingWeights,
   Optimizer,
+  predictLabels,
   segmentationScores,
-  trainSteps,
+  trainStep,
   type SegmentationScores,
   type SegNetModel,
   type TrainBatch,
-  type TrainProgress,
 } from '../../segnet';
-import { iterateBatches, type Batch } from '../../data/batches';
+import { endlessBatches, type Batch } from '../../data/batches';
 import type { SplitData } from '../../data';
 import type { StepRecord } from './bookkeeping';
 import type { ComparedDecoder } from './state';
@@ -40,31 +43,10 @@ export interface ComparisonSetup {
   atrousRate?: number;
 }
 
-/**
- * One decoder's batch source for trainSteps: the comparison puts a copy of the step's batch
- * in, trainSteps takes it out (and disposes it after its step). Never ends.
- */
-class BatchFeed implements AsyncIterable<TrainBatch> {
-  pending: TrainBatch | null = null;
-
-  [Symbol.asyncIterator](): AsyncIterator<TrainBatch> {
-    return {
-      next: async () => {
-        const value = this.pending;
-        this.pending = null;
-        if (!value) throw new Error('decoder comparison: a decoder asked for a batch before one was drawn');
-        return { value, done: false };
-      },
-    };
-  }
-}
-
 interface Lane {
   decoder: ComparedDecoder;
   model: SegNetModel;
   optimizer: Optimizer;
-  feed: BatchFeed;
-  run: AsyncGenerator<TrainProgress, void>;
   /** Steps this decoder's optimizer has applied. */
   steps: number;
 }
@@ -77,21 +59,18 @@ export interface Evaluation {
 
 /** Copies the encoder's variables out of a checkpoint's tensors, by name; throws naming a missing or misshapen one. */
 export function applyEncoderWeights(model: SegNetModel, tensors: tf.NamedTensorMap): number {
-  const vars = model.encoder.store.list();
-  for (const { name, variable } of vars) {
-    const t = tensors[name];
-    if (!t) throw new Error(`the checkpoint has no value for '${name}'`);
-    if (t.shape.join() !== variable.shape.join()) {
-      throw new Error(`'${name}' is [${t.shape.join(', ')}] in the checkpoint but [${variable.shape.join(', ')}] in the encoder`);
-    }
+  try {
+    return loadMatchingWeights(model, tensors, { only: 'encoder', strict: true }).copied.length;
+  } catch (e) {
+    // Only the encoder was asked for: say so.
+    throw new Error((e as Error).message.replace(/ in the model$/, ' in the encoder'));
   }
-  for (const { name, variable } of vars) variable.assign(tensors[name]!);
-  return vars.length;
 }
 
 export class SharedEncoderComparison {
   readonly lanes: Lane[];
-  private learningRate: number;
+  /** Read at every step: a change applies from the next one. */
+  learningRate: number;
   private readonly classWeights: readonly number[] | undefined;
 
   constructor(readonly setup: ComparisonSetup) {
@@ -117,10 +96,7 @@ export class SharedEncoderComparison {
     for (const m of models) m.freezeEncoder();
     this.learningRate = setup.learningRate;
     this.classWeights = setup.classWeights;
-    this.lanes = models.map((model, i) => {
-      const lane = { decoder: setup.decoders[i]!, model, optimizer: new Optimizer({ kind: 'adam' }), feed: new BatchFeed(), steps: 0 };
-      return { ...lane, run: this.startRun(lane) };
-    });
+    this.lanes = models.map((model, i) => ({ decoder: setup.decoders[i]!, model, optimizer: new Optimizer({ kind: 'adam' }), steps: 0 }));
   }
 
   /** The network that owns the shared encoder (the others sit on its variables). */
@@ -128,54 +104,24 @@ export class SharedEncoderComparison {
     return this.lanes[0]!.model;
   }
 
-  /** A trainSteps run for a lane, from the steps it has done, at the current learning rate. */
-  private startRun(lane: Omit<Lane, 'decoder' | 'run'>): AsyncGenerator<TrainProgress, void> {
-    return trainSteps(lane.model, {
-      batches: () => lane.feed,
-      schedule: { kind: 'constant', rate: this.learningRate },
-      optimizer: lane.optimizer,
-      classWeights: this.classWeights,
-      metricsEvery: 0,
-      start: { step: lane.steps, epoch: 0, batch: 0 },
-    });
-  }
-
-  /** Applies from the next step on; optimizer state (Adam's moments) carries over. */
-  async setLearningRate(rate: number): Promise<void> {
-    if (rate === this.learningRate) return;
+  /** Applies from the next step on; optimizer state (Adam's moments) and step counts carry over. */
+  setLearningRate(rate: number): void {
     this.learningRate = rate;
-    for (const lane of this.lanes) {
-      await lane.run.return();
-      lane.run = this.startRun(lane);
-    }
   }
 
   /**
-   * One step: the same batch, copied, to every decoder in turn (`between` runs after each, to
-   * let the page breathe). Disposes `batch`. A decoder whose loss is not finite reports it
-   * (its update was not applied) and continues from a fresh run on the next step.
+   * One step: the same batch to every decoder in turn (`between` runs after each, to let the
+   * page breathe). Disposes `batch`. A decoder whose loss is not finite reports it (its update
+   * was not applied) and goes on from the same weights on the next step.
    */
   async step(batch: TrainBatch, between?: () => Promise<void>): Promise<StepRecord[]> {
     const records: StepRecord[] = [];
     try {
       for (const lane of this.lanes) {
-        lane.feed.pending = { images: batch.images.clone(), labels: batch.labels.clone() };
         const started = performance.now();
-        try {
-          const next = await lane.run.next();
-          if (next.done) throw new Error(`decoder comparison: the ${lane.decoder} training run ended`);
-          lane.steps = next.value.step;
-          records.push({ decoder: lane.decoder, loss: next.value.loss, ms: next.value.msPerStep });
-        } catch (e) {
-          // A run that threw is finished: the next step starts a fresh one from the same point.
-          lane.run = this.startRun(lane);
-          if (!(e instanceof NonFiniteLossError)) throw e;
-          records.push({ decoder: lane.decoder, loss: e.loss, ms: performance.now() - started });
-        } finally {
-          // Only when the run failed before taking its batch.
-          if (lane.feed.pending) tf.dispose([lane.feed.pending.images, lane.feed.pending.labels]);
-          lane.feed.pending = null;
-        }
+        const result = await trainStep(lane.model, lane.optimizer, batch, { learningRate: this.learningRate, classWeights: this.classWeights });
+        if (result.applied) lane.steps += 1;
+        records.push({ decoder: lane.decoder, loss: result.loss, ms: performance.now() - started });
         await between?.();
       }
     } finally {
@@ -191,13 +137,10 @@ export class SharedEncoderComparison {
     for (const lane of this.lanes) out.set(lane.decoder, new Uint8Array(frames.count * px));
     for (let start = 0; start < frames.count; start += chunk) {
       const n = Math.min(chunk, frames.count - start);
-      const images = imagesTensor(frames, start, n);
+      const images = imagesToTensor(frames.images, n, frames.height, frames.width, start); // [n, H, W, 3]
       try {
         for (const lane of this.lanes) {
-          const labels = tf.tidy(() => tf.argMax(lane.model.predict(images), -1));
-          const values = await labels.data();
-          labels.dispose();
-          out.get(lane.decoder)!.set(values, start * px);
+          out.get(lane.decoder)!.set(await predictLabels(lane.model, images), start * px);
           await between?.();
         }
       } finally {
@@ -222,51 +165,29 @@ export class SharedEncoderComparison {
   /** Frees every variable and optimizer slot (the shared encoder once, with its owner, last). */
   async dispose(): Promise<void> {
     for (const lane of [...this.lanes].reverse()) {
-      await lane.run.return();
       lane.optimizer.dispose();
       lane.model.dispose();
     }
   }
 }
 
-/** Frames start..start+n of a split as [n, H, W, 3] float32 in [0, 1]. */
-function imagesTensor(frames: SplitData, start: number, n: number): tf.Tensor4D {
-  const px = frames.height * frames.width * 3;
-  const bytes = frames.images.subarray(start * px, (start + n) * px);
-  const values = new Float32Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) values[i] = bytes[i]! / 255;
-  return tf.tensor4d(values, [n, frames.height, frames.width, 3]);
-}
-
 /**
- * The training batches: seeded epochs of the train split (src/data's iterateBatches, with
- * random flips), one after the other, forever. Every batch has the same shape.
+ * The training batches: seeded epochs of the train split (src/data's epochSource, with random
+ * flips), one after the other, forever. Every batch has the same shape.
  */
 export class BatchStream {
-  private epoch = 0;
-  private batches: Generator<Batch, void, undefined>;
+  private readonly batches: Generator<Batch, never, undefined>;
 
-  constructor(
-    private readonly split: SplitData,
-    private readonly batchSize: number,
-    private readonly seed: number,
-  ) {
-    this.batches = this.open();
-  }
-
-  private open(): Generator<Batch, void, undefined> {
-    return iterateBatches(this.split, { batchSize: this.batchSize, seed: this.seed, epoch: this.epoch, augment: { flip: true } });
+  constructor(split: SplitData, batchSize: number, seed: number) {
+    this.batches = endlessBatches(split, { batchSize, seed, augment: { flip: true } });
   }
 
   /** The next batch (the caller owns its tensors). */
   next(): Batch {
-    let r = this.batches.next();
-    if (r.done) {
-      this.epoch += 1;
-      this.batches = this.open();
-      r = this.batches.next();
-      if (r.done) throw new Error(`decoder comparison: split "${this.split.name}" gives no batch of ${this.batchSize}`);
+    try {
+      return this.batches.next().value;
+    } catch (e) {
+      throw new Error(`decoder comparison: ${(e as Error).message}`);
     }
-    return r.value;
   }
 }

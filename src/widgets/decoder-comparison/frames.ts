@@ -1,6 +1,6 @@
 /**
  * The comparison's data in plain TS: the fixed validation frames the scores and previews are
- * computed on (resizing to the chosen resolution is shared: ../shared/resize-split).
+ * computed on (resizing to the chosen resolution is shared: src/data/resize-split.ts).
  */
 import type { SplitData } from '../../data';
 

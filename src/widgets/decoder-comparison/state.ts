@@ -4,24 +4,21 @@
  * (steps between refreshes of the scores and predictions). Whether training runs is not
  * state: a link never starts a computation on the reader's machine by itself.
  */
+import { DECODER_LABELS as DECODER_LABELS_ALL, RESOLUTIONS, trainingSize, type Resolution } from '../../segnet/core';
 import { choiceField, definedFields, intField, type StateCodec } from '../shared/url-state';
 
 /** The decoders raced on the shared encoder, in the order they are shown. */
 export const COMPARED_DECODERS = ['segnet', 'fcn', 'deeplab-largefov'] as const;
 export type ComparedDecoder = (typeof COMPARED_DECODERS)[number];
 
-export const DECODER_LABELS: Record<ComparedDecoder, string> = {
-  segnet: 'SegNet',
-  fcn: 'FCN',
-  'deeplab-largefov': 'DeepLab-LargeFOV',
-};
+/** The engine's decoder labels, for the decoders raced here. */
+export const DECODER_LABELS: Readonly<Record<ComparedDecoder, string>> = DECODER_LABELS_ALL;
 
 /** Learning rates offered (Adam); the pretrained checkpoint was trained at 1e-3. */
 export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01] as const;
 
 /** The embedded data's size, or half of it each way (four times fewer pixels, much faster). */
-export const RESOLUTIONS = ['full', 'half'] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
+export { RESOLUTIONS, type Resolution };
 
 export const REFRESH_RANGE = { min: 1, max: 100 } as const;
 
@@ -67,9 +64,9 @@ export const comparisonCodec: StateCodec<ComparisonState> = {
   }),
 };
 
-/** Input size of a resolution, for data of `height` x `width`. */
+/** Input size of a resolution, for data of `height` x `width` (the engine's trainingSize). */
 export function inputSize(resolution: Resolution, height: number, width: number): { height: number; width: number } {
-  return resolution === 'full' ? { height, width } : { height: Math.round(height / 2), width: Math.round(width / 2) };
+  return trainingSize(resolution, { height, width });
 }
 
 /** What changing from `a` to `b` needs: a rebuild (new networks), or nothing beyond the new value. */

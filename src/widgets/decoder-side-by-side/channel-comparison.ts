@@ -6,7 +6,7 @@
  */
 import type { LayerData } from '../model/frame-analysis';
 import { channelPlane } from '../model/layer-planes';
-import type { Engine } from '../shared/lazy';
+import type { Engine } from '../shared/engine';
 import { upsampleChannel } from './upsample';
 import type { ChannelMaps } from './view';
 

@@ -6,14 +6,15 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, h, loadDemoFrames, mostVariedChannel, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, mostVariedChannel, type DemoFrames, type PageModel } from '../model';
+import { h } from '../shared/dom';
 import { renderSideBySide } from './render';
-import { sideBySideCodec, type SideBySideState } from './state';
+import { sideBySideCodec, stageLayers, type SideBySideState } from './state';
 import { channelComparison } from './channel-comparison';
 import { comparisonSentence, sideBySideView } from './view';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('decoder-side-by-side', (root, id) => {
-  const sources = readSources(root);
   const stage = widgetPart(root, 'stage');
   const caption = widgetPart(root, 'caption');
   const strongest = widgetPart<HTMLButtonElement>(root, 'strongest');
@@ -25,7 +26,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
     stage.replaceChildren(h('p', { class: 'sbs-message' }, text));
   };
 
-  const layerNames = (s: SideBySideState) => ({ pool: `encoder/stage${s.stage}/pool`, features: `encoder/stage${s.stage}/conv1` });
+  const layerNames = (s: SideBySideState) => stageLayers(s.stage);
 
   const draw = async (s: SideBySideState): Promise<void> => {
     const frame = frames?.frames[s.frame];
@@ -47,7 +48,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
     if (!model || !frames) return;
     if (`${s.frame}:${s.stage}:${s.channel}` === drawn) return;
     caption.textContent = 'Upsampling…';
-    draw(s).catch((error: unknown) => message(`The network failed: ${error instanceof Error ? error.message : String(error)}`));
+    draw(s).catch((error: unknown) => message(`The network failed: ${errorMessage(error)}`));
   };
 
   const state = widgetState(id, sideBySideCodec, (s) => {
@@ -66,28 +67,21 @@ defineWidget('decoder-side-by-side', (root, id) => {
   };
   strongest.addEventListener('click', onStrongest);
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  const unbind = bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       update(state.get());
     },
-    (error: unknown) => message(`The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  const stopGate = gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    framesFailed: message,
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       strongest.disabled = false;
       update(state.get());
     },
   });
 
   return () => {
-    stopGate();
+    unbind();
     strongest.removeEventListener('click', onStrongest);
   };
 });

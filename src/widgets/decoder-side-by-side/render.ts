@@ -1,6 +1,6 @@
 /** Pure renders of the decoder side-by-side: the heat maps with their scores, and the colour bar. */
 import { format } from 'd3-format';
-import { h, pixelCanvas } from '../model/dom';
+import { h, pixelCanvas } from '../shared/dom';
 import { scaleStrip } from './heatmap';
 import type { MapPanel, SideBySideView } from './view';
 

@@ -1,6 +1,7 @@
 /** State of the decoder side-by-side, and how it is written in the URL (`<id>.frame`, `<id>.stage`, `<id>.channel`). */
 import { definedFields, intField, type StateCodec } from '../shared/url-state';
 import { DEMO_FRAME_INDICES } from '../model/demo-frames';
+import { layerName } from '../../segnet/core';
 
 /** SegNet-Basic: four encoder stages of 64 channels each. */
 export const STAGES = 4;
@@ -25,3 +26,8 @@ export const sideBySideCodec: StateCodec<SideBySideState> = {
     }),
   serialize: (s) => ({ frame: String(s.frame), stage: String(s.stage), channel: String(s.channel) }),
 };
+
+/** The recorded layers a stage's comparison reads: the stage's pooled output and its first convolution's features. */
+export function stageLayers(stage: number): { pool: string; features: string } {
+  return { pool: layerName('encoder', stage, 'pool'), features: layerName('encoder', stage, 'conv1') };
+}

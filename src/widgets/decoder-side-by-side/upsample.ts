@@ -5,7 +5,7 @@
  * interpolation (FCN's upsampling before training changes it), and bilinear resizing.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Engine } from '../shared/lazy';
+import type { Engine } from '../shared/engine';
 
 export const UPSAMPLERS = ['unpool', 'transposed', 'bilinear'] as const;
 export type Upsampler = (typeof UPSAMPLERS)[number];

@@ -3,26 +3,19 @@
  * only the dataset; the network (TF.js) loads when the widget nears the viewport and adds
  * its prediction and the class probabilities under the probe.
  */
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import {
-  gateModel,
-  loadDemoFrames,
-  paintFrameThumbnails,
-  readSources,
-  throttledState,
-  type DemoFrames,
-  type PageModel,
-} from '../model';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
+import { throttledState } from '../shared/throttled-state';
 import { overlayCaption, sceneLabel } from './caption';
 import { compositeOverlay, imageToRgba, labelShares, pixelAccuracy } from './overlay-pixels';
 import { probeView } from './probe';
 import { renderLegend, renderProbeMarker, renderProbePanel, renderScene } from './render';
 import { FRAME_HEIGHT, FRAME_WIDTH, labelOverlayCodec, movedProbe, type LabelOverlayState } from './state';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('label-overlay', (root, id) => {
-  const sources = readSources(root);
   const stage = widgetPart(root, 'stage');
   const probe = widgetPart(root, 'probe');
   const legend = widgetPart(root, 'legend');
@@ -83,7 +76,7 @@ defineWidget('label-overlay', (root, id) => {
         if (state.get().frame === index) draw(state.get());
       },
       (error: unknown) => {
-        caption.textContent = `The network failed on this frame: ${error instanceof Error ? error.message : String(error)}`;
+        caption.textContent = `The network failed on this frame: ${errorMessage(error)}`;
       },
     );
   };
@@ -133,33 +126,25 @@ defineWidget('label-overlay', (root, id) => {
   stage.addEventListener('pointerdown', onPointerDown);
   stage.addEventListener('keydown', onKeyDown);
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  const unbind = bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       root.dataset.ready = 'frames';
       draw(state.get());
       predict(state.get());
     },
-    (error: unknown) => {
-      caption.textContent = `The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    framesFailed: (text) => {
+      caption.textContent = text;
     },
-  );
-
-  const stopGate = gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       draw(state.get());
       predict(state.get());
     },
   });
 
   return () => {
-    stopGate();
+    unbind();
     state.flush();
     stage.removeEventListener('pointermove', onPointerMove);
     stage.removeEventListener('pointerleave', onPointerLeave);

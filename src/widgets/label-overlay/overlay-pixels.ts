@@ -4,7 +4,7 @@
  */
 import { CAMVID_NUM_CLASSES, PALETTE, VOID_LABEL } from '../../data';
 
-export { pixelAccuracy } from '../model/label-stats';
+export { pixelAccuracy } from '../shared/label-stats';
 
 /** Void pixels are drawn as diagonal stripes of these two greys, 2 pixels wide. */
 export const VOID_STRIPES: readonly [readonly [number, number, number], readonly [number, number, number]] = [

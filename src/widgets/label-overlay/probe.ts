@@ -1,6 +1,6 @@
 /** What the pixel probe reports: the ground truth at a pixel and the model's top classes there. */
 import { CAMVID_NUM_CLASSES, CLASS_NAMES, VOID_NAME } from '../../data';
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 
 export interface ClassProbability {
   label: number;

@@ -4,7 +4,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { CLASS_NAMES, PALETTE, VOID_LABEL, VOID_NAME } from '../../data';
-import { h, pixelCanvas, s } from '../model/dom';
+import { h, pixelCanvas, s } from '../shared/dom';
 import { probeSentence, type ProbeView } from './probe';
 
 export interface SceneView {

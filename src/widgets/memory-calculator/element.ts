@@ -6,20 +6,20 @@
  */
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { whenNearViewport } from '../shared/lazy';
+import { whenNearViewport } from '../shared/near-viewport';
 import { widgetState } from '../shared/widget-state';
 import { memoryCodec, reportOptions, type MemoryState } from './state';
 
 /** What the widget loads late. */
 interface Late {
-  memoryReport: typeof import('../../segnet/memory').memoryReport;
+  memoryReport: typeof import('../../segnet').memoryReport;
   memoryView: typeof import('./memory-bars').memoryView;
   memorySentence: typeof import('./memory-bars').memorySentence;
   renderMemory: typeof import('./render').renderMemory;
 }
 
 async function loadLate(): Promise<Late> {
-  const [memory, bars, render] = await Promise.all([import('../../segnet/memory'), import('./memory-bars'), import('./render')]);
+  const [memory, bars, render] = await Promise.all([import('../../segnet'), import('./memory-bars'), import('./render')]);
   return { memoryReport: memory.memoryReport, memoryView: bars.memoryView, memorySentence: bars.memorySentence, renderMemory: render.renderMemory };
 }
 

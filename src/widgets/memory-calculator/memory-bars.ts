@@ -4,6 +4,7 @@
  * indices, plus each decoder's parameters and activations.
  */
 import type { DecoderKind, MemoryReport } from '../../segnet';
+import { DECODER_LABELS } from '../../segnet/core';
 
 export interface StorageBar {
   key: string;
@@ -38,13 +39,8 @@ export interface MemoryView {
   heldIndexBytes: number;
 }
 
-export const DECODER_NAMES: Record<DecoderKind, string> = {
-  segnet: 'SegNet',
-  fcn: 'FCN',
-  'deeplab-largefov': 'DeepLab-LargeFOV',
-  deconvnet: 'DeconvNet',
-  bilinear: 'Bilinear',
-};
+/** The decoders' names, as everywhere on the site. */
+export const DECODER_NAMES: Readonly<Record<DecoderKind, string>> = DECODER_LABELS;
 
 export function memoryView(report: MemoryReport): MemoryView {
   const indexBytes = report.indices.paperBytes;

@@ -1,8 +1,8 @@
 /** State of the memory calculator, and how it is written in the URL. */
+import { ENCODER_KINDS as ENCODERS, type EncoderKind as EncoderChoice } from '../../segnet/core';
 import { choiceField, definedFields, intField, type StateCodec } from '../shared/url-state';
 
-export const ENCODERS = ['basic', 'vgg16'] as const;
-export type EncoderChoice = (typeof ENCODERS)[number];
+export { ENCODERS, type EncoderChoice };
 /** VGG16 channel multipliers on offer (1 = 64..512 channels). */
 export const MULTIPLIERS = ['0.125', '0.25', '0.5', '1'] as const;
 /** Input sides in pixels: at least 32 (VGG16 pools five times), at most 1024. */

@@ -3,9 +3,10 @@
  * synthetic dataset (never seen in training), loaded once per page without TF.js.
  */
 import { loadDataset, type SplitData } from '../../data';
+import { DEFAULT_DATASET } from '../../segnet/core';
 
 /** The dataset the page's model runs on, at the size it was built for. */
-export const DEMO_DATASET = 'synthetic-96x128';
+export const DEMO_DATASET = DEFAULT_DATASET;
 
 /**
  * Validation frames offered to the reader, chosen for variety: cars, pedestrians and a

@@ -1,14 +1,17 @@
 /**
  * One forward pass of the page's model over one demo frame, with every intermediate
  * activation recorded: the prediction as plain arrays, and each layer's feature maps
- * downloaded on demand. Runs only inside the lazily loaded engine chunk's callers.
+ * downloaded on demand. Runs only inside the lazily loaded engine chunk's callers, which
+ * hand in the engine module.
  */
-import type * as tfjs from '@tensorflow/tfjs';
 import type { Activation, Segmentation, SegNetModel } from '../../segnet';
+import { LOGITS_LAYER } from '../../segnet/core';
 import type { DemoFrame } from './demo-frames';
 
-/** Name under which the classifier's output (the logits) is kept alongside the recorded layers. */
-export const LOGITS_LAYER = 'decoder/classifier';
+export { LOGITS_LAYER };
+
+/** What of the engine a frame analysis uses. */
+export type AnalysisEngine = Pick<typeof import('../../segnet'), 'imagesToTensor' | 'predictSegmentation' | 'disposeActivations'>;
 
 /** One layer's output for one frame, in plain arrays. */
 export interface LayerData {
@@ -22,34 +25,18 @@ export interface LayerData {
   indices: Int32Array | null;
 }
 
-/** Shape of a recorded layer, known without downloading it. */
-export interface LayerShape {
-  name: string;
-  height: number;
-  width: number;
-  channels: number;
-  hasIndices: boolean;
-}
-
 /** A frame's forward pass: keeps its tensors until disposed. */
 export class FrameAnalysis {
-  readonly segmentation: Segmentation;
-  readonly layers: LayerShape[];
   private readonly tensors = new Map<string, Activation>();
   private readonly downloads = new Map<string, Promise<LayerData>>();
   private disposed = false;
 
   constructor(
-    private readonly tf: typeof tfjs,
-    segmentation: Segmentation,
+    private readonly segnet: AnalysisEngine,
+    readonly segmentation: Segmentation,
     activations: Activation[],
   ) {
-    this.segmentation = segmentation;
     for (const a of activations) this.tensors.set(a.name, a);
-    this.layers = activations.map(({ name, tensor, indices }) => {
-      const [, height, width, channels] = tensor.shape;
-      return { name, height, width, channels, hasIndices: indices !== null };
-    });
   }
 
   get isDisposed(): boolean {
@@ -84,38 +71,20 @@ export class FrameAnalysis {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const a of this.tensors.values()) this.tf.dispose([a.tensor, ...(a.indices ? [a.indices] : [])]);
+    this.segnet.disposeActivations([...this.tensors.values()]);
   }
-}
-
-/** Image bytes [H*W*3] -> [1, H, W, 3] float32 in [0, 1]. */
-export function frameTensor(tf: typeof tfjs, frame: DemoFrame, height: number, width: number): tfjs.Tensor4D {
-  return tf.tensor4d(Float32Array.from(frame.image, (v) => v / 255), [1, height, width, 3]);
 }
 
 /**
  * Runs the model over a frame with every activation recorded. The logits are kept as the
- * layer LOGITS_LAYER; the softmax and argmax become the plain-data segmentation.
+ * layer LOGITS_LAYER; the engine's predictSegmentation turns them into the plain-data
+ * segmentation.
  */
-export async function analyseFrame(
-  tf: typeof tfjs,
-  model: SegNetModel,
-  frame: DemoFrame,
-): Promise<FrameAnalysis> {
-  const { height, width, numClasses } = model.config;
-  const input = frameTensor(tf, frame, height, width);
+export async function analyseFrame(segnet: AnalysisEngine, model: SegNetModel, frame: DemoFrame): Promise<FrameAnalysis> {
+  const { height, width } = model.config;
+  const input = segnet.imagesToTensor(frame.image, 1, height, width); // [1, H, W, 3]
   const { logits, activations } = model.forward(input, { record: true });
   input.dispose();
-  const probs = tf.softmax(logits);
-  const labels = tf.argMax(probs, -1);
-  const [p, l] = await Promise.all([probs.data() as Promise<Float32Array>, labels.data()]);
-  tf.dispose([probs, labels]);
-  const segmentation: Segmentation = {
-    height,
-    width,
-    numClasses,
-    labels: Uint8Array.from(l),
-    probabilities: p,
-  };
-  return new FrameAnalysis(tf, segmentation, [...activations, { name: LOGITS_LAYER, tensor: logits, indices: null }]);
+  const [segmentation] = await segnet.predictSegmentation(logits);
+  return new FrameAnalysis(segnet, segmentation!, [...activations, { name: LOGITS_LAYER, tensor: logits, indices: null }]);
 }

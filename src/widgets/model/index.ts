@@ -1,10 +1,11 @@
 /**
  * The page's model and frames, shared by the model-backed widgets (label overlay, architecture
- * explorer, decoder side-by-side, results table). Browser-safe and free of TF.js: the engine
- * is imported by loadPageModel only. Build-time helpers live in ./sources (Node).
+ * explorer, decoder side-by-side, results table), each bound to them by bindModelWidget.
+ * Browser-safe and free of TF.js: the engine is imported by loadPageModel only. Build-time
+ * helpers live in ./sources (Node).
  */
 export { DEMO_DATASET, DEMO_FRAME_INDICES, loadDemoFrames, pickDemoFrames, type DemoFrame, type DemoFrames } from './demo-frames';
-export { LOGITS_LAYER, type LayerData, type LayerShape } from './frame-analysis';
+export { LOGITS_LAYER, type LayerData } from './frame-analysis';
 export {
   NO_CHECKPOINT_NOTICE,
   PAGE_MODEL_CONFIG,
@@ -14,11 +15,8 @@ export {
   type PageModel,
 } from './page-model';
 export { gateModel, type ModelGateOptions } from './model-gate';
-export { renderModelStatus, type ModelStatusView } from './model-status';
+export { bindModelWidget, type ModelWidgetDeps, type ModelWidgetHooks } from './bind-model-widget';
+export { renderModelStatus, showModelStatus, type ModelStatusView } from './model-status';
 export { backendSentence, holdReason, readRunEnvironment, type HoldReason, type RunEnvironment } from './run-policy';
 export { readSources } from './read-sources';
-export { throttledState, type ThrottledState } from './throttled-state';
-export { h, s, paintRgba, pixelCanvas } from './dom';
-export { frameRgba, paintFrameThumbnails } from './frame-thumbnails';
 export { channelPlane, mostVariedChannel } from './layer-planes';
-export { pixelAccuracy } from './label-stats';

@@ -5,12 +5,13 @@
  * held, the widget's precomputed figure (`[data-part="model-fallback"]`, see
  * ModelFallback.astro) is shown in its place. Keeps the widget's status line up to date.
  */
-import { whenNearViewport } from '../shared/lazy';
+import { whenNearViewport } from '../shared/near-viewport';
 import { isStaleChunk, offerReload } from '../shared/stale-chunk';
 import { hasGpu, probeGpu } from './gpu-probe';
-import { renderModelStatus, type ModelStatusView } from './model-status';
+import { showModelStatus, type ModelStatusView } from './model-status';
 import { loadPageModel, type ModelSource, type PageModel } from './page-model';
 import { backendSentence, holdView, isSlowBackend, readRunEnvironment } from './run-policy';
+import { errorMessage } from '../../segnet/core';
 
 export interface ModelGateOptions {
   /** The widget element: the model starts when it nears the viewport. */
@@ -39,10 +40,7 @@ export function gateModel(options: ModelGateOptions): () => void {
   const fallback = options.fallback !== undefined ? options.fallback : root.querySelector<HTMLElement>('[data-part="model-fallback"]');
   let live = true;
   const show = (view: ModelStatusView, action?: () => void): void => {
-    if (!live) return;
-    const node = renderModelStatus(view);
-    node.querySelector('[data-action="run"]')?.addEventListener('click', () => action?.(), { once: true });
-    status.replaceChildren(node);
+    if (live) showModelStatus(status, view, action);
   };
 
   const ready = (model: PageModel): void => {
@@ -65,7 +63,7 @@ export function gateModel(options: ModelGateOptions): () => void {
       },
       (error: unknown) => {
         if (live && isStaleChunk(error)) offerReload(status);
-        else show({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+        else show({ state: 'failed', message: errorMessage(error) });
       },
     );
   };

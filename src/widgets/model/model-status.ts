@@ -3,7 +3,7 @@
  * into view, waiting for a click (small screens), loading, running where, or failed. A pure
  * render: the gate (model-gate.ts) attaches the click handler to `[data-action="run"]`.
  */
-import { h } from './dom';
+import { h } from '../shared/dom';
 
 export type ModelStatusView =
   | { state: 'waiting' }
@@ -40,4 +40,11 @@ export function renderModelStatus(view: ModelStatusView): HTMLElement {
       break;
   }
   return box;
+}
+
+/** Draws a status into `box`, its run button (held, slow) calling `action` once when pressed. */
+export function showModelStatus(box: HTMLElement, view: ModelStatusView, action?: () => void): void {
+  const node = renderModelStatus(view);
+  node.querySelector('[data-action="run"]')?.addEventListener('click', () => action?.(), { once: true });
+  box.replaceChildren(node);
 }

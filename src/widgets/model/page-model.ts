@@ -5,7 +5,7 @@
  * kept so widgets can read any layer without running the network again.
  */
 import type { BackendChoice, CheckpointMeta, Segmentation, SegNetModel, SegNetOptions } from '../../segnet';
-import { loadEngine, type Engine } from '../shared/lazy';
+import { loadEngine, type Engine } from '../shared/engine';
 import type { DemoFrame } from './demo-frames';
 import { analyseFrame, type FrameAnalysis, type LayerData } from './frame-analysis';
 
@@ -83,7 +83,7 @@ export class PageModel {
       this.analyses.set(key, cached);
       return cached;
     }
-    const run = this.queue.then(() => analyseFrame(this.engine.tf, this.model, frame));
+    const run = this.queue.then(() => analyseFrame(this.engine.segnet, this.model, frame));
     this.queue = run.catch(() => undefined);
     run.catch(() => this.analyses.delete(key));
     this.analyses.set(key, run);
@@ -127,9 +127,8 @@ async function buildPageModel(source: ModelSource): Promise<PageModel> {
     });
   if (!source.checkpointUrl) return untrained(NO_CHECKPOINT_NOTICE);
   try {
-    // TF.js's HTTP loader only recognises absolute http(s) URLs, so resolve the site path first.
-    const url = new URL(source.checkpointUrl, window.location.href).href;
-    const { model, meta } = await engine.segnet.loadSegNet(url);
+    // loadSegNet resolves the site path (TF.js's HTTP loader needs an absolute URL).
+    const { model, meta } = await engine.segnet.loadSegNet(source.checkpointUrl);
     const mismatch = checkpointMismatch(meta);
     if (mismatch) {
       model.dispose();

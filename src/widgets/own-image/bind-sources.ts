@@ -6,6 +6,7 @@
 import { widgetPart } from '../shared/define-widget';
 import { cameraFailure, cameraUnavailable, startCamera, stopCamera } from './camera';
 import { pictureFrom, readPicture, type PictureResult } from './picture';
+import { errorMessage } from '../../segnet/core';
 
 export interface PictureSourceOptions {
   root: HTMLElement;
@@ -14,7 +15,6 @@ export interface PictureSourceOptions {
   signal: AbortSignal;
 }
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Whether a file says it is a picture (its type, or failing that its name). */
 const looksLikePicture = (file: File): boolean => file.type.startsWith('image/') || /\.(png|jpe?g|webp|avif|gif|bmp)$/i.test(file.name);
@@ -33,7 +33,7 @@ export function bindFileSources({ root, accept, say, signal }: PictureSourceOpti
     say(`Reading “${file.name}”…${others > 0 ? ` (one picture at a time: the other ${others === 1 ? 'file is' : `${others} files are`} left aside)` : ''}`, 'info');
     readPicture(file).then(
       (result) => mine === ticket && accept(result),
-      (error: unknown) => mine === ticket && accept({ ok: false, message: `“${file.name}” could not be read (${errorText(error)}).` }),
+      (error: unknown) => mine === ticket && accept({ ok: false, message: `“${file.name}” could not be read (${errorMessage(error)}).` }),
     );
   };
 

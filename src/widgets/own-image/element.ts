@@ -3,10 +3,11 @@
  * network. The picture is decoded and cropped in the page; TF.js loads when the widget nears
  * the viewport (or on a click on small devices); nothing is sent anywhere.
  */
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { gateModel, throttledState } from '../model';
+import { gateModel } from '../model';
+import { throttledState } from '../shared/throttled-state';
 import { compositeOverlay, imageToRgba, labelShares } from '../label-overlay/overlay-pixels';
 import { renderProbeMarker, renderScene } from '../label-overlay/render';
 import { movedProbe } from '../label-overlay/state';
@@ -16,7 +17,8 @@ import { cropWarning } from './geometry';
 import { classAt, pixelSentence, pointerPixel } from './probe';
 import { renderEmptyStage, renderPresentLegend, renderRegion, sceneCaption } from './render';
 import { INPUT_HEIGHT, INPUT_WIDTH, ownImageCodec, type OwnImageState } from './state';
-import { loadStreetModel, modelSentence, streetModelSentence, readOwnImageSources, segmentPicture, type StreetModel } from './street-model';
+import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, streetModelSentence, type StreetModel } from './street-model';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('own-image', (root, id) => {
   const sources = readOwnImageSources(root);
@@ -91,7 +93,7 @@ defineWidget('own-image', (root, id) => {
         draw(state.get());
         root.dataset.prediction = 'ready';
       },
-      (error: unknown) => say(`The network failed on “${shown.name}”: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+      (error: unknown) => say(`The network failed on “${shown.name}”: ${errorMessage(error)}`, 'error'),
     );
   };
 

@@ -1,6 +1,6 @@
 /** What the reader learns by pointing at the prediction: the class at a pixel and its probability. */
 import { CLASS_NAMES } from '../../data';
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 
 export interface PixelClass {
   x: number;

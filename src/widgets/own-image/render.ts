@@ -4,7 +4,7 @@
  * The picture with its labels is the label overlay's scene (imported, not copied).
  */
 import { CLASS_NAMES } from '../../data';
-import { h, s } from '../model/dom';
+import { h, s } from '../shared/dom';
 import { formatShare, labelCss } from '../label-overlay/render';
 import { describeCrop, scaleRect, type CropRect } from './geometry';
 import { INPUT_HEIGHT, INPUT_WIDTH } from './state';

@@ -3,8 +3,8 @@
  * site was built with that checkpoint, otherwise the page's model (trained on synthetic scenes,
  * or untrained), shared with the chapter's other widgets. Browser code; TF.js loads lazily.
  */
-import type { Segmentation } from '../../segnet/types';
-import { loadEngine } from '../shared/lazy';
+import type { Segmentation } from '../../segnet/core';
+import { loadEngine } from '../shared/engine';
 import { checkpointMismatch, loadPageModel, PageModel } from '../model/page-model';
 import type { OwnImageSources } from './sources';
 
@@ -31,8 +31,8 @@ export function readOwnImageSources(root: HTMLElement): OwnImageSources {
 
 async function loadCamVid(url: string): Promise<PageModel> {
   const engine = await loadEngine();
-  // TF.js's HTTP loader only recognises absolute http(s) URLs, so resolve the site path first.
-  const { model, meta } = await engine.segnet.loadSegNet(new URL(url, window.location.href).href);
+  // loadSegNet resolves the site path (TF.js's HTTP loader needs an absolute URL).
+  const { model, meta } = await engine.segnet.loadSegNet(url);
   const mismatch = checkpointMismatch(meta);
   if (mismatch) {
     model.dispose();
@@ -83,12 +83,12 @@ export function streetModelSentence(street: StreetModel, builtWithCheckpoint: bo
  * bytes at the model's input size, scaled to [0, 1] as the training data were.
  */
 export async function segmentPicture(model: PageModel, rgb: Uint8Array): Promise<Segmentation> {
-  const { tf } = model.engine;
+  const { segnet } = model.engine;
   const { height, width } = model.model.config;
   if (rgb.length !== height * width * 3) {
     throw new Error(`segmentPicture: expected ${height} x ${width} x 3 = ${height * width * 3} bytes, got ${rgb.length}`);
   }
-  const input = tf.tensor4d(Float32Array.from(rgb, (v) => v / 255), [1, height, width, 3]); // [1, H, W, 3]
+  const input = segnet.imagesToTensor(rgb, 1, height, width); // [1, H, W, 3]
   try {
     const [segmentation] = await model.model.segment(input);
     return segmentation!;

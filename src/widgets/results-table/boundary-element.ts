@@ -2,18 +2,19 @@
  * <boundary-f1-demo>: how the boundary F1 score sees a prediction. The "blocky" comparison
  * needs only the dataset; the network's prediction loads TF.js when the widget nears the viewport.
  */
-import type { Segmentation } from '../../segnet/types';
+import type { Segmentation } from '../../segnet/core';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { gateModel, h, loadDemoFrames, paintFrameThumbnails, readSources, type DemoFrames, type PageModel } from '../model';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
+import { h } from '../shared/dom';
 import { blockyLabels } from './boundary-masks';
 import { renderBoundaryView } from './boundary-render';
 import { BLOCK, boundaryCodec, toleranceFraction, type BoundaryState } from './boundary-state';
 import { boundaryView } from './boundary-view';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('boundary-f1-demo', (root, id) => {
-  const sources = readSources(root);
   const stage = widgetPart(root, 'stage');
   const tolText = widgetPart(root, 'tol-text');
   let frames: DemoFrames | null = null;
@@ -50,7 +51,7 @@ defineWidget('boundary-f1-demo', (root, id) => {
         predictions.set(index, seg);
         draw(state.get());
       },
-      (error: unknown) => message(`The network failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => message(`The network failed: ${errorMessage(error)}`),
     );
   };
 
@@ -63,21 +64,14 @@ defineWidget('boundary-f1-demo', (root, id) => {
   message('Loading the road frames…');
   draw(state.get());
 
-  loadDemoFrames(sources.dataUrl).then(
-    (loaded) => {
+  return bindModelWidget(root, {
+    frames: (loaded) => {
       frames = loaded;
-      paintFrameThumbnails(root, loaded);
       draw(state.get());
     },
-    (error: unknown) => message(`The road frames could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  return gateModel({
-    root,
-    status: widgetPart(root, 'status'),
-    source: sources.model,
-    onReady: (loaded) => {
+    framesFailed: message,
+    model: (loaded) => {
       model = loaded;
-      root.dataset.backend = loaded.backend.name;
       draw(state.get());
     },
   });

@@ -10,7 +10,7 @@
  * Distances come from the exact squared Euclidean distance transform of the metrics module.
  */
 import { CAMVID_NUM_CLASSES } from '../../data';
-import { squaredDistanceTransform } from '../../segnet/metrics/distance-transform';
+import { squaredDistanceTransform } from '../../segnet/core';
 
 /** Values of the `truth` and `predicted` masks. */
 export const EDGE = { none: 0, matched: 1, unmatched: 2 } as const;

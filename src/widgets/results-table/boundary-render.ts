@@ -1,5 +1,5 @@
 /** Pure render of the boundary-F1 illustration: recall and precision panels, legend and scores. */
-import { h, pixelCanvas } from '../model/dom';
+import { h, pixelCanvas } from '../shared/dom';
 import { BOUNDARY_COLOURS, type BoundaryView } from './boundary-view';
 
 const css = (c: readonly number[]): string => `rgb(${c[0]} ${c[1]} ${c[2]})`;

@@ -1,7 +1,7 @@
 /** What the boundary-F1 illustration draws and reports for one frame, comparison and class. */
 import { CLASS_NAMES } from '../../data';
-import { boundaryF1, boundaryTolerancePx } from '../../segnet/metrics/boundary-f1';
-import { pixelAccuracy } from '../model/label-stats';
+import { boundaryF1, boundaryTolerancePx } from '../../segnet/core';
+import { pixelAccuracy } from '../shared/label-stats';
 import { boundaryMasks, EDGE, type BoundaryMasks } from './boundary-masks';
 
 /** Okabe–Ito blue (within theta) and vermilion (not), on a pale yellow band. */

@@ -6,12 +6,13 @@
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { h } from '../model';
+import { h } from '../shared/dom';
 import { renderIouChart, renderOursNote, renderResultsTables } from './render';
-import { RESULTS_COMMAND } from './results-file';
+import { RESULTS_COMMAND } from '../../data/results-file';
 import type { ResultsSource } from './results-source';
 import { resultsCodec, type ResultsState } from './state';
 import { resultsTables } from './table-view';
+import { errorMessage } from '../../segnet/core';
 
 defineWidget('results-table', (root, id) => {
   const source = JSON.parse(root.dataset.results ?? '{"state":"missing"}') as ResultsSource;
@@ -29,7 +30,7 @@ defineWidget('results-table', (root, id) => {
         if (!live || state.get().run !== s.run) return;
         chart.replaceChildren(h('p', { class: 'iou-title' }, `Per-class IoU of ${run.name} (this site)`), renderIouChart(Plot, run, Math.max(320, chart.clientWidth || 640)));
       },
-      (error: unknown) => chart.replaceChildren(h('p', {}, `The chart could not load: ${error instanceof Error ? error.message : String(error)}`)),
+      (error: unknown) => chart.replaceChildren(h('p', {}, `The chart could not load: ${errorMessage(error)}`)),
     );
   };
 

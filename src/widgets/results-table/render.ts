@@ -1,9 +1,9 @@
 /** Pure renders of the results table: the tables, the note on our numbers, the per-class IoU chart. */
 import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE } from '../../data';
-import { h } from '../model/dom';
+import { h } from '../shared/dom';
 import { asAccessibleImage } from '../shared/accessible-chart';
-import type { ResultRun } from './results-file';
+import type { ResultRun } from '../../data/results-file';
 import type { ResultsSource } from './results-source';
 import { SCORE_KEYS, type ScoreKey, type SortKey, type TableView } from './table-view';
 

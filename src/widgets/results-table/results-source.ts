@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { publicFile } from '../model/sources';
-import { parseResults, RESULTS_PATH, type ResultsFile } from './results-file';
+import { parseResults, RESULTS_PATH, type ResultsFile } from '../../data/results-file';
 
 /** What the table receives: the results, or why there are none. */
 export type ResultsSource = { state: 'measured'; results: ResultsFile } | { state: 'missing' } | { state: 'invalid'; error: string };

@@ -2,8 +2,8 @@
  * The paper's tables with this site's runs beside them: each of our runs goes under the paper
  * row of the same encoder and decoder; runs with no such row get a table of their own.
  */
-import { PAPER_TABLES, type CostColumn, type PaperRow, type PaperTable } from './paper-results';
-import type { ResultRun } from './results-file';
+import { PAPER_TABLES, type CostColumn, type PaperRow, type PaperTable } from '../../data/paper-results';
+import type { ResultRun } from '../../data/results-file';
 
 export const SORT_KEYS = ['paper', 'G', 'C', 'mIoU', 'BF'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

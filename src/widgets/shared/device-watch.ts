@@ -4,6 +4,8 @@
  * tensors on the device are gone, so training must stop at once. TF.js keeps its context
  * inside the backend object; only the shape read here is relied on.
  */
+import { onEngineBackend } from './backend-sharing';
+import type { Engine } from './engine';
 
 interface WebGlBackendShape {
   gpgpu?: { gl?: { canvas?: EventTarget } };
@@ -39,5 +41,23 @@ export function watchDevice(backend: unknown, onLost: (reason: string) => void):
   return () => {
     live = false;
     canvas?.removeEventListener('webglcontextlost', onContextLost);
+  };
+}
+
+/**
+ * Watches the shared engine's backend (see watchDevice) and, as TF.js's backend is page-wide
+ * and any widget may switch it, the new backend after every switch, so no widget keeps watching
+ * a device it no longer runs on. Calls `onLost` with the reason once per lost device; returns a
+ * function that stops watching and listening.
+ */
+export function watchEngineDevice(engine: Pick<Engine, 'tf'>, onLost: (reason: string) => void): () => void {
+  let stopWatch = watchDevice(engine.tf.backend(), onLost);
+  const stopListening = onEngineBackend(() => {
+    stopWatch();
+    stopWatch = watchDevice(engine.tf.backend(), onLost);
+  });
+  return () => {
+    stopListening();
+    stopWatch();
   };
 }

@@ -4,7 +4,7 @@
  * indices, so a reader who picks seed 12 in one chapter sees the same numbers in the other.
  */
 import { mulberry32 } from '../../data';
-import { makeGrid, type Grid } from '../../segnet/reference';
+import { makeGrid, type Grid } from '../../segnet/core';
 import { intField } from './url-state';
 
 /** Side lengths a reader can choose; both are even, so every 2x2 window is complete. */

@@ -3,7 +3,7 @@
  * indices (2·dy + dx of each window's first maximum) and each window spelled out, in reading
  * order. Chapter 4 records these indices; chapter 5 puts values back with the same ones.
  */
-import { refMaxPool2x2 } from '../../segnet/reference';
+import { refMaxPool2x2 } from '../../segnet/core';
 import { featureRows, gridToRows, rowsToGrid, type ExampleChoice } from './examples';
 
 /** Where in its window an index points, by index 0..3. */

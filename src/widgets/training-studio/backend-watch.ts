@@ -3,8 +3,9 @@
  * goes away under it: the weights on the device are gone, so training must stop at once.
  */
 import type { BackendChoice } from '../../segnet';
-import { watchDevice } from '../shared/device-watch';
-import { setEngineBackend, type Engine } from '../shared/lazy';
+import { watchEngineDevice } from '../shared/device-watch';
+import { setEngineBackend } from '../shared/backend-sharing';
+import type { Engine } from '../shared/engine';
 import type { StudioBackend } from './settings';
 
 /** Activates the reader's choice (auto: the first of webgpu, webgl, wasm, cpu that starts). */
@@ -16,11 +17,11 @@ export async function activateBackend(engine: Engine, choice: StudioBackend): Pr
 }
 
 /**
- * Calls `onLost` once with a sentence when the active backend's device is lost (see
- * ../shared/device-watch); returns a function that stops watching.
+ * Calls `onLost` with a sentence when the active backend's device is lost (see
+ * ../shared/device-watch, which follows backend switches); returns a function that stops watching.
  */
 export function watchDeviceLoss(engine: Engine, onLost: (message: string) => void): () => void {
-  return watchDevice(engine.tf.backend(), (reason) => onLost(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`));
+  return watchEngineDevice(engine, (reason) => onLost(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`));
 }
 
 /** Whether an error means the device ran out of memory. */

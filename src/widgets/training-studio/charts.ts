@@ -7,7 +7,7 @@ import { asAccessibleImage } from '../shared/accessible-chart';
 import { stepAxis } from '../shared/step-axis';
 import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE } from '../../data';
-import { h } from '../model/dom';
+import { h } from '../shared/dom';
 import { rowNormalise, smoothCurve, type CurvePoint, type Validation } from './curves';
 
 type Plot = typeof PlotModule;

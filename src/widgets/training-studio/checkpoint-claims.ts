@@ -6,7 +6,7 @@
  * still lie; each claim refused here would otherwise fail later, on Resume or on every load.
  */
 import type { LoadedCheckpoint } from '../../segnet';
-import type { Engine } from '../shared/lazy';
+import type { Engine } from '../shared/engine';
 import { MAX_POINTS, type CurvePoint, type Curves, type Validation } from './curves';
 import type { StudioSettings } from './settings';
 

@@ -1,5 +1,5 @@
 /**
- * The studio's own data helpers (resizing to the training size is shared: ../shared/resize-split).
+ * The studio's own data helpers (resizing to the training size is shared: src/data/resize-split.ts).
  */
 import type { SplitData } from '../../data';
 

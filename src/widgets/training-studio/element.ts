@@ -6,16 +6,19 @@
 import type * as PlotModule from '@observablehq/plot';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
+import { backendHolders } from '../shared/backend-sharing';
+import { loadEngine } from '../shared/engine';
+import { onPageHidden } from '../shared/page-hidden';
+import { gateRun } from '../shared/run-gate';
 import { isStaleChunk, offerReload } from '../shared/stale-chunk';
-import { backendHolders, loadEngine, whenNearViewport } from '../shared/lazy';
 import { widgetState } from '../shared/widget-state';
-import { holdReason, readRunEnvironment } from '../model/run-policy';
 import { activateBackend } from './backend-watch';
 import type { StudioRun } from './run';
 import { StudioSession, type Phase } from './session';
 import { checkSettings, sameRun, studioCodec, type StudioSettings } from './settings';
 import type { StudioSources } from './studio-sources';
 import { studioView } from './studio-view';
+import { errorMessage } from '../../segnet/core';
 
 type Action = 'start' | 'pause' | 'resume' | 'stop' | 'save' | 'export';
 
@@ -99,7 +102,7 @@ defineWidget('training-studio', (root, id) => {
       const backend = keep
         ? engine.backend
         : await activateBackend(engine, wanted).catch((e: unknown) => {
-            refused = `The ${wanted} backend you asked for did not start here (${e instanceof Error ? e.message.replace(/^selectBackend: /, '') : String(e)}). `;
+            refused = `The ${wanted} backend you asked for did not start here (${errorMessage(e).replace(/^selectBackend: /, '')}). `;
             return activateBackend(engine, 'auto');
           });
       const base = studioView(root, plot, {
@@ -125,7 +128,7 @@ defineWidget('training-studio', (root, id) => {
       session = created;
       say(`${refused}${backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`}`, !backend.canTrain ? 'error' : refused ? 'warning' : 'info');
       const restored = await created.restoreSaved().catch((e: unknown) => {
-        say(`Your saved run could not be read (${e instanceof Error ? e.message : String(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
+        say(`Your saved run could not be read (${errorMessage(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
         return false;
       });
       root.dataset.ready = restored ? 'restored' : 'fresh';
@@ -133,7 +136,7 @@ defineWidget('training-studio', (root, id) => {
       return created;
     })().catch((e: unknown) => {
       if (isStaleChunk(e)) offerReload(widgetPart(root, 'message'));
-      else say(`TensorFlow.js could not start: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      else say(`TensorFlow.js could not start: ${errorMessage(e)}`, 'error');
       booting = null;
       return null;
     });
@@ -155,7 +158,7 @@ defineWidget('training-studio', (root, id) => {
       else if (action === 'save') await s.save();
       else await download(await s.exportFile());
     } catch (e) {
-      say(e instanceof Error ? e.message : String(e), 'error');
+      say(errorMessage(e), 'error');
     }
     refresh();
   };
@@ -181,7 +184,7 @@ defineWidget('training-studio', (root, id) => {
         try {
           await s.importFile(file);
         } catch (e) {
-          say(e instanceof Error ? e.message : String(e), 'error');
+          say(errorMessage(e), 'error');
           root.dataset.importError = file.name;
         }
         refresh();
@@ -197,7 +200,7 @@ defineWidget('training-studio', (root, id) => {
       const key = target?.dataset.runKey;
       if (!target || !key || !session || phase === 'running' || phase === 'busy') return;
       const action = target.dataset.savedAction === 'delete' ? session.removeSaved(key) : session.continueSaved(key);
-      void action.catch((e: unknown) => say(e instanceof Error ? e.message : String(e), 'error')).then(refresh);
+      void action.catch((e: unknown) => say(errorMessage(e), 'error')).then(refresh);
     },
     { signal },
   );
@@ -212,13 +215,7 @@ defineWidget('training-studio', (root, id) => {
     { signal },
   );
 
-  document.addEventListener(
-    'visibilitychange',
-    () => {
-      if (document.hidden) void session?.pageHidden();
-    },
-    { signal },
-  );
+  onPageHidden(() => void session?.pageHidden(), signal);
   // A reload, a closed tab or another page: the last completed step is written at once (the
   // pause above waits for the step in flight, which the page does not live to see).
   window.addEventListener('pagehide', () => session?.pageLeaving(), { signal });
@@ -227,10 +224,9 @@ defineWidget('training-studio', (root, id) => {
   refresh();
   // Near the viewport TF.js loads by itself, except on small screens, low memory or save-data,
   // where it waits for Start (about 2 MB of code and a lot of computing).
-  const cancel = whenNearViewport(root, () => {
-    const reason = holdReason(readRunEnvironment());
-    if (!reason) void boot();
-    else say(reason === 'save-data' ? 'Your browser asks to save data: TF.js (about 2 MB) loads when you press Start.' : 'On this device TF.js (about 2 MB) loads when you press Start.');
+  const cancel = gateRun(root, {
+    start: () => void boot(),
+    held: (reason) => say(reason === 'save-data' ? 'Your browser asks to save data: TF.js (about 2 MB) loads when you press Start.' : 'On this device TF.js (about 2 MB) loads when you press Start.'),
   });
   return () => {
     cancel();

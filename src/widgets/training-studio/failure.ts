@@ -3,11 +3,10 @@
  * what state the network is in, and what to do next.
  */
 import { isOutOfMemory } from './backend-watch';
+import { errorMessage } from '../../segnet/core';
 
-/** The text of any thrown value. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+/** The text of any thrown value (the engine's errorMessage, under the name the studio uses). */
+export { errorMessage as errorText };
 
 /** A NaN or infinite loss: trainSteps did not apply that update, so the network is the last good one. */
 export function nonFiniteMessage(loss: number, failedStep: number, goodStep: number): string {
@@ -16,7 +15,7 @@ export function nonFiniteMessage(loss: number, failedStep: number, goodStep: num
 
 /** Any other failed step; `recovery` says where the weights are now. */
 export function failureMessage(error: unknown, step: number, recovery: string): string {
-  const what = isOutOfMemory(error) ? 'the device ran out of memory (try a smaller batch, half resolution or a narrower VGG16)' : errorText(error);
+  const what = isOutOfMemory(error) ? 'the device ran out of memory (try a smaller batch, half resolution or a narrower VGG16)' : errorMessage(error);
   return `Paused at step ${step}: ${what}. ${recovery}`;
 }
 

@@ -3,9 +3,9 @@
  * current prediction, drawn pixel for pixel. Refreshed after every validation pass.
  */
 import { labelToRgba } from '../../data';
-import { h, pixelCanvas } from '../model/dom';
-import { frameRgba } from '../model/frame-thumbnails';
-import { pixelAccuracy } from '../model/label-stats';
+import { h, pixelCanvas } from '../shared/dom';
+import { frameRgba } from '../shared/frame-thumbnails';
+import { pixelAccuracy } from '../shared/label-stats';
 
 export interface StripFrame {
   /** Index in the validation split. */

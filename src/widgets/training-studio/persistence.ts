@@ -1,26 +1,19 @@
 /**
  * A run as bytes: a single exported file (also what run-store.ts keeps in IndexedDB), and an
  * in-memory snapshot used to carry the run across a backend switch. All go through the
- * engine's saveCheckpoint / readCheckpoint.
+ * engine's captureCheckpoint / readCheckpoint.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { CheckpointMeta, LoadedCheckpoint, SegNetModel } from '../../segnet';
 import { fnv1a32 } from '../../data';
-import type { Engine } from '../shared/lazy';
-import { decodeCheckpointFile, encodeCheckpointFile, type CheckpointArtifactsJson, type CheckpointFileContents } from './checkpoint-file';
+import type { Engine } from '../shared/engine';
+import { artifactsOfContents, contentsOfArtifacts, decodeCheckpointFile, encodeCheckpointFile, type CheckpointFileContents } from '../../data/checkpoint-file';
 import type { StudioRun } from './run';
 import { newRunKey, runTitle, type RunStore } from './run-store';
 import { settingsFromExtra } from './settings';
 
 function saveOptions(run: StudioRun) {
   return { optimizer: run.optimizer, progress: { ...run.progress }, extra: run.extra() };
-}
-
-/** Artifacts as a file's two parts. */
-function contentsOf(tf: Engine['tf'], artifacts: tfjs.io.ModelArtifacts): CheckpointFileContents {
-  const { weightData, weightSpecs, modelTopology, format, generatedBy } = artifacts;
-  const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(weightData ?? new ArrayBuffer(0)));
-  return { json: { modelTopology: modelTopology as Record<string, unknown>, weightSpecs: weightSpecs ?? [], format, generatedBy } as CheckpointArtifactsJson, weights };
 }
 
 /**
@@ -32,7 +25,9 @@ export async function adoptEarlierSave(engine: Engine, studioId: string, store: 
   const url = `indexeddb://unpooled-studio-${studioId}`;
   const models = await engine.tf.io.listModels().catch(() => ({}));
   if (!(url in models)) return;
-  const contents = contentsOf(engine.tf, await engine.tf.io.getLoadHandlers(url)[0]!.load!());
+  const artifacts = await engine.tf.io.getLoadHandlers(url)[0]!.load!();
+  const weightData = engine.tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0));
+  const contents = contentsOfArtifacts({ ...artifacts, weightSpecs: artifacts.weightSpecs ?? [], weightData });
   const meta = contents.json.modelTopology as Partial<CheckpointMeta>;
   const settings = settingsFromExtra(meta.extra?.settings);
   const title = settings ? runTitle(settings, settings.data) : 'A run saved by an earlier version of this page';
@@ -40,28 +35,14 @@ export async function adoptEarlierSave(engine: Engine, studioId: string, store: 
   await engine.tf.io.removeModel(url);
 }
 
-/** The run as one file's bytes (artifacts JSON + weights). */
+/** The run as one file's contents (artifacts JSON + weights), captured in memory. */
 export async function snapshot(run: StudioRun): Promise<CheckpointFileContents> {
-  const { tf, segnet } = run.engine;
-  let captured: CheckpointFileContents | null = null;
-  const handler = tf.io.withSaveHandler(async (artifacts) => {
-    captured = contentsOf(tf, artifacts);
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  });
-  await segnet.saveCheckpoint(run.model, handler, saveOptions(run));
-  if (!captured) throw new Error('snapshot: the checkpoint was not written');
-  return captured;
+  return contentsOfArtifacts(await run.engine.segnet.captureCheckpoint(run.model, saveOptions(run)));
 }
 
 /** Reads a checkpoint from file contents (see checkpoint-file.ts); errors name `what`. */
 export async function readContents(engine: Engine, contents: CheckpointFileContents, what: string): Promise<LoadedCheckpoint> {
-  const artifacts: tfjs.io.ModelArtifacts = {
-    modelTopology: contents.json.modelTopology as tfjs.io.ModelArtifacts['modelTopology'],
-    weightSpecs: contents.json.weightSpecs as tfjs.io.WeightsManifestEntry[],
-    weightData: contents.weights.slice().buffer,
-    format: contents.json.format,
-    generatedBy: contents.json.generatedBy,
-  };
+  const artifacts = artifactsOfContents(contents) as tfjs.io.ModelArtifacts;
   try {
     return await engine.segnet.readCheckpoint(engine.tf.io.fromMemory(artifacts));
   } catch (e) {

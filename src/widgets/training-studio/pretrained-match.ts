@@ -1,46 +1,21 @@
 /**
- * Which of a new network's parameters can start from the pretrained checkpoint: those with the
- * same name and shape. Names are positional ("encoder/stage2/conv1/conv/filter"), and
- * convolution shapes do not depend on the frame size, so SegNet-Basic's pretrained encoder also
- * serves the other decoders and resolutions; whatever does not match starts from random values.
+ * What the reader is told about a pretrained start: which parts of the network the engine's
+ * loadMatchingWeights filled from the checkpoint (same name and shape) and which start from
+ * random values, grouped by part and stage.
  */
-
-export interface TensorShape {
-  name: string;
-  shape: readonly number[];
-}
-
-export interface PretrainedMatch {
-  /** Parameter names taken from the checkpoint. */
-  loaded: string[];
-  /** Parameters left at their initial values, with why. */
-  skipped: { name: string; reason: string }[];
-}
-
-/** Matches a model's parameters against a checkpoint's tensors by name and shape. */
-export function matchPretrained(model: readonly TensorShape[], checkpoint: readonly TensorShape[]): PretrainedMatch {
-  const saved = new Map(checkpoint.map((t) => [t.name, t.shape]));
-  const loaded: string[] = [];
-  const skipped: PretrainedMatch['skipped'] = [];
-  for (const { name, shape } of model) {
-    const other = saved.get(name);
-    if (!other) skipped.push({ name, reason: 'not in the checkpoint' });
-    else if (other.join() !== shape.join()) skipped.push({ name, reason: `[${other.join(', ')}] in the checkpoint, [${shape.join(', ')}] here` });
-    else loaded.push(name);
-  }
-  return { loaded, skipped };
-}
+import { parseLayerName, type WeightCopyReport } from '../../segnet/core';
 
 /** The part of the network a parameter belongs to: "encoder stage 2", "decoder stage 1", "classifier". */
 export function parameterGroup(name: string): string {
-  const [part, stage] = name.split('/');
-  const m = /^stage(\d+)$/.exec(stage ?? '');
-  return m ? `${part} stage ${m[1]}` : `${part}${stage ? ` ${stage}` : ''}`;
+  const { part, stage, rest } = parseLayerName(name);
+  if (stage !== null) return `${part} stage ${stage}`;
+  const layer = rest.split('/')[0];
+  return layer ? `${part} ${layer}` : part;
 }
 
 /** Groups in first-seen order, each with how many of its parameters were loaded. */
-function groups(match: PretrainedMatch, all: readonly string[]): { group: string; loaded: number; total: number }[] {
-  const loaded = new Set(match.loaded);
+function groups(match: WeightCopyReport, all: readonly string[]): { group: string; loaded: number; total: number }[] {
+  const loaded = new Set(match.copied);
   const out = new Map<string, { group: string; loaded: number; total: number }>();
   for (const name of all) {
     const group = parameterGroup(name);
@@ -53,14 +28,14 @@ function groups(match: PretrainedMatch, all: readonly string[]): { group: string
 }
 
 /** One sentence on where the weights came from, naming the parts that are pretrained. */
-export function describeMatch(match: PretrainedMatch, all: readonly string[]): string {
-  if (match.loaded.length === 0) return 'None of the pretrained weights fit this network: every weight starts from random values.';
-  if (match.loaded.length === all.length) return `Every weight comes from the pretrained checkpoint (all ${all.length} tensors).`;
+export function describeMatch(match: WeightCopyReport, all: readonly string[]): string {
+  if (match.copied.length === 0) return 'None of the pretrained weights fit this network: every weight starts from random values.';
+  if (match.copied.length === all.length) return `Every weight comes from the pretrained checkpoint (all ${all.length} tensors).`;
   const g = groups(match, all);
   const full = g.filter((x) => x.loaded === x.total).map((x) => x.group);
   const partial = g.filter((x) => x.loaded > 0 && x.loaded < x.total).map((x) => `${x.group} (${x.loaded} of ${x.total})`);
   const none = g.filter((x) => x.loaded === 0).map((x) => x.group);
-  const parts = [`From the pretrained checkpoint: ${[...full, ...partial].join(', ')} (${match.loaded.length} of ${all.length} tensors).`];
+  const parts = [`From the pretrained checkpoint: ${[...full, ...partial].join(', ')} (${match.copied.length} of ${all.length} tensors).`];
   if (none.length > 0) parts.push(`Random: ${none.join(', ')}.`);
   return parts.join(' ');
 }

@@ -3,10 +3,11 @@
  * folder, brought to the training size. No TF.js here.
  */
 import { loadDataset } from '../../data';
-import { resizeSplit } from '../shared/resize-split';
+import { resizeSplit } from '../../data';
 import { headOfSplit } from './data-prep';
 import type { RunData } from './run';
-import { trainingSize, type DatasetOption, type StudioSettings } from './settings';
+import { trainingSize } from '../../segnet/core';
+import type { DatasetOption, StudioSettings } from './settings';
 
 /** Validation frames scored at each validation pass (all of them when the split is smaller). */
 export const VALIDATION_FRAMES = 16;
@@ -16,7 +17,7 @@ export const STRIP_FRAMES = 3;
 const cache = new Map<string, Promise<RunData>>();
 
 export function loadRunData(option: DatasetOption, settings: Pick<StudioSettings, 'res'>): Promise<RunData> {
-  const { height, width } = trainingSize(settings, option);
+  const { height, width } = trainingSize(settings.res, option);
   const key = `${option.url}@${height}x${width}`;
   let data = cache.get(key);
   if (!data) {

@@ -4,7 +4,7 @@
  * ready, so that a page going away (pagehide, freeze) can start writing it without waiting
  * for anything.
  */
-import { encodeCheckpointFile } from './checkpoint-file';
+import { encodeCheckpointFile } from '../../data/checkpoint-file';
 import { snapshot } from './persistence';
 import type { StudioRun } from './run';
 import { newRunKey, runTitle, type RunStore, type SavedRun } from './run-store';

@@ -11,7 +11,7 @@
  * touches: Chromium drops a transaction still queued behind another (a background save, or its
  * read-back) when the page unloads. Reading takes whichever copy holds the later step.
  */
-import { HEADER_BYTES } from './checkpoint-file';
+import { HEADER_BYTES } from '../../data/checkpoint-file';
 import type { StudioSettings } from './settings';
 
 /** One saved run, as the list of saved runs shows it. */

@@ -5,12 +5,13 @@
  * Runs only after the engine is loaded; TF.js reaches it through the Engine object.
  */
 import type { CheckpointMeta, LoadedCheckpoint, Optimizer, SegNetModel } from '../../segnet';
+import { classWeightsFor, runExtra, runNetwork, siteUrl } from '../../segnet/core';
 import type { DatasetManifest, SplitData } from '../../data';
-import type { Engine } from '../shared/lazy';
+import type { Engine } from '../shared/engine';
 import { curvesFromExtra, emptyCurves, type Curves } from './curves';
-import { describeMatch, matchPretrained } from './pretrained-match';
 import { claimsProblem } from './checkpoint-claims';
-import { LIMITS, settingsFromExtra, studioCodec, trainingSize, type DatasetOption, type StudioSettings } from './settings';
+import { describeMatch } from './pretrained-match';
+import { LIMITS, runConfigOf, settingsFromExtra, studioFields, type DatasetOption, type StudioSettings } from './settings';
 
 /** The data a run trains and validates on, at its training size. */
 export interface RunData {
@@ -62,16 +63,14 @@ export class StudioRun {
   }
 
   /** Loss weights per class, or undefined for none. */
-  classWeights(): readonly number[] | undefined {
-    if (this.settings.weights === 'tutorial') return this.engine.segnet.TUTORIAL_CLASS_WEIGHTS;
-    if (this.settings.weights === 'median') return this.data.manifest.medianFrequencyWeights;
-    return undefined;
+  classWeights(): readonly number[] | null {
+    return classWeightsFor(this.settings.weights, this.data.manifest);
   }
 
   /** What goes into a checkpoint's `extra`, so a reload restores the same run. */
   extra(): Record<string, unknown> {
     // A copy: the loop replaces curve arrays after every step, and a save may still be encoding.
-    return { studio: 1, settings: studioCodec.serialize(this.settings), curves: structuredClone(this.curves), origin: this.origin, dataset: this.data.name };
+    return { ...runExtra(runConfigOf(this.settings)), studio: studioFields(this.settings), curves: structuredClone(this.curves), origin: this.origin, dataset: this.data.name };
   }
 
   dispose(): void {
@@ -82,27 +81,7 @@ export class StudioRun {
 
 /** The network config for a set of settings and data. */
 export function networkConfig(settings: StudioSettings, data: Pick<DatasetOption, 'height' | 'width'>) {
-  const size = trainingSize(settings, data);
-  return {
-    encoder: settings.encoder,
-    decoder: settings.decoder,
-    height: size.height,
-    width: size.width,
-    widthMultiplier: settings.encoder === 'vgg16' ? Number(settings.width) : 1,
-    seed: 1,
-  };
-}
-
-/** Copies every tensor of `loaded` whose name and shape match into the model; says which. */
-function loadMatching(model: SegNetModel, loaded: LoadedCheckpoint): string {
-  const vars = model.variables();
-  const match = matchPretrained(
-    vars.map((v) => ({ name: v.name, shape: v.variable.shape })),
-    Object.entries(loaded.tensors).map(([name, t]) => ({ name, shape: t.shape })),
-  );
-  const byName = new Map(vars.map((v) => [v.name, v.variable]));
-  for (const name of match.loaded) byName.get(name)!.assign(loaded.tensors[name]!);
-  return describeMatch(match, vars.map((v) => v.name));
+  return runNetwork(runConfigOf(settings), data);
 }
 
 /** A new run: random weights, then the pretrained checkpoint's matching tensors when asked. */
@@ -114,9 +93,9 @@ export async function createRun(engine: Engine, settings: StudioSettings, data: 
     if (settings.init === 'pretrained') {
       if (!pretrainedUrl) origin = 'This site was built without the pretrained checkpoint: every weight starts from random values.';
       else {
-        const loaded = await segnet.readCheckpoint(new URL(pretrainedUrl, window.location.href).href);
+        const loaded = await segnet.readCheckpoint(siteUrl(pretrainedUrl));
         try {
-          origin = loadMatching(model, loaded);
+          origin = describeMatch(segnet.loadMatchingWeights(model, loaded), model.variables().map((v) => v.name));
         } finally {
           tf.dispose(Object.values(loaded.tensors));
         }
@@ -132,8 +111,8 @@ export async function createRun(engine: Engine, settings: StudioSettings, data: 
 
 /** The settings a checkpoint was trained with; throws naming `what` when it has none. */
 export function checkpointSettings(meta: CheckpointMeta, what: string): StudioSettings {
-  const settings = settingsFromExtra(meta.extra.settings);
-  if (!settings) throw new Error(`${what} was not saved by the training studio (it has no studio settings); nothing was changed.`);
+  const settings = settingsFromExtra(meta.extra);
+  if (!settings) throw new Error(`${what} records no run the training studio can continue (no run settings, or a schedule, augmentation or size the studio does not offer); nothing was changed.`);
   return settings;
 }
 

@@ -6,15 +6,16 @@
  * It knows nothing of the DOM: it reports to a SessionView.
  */
 import type { BackendChoice, LoadedCheckpoint, TrainingController, TrainProgress } from '../../segnet';
-import { backendHolders, type Engine } from '../shared/lazy';
+import { backendHolders } from '../shared/backend-sharing';
+import type { Engine } from '../shared/engine';
 import { activateBackend, watchDeviceLoss } from './backend-watch';
 import { appendPoint, curvesFromExtra } from './curves';
 import { deviceLostMessage, errorText, failureMessage, nonFiniteMessage } from './failure';
 import { adoptEarlierSave, exportBytes, readFile, snapshot, readContents, weightsChecksum } from './persistence';
-import { decodeCheckpointFile, type CheckpointFileContents } from './checkpoint-file';
+import { decodeCheckpointFile, type CheckpointFileContents } from '../../data/checkpoint-file';
 import { checkpointSettings, createRun, restoreRun, type RunData, type StudioRun } from './run';
 import { loadRunData, STRIP_FRAMES } from './run-data';
-import { exportFileName } from './checkpoint-file';
+import { exportFileName } from '../../data/checkpoint-file';
 import { sameRun, settingsFromExtra, type DatasetOption, type StudioSettings } from './settings';
 import { checkpointDue, runTrainingLoop } from './train-loop';
 import { validateRun } from './validation';
@@ -63,8 +64,6 @@ export class StudioSession {
   private run: StudioRun | null = null;
   private controller: TrainingController | null = null;
   private loop: Promise<void> | null = null;
-  /** The learning rate and epochs the live loop was started with (a change restarts it). */
-  private loopKey = '';
   /** Set when the device lost the weights: in-memory state is not trusted, not saved. */
   private broken = false;
   /** Set when the backend's device was lost, run or no run: nothing can start until a switch. */
@@ -270,7 +269,8 @@ export class StudioSession {
       this.view.message(`This run has done its ${run.settings.epochs} epochs: raise Epochs to train longer.`, 'warning');
       return;
     }
-    if (this.loop && this.controller && this.loopKey === loopKey(run)) {
+    // The loop reads the learning rate and epochs at every step: a paused loop just goes on.
+    if (this.loop && this.controller) {
       this.controller.resume();
       this.setPhase('running');
       this.view.message('Training.');
@@ -465,7 +465,6 @@ export class StudioSession {
     const run = this.run!;
     const controller = new this.engine.segnet.TrainingController();
     this.controller = controller;
-    this.loopKey = loopKey(run);
     this.setPhase('running');
     this.view.message('Training.');
     const hooks = {
@@ -551,7 +550,7 @@ export class StudioSession {
       const loaded = await this.readSaved(key);
       if (!loaded) return 'There was no save to go back to.';
       try {
-        const saved = settingsFromExtra(loaded.meta.extra.settings);
+        const saved = settingsFromExtra(loaded.meta.extra);
         if (!saved || !sameRun(saved, run.settings)) return 'The save in this browser is of another run, so it was not used: Stop, then Start this run again.';
         this.engine.segnet.applyCheckpoint(run.model, loaded, run.optimizer);
         run.progress = { ...loaded.meta.progress };
@@ -628,8 +627,4 @@ export class StudioSession {
     this.controller?.abort();
     this.keeper.dispose();
   }
-}
-
-function loopKey(run: StudioRun): string {
-  return `${run.settings.lr}:${run.settings.epochs}`;
 }

@@ -1,16 +1,29 @@
 /**
- * The studio's settings: one object that says everything about a training run, mirrored in the
- * URL as `<id>.<field>` so a teacher can link to a configuration. Pure: no DOM, no TF.js.
+ * The studio's settings: the engine's RunConfig as the studio's form and URL spell it
+ * (`<id>.<field>`, short names such as `opt` and `res`, so a teacher can link to a
+ * configuration), plus what only the studio has: a pretrained or random start, the
+ * validation interval and the backend. `runConfigOf` and `settingsFromExtra` convert, and a
+ * checkpoint stores the RunConfig, so studio runs and CLI runs load in each other.
+ * Pure: no DOM, no TF.js.
  */
+import {
+  CLASS_WEIGHTINGS,
+  DECODER_KINDS as DECODERS,
+  DEFAULT_DATASET,
+  DEFAULT_RUN,
+  ENCODER_KINDS as ENCODERS,
+  encoderLabel as engineEncoderLabel,
+  OPTIMIZER_KINDS as OPTIMIZERS,
+  RESOLUTIONS,
+  runFromExtra,
+  trainingSize,
+  type RunConfig,
+} from '../../segnet/core';
 import { choiceField, definedFields, intField, numberField, type StateCodec } from '../shared/url-state';
 
-export const ENCODERS = ['basic', 'vgg16'] as const;
-export const DECODERS = ['segnet', 'fcn', 'deeplab-largefov', 'deconvnet', 'bilinear'] as const;
+export { CLASS_WEIGHTINGS, DECODERS, DEFAULT_DATASET, ENCODERS, OPTIMIZERS, RESOLUTIONS };
 /** Channel multipliers offered for VGG16 (1 would be 29 M parameters: too much for a page). */
 export const WIDTHS = ['0.125', '0.25', '0.5'] as const;
-export const RESOLUTIONS = ['full', 'half'] as const;
-export const OPTIMIZERS = ['momentum', 'adam', 'sgd'] as const;
-export const CLASS_WEIGHTINGS = ['tutorial', 'median', 'none'] as const;
 export const INITS = ['pretrained', 'scratch'] as const;
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
@@ -18,21 +31,21 @@ export type StudioBackend = (typeof BACKEND_CHOICES)[number];
 
 export interface StudioSettings {
   /** SegNet-Basic or VGG16. */
-  encoder: (typeof ENCODERS)[number];
+  encoder: RunConfig['encoder'];
   /** VGG16's channel multiplier, as written in the URL; ignored by SegNet-Basic. */
   width: (typeof WIDTHS)[number];
-  decoder: (typeof DECODERS)[number];
+  decoder: RunConfig['decoder'];
   /** Dataset folder name under /data/, e.g. "synthetic-96x128". */
   data: string;
   /** Train at the data's size or at half of it (area-averaged images, majority-vote labels). */
-  res: (typeof RESOLUTIONS)[number];
+  res: RunConfig['resolution'];
   /** Images per step. */
   batch: number;
   /** Learning rate (constant). */
   lr: number;
-  opt: (typeof OPTIMIZERS)[number];
+  opt: RunConfig['optimizer'];
   /** Loss weights: SegNet-Tutorial's, median frequency from the data's manifest, or none. */
-  weights: (typeof CLASS_WEIGHTINGS)[number];
+  weights: RunConfig['weights'];
   /** Start from the pretrained checkpoint (where names and shapes match) or from random weights. */
   init: (typeof INITS)[number];
   /** Keep the encoder's weights fixed. */
@@ -43,8 +56,6 @@ export interface StudioSettings {
   /** Where TF.js runs; auto takes the first of webgpu, webgl, wasm, cpu that starts. */
   backend: StudioBackend;
 }
-
-export const DEFAULT_DATASET = 'synthetic-96x128';
 
 export const DEFAULT_SETTINGS: StudioSettings = Object.freeze({
   encoder: 'basic',
@@ -119,12 +130,6 @@ export interface DatasetOption {
   trainCount: number;
 }
 
-/** Frame size a run trains at. */
-export function trainingSize(settings: Pick<StudioSettings, 'res'>, data: Pick<DatasetOption, 'height' | 'width'>): { height: number; width: number } {
-  if (settings.res === 'full') return { height: data.height, width: data.width };
-  return { height: Math.floor(data.height / 2), width: Math.floor(data.width / 2) };
-}
-
 /** What would stop a run (errors) or surprise the reader (warnings), in words. */
 export interface SettingsReport {
   errors: string[];
@@ -139,7 +144,7 @@ export function checkSettings(s: StudioSettings, datasets: readonly DatasetOptio
   if (!data) {
     errors.push(`Data: "${s.data}" is not part of this site (available: ${datasets.map((d) => d.name).join(', ') || 'none'}).`);
   } else {
-    const size = trainingSize(s, data);
+    const size = trainingSize(s.res, data);
     const minSide = s.encoder === 'basic' ? 16 : 32;
     if (size.height < minSide || size.width < minSide) {
       errors.push(`Resolution: ${size.height} × ${size.width} is too small for ${encoderLabel(s)} (at least ${minSide} × ${minSide}).`);
@@ -158,22 +163,83 @@ export function checkSettings(s: StudioSettings, datasets: readonly DatasetOptio
 
 /** "SegNet-Basic" or "VGG16 × 0.25". */
 export function encoderLabel(s: Pick<StudioSettings, 'encoder' | 'width'>): string {
-  return s.encoder === 'basic' ? 'SegNet-Basic' : `VGG16 × ${s.width}`;
+  return engineEncoderLabel(s.encoder, Number(s.width));
 }
 
 /** Settings that change the network or its data: a run cannot continue across a change of these. */
 export const STRUCTURAL_FIELDS = ['encoder', 'width', 'decoder', 'data', 'res', 'batch', 'opt', 'weights', 'init', 'freeze'] as const;
 
-/** Whether two settings describe the same run (only epochs, lr, every and backend may differ). */
+/** Whether two settings describe the same run (only epochs, lr, every and backend may differ; SegNet-Basic has no width). */
 export function sameRun(a: StudioSettings, b: StudioSettings): boolean {
-  return STRUCTURAL_FIELDS.every((k) => a[k] === b[k]);
+  return STRUCTURAL_FIELDS.every((k) => a[k] === b[k] || (k === 'width' && a.encoder === 'basic'));
 }
 
-/** Settings read back from a checkpoint's `extra`: every field parsed as from the URL. */
-export function settingsFromExtra(value: unknown): StudioSettings | null {
-  if (!value || typeof value !== 'object') return null;
-  const fields = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
-  const parsed = studioCodec.parse(fields);
+/** The RunConfig of a set of settings: what a checkpoint stores and the CLI resumes. */
+export function runConfigOf(s: StudioSettings): RunConfig {
+  return {
+    ...DEFAULT_RUN,
+    encoder: s.encoder,
+    decoder: s.decoder,
+    widthMultiplier: s.encoder === 'vgg16' ? Number(s.width) : 1,
+    data: s.data,
+    resolution: s.res,
+    batch: s.batch,
+    epochs: s.epochs,
+    lr: s.lr,
+    optimizer: s.opt,
+    schedule: 'constant',
+    weights: s.weights,
+    freezeEncoder: s.freeze,
+  };
+}
+
+/** The studio's own fields, kept in a checkpoint's `extra.studio` next to the run. */
+export type StudioFields = Pick<StudioSettings, 'init' | 'every' | 'backend'>;
+
+export function studioFields(s: StudioSettings): StudioFields {
+  return { init: s.init, every: s.every, backend: s.backend };
+}
+
+/** A RunConfig in the studio's URL spelling (a width the studio does not offer, or any other bad field, is dropped). */
+function urlFields(run: RunConfig, studio: Partial<Record<keyof StudioFields, unknown>>): Record<string, string> {
+  const fields: Record<string, unknown> = {
+    encoder: run.encoder,
+    width: run.encoder === 'vgg16' ? String(run.widthMultiplier) : DEFAULT_SETTINGS.width,
+    decoder: run.decoder,
+    // The studio knows datasets by folder name; the CLI may have recorded a path.
+    data: run.data.split(/[\\/]/).filter(Boolean).pop() ?? run.data,
+    res: run.resolution,
+    batch: run.batch,
+    lr: run.lr,
+    opt: run.optimizer,
+    weights: run.weights,
+    freeze: run.freezeEncoder ? 'yes' : 'no',
+    epochs: run.epochs,
+    init: studio.init ?? 'scratch',
+    every: studio.every ?? DEFAULT_SETTINGS.every,
+    backend: studio.backend ?? DEFAULT_SETTINGS.backend,
+  };
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+}
+
+/**
+ * Settings read back from a checkpoint's `extra`: its run, stored by the studio or the train
+ * CLI in any of their shapes (see runFromExtra), every field parsed as from the URL. Null
+ * when there is no run, or when the run needs something the studio does not offer (a
+ * schedule, augmentation, a VGG16 width outside the menu, a batch above 16).
+ */
+export function settingsFromExtra(extra: unknown): StudioSettings | null {
+  if (!extra || typeof extra !== 'object') return null;
+  const e = extra as Record<string, unknown>;
+  let run: RunConfig | null;
+  try {
+    run = runFromExtra(e);
+  } catch {
+    return null;
+  }
+  if (!run || run.schedule !== 'constant' || run.augment) return null;
+  const studio = (e.studio ?? e.settings ?? {}) as Partial<Record<keyof StudioFields, unknown>>;
+  const parsed = studioCodec.parse(urlFields(run, studio));
   if (Object.keys(parsed).length !== Object.keys(DEFAULT_SETTINGS).length) return null;
   return { ...DEFAULT_SETTINGS, ...parsed };
 }

@@ -6,7 +6,7 @@
 import type * as PlotModule from '@observablehq/plot';
 import type { TrainProgress } from '../../segnet';
 import { widgetPart } from '../shared/define-widget';
-import { h } from '../model/dom';
+import { h } from '../shared/dom';
 import { renderClassIoU, renderConfusion, renderIoUChart, renderLossChart } from './charts';
 import { renderFrameStrip } from './frame-strip';
 import type { StudioRun } from './run';

@@ -2,6 +2,8 @@
  * The studio's training loop over `trainSteps`: records each step into the run's curves,
  * validates every `every` steps, gives the page a turn after every step, and stands still
  * between steps while the controller is paused (so a save never sees a half-applied update).
+ * The learning rate and the number of epochs are read from the run's settings at every step,
+ * so a change made while paused applies on resume without restarting the loop.
  */
 import type { TrainingController, TrainProgress } from '../../segnet';
 import { appendPoint } from './curves';
@@ -30,7 +32,7 @@ export function checkpointDue(run: StudioRun): boolean {
 /** Trains `run` from its progress until its epochs are done, the controller aborts, or a step throws. */
 export async function runTrainingLoop(run: StudioRun, controller: TrainingController, hooks: LoopHooks): Promise<void> {
   const { segnet } = run.engine;
-  const { iterateBatches } = await import('../../data/batches');
+  const { epochSource } = await import('../../data/batches');
   // A pause that arrived while the import loaded: stand still here, where the session sees it
   // (trainSteps would otherwise wait inside itself, before any step, without telling anyone).
   if (controller.state === 'paused') {
@@ -38,11 +40,11 @@ export async function runTrainingLoop(run: StudioRun, controller: TrainingContro
     await controller.waitWhilePaused();
   }
   const steps = segnet.trainSteps(run.model, {
-    batches: (epoch, skip) => iterateBatches(run.data.train, { batchSize: run.settings.batch, seed: DATA_SEED, epoch, skip }),
-    schedule: { kind: 'constant', rate: run.settings.lr },
+    batches: epochSource(run.data.train, { batchSize: run.settings.batch, seed: DATA_SEED }),
+    schedule: () => run.settings.lr,
     optimizer: run.optimizer,
     classWeights: run.classWeights(),
-    epochs: run.settings.epochs,
+    // The run's epochs end the loop below, so raising them while paused lets it go on.
     start: { ...run.progress },
     controller,
   });
@@ -54,6 +56,7 @@ export async function runTrainingLoop(run: StudioRun, controller: TrainingContro
     hooks.step(run, p);
     await hooks.settled?.(run, p);
     if (checkpointDue(run)) await hooks.checkpoint(run);
+    if (run.finished) return;
     await yieldToPage();
     if (controller.state === 'paused') {
       hooks.idle();

@@ -14,20 +14,20 @@ export interface ValidationResult {
 }
 
 export async function validateRun(run: StudioRun, stripFrames: number): Promise<ValidationResult> {
-  const { tf, segnet } = run.engine;
+  const { segnet } = run.engine;
   const { val } = run.data;
   const { height, width, numClasses } = run.model.config;
   const px = height * width;
   const confusion = new segnet.ConfusionMatrix({ numClasses });
   const predictions: Uint8Array[] = [];
   for (let n = 0; n < val.count; n++) {
-    const labels = tf.tidy(() => {
-      const pixels = Float32Array.from(val.images.subarray(n * px * 3, (n + 1) * px * 3), (v) => v / 255);
-      const image = tf.tensor4d(pixels, [1, height, width, 3]); // [1, H, W, 3]
-      return tf.argMax(run.model.predict(image), -1); // [1, H, W]
-    });
-    const predicted = Uint8Array.from(await labels.data());
-    labels.dispose();
+    const image = segnet.imagesToTensor(val.images, 1, height, width, n); // [1, H, W, 3]
+    let predicted: Uint8Array;
+    try {
+      predicted = await segnet.predictLabels(run.model, image); // [H * W]
+    } finally {
+      image.dispose();
+    }
     const truth = val.labels.subarray(n * px, (n + 1) * px);
     confusion.add(truth, predicted);
     if (n < stripFrames) predictions.push(predicted);

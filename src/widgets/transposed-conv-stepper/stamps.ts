@@ -3,7 +3,7 @@
  * op: each input cell stamps value × kernel onto the output, and the overlap counts say how
  * many stamps land on each output cell.
  */
-import { makeGrid, refConv2dTranspose } from '../../segnet/reference';
+import { makeGrid, refConv2dTranspose } from '../../segnet/core';
 import { gridToRows, rowsToGrid } from '../shared/examples';
 import { INPUT_SIZE, STAMP_COUNT, type InputKind, type TransposedConvState } from './state';
 

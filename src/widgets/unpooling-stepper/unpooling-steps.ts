@@ -4,7 +4,7 @@
  * values at their recorded positions (refMaxUnpool), and the dense map a 3 × 3 convolution
  * makes of it (refConv2d, 'same' padding).
  */
-import { makeGrid, refConv2d, refMaxUnpool } from '../../segnet/reference';
+import { makeGrid, refConv2d, refMaxUnpool } from '../../segnet/core';
 import { gridToRows, rowsToGrid, type ExampleChoice } from '../shared/examples';
 import { pooledExample, type PooledExample, type PoolWindow } from '../shared/pooled-example';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { medianFrequencyWeights } from '../../../src/segnet/class-weights';
+import { medianFrequencyWeights } from '../../../src/segnet/core';
 import { classFrequencies } from '../../../src/data/class-stats';
 import { loadDatasetFromDir } from '../../../src/data/load-node';
 import { exampleAt, type SplitData } from '../../../src/data/types';

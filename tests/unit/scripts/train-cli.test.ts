@@ -3,46 +3,25 @@
  * dataset: a 2-step run, --resume for a third step (checked bit for bit against a 3-step run),
  * Ctrl-C, a diverging run, and eval on the result.
  */
-import * as tf from '@tensorflow/tfjs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evalCli } from '../../../scripts/lib/eval-cli';
 import { readLog } from '../../../scripts/lib/run-folder';
-import { trainCli, type CliIo } from '../../../scripts/lib/train-cli';
-import { writeSyntheticDataset } from '../../../src/data/node';
+import { trainCli } from '../../../scripts/lib/train-cli';
 import { countParameters, readCheckpoint, TrainingController } from '../../../src/segnet';
-import { parseResults } from '../../../src/widgets/results-table/results-file';
+import { parseResults } from '../../../src/data/results-file';
 import { checkpointFolder } from '../../../scripts/lib/checkpoint-files';
-import { makeTempDir, removeDir } from '../data/helpers/temp-dir';
+import { capture, useTinyDataset } from './cli-fixture';
 
-let root = '';
-let data = '';
-
-/** Captured output; `onProgress` sees every progress-bar write. */
-function capture(onProgress: (text: string) => void = () => {}): CliIo & { lines: string[] } {
-  const lines: string[] = [];
-  const progress = { isTTY: false, write: (s: string) => (onProgress(s), true) } as unknown as NodeJS.WriteStream;
-  return { lines, out: (line) => lines.push(line), progress };
-}
-
+const tmp = useTinyDataset('unpooled-cli-', 16, 5);
 const train = (argv: string[], io = capture(), controller = new TrainingController()) => trainCli([...argv, '--backend', 'wasm'], io, controller);
 const weightsOf = (run: string) => readFile(join(run, 'model', 'weights.bin'));
 
-beforeAll(async () => {
-  root = await makeTempDir('unpooled-cli-');
-  const written = await writeSyntheticDataset({ height: 16, width: 16, seed: 5, counts: { train: 4, val: 2, test: 2 }, outDir: root });
-  data = written.dir;
-});
-afterAll(async () => {
-  await removeDir(root);
-  await tf.setBackend('cpu');
-});
-
 describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)', () => {
   it('trains 2 steps, resumes for step 3 exactly as an uninterrupted run, and evaluates the result', async () => {
-    const run = join(root, 'run');
-    const common = ['--data', data, '--batch', '2', '--augment', '--lr', '0.01'];
+    const run = join(tmp.root, 'run');
+    const common = ['--data', tmp.data, '--batch', '2', '--augment', '--lr', '0.01'];
     expect(await train([...common, '--epochs', '1', '--out', run])).toBe(0);
     expect((await readCheckpoint(checkpointFolder(join(run, 'checkpoint')))).meta.progress).toEqual({ step: 2, epoch: 0, batch: 2 });
 
@@ -53,7 +32,7 @@ describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)',
     expect(log.filter((r) => r.type === 'step').map((r) => [r.step, r.epoch, r.batch])).toEqual([[1, 0, 1], [2, 0, 2], [3, 1, 1]]);
     expect(log.filter((r) => r.type === 'val').map((r) => r.step)).toEqual([2]);
 
-    const straight = join(root, 'straight');
+    const straight = join(tmp.root, 'straight');
     expect(await train([...common, '--epochs', '2', '--max-steps', '3', '--out', straight])).toBe(0);
     expect((await weightsOf(run)).equals(await weightsOf(straight))).toBe(true);
 
@@ -67,8 +46,8 @@ describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)',
   });
 
   it('--results adds the run to a results file the site accepts, replaces it on a second eval, and leaves a damaged file alone', async () => {
-    const run = join(root, 'run'); // written by the first test
-    const file = join(root, 'results.json');
+    const run = join(tmp.root, 'run'); // written by the first test
+    const file = join(tmp.root, 'results.json');
     const argv = ['--checkpoint', run, '--split', 'test', '--backend', 'wasm', '--results', file, '--time-runs', '2'];
     expect(await evalCli(argv, capture())).toBe(0);
     expect(await evalCli([...argv, '--name', 'Second'], capture())).toBe(0);
@@ -91,10 +70,10 @@ describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)',
   });
 
   it('--init copies the matching weights into another decoder, and --freeze-encoder keeps them', async () => {
-    const source = join(root, 'run'); // written by the first test
+    const source = join(tmp.root, 'run'); // written by the first test
     const io = capture();
-    const run = join(root, 'fcn');
-    expect(await train(['--data', data, '--batch', '2', '--epochs', '1', '--decoder', 'fcn', '--init', source, '--freeze-encoder', '--out', run], io)).toBe(0);
+    const run = join(tmp.root, 'fcn');
+    expect(await train(['--data', tmp.data, '--batch', '2', '--epochs', '1', '--decoder', 'fcn', '--init', source, '--freeze-encoder', '--out', run], io)).toBe(0);
     // The 24 encoder tensors (4 stages x filter, bias, gamma, beta, moving mean and variance), none of fcn's.
     expect(io.lines.find((l) => l.includes('initialised'))).toMatch(/initialised 24 of 40 tensors from .*run/);
     const encoderOf = async (dir: string) => {
@@ -106,32 +85,32 @@ describe('npm run train / npm run eval (scripts/lib/train-cli.ts, eval-cli.ts)',
   });
 
   it('--init-encoder-only copies the encoder alone, so the same decoder starts fresh', async () => {
-    const source = join(root, 'run'); // written by the first test
+    const source = join(tmp.root, 'run'); // written by the first test
     const io = capture();
-    const run = join(root, 'segnet-fresh-decoder');
-    const argv = ['--data', data, '--batch', '2', '--epochs', '1', '--max-steps', '1', '--init', source, '--init-encoder-only', '--freeze-encoder', '--out', run];
+    const run = join(tmp.root, 'segnet-fresh-decoder');
+    const argv = ['--data', tmp.data, '--batch', '2', '--epochs', '1', '--max-steps', '1', '--init', source, '--init-encoder-only', '--freeze-encoder', '--out', run];
     expect(await train(argv, io)).toBe(0);
     expect(io.lines.find((l) => l.includes('initialised'))).toMatch(/initialised 24 of 50 tensors from .*run \(encoder only\)/);
-    await expect(train(['--data', data, '--init-encoder-only', '--out', join(root, 'z')])).rejects.toThrow('--init-encoder-only needs --init <checkpoint>');
+    await expect(train(['--data', tmp.data, '--init-encoder-only', '--out', join(tmp.root, 'z')])).rejects.toThrow('--init-encoder-only needs --init <checkpoint>');
   });
 
   it('stops after the step in flight on Ctrl-C and writes a checkpoint', async () => {
-    const run = join(root, 'interrupted');
+    const run = join(tmp.root, 'interrupted');
     const controller = new TrainingController();
     const io = capture((text) => text.includes('step 1/') && controller.abort());
-    expect(await train(['--data', data, '--batch', '2', '--epochs', '3', '--out', run], io, controller)).toBe(130);
+    expect(await train(['--data', tmp.data, '--batch', '2', '--epochs', '3', '--out', run], io, controller)).toBe(130);
     expect(io.lines.at(-1)).toMatch(/interrupted at step 1; checkpoint written to .*continue with --resume/);
     expect((await readCheckpoint(checkpointFolder(join(run, 'checkpoint')))).meta.progress.step).toBe(1);
   });
 
   it('stops a diverging run with a message and exit status 1', async () => {
     const io = capture();
-    expect(await train(['--data', data, '--batch', '2', '--epochs', '3', '--lr', '1e30', '--out', join(root, 'diverged')], io)).toBe(1);
+    expect(await train(['--data', tmp.data, '--batch', '2', '--epochs', '3', '--lr', '1e30', '--out', join(tmp.root, 'diverged')], io)).toBe(1);
     expect(io.lines.at(-1)).toMatch(/stopped at step \d: the loss is (NaN|Infinity); .*Lower --lr or check the data/);
   });
 
   it('names a dataset that does not exist and a batch larger than the data', async () => {
-    await expect(train(['--data', join(root, 'nope'), '--out', join(root, 'x')])).rejects.toThrow(/--data: neither .*nope nor public\/data\/.*nope is a dataset folder/);
-    await expect(train(['--data', data, '--batch', '8', '--out', join(root, 'y')])).rejects.toThrow(/--batch 8 is larger than the 4 training images/);
+    await expect(train(['--data', join(tmp.root, 'nope'), '--out', join(tmp.root, 'x')])).rejects.toThrow(/--data: none of .*nope, public\/data\/.*nope, public\/data\/nope is a dataset folder/);
+    await expect(train(['--data', tmp.data, '--batch', '8', '--out', join(tmp.root, 'y')])).rejects.toThrow(/--batch 8 is larger than the 4 training images/);
   });
 });

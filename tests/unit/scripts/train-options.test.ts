@@ -15,7 +15,7 @@ describe('resolveTrainOptions(args) (scripts/lib/train-options.ts)', () => {
     [['--encoder', 'resnet'], "--encoder must be one of basic, vgg16, got 'resnet'"],
     [['--decoder', 'unet'], "--decoder must be one of segnet, fcn, deeplab-largefov, deconvnet, bilinear, got 'unet'"],
     [['--optimizer', 'rmsprop'], "--optimizer must be one of momentum, adam, sgd, got 'rmsprop'"],
-    [['--weights', 'inverse'], "--weights must be one of tutorial, computed, none, got 'inverse'"],
+    [['--weights', 'inverse'], "--weights must be one of tutorial, median, none, got 'inverse'"],
     [['--epochs', '0'], '--epochs must be a positive integer, got 0'],
     [['--batch', '2.5'], '--batch must be a positive integer, got 2.5'],
     [['--max-steps', '-3'], '--max-steps must be a positive integer, got -3'],

@@ -1,6 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildSegNet, loadSegNet, Optimizer, readCheckpoint, restoreCheckpoint, saveCheckpoint, weightedCrossEntropy, type SegNetModel } from '../../../src/segnet';
+import {
+  buildSegNet,
+  captureCheckpoint,
+  loadSegNet,
+  Optimizer,
+  readCheckpoint,
+  restoreCheckpoint,
+  weightedCrossEntropy,
+  type CapturedCheckpoint,
+  type SaveOptions,
+  type SegNetModel,
+} from '../../../src/segnet';
 import { seededRandom, useCpu } from '../helpers';
 
 beforeAll(useCpu);
@@ -8,20 +19,12 @@ const models: SegNetModel[] = [];
 afterEach(() => models.splice(0).forEach((m) => m.dispose()));
 const config = { encoder: 'basic', decoder: 'fcn', height: 16, width: 16, basicChannels: 3 } as const;
 
-/** An in-memory IO handler: save keeps the artifacts, load returns them. */
-function memoryHandler(): tf.io.IOHandler & { artifacts: tf.io.ModelArtifacts | null } {
-  const h = {
-    artifacts: null as tf.io.ModelArtifacts | null,
-    async save(a: tf.io.ModelArtifacts) {
-      h.artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' as const } };
-    },
-    async load() {
-      if (!h.artifacts) throw new Error('nothing saved');
-      return h.artifacts;
-    },
-  };
-  return h;
+/** A model (a new one unless given) as a checkpoint in memory, readable through tf.io.fromMemory. */
+async function saved(options: SaveOptions = {}, given?: SegNetModel): Promise<{ model: SegNetModel; artifacts: CapturedCheckpoint; store: tf.io.IOHandler }> {
+  const model = given ?? buildSegNet(config);
+  if (!given) models.push(model);
+  const artifacts = await captureCheckpoint(model, options);
+  return { model, artifacts, store: tf.io.fromMemory(artifacts) };
 }
 
 /** One momentum step on random data, so that weights, moving statistics and optimizer slots all differ from init. */
@@ -42,8 +45,7 @@ describe('saveCheckpoint / restoreCheckpoint', () => {
     const optA = new Optimizer();
     models.push(a);
     trainOnce(a, optA);
-    const store = memoryHandler();
-    await saveCheckpoint(a, store, { optimizer: optA, progress: { step: 7, epoch: 1, batch: 2 }, extra: { data: 'synthetic' } });
+    const { store } = await saved({ optimizer: optA, progress: { step: 7, epoch: 1, batch: 2 }, extra: { data: 'synthetic' } }, a);
 
     const b = buildSegNet({ ...config, seed: 99 });
     models.push(b);
@@ -63,10 +65,7 @@ describe('saveCheckpoint / restoreCheckpoint', () => {
   });
 
   it('builds a model from a checkpoint\'s own config', async () => {
-    const a = buildSegNet(config);
-    models.push(a);
-    const store = memoryHandler();
-    await saveCheckpoint(a, store);
+    const { model: a, store } = await saved();
     const { model, meta } = await loadSegNet(store);
     models.push(model);
     expect(meta.config.decoder).toBe('fcn');
@@ -74,10 +73,7 @@ describe('saveCheckpoint / restoreCheckpoint', () => {
   });
 
   it('refuses a checkpoint whose config does not match, naming the fields', async () => {
-    const a = buildSegNet(config);
-    models.push(a);
-    const store = memoryHandler();
-    await saveCheckpoint(a, store);
+    const { store } = await saved();
     const other = buildSegNet({ ...config, decoder: 'segnet' });
     models.push(other);
     await expect(restoreCheckpoint(other, store)).rejects.toThrow(/does not match the model .*decoder: "fcn" vs "segnet"/);
@@ -88,19 +84,15 @@ describe('saveCheckpoint / restoreCheckpoint', () => {
     models.push(a);
     const adam = new Optimizer({ kind: 'adam' });
     trainOnce(a, adam);
-    const store = memoryHandler();
-    await saveCheckpoint(a, store, { optimizer: adam });
+    const { store } = await saved({ optimizer: adam }, a);
     await expect(restoreCheckpoint(a, store, new Optimizer({ kind: 'momentum' }))).rejects.toThrow(/optimizer does not match .*kind: "adam" vs "momentum"/);
   });
 
   it('refuses files that are not checkpoints, and damaged weights', async () => {
     const notOurs = tf.io.fromMemory({ modelTopology: { class_name: 'Sequential' }, weightSpecs: [], weightData: new ArrayBuffer(0) });
     await expect(readCheckpoint(notOurs)).rejects.toThrow(/is not an Unpooled checkpoint/);
-    const a = buildSegNet(config);
-    models.push(a);
-    const store = memoryHandler();
-    await saveCheckpoint(a, store);
-    const truncated = { ...store.artifacts!, weightData: (store.artifacts!.weightData as ArrayBuffer).slice(0, 100) };
+    const { artifacts } = await saved();
+    const truncated = { ...artifacts, weightData: artifacts.weightData.slice(0, 100) };
     await expect(readCheckpoint(tf.io.fromMemory(truncated))).rejects.toThrow(/weights of .* are damaged/);
   });
 });

@@ -159,6 +159,53 @@ describe('trainSteps(model, options)', () => {
   });
 });
 
+describe('trainSteps with a learning rate read at every step', () => {
+  it('applies a rate changed mid-run from the next step, with the same step counter and optimizer state', async () => {
+    model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 3 });
+    const optimizer = new Optimizer({ kind: 'adam', weightDecay: 0 });
+    let rate = 0.01;
+    const asked: number[] = [];
+    const weights = () => model!.trainableVariables().map((v) => Array.from(v.variable.dataSync()));
+    const steps = trainSteps(model, {
+      batches: sceneSource(16, 16),
+      schedule: (step) => (asked.push(step), rate),
+      optimizer,
+      epochs: 4,
+      metricsEvery: 0,
+    });
+    const seen: TrainProgress[] = [];
+    let slotsAfter2: number[][] = [];
+    let weightsAfter3: number[][] = [];
+    for await (const p of steps) {
+      seen.push(p);
+      if (p.step === 2) {
+        slotsAfter2 = optimizer.state().slots.map((s) => Array.from(s.tensor.dataSync()));
+        rate = 0.05; // the setter behind the schedule: no new loop
+      }
+      if (p.step === 3) {
+        weightsAfter3 = weights();
+        rate = 0; // Adam's step is proportional to the rate: the weights stop, its moments go on
+      }
+    }
+    expect(seen.map((p) => [p.step, p.epoch, p.learningRate])).toEqual([[1, 0, 0.01], [2, 1, 0.01], [3, 2, 0.05], [4, 3, 0]]);
+    expect(asked).toEqual([0, 1, 2, 3]);
+    expect(optimizer.updates).toBe(4);
+    // One optimizer throughout: four updates counted (Adam's bias correction), moments still moving.
+    const slotsAfter4 = optimizer.state().slots.map((s) => Array.from(s.tensor.dataSync()));
+    expect(slotsAfter2.length).toBeGreaterThan(0);
+    expect(slotsAfter4).not.toEqual(slotsAfter2);
+    // Rate 0 at step 4 was read at that step: the weights are those after step 3.
+    expect(weights()).toEqual(weightsAfter3);
+  });
+
+  it('rejects a rate function that gives a negative or non-finite rate, naming the step', async () => {
+    model = buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 3 });
+    await expect(collect(trainSteps(model, { batches: sceneSource(16, 16), schedule: (step) => (step < 1 ? 0.01 : Number.NaN), epochs: 3, metricsEvery: 0 }))).rejects.toThrow(
+      'trainSteps: the learning rate at step 1 is NaN',
+    );
+  });
+});
+
 describe('learningRateAt(schedule, step)', () => {
   it('follows each schedule', () => {
     expect(learningRateAt({ kind: 'constant', rate: 0.1 }, 99)).toBe(0.1);

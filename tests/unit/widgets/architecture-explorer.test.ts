@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { EncoderPlan } from '../../../src/segnet/model/encoder';
+import { encoderPlan, resolveConfig, type EncoderPlan } from '../../../src/segnet/core';
 import { featureTiles, greyscaleRgba, indexRgba, INDEX_COLOURS, inputTiles, magnitudeRgba, tilesCaption, zeroShare } from '../../../src/widgets/architecture-explorer/feature-maps';
 import { architectureLayers, partTotals, type ArchLayer } from '../../../src/widgets/architecture-explorer/layers';
 import { layoutDiagram } from '../../../src/widgets/architecture-explorer/layout';
@@ -11,19 +11,9 @@ import type { LayerData } from '../../../src/widgets/model';
 import { readState } from '../../../src/widgets/shared/url-state';
 import { markup } from './snapshot';
 
-/** encoderPlan's output, written out so this file needs no TF.js. */
+/** The encoder's plan at full width, from the engine's TF-free entry. */
 function plan(kind: 'basic' | 'vgg16'): EncoderPlan {
-  const widths = kind === 'basic' ? [[64], [64], [64], [64]] : [[64, 64], [128, 128], [256, 256, 256], [512, 512, 512], [512, 512, 512]];
-  const kernel = kind === 'basic' ? 7 : 3;
-  let cin = 3;
-  const stages = widths.map((stage) =>
-    stage.map((cout) => {
-      const spec = { cin, cout, kernel };
-      cin = cout;
-      return spec;
-    }),
-  );
-  return { kind, kernel, stages, channels: widths.map((s) => s[s.length - 1]!) };
+  return encoderPlan(resolveConfig({ encoder: kind, decoder: 'segnet', height: 360, width: 480 }));
 }
 
 function summary(kind: 'basic' | 'vgg16'): NetworkSummary {

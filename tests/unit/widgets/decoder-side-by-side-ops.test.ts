@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as segnet from '../../../src/segnet';
-import { makeGrid, refConv2dTranspose, refMaxPool2x2, refMaxUnpool, refResizeBilinear } from '../../../src/segnet/reference';
+import { makeGrid, refConv2dTranspose, refMaxPool2x2, refMaxUnpool, refResizeBilinear } from '../../../src/segnet/core';
 import { bilinearKernel, upsampleChannel } from '../../../src/widgets/decoder-side-by-side/upsample';
-import type { Engine } from '../../../src/widgets/shared/lazy';
+import type { Engine } from '../../../src/widgets/shared/engine';
 import { maxAbsDiff, randomGrid, useCpu } from '../helpers';
 
 let engine: Engine;

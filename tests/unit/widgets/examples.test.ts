@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refMaxPool2x2 } from '../../../src/segnet/reference';
+import { refMaxPool2x2 } from '../../../src/segnet/core';
 import { DEFAULT_EXAMPLE, exampleGrid, featureRows, gridToRows, parseExample, rowsToGrid } from '../../../src/widgets/shared/examples';
 import { indexBits, pooledExample } from '../../../src/widgets/shared/pooled-example';
 

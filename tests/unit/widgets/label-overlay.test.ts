@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { CAMVID_NUM_CLASSES, PALETTE, VOID_LABEL } from '../../../src/data';
-import type { Segmentation } from '../../../src/segnet/types';
+import type { Segmentation } from '../../../src/segnet/core';
 import { overlayCaption, sceneLabel } from '../../../src/widgets/label-overlay/caption';
 import { compositeOverlay, imageToRgba, labelShares, overlayColour, pixelAccuracy, VOID_STRIPES } from '../../../src/widgets/label-overlay/overlay-pixels';
 import { probeSentence, probeView, topClasses } from '../../../src/widgets/label-overlay/probe';

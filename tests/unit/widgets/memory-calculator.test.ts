@@ -28,8 +28,8 @@ describe('memoryView(memoryReport(...))', () => {
     expect(indices!.relative).toBe(1);
     expect(encoder!.relative).toBeCloseTo(64, 0);
     expect(fcn!.relative).toBeGreaterThan(2);
-    expect(basic.keepNothing).toEqual(['DeepLab-LargeFOV', 'Bilinear']);
-    expect(basic.rows.map((r) => r.name)).toEqual(['SegNet', 'FCN', 'DeepLab-LargeFOV', 'DeconvNet', 'Bilinear']);
+    expect(basic.keepNothing).toEqual(['DeepLab-LargeFOV', 'Bilinear-Interpolation']);
+    expect(basic.rows.map((r) => r.name)).toEqual(['SegNet', 'FCN', 'DeepLab-LargeFOV', 'DeconvNet', 'Bilinear-Interpolation']);
     expect(basic.title).toBe('SegNet-Basic encoder, 360 × 480 input, one image');
     expect(memorySentence(basic)).toBe(
       'SegNet-Basic encoder, 360 × 480 input, one image: SegNet keeps 918,240 bytes of indices; keeping every encoder feature map instead would take 64 times as much.',

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { h, paintRgba, pixelCanvas, s } from '../../../src/widgets/model/dom';
+import { h, paintRgba, pixelCanvas, s } from '../../../src/widgets/shared/dom';
 import { renderModelStatus, type ModelStatusView } from '../../../src/widgets/model/model-status';
 import { NO_CHECKPOINT_NOTICE } from '../../../src/widgets/model/page-model';
 import { readSources } from '../../../src/widgets/model/read-sources';
-import { throttledState } from '../../../src/widgets/model/throttled-state';
+import { throttledState } from '../../../src/widgets/shared/throttled-state';
 import { intField, type StateCodec } from '../../../src/widgets/shared/url-state';
 import { markup } from './snapshot';
 

@@ -10,7 +10,7 @@ import { analyseFrame, LOGITS_LAYER } from '../../../src/widgets/model/frame-ana
 import { checkpointMismatch, describeCheckpoint, PageModel } from '../../../src/widgets/model/page-model';
 import { backendSentence, holdReason } from '../../../src/widgets/model/run-policy';
 import { CHECKPOINT_PATH, widgetSources } from '../../../src/widgets/model/sources';
-import type { Engine } from '../../../src/widgets/shared/lazy';
+import type { Engine } from '../../../src/widgets/shared/engine';
 import { useCpu } from '../helpers';
 
 /** A SegNet-Basic small enough for the cpu backend: 4 channels, 16 x 16 frames. */
@@ -103,18 +103,19 @@ describe('widgetSources(base, root)', () => {
   });
 });
 
-describe('analyseFrame(tf, model, frame)', () => {
+describe('analyseFrame(segnet, model, frame)', () => {
   it('returns the segmentation and every recorded layer, and frees its tensors on dispose', async () => {
     const before = tf.memory().numTensors;
-    const analysis = await analyseFrame(tf, model, frame(0));
+    const analysis = await analyseFrame(segnet, model, frame(0));
     const { segmentation } = analysis;
     expect(segmentation.labels).toHaveLength(256);
     for (let i = 0; i < 256; i += 51) {
       const sum = segmentation.probabilities.subarray(i * 11, (i + 1) * 11).reduce((a, b) => a + b, 0);
       expect(sum).toBeCloseTo(1, 5);
     }
-    expect(analysis.layers.map((l) => l.name)).toContain('encoder/stage2/pool');
-    expect(analysis.layers.at(-1)).toEqual({ name: LOGITS_LAYER, height: 16, width: 16, channels: 11, hasIndices: false });
+    await expect(analysis.layer('encoder/stage2/pool')).resolves.toMatchObject({ name: 'encoder/stage2/pool' });
+    const logits = await analysis.layer(LOGITS_LAYER);
+    expect([logits.name, logits.height, logits.width, logits.channels, logits.indices]).toEqual([LOGITS_LAYER, 16, 16, 11, null]);
     const pool = await analysis.layer('encoder/stage1/pool');
     expect([pool.height, pool.width, pool.channels]).toEqual([8, 8, 4]);
     expect(pool.indices).toHaveLength(8 * 8 * 4);
@@ -139,8 +140,10 @@ describe('PageModel', () => {
     const again = await page.layer(frame(0), 'encoder/stage1/conv1');
     expect([...again.values]).toEqual([...conv.values]);
     expect(tf.memory().numTensors - before).toBeGreaterThan(0);
-    const extra = await analyseFrame(tf, model, frame(5));
-    expect(extra.layers).toHaveLength(4 * 2 + 4 * 2 + 1); // conv + pool, unpool + conv per stage; logits
+    const held = tf.memory().numTensors;
+    const extra = await analyseFrame(segnet, model, frame(5));
+    // conv + pool, unpool + conv per stage; logits; and the four pools' indices
+    expect(tf.memory().numTensors - held).toBe(4 * 2 + 4 * 2 + 1 + 4);
     extra.dispose();
   });
 });

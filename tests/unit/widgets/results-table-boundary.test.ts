@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { generateScene, mulberry32 } from '../../../src/data';
-import { boundaryF1 } from '../../../src/segnet/metrics/boundary-f1';
+import { boundaryF1 } from '../../../src/segnet/core';
 import { blockyLabels, boundaryMasks, EDGE } from '../../../src/widgets/results-table/boundary-masks';
 import { renderBoundaryView } from '../../../src/widgets/results-table/boundary-render';
 import { boundaryCodec, toleranceFraction } from '../../../src/widgets/results-table/boundary-state';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { makeGrid, refConv2dTranspose } from '../../../src/segnet/reference';
+import { makeGrid, refConv2dTranspose } from '../../../src/segnet/core';
 import { patternSentence, stepSentence } from '../../../src/widgets/transposed-conv-stepper/caption';
 import { renderTransposedConv } from '../../../src/widgets/transposed-conv-stepper/render';
 import { outputSize, overlapPattern, stampView } from '../../../src/widgets/transposed-conv-stepper/stamps';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { refMaxUnpool } from '../../../src/segnet/reference';
+import { refMaxUnpool } from '../../../src/segnet/core';
 import { gridToRows, rowsToGrid } from '../../../src/widgets/shared/examples';
 import { pooledExample } from '../../../src/widgets/shared/pooled-example';
 import { readState } from '../../../src/widgets/shared/url-state';

@@ -7,27 +7,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSegNet } from '../../../../src/segnet';
-import type { SplitData } from '../../../../src/data';
 import { applyEncoderWeights, BatchStream, SharedEncoderComparison } from '../../../../src/widgets/decoder-comparison/comparison-engine';
 import { COMPARED_DECODERS } from '../../../../src/widgets/decoder-comparison/state';
-import { seededRandom, useCpu } from '../../helpers';
+import { useCpu } from '../../helpers';
+import { SIZE, tinySplit } from './tiny-split';
 
-const SIZE = 16;
 const tiny = { height: SIZE, width: SIZE, basicChannels: 2, atrousRate: 2, seed: 3 };
-
-/** A split of `count` seeded frames whose labels follow the image (so there is something to learn). */
-function tinySplit(count: number, seed: number): SplitData {
-  const rnd = seededRandom(seed);
-  const px = SIZE * SIZE;
-  const images = new Uint8Array(count * px * 3);
-  const labels = new Uint8Array(count * px);
-  for (let i = 0; i < count * px; i++) {
-    const c = Math.floor(rnd() * 4);
-    labels[i] = c;
-    images.set([c * 60, 255 - c * 60, Math.floor(rnd() * 255)], i * 3);
-  }
-  return { name: 'tiny', count, height: SIZE, width: SIZE, images, labels };
-}
 
 const snapshot = (vars: { name: string; variable: tf.Variable }[]): Map<string, Float32Array> =>
   new Map(vars.map((v) => [v.name, v.variable.dataSync().slice() as Float32Array]));

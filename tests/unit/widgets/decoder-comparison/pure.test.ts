@@ -12,7 +12,7 @@ import { countParameters, memoryReport } from '../../../../src/segnet';
 import { ComparisonLog, divergedMessage, MAX_CURVE_POINTS, median, RECENT_STEPS, rankByMeanIoU, thinCurve } from '../../../../src/widgets/decoder-comparison/bookkeeping';
 import { decoderFacts, factsTable, formatBytes, parseFacts } from '../../../../src/widgets/decoder-comparison/facts';
 import { PREVIEW_FRAMES, previewPositions, SCORED_FRAMES, selectFrames } from '../../../../src/widgets/decoder-comparison/frames';
-import { resizeSplit } from '../../../../src/widgets/shared/resize-split';
+import { resizeSplit } from '../../../../src/data';
 import {
   comparisonCaption,
   DECODER_STYLE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAMVID_NUM_CLASSES } from '../../../../src/data';
-import type { Segmentation } from '../../../../src/segnet/types';
+import type { Segmentation } from '../../../../src/segnet/core';
 import { classAt, pixelSentence, pointerPixel } from '../../../../src/widgets/own-image/probe';
 
 /** A 2 x 3 prediction whose pixel i has label i with probability 0.4 + 0.1 * i. */

@@ -5,7 +5,7 @@ import {
   exportFileName,
   HEADER_BYTES,
   type CheckpointFileContents,
-} from '../../../../src/widgets/training-studio/checkpoint-file';
+} from '../../../../src/data/checkpoint-file';
 
 /** A small, real-looking checkpoint: two float32 tensors (2x3 and 4). */
 function contents(): CheckpointFileContents {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, type SplitData } from '../../../../src/data';
-import { resizeSplit } from '../../../../src/widgets/shared/resize-split';
+import { resizeSplit } from '../../../../src/data';
 import { headOfSplit } from '../../../../src/widgets/training-studio/data-prep';
 
 /** Two 8x12 frames of blocky labels (with void) and noisy pixels. */

@@ -2,12 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as segnet from '../../../../src/segnet';
 import type { DatasetManifest, SplitData } from '../../../../src/data';
-import type { Engine } from '../../../../src/widgets/shared/lazy';
-import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/widgets/training-studio/checkpoint-file';
+import type { Engine } from '../../../../src/widgets/shared/engine';
+import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/data/checkpoint-file';
 import { readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
-import { networkConfig, restoreRun, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
+import { restoreRun, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
 import { DEFAULT_SETTINGS, type StudioSettings } from '../../../../src/widgets/training-studio/settings';
 import { useCpu } from '../../helpers';
+import { onceUpdated } from './run-fixture';
 
 /** SegNet-Basic at 32 x 32 (its smallest useful size), trained at half: 16 x 16. */
 const settings: StudioSettings = { ...DEFAULT_SETTINGS, decoder: 'bilinear', data: 'synthetic-32x32', res: 'half', batch: 1, opt: 'adam', lr: 0.001 };
@@ -22,12 +23,7 @@ beforeAll(async () => {
 
 /** A run whose weights, optimizer slots, progress and curves all differ from a fresh one's. */
 function trainedLookingRun(): StudioRun {
-  const model = segnet.buildSegNet(networkConfig(settings, data.manifest));
-  const optimizer = new segnet.Optimizer({ kind: 'adam' });
-  const params = model.trainableVariables();
-  const grads = new Map(params.map((p) => [p.name, tf.onesLike(p.variable) as tf.Tensor]));
-  optimizer.apply(params, grads, 0.01);
-  tf.dispose([...grads.values()]);
+  const { model, optimizer } = onceUpdated(settings, data);
   const curves = { loss: [{ step: 1, value: 2.3 }, { step: 2, value: 2.1 }], trainIoU: [{ step: 2, value: 0.1 }], valIoU: [{ step: 2, value: 0.12 }], validation: null };
   return new StudioRun(engine, settings, model, optimizer, data, { step: 2, epoch: 1, batch: 0 }, curves, 'Random initial weights (from scratch).');
 }
@@ -66,8 +62,8 @@ describe('a run through the export file and back', () => {
 
   it('refuses a checkpoint whose network does not match its own settings, naming the file', async () => {
     const contents = await snapshot(run);
-    const extra = (contents.json.modelTopology as { extra: { settings: Record<string, string> } }).extra;
-    extra.settings.decoder = 'segnet';
+    const extra = (contents.json.modelTopology as { extra: { run: Record<string, string> } }).extra;
+    extra.run.decoder = 'segnet';
     const loaded = await readContents(engine, contents, '"odd.unpooled"');
     try {
       expect(() => restoreRun(engine, loaded, data, '"odd.unpooled"')).toThrow('"odd.unpooled" holds a basic/bilinear network at 16 × 16, which does not match its own settings; nothing was changed.');

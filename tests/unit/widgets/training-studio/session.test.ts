@@ -2,16 +2,18 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as segnet from '../../../../src/segnet';
 import { CLASS_NAMES, type DatasetManifest, type SplitData } from '../../../../src/data';
-import { holdBackend, type Engine } from '../../../../src/widgets/shared/lazy';
+import { holdBackend } from '../../../../src/widgets/shared/backend-sharing';
+import type { Engine } from '../../../../src/widgets/shared/engine';
 import { activateBackend } from '../../../../src/widgets/training-studio/backend-watch';
-import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/widgets/training-studio/checkpoint-file';
+import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/data/checkpoint-file';
 import { emptyCurves } from '../../../../src/widgets/training-studio/curves';
 import { exportBytes, readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
-import { networkConfig, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
+import { StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
 import { memoryRunStore, type MemoryRunStore } from '../../../../src/widgets/training-studio/run-store';
 import { StudioSession, type Phase, type RunStore, type SessionView } from '../../../../src/widgets/training-studio/session';
 import { DEFAULT_SETTINGS, type DatasetOption, type StudioSettings } from '../../../../src/widgets/training-studio/settings';
 import { seededRandom, useCpu } from '../../helpers';
+import { onceUpdated } from './run-fixture';
 
 /** SegNet-Basic trained at 16 x 16 (half of the 32 x 32 data) on three random frames: steps take ~1-2 s on cpu. */
 function split(name: string, seed: number): SplitData {
@@ -100,12 +102,7 @@ function recorder(onPhase: (p: Phase) => void = () => undefined): Recorder {
 
 /** A run that looks trained (step 2, one Adam update), as a previous run's save would be. */
 function previousRun(): StudioRun {
-  const model = segnet.buildSegNet(networkConfig(settings, data.manifest));
-  const optimizer = new segnet.Optimizer({ kind: 'adam' });
-  const params = model.trainableVariables();
-  const grads = new Map(params.map((p) => [p.name, tf.onesLike(p.variable) as tf.Tensor]));
-  optimizer.apply(params, grads, 0.01);
-  tf.dispose([...grads.values()]);
+  const { model, optimizer } = onceUpdated(settings, data);
   return new StudioRun(engine, settings, model, optimizer, data, { step: 2, epoch: 0, batch: 2 }, { ...emptyCurves(), loss: [{ step: 2, value: 2 }] }, 'previous');
 }
 
@@ -179,6 +176,34 @@ describe('StudioSession', () => {
     expect(s.current!.progress.step).toBe(0);
     expect(s.current!.curves.loss).toEqual([]);
   }, 60_000);
+
+  it('resumes with a new learning rate and more epochs in the same loop: same step counter, same optimizer', async () => {
+    const store = memoryStore();
+    const steps: [number, number][] = [];
+    let s: StudioSession | null = null;
+    let pausing: Promise<void> | null = null;
+    const view = recorder();
+    view.progress = (_run, p) => {
+      if (!p) return;
+      steps.push([p.step, p.learningRate]);
+      if (p.step === 1 && !pausing) pausing = s!.pause();
+    };
+    s = session(view, store);
+    const paused = view.next((text) => text.startsWith('Paused at step'));
+    await s.start(settings); // 3 frames, batch 1: 3 steps an epoch
+    await paused;
+    await pausing;
+    const run = s.current!;
+    const loop = (s as unknown as { loop: Promise<void> | null }).loop;
+    expect(run.progress.step).toBe(1);
+    const finished = view.next((text) => text.startsWith('Finished'));
+    await s.resume({ ...settings, lr: 0.01, epochs: 2 });
+    expect((s as unknown as { loop: Promise<void> | null }).loop).toBe(loop);
+    await finished;
+    expect(s.current).toBe(run);
+    expect(steps).toEqual([[1, 0.001], [2, 0.01], [3, 0.01], [4, 0.01], [5, 0.01], [6, 0.01]]);
+    expect(run.optimizer.updates).toBe(6);
+  }, 120_000);
 
   it('after the device is lost, refuses Import and Export and saves nothing', async () => {
     const store = memoryStore();

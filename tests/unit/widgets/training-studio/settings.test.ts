@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { trainingSize } from '../../../../src/segnet/core';
 import { readState, withState } from '../../../../src/widgets/shared/url-state';
 import {
   checkSettings,
@@ -6,7 +7,6 @@ import {
   sameRun,
   settingsFromExtra,
   studioCodec,
-  trainingSize,
   type DatasetOption,
   type StudioSettings,
 } from '../../../../src/widgets/training-studio/settings';
@@ -66,9 +66,9 @@ describe('checkSettings(settings, datasets)', () => {
 
 describe('trainingSize, sameRun, settingsFromExtra', () => {
   it('halves the data size (rounding down) for res=half', () => {
-    expect(trainingSize({ res: 'half' }, { height: 96, width: 128 })).toEqual({ height: 48, width: 64 });
-    expect(trainingSize({ res: 'half' }, { height: 45, width: 61 })).toEqual({ height: 22, width: 30 });
-    expect(trainingSize({ res: 'full' }, { height: 45, width: 61 })).toEqual({ height: 45, width: 61 });
+    expect(trainingSize('half', { height: 96, width: 128 })).toEqual({ height: 48, width: 64 });
+    expect(trainingSize('half', { height: 45, width: 61 })).toEqual({ height: 22, width: 30 });
+    expect(trainingSize('full', { height: 45, width: 61 })).toEqual({ height: 45, width: 61 });
   });
 
   it('treats schedule and backend changes as the same run, anything else as a new one', () => {
@@ -79,8 +79,8 @@ describe('trainingSize, sameRun, settingsFromExtra', () => {
 
   it('reads settings back from a checkpoint only when every field is valid', () => {
     const s = { ...DEFAULT_SETTINGS, decoder: 'bilinear' as const };
-    expect(settingsFromExtra(studioCodec.serialize(s))).toEqual(s);
-    expect(settingsFromExtra({ ...studioCodec.serialize(s), batch: 'many' })).toBeNull();
+    expect(settingsFromExtra({ settings: studioCodec.serialize(s) })).toEqual(s);
+    expect(settingsFromExtra({ settings: { ...studioCodec.serialize(s), batch: 'many' } })).toBeNull();
     expect(settingsFromExtra(null)).toBeNull();
     expect(settingsFromExtra('basic')).toBeNull();
   });

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as segnet from '../../../../src/segnet';
 import { CLASS_NAMES, type DatasetManifest, type SplitData } from '../../../../src/data';
-import type { Engine } from '../../../../src/widgets/shared/lazy';
+import type { Engine } from '../../../../src/widgets/shared/engine';
 import { emptyCurves } from '../../../../src/widgets/training-studio/curves';
 import { weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
 import { networkConfig, StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';

@@ -1,6 +1,7 @@
 /** The shared engine's page-wide backend record: switches reach every listener; trainers hold switches off. */
 import { describe, expect, it } from 'vitest';
-import { backendHolders, holdBackend, onEngineBackend, setEngineBackend, type Engine } from '../../../src/widgets/shared/lazy';
+import { backendHolders, holdBackend, onEngineBackend, setEngineBackend } from '../../../src/widgets/shared/backend-sharing';
+import type { Engine } from '../../../src/widgets/shared/engine';
 
 const engine = { backend: { name: 'webgl', canTrain: true, rejected: [] } } as unknown as Engine;
 

@@ -4,7 +4,7 @@
  * G = global pixel accuracy, C = class-average accuracy, mIoU = mean intersection over union,
  * BF = boundary F1 score, all in percent; void pixels count in none of them.
  */
-import type { DecoderKind, EncoderKind } from '../../segnet/types';
+import type { DecoderKind, EncoderKind } from '../segnet/core';
 
 export interface PaperRow {
   variant: string;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { epochSource } from '../../../scripts/lib/epoch-source';
-import { iterateBatches } from '../../../src/data/batches';
+import { epochSource, iterateBatches } from '../../../src/data/batches';
+
 import type { SplitData } from '../../../src/data/types';
 import { seededRandom, useCpu } from '../helpers';
 
@@ -16,7 +16,7 @@ function split(count: number, h: number, w: number): SplitData {
   };
 }
 
-describe('epochSource(split, options) (scripts/lib/epoch-source.ts)', () => {
+describe('epochSource(split, options) (src/data/batches.ts)', () => {
   it('resumes an augmented epoch on the very batches an uninterrupted run sees', async () => {
     const data = split(7, 4, 6);
     const augment = { flip: true, colorJitter: 0.2 };

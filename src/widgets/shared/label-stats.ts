@@ -1,5 +1,5 @@
 /** Simple statistics of label maps (class indices 0..10, 11 = void). */
-import { CAMVID_NUM_CLASSES } from '../../data';
+import { CAMVID_NUM_CLASSES } from '../../segnet/core';
 
 /** Share of labelled pixels where `predicted` equals `truth` (void truth pixels left out); NaN if none. */
 export function pixelAccuracy(truth: ArrayLike<number>, predicted: ArrayLike<number>): number {

@@ -4,7 +4,7 @@
  * times a second, and browsers throttle (and complain about) that many history updates.
  * The listener still runs on every change.
  */
-import { readState, writeState, type StateCodec } from '../shared/url-state';
+import { readState, writeState, type StateCodec } from './url-state';
 
 export interface ThrottledState<S> {
   get(): S;

@@ -27,8 +27,7 @@
  * percent), or null where undefined. Other fields of a run (confusion, per-class accuracy,
  * checkpoint, ...) are allowed and ignored.
  */
-import { CAMVID_NUM_CLASSES } from '../../data';
-import { DECODER_KINDS, ENCODER_KINDS, type DecoderKind, type EncoderKind } from '../../segnet/types';
+import { CAMVID_NUM_CLASSES, DECODER_KINDS, ENCODER_KINDS, type DecoderKind, type EncoderKind } from '../segnet/core';
 
 export const RESULTS_FORMAT = 'unpooled-results';
 export const RESULTS_VERSION = 1;

@@ -2,9 +2,11 @@
  * Bringing a loaded split to the size a widget trains at. Halving the resolution makes a step
  * about four times cheaper; images are area-averaged (no aliasing) and labels take the
  * majority class of the same source region (as the importer resizes), so no class is ever
- * invented between two others. Shared by the training studio and the decoder comparison.
+ * invented between two others. Shared by the training studio, the decoder comparison and the train CLI.
  */
-import { resizeImageArea, resizeLabels, type SplitData } from '../../data';
+import { resizeImageArea } from './resize-image';
+import { resizeLabels } from './resize-labels';
+import type { SplitData } from './types';
 
 /** The split at `height` x `width` (the same object when it already has that size). */
 export function resizeSplit(split: SplitData, height: number, width: number): SplitData {

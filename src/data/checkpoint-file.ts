@@ -1,8 +1,9 @@
 /**
- * The studio's export format: one file holding a checkpoint's TF.js artifacts (the JSON part:
- * metadata and weight specs) and its weight bytes, so a reader downloads and imports a single
- * thing. Everything is checked before anything is used, so a damaged, truncated or foreign
- * file is refused with a message that names it, and never half-applied.
+ * The training studio's export format, which the train CLI also resumes from: one file holding
+ * a checkpoint's TF.js artifacts (the JSON part: metadata and weight specs) and its weight
+ * bytes, so a reader downloads and imports a single thing. Everything is checked before
+ * anything is used, so a damaged, truncated or foreign file is refused with a message that
+ * names it, and never half-applied.
  *
  * Layout (little-endian):
  *   0  12 bytes  magic "UNPOOLEDCKPT"
@@ -13,7 +14,7 @@
  *  28  J bytes   UTF-8 JSON: { modelTopology, weightSpecs, format, generatedBy }
  *  28+J W bytes  weight data
  */
-import { fnv1a32 } from '../../data';
+import { fnv1a32 } from './checksum';
 
 export const FILE_MAGIC = 'UNPOOLEDCKPT';
 export const FILE_VERSION = 1;
@@ -111,4 +112,25 @@ function artifactsProblem(json: unknown, weightsLength: number): string | null {
 /** A file name for an export: "segnet-basic-segnet-step120.unpooled". */
 export function exportFileName(encoder: string, decoder: string, step: number): string {
   return `${encoder}-${decoder}-step${step}${FILE_EXTENSION}`.replace(/[^a-z0-9.-]+/gi, '-');
+}
+
+/** TF.js model artifacts as a checkpoint captures them (one weight buffer); structurally tf.io.ModelArtifacts. */
+export interface CapturedArtifacts {
+  modelTopology?: unknown;
+  weightSpecs: WeightSpec[];
+  weightData: ArrayBuffer;
+  format?: string;
+  generatedBy?: string;
+}
+
+/** A captured checkpoint as a file's contents. */
+export function contentsOfArtifacts(artifacts: CapturedArtifacts): CheckpointFileContents {
+  const { modelTopology, weightSpecs, weightData, format, generatedBy } = artifacts;
+  return { json: { modelTopology: modelTopology as Record<string, unknown>, weightSpecs, format, generatedBy }, weights: new Uint8Array(weightData) };
+}
+
+/** A file's contents as TF.js model artifacts, for tf.io.fromMemory and readCheckpoint. */
+export function artifactsOfContents(contents: CheckpointFileContents): CapturedArtifacts & { modelTopology: Record<string, unknown> } {
+  const { modelTopology, weightSpecs, format, generatedBy } = contents.json;
+  return { modelTopology, weightSpecs, weightData: contents.weights.slice().buffer, format, generatedBy };
 }

@@ -1,8 +1,8 @@
 /**
  * The one configuration object of a SegNet-family model, with defaults and validation.
  */
-import { CAMVID_NUM_CLASSES } from '../class-weights';
-import { DECODER_KINDS, ENCODER_KINDS, type DecoderKind, type EncoderKind } from '../types';
+import { CAMVID_NUM_CLASSES } from './class-weights';
+import { DECODER_KINDS, ENCODER_KINDS, type DecoderKind, type EncoderKind } from './types';
 
 export interface SegNetConfig {
   /** 'basic': SegNet-Basic, 4 x [7x7 conv, 64]; 'vgg16': the 13 conv layers of VGG16. */

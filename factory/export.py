@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Exports a factory run to the engine's checkpoint format: a folder with model.json
+(modelTopology = the engine's CheckpointMeta, format 'unpooled-segnet' v1) and weights.bin,
+every variable under its TF.js name and in TF.js layout, float16 by default (TF.js decodes
+quantization { dtype: 'float16' } itself). `npm run eval`, the studio and the widgets load it
+as they load any checkpoint of ours.
+
+    python3 factory/export.py --run ~/.cache/unpooled/runs/basic-camvid --out public/models/segnet-basic-camvid-180x240
+"""
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+from nets import export_tensors  # noqa: E402
+from train import build  # noqa: E402
+
+FORMAT, VERSION = "unpooled-segnet", 1
+
+
+def engine_config(run, height, width):
+    """The engine's SegNetConfig for a factory run (src/segnet/model/config.ts)."""
+    return {"numClasses": 11, "widthMultiplier": run["widthMultiplier"], "basicChannels": run.get("basicChannels", 64),
+            "atrousRate": run.get("atrousRate", 12), "seed": run["seed"], "encoder": run["encoder"],
+            "decoder": run["decoder"], "height": height, "width": width}
+
+
+def write_checkpoint(net, config, out, progress, extra, float16=True):
+    """Writes model.json + weights.bin into `out`, replacing it atomically."""
+    tensors = export_tensors(net)
+    specs, chunks = [], []
+    for name, t in tensors.items():
+        a = t.numpy().astype("<f4")
+        if not np.isfinite(a).all():
+            raise SystemExit(f"factory export: {name} holds a non-finite value; refusing to export")
+        spec = {"name": name, "shape": list(a.shape), "dtype": "float32"}
+        if float16:
+            h = a.astype("<f2")
+            if not np.isfinite(h).all():
+                raise SystemExit(f"factory export: {name} overflows float16; export with --float32")
+            spec["quantization"] = {"dtype": "float16"}
+            chunks.append(h.tobytes())
+        else:
+            chunks.append(a.tobytes())
+        specs.append(spec)
+    meta = {"format": FORMAT, "version": VERSION, "config": config, "progress": progress, "optimizer": None, "extra": extra}
+    model_json = {"modelTopology": meta, "format": FORMAT, "generatedBy": "unpooled factory", "convertedBy": None,
+                  "weightsManifest": [{"paths": ["weights.bin"], "weights": specs}]}
+    parent = os.path.dirname(os.path.abspath(out)) or "."
+    os.makedirs(parent, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=f".{os.path.basename(out)}.tmp-", dir=parent)
+    try:
+        with open(os.path.join(tmp, "weights.bin"), "wb") as f:
+            f.write(b"".join(chunks))
+        with open(os.path.join(tmp, "model.json"), "w", encoding="utf8") as f:
+            f.write(json.dumps(model_json) + "\n")
+        # keep a model card that already sits in the folder
+        card = os.path.join(out, "MODEL_CARD.md")
+        if os.path.isfile(card):
+            shutil.copy2(card, tmp)
+        if os.path.isdir(out):
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return sum(len(c) for c in chunks)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--run", required=True, help="factory run folder")
+    p.add_argument("--which", default="best", choices=("best", "last"), help="best val mIoU (default) or the last checkpoint")
+    p.add_argument("--out", required=True, help="checkpoint folder to write (e.g. public/models/<name>)")
+    p.add_argument("--float32", action="store_true", help="store float32 instead of float16")
+    a = p.parse_args(argv)
+    run_dir = os.path.abspath(os.path.expanduser(a.run))
+    path = os.path.join(run_dir, f"{a.which}.pt")
+    if not os.path.isfile(path):
+        raise SystemExit(f"factory export: no {a.which}.pt in {run_dir}")
+    state = torch.load(path, map_location="cpu")
+    run = state["run"]
+    net = build(run)
+    net.load_state_dict(state["model"])
+    with open(os.path.join(run["data"], "manifest.json"), encoding="utf8") as f:
+        manifest = json.load(f)
+    prog = state["progress"]
+    info = {}
+    info_path = os.path.join(run_dir, "run.json")
+    if os.path.isfile(info_path):
+        with open(info_path, encoding="utf8") as f:
+            info = json.load(f)
+    weights = {"median": manifest["medianFrequencyWeights"], "tutorial": manifest["tutorialClassWeights"],
+               "none": [1.0] * 11}[run["weights"]]
+    extra = {
+        "data": manifest["name"],
+        "classWeights": run["weights"],
+        "classWeightValues": weights,
+        "factory": {
+            "tool": "factory/train.py (PyTorch)",
+            "torch": info.get("torch", torch.__version__),
+            "run": {**run, "data": manifest["name"]},
+            "command": info.get("command"),
+            "checkpoint": a.which,
+            "epochs": prog["epoch"],
+            "bestValMIoU": prog.get("best"),
+            "trainSeconds": round(prog.get("seconds", 0)),
+        },
+    }
+    progress = {"step": prog["step"], "epoch": prog["epoch"], "batch": prog["batch"]}
+    size = write_checkpoint(net, engine_config(run, manifest["height"], manifest["width"]), a.out, progress, extra, not a.float32)
+    print(f"factory export: wrote {a.out} ({size / 1e6:.2f} MB weights, {'float32' if a.float32 else 'float16'}) from {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Runs a plan of factory runs one after another, each to its end, resuming any that stopped:
+the way long CPU work continues across sessions. Start it again after any stop and it picks
+up where it was. A run whose `after` run is not finished waits for it (the plan is in order).
+
+    python3 factory/queue.py --plan factory/plans/camvid.json --runs ~/.cache/unpooled/runs
+    python3 factory/queue.py --plan factory/plans/camvid.json --runs ~/.cache/unpooled/runs --status
+
+A plan is JSON: {"runs": [{"name": ..., "args": [...train.py arguments...], "after": name?}]};
+"{runs}" in an argument is replaced by the --runs folder, so runs can start from each other.
+"""
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def state_of(folder):
+    """'new', 'stopped' (resumable) or 'done', with the run's progress when it has one."""
+    last = os.path.join(folder, "last.pt")
+    if not os.path.isfile(last):
+        return "new", None
+    import torch
+    progress = torch.load(last, map_location="cpu")["progress"]
+    return ("done" if progress.get("done") else "stopped"), progress
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--plan", required=True)
+    p.add_argument("--runs", default=os.path.expanduser("~/.cache/unpooled/runs"))
+    p.add_argument("--status", action="store_true", help="print each run's state and exit")
+    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    a = p.parse_args(argv)
+    with open(a.plan, encoding="utf8") as f:
+        plan = json.load(f)
+    runs = os.path.abspath(os.path.expanduser(a.runs))
+    os.makedirs(runs, exist_ok=True)
+    stop = {"now": False}
+    child = {"p": None}
+
+    def on_signal(sig, _frame):
+        stop["now"] = True
+        if child["p"] is not None:
+            child["p"].send_signal(sig)  # the trainer checkpoints and exits 130
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    done = set()
+    for run in plan["runs"]:
+        folder = os.path.join(runs, run["name"])
+        state, progress = state_of(folder)
+        if a.status:
+            where = "" if progress is None else (f" epoch {progress['epoch']} step {progress['step']}, best val mIoU "
+                                                   f"{progress['best']:.2f}" + (f", {progress['why']}" if progress.get("why") else ""))
+            print(f"{run['name']}: {state}{where}")
+            continue
+        if state == "done":
+            done.add(run["name"])
+            continue
+        if run.get("after") and run["after"] not in done:
+            print(f"queue: {run['name']} waits for {run['after']}, which is not finished", flush=True)
+            return 1
+        args = [a_.replace("{runs}", runs) for a_ in run["args"]]
+        cmd = [sys.executable, os.path.join(HERE, "train.py"), "--out", folder, "--threads", str(a.threads)]
+        cmd += ["--resume"] if state == "stopped" else args
+        print(f"queue: {'resuming' if state == 'stopped' else 'starting'} {run['name']}", flush=True)
+        child["p"] = subprocess.Popen(cmd)
+        code = child["p"].wait()
+        child["p"] = None
+        if stop["now"] or code != 0:
+            print(f"queue: stopped during {run['name']} (exit {code}); run the same command to continue", flush=True)
+            return 130 if stop["now"] else code
+        done.add(run["name"])
+    if not a.status:
+        print("queue: every run of the plan is finished", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

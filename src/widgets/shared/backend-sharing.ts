@@ -1,0 +1,39 @@
+/**
+ * TF.js has one backend per page: who is training on it now (a switch would pull tensors from
+ * under them), and who wants to hear when it switches.
+ */
+import type { BackendChoice } from '../../segnet';
+import type { Engine } from './engine';
+
+/** Who is training on the shared engine now: a page-wide backend switch would pull tensors from under them. */
+const holders = new Map<symbol, string>();
+
+/** Marks `who` (e.g. "the decoder comparison") as training; returns the release function. */
+export function holdBackend(who: string): () => void {
+  const key = Symbol(who);
+  holders.set(key, who);
+  return () => void holders.delete(key);
+}
+
+/** Names of the widgets training now (a backend switch should wait for them). */
+export function backendHolders(): string[] {
+  return [...new Set(holders.values())];
+}
+
+type BackendListener = (backend: BackendChoice) => void;
+const backendListeners = new Set<BackendListener>();
+
+/**
+ * Records a switch of TF.js's backend (which is page-wide) on the shared engine, and tells
+ * every widget listening, so none keeps reporting or watching the old one.
+ */
+export function setEngineBackend(shared: Engine, backend: BackendChoice): void {
+  shared.backend = backend;
+  for (const listener of [...backendListeners]) listener(backend);
+}
+
+/** Calls `listener` after every backend switch; returns a function that stops listening. */
+export function onEngineBackend(listener: BackendListener): () => void {
+  backendListeners.add(listener);
+  return () => void backendListeners.delete(listener);
+}

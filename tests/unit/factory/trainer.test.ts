@@ -1,0 +1,191 @@
+/**
+ * factory/train.py, the PyTorch trainer of the shipped weights: a resumed run continues an
+ * uninterrupted one (same batches, augmentation, optimizer state and progress, across an epoch
+ * boundary with its validation; oneDNN's float rounding differs between processes, so weights
+ * agree to rounding rather than bit for bit); SIGINT to its process group writes the checkpoint at the current step and says so;
+ * a trained run exports to a checkpoint that `npm run eval` scores. Skipped, saying why, without
+ * a python3 that has torch.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evalCli } from '../../../scripts/lib/eval-cli';
+import { checkpointFolder } from '../../../scripts/lib/checkpoint-files';
+import { writeSyntheticDataset } from '../../../src/data/node';
+import { readCheckpoint } from '../../../src/segnet';
+import { findTorchPython } from '../bench/torch-python';
+import { makeTempDir, removeDir } from '../data/helpers/temp-dir';
+
+const { python, reason } = findTorchPython();
+if (!python) console.warn(`tests/unit/factory/trainer: skipped, ${reason}`);
+
+let root = '';
+let data = '';
+beforeAll(async () => {
+  root = await makeTempDir('unpooled-factory-train-');
+  // 8 training frames at batch 2: 4 steps an epoch, so 6 steps cross an epoch end.
+  data = (await writeSyntheticDataset({ height: 32, width: 48, seed: 3, counts: { train: 8, val: 4, test: 4 }, outDir: root })).dir;
+});
+afterAll(() => removeDir(root));
+
+const small = ['--basic-channels', '8', '--batch', '2', '--threads', '1', '--epochs', '3', '--checkpoint-every', '100'];
+
+function train(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(python!, ['factory/train.py', ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Comparison {
+  compared: number;
+  differ: string[];
+  relativeModelDifference: number;
+  sameProgress: boolean;
+  step: number;
+}
+
+function compare(a: string, b: string): Comparison {
+  const r = spawnSync(python!, ['factory/compare_runs.py', a, b], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Comparison;
+}
+
+interface LogEvent {
+  event: string;
+  step?: number;
+  loss?: number;
+}
+
+async function logEvents(out: string): Promise<LogEvent[]> {
+  return (await readFile(join(out, 'log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as LogEvent);
+}
+
+describe.skipIf(!python)('factory/train.py', () => {
+  it('a run stopped at step 3 and resumed to step 6 continues the run that went to step 6 at once', async () => {
+    const whole = join(root, 'whole');
+    const parts = join(root, 'parts');
+    expect(train(['--data', data, '--out', whole, ...small, '--max-steps', '6']).status).toBe(0);
+    expect(train(['--data', data, '--out', parts, ...small, '--max-steps', '3']).status).toBe(0);
+    // two fresh processes up to the same step are bit-identical: the run is seeded throughout
+    const again = join(root, 'again');
+    expect(train(['--data', data, '--out', again, ...small, '--max-steps', '3']).status).toBe(0);
+    expect(compare(join(parts, 'last.pt'), join(again, 'last.pt')).differ).toEqual([]);
+    const resumed = train(['--out', parts, '--resume', '--max-steps', '3']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('epoch 1 batch 3');
+    const same = compare(join(whole, 'last.pt'), join(parts, 'last.pt'));
+    expect(same.step).toBe(6);
+    expect(same.compared).toBeGreaterThan(50); // weights, BN statistics, Adam moments, progress
+    expect(same.sameProgress).toBe(true);
+    expect(same.relativeModelDifference).toBeLessThan(1e-3); // Adam magnifies rounding where gradients are near 0
+    // the same batches gave the same losses, step for step
+    const losses = async (out: string) => (await logEvents(out)).filter((e) => e.event === 'step').map((e) => e.loss!);
+    const a = await losses(whole);
+    const b = await losses(parts);
+    expect(b).toHaveLength(6);
+    a.forEach((l, i) => expect(Math.abs(l - b[i]!)).toBeLessThan(1e-4 * l));
+    // the epoch end between steps 4 and 5 validated in both
+    expect((await logEvents(whole)).filter((e) => e.event === 'val')).toHaveLength(1);
+    expect((await logEvents(parts)).filter((e) => e.event === 'val')).toHaveLength(1);
+    // another seed is another run, far outside that tolerance
+    const other = join(root, 'other');
+    expect(train(['--data', data, '--out', other, ...small, '--max-steps', '6', '--seed', '2']).status).toBe(0);
+    expect(compare(join(whole, 'last.pt'), join(other, 'last.pt')).relativeModelDifference).toBeGreaterThan(0.1);
+  }, 240_000);
+
+  it('SIGINT to the process group writes the checkpoint at the current step and exits 130', async () => {
+    const out = join(root, 'interrupted');
+    const child = spawn(python!, ['factory/train.py', '--data', data, '--out', out, ...small, '--epochs', '1000'], { detached: true, stdio: 'pipe' });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // wait for a few steps, then interrupt the whole group as a terminal's Ctrl-C does
+    for (let i = 0; i < 600; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const steps = await logEvents(out).then((e) => e.filter((x) => x.event === 'step').length, () => 0);
+      if (steps >= 2) break;
+    }
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(130);
+    const events = await logEvents(out);
+    const lastStep = events.filter((e) => e.event === 'step').at(-1)!.step!;
+    expect(events.at(-1)).toMatchObject({ event: 'interrupted', step: lastStep });
+    expect(stdout).toContain(`interrupted at step ${lastStep}`);
+    expect(compare(join(out, 'last.pt'), join(out, 'last.pt')).step).toBe(lastStep);
+  }, 120_000);
+
+  it('exports a run that the engine loads and npm run eval scores on the run\'s own data', async () => {
+    const out = join(root, 'export-run');
+    expect(train(['--data', data, '--out', out, ...small, '--epochs', '1']).status).toBe(0);
+    const model = join(root, 'exported');
+    const r = spawnSync(python!, ['factory/export.py', '--run', out, '--out', model], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const { meta, tensors } = await readCheckpoint(checkpointFolder(model));
+    Object.values(tensors).forEach((t) => t.dispose());
+    expect(meta.config).toMatchObject({ encoder: 'basic', decoder: 'segnet', basicChannels: 8, height: 32, width: 48 });
+    expect(meta.progress).toMatchObject({ step: 4, epoch: 1 });
+    const spec = JSON.parse(await readFile(join(model, 'model.json'), 'utf8')) as { weightsManifest: { weights: { quantization?: { dtype: string } }[] }[] };
+    expect(spec.weightsManifest[0]!.weights.every((w) => w.quantization?.dtype === 'float16')).toBe(true);
+    const lines: string[] = [];
+    expect((meta.extra as { data: string }).data).toBe('synthetic-32x48');
+    const status = await evalCli(['--checkpoint', model, '--split', 'test', '--json', '--backend', 'cpu', '--data', data], { out: (l) => lines.push(l), progress: process.stderr });
+    expect(status).toBe(0);
+    const report = JSON.parse(lines.join('\n')) as { data: string; images: number; globalAccuracy: number };
+    expect(report.data).toBe('synthetic-32x48');
+    expect(report.images).toBe(4);
+    expect(report.globalAccuracy).toBeGreaterThan(0);
+    // the model card takes its scores from that report, and its training facts from the run
+    const evalFile = join(root, 'test-eval.json');
+    await writeFile(evalFile, lines.join('\n'));
+    const card = spawnSync(python!, ['factory/card.py', '--run', out, '--model', model, '--eval', evalFile], { encoding: 'utf8' });
+    expect(card.status, card.stderr).toBe(0);
+    const text = await readFile(join(model, 'MODEL_CARD.md'), 'utf8');
+    expect(text).toContain(`| test (4 images) | ${(report.globalAccuracy * 100).toFixed(1)} |`);
+    expect(text).toContain('1 epoch, 4 steps of batch 2');
+    expect(text).toContain('--split test');
+  }, 180_000);
+});
+
+describe.skipIf(!python)('factory/queue.py', () => {
+  it('runs a plan in order, a decoder on the frozen encoder of the run before it, and reports both finished', async () => {
+    const runs = join(root, 'queue-runs');
+    const plan = join(root, 'plan.json');
+    const base = ['--data', data, '--basic-channels', '8', '--batch', '2', '--epochs', '1'];
+    await writeFile(plan, JSON.stringify({
+      runs: [
+        { name: 'encoder', args: [...base, '--decoder', 'segnet'] },
+        { name: 'fcn', after: 'encoder', args: [...base, '--decoder', 'fcn', '--init', '{runs}/encoder/best.pt', '--init-encoder-only', '--freeze-encoder'] },
+      ],
+    }));
+    const r = spawnSync(python!, ['factory/queue.py', '--plan', plan, '--runs', runs, '--threads', '1'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('every run of the plan is finished');
+    const status = spawnSync(python!, ['factory/queue.py', '--plan', plan, '--runs', runs, '--status'], { encoding: 'utf8' });
+    expect(status.stdout).toMatch(/^encoder: done epoch 1 /m);
+    expect(status.stdout).toMatch(/^fcn: done epoch 1 /m);
+    // the frozen encoder is the first run's, unchanged by training the FCN decoder
+    const cmp = compare(join(runs, 'encoder', 'best.pt'), join(runs, 'fcn', 'last.pt'));
+    expect(cmp.differ.some((k) => k.startsWith('model/encoder.'))).toBe(false);
+    expect(cmp.differ.some((k) => k.startsWith('model/decoder.'))).toBe(true);
+    expect((await logEvents(join(runs, 'fcn'))).find((e) => e.event === 'init')).toMatchObject({ copied: 24 });
+  }, 180_000);
+});
+
+describe.skipIf(!python)('factory/train.py with a second process', () => {
+  it('refuses to train a run folder that another process is training', async () => {
+    const out = join(root, 'locked');
+    const first = spawn(python!, ['factory/train.py', '--data', data, '--out', out, ...small, '--epochs', '1000', '--checkpoint-every', '1'], { stdio: 'pipe' });
+    const exited = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
+    for (let i = 0; i < 600; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (await readFile(join(out, 'last.pt')).then(() => true, () => false)) break;
+    }
+    const second = train(['--out', out, '--resume', '--max-steps', '1']);
+    expect(second.status).not.toBe(0);
+    expect(second.stderr).toContain(`another process is training the run in ${out}`);
+    first.kill('SIGINT');
+    expect(await exited).toBe(130);
+    // once the first has stopped, the run resumes
+    expect(train(['--out', out, '--resume', '--max-steps', '1']).status).toBe(0);
+  }, 120_000);
+});
