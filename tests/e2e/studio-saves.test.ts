@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
+import { attr, click, message, step, tag, untilPhase, untilStepAtLeast } from './studio-page';
 import { problems, watchPage, type PageLog } from './page-log';
 
 const origin = inject('origin');
-const tag = 'training-studio';
 const PATH = '/chapters/train-it-yourself/?studio.batch=1&studio.every=2&studio.epochs=5';
 /** No validation (so no save) comes during these runs: only the page's own leaving saves them. */
 const NO_VALIDATION = '/chapters/train-it-yourself/?studio.batch=1&studio.every=1000&studio.epochs=5';
@@ -27,16 +27,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const attr = (page: Page, name: string) => page.locator(tag).getAttribute(name);
-const step = async (page: Page): Promise<number> => Number((await attr(page, 'data-step')) ?? -1);
-const message = (page: Page) => page.locator(`${tag} [data-part="message"]`).innerText();
-const click = (page: Page, action: string) => page.locator(`${tag} button[data-action="${action}"]`).click();
-const untilPhase = (page: Page, phase: string) => page.waitForSelector(`${tag}[data-phase="${phase}"]`, { timeout: 60_000 });
 const untilReady = (page: Page, how: 'fresh' | 'restored') => page.waitForSelector(`${tag}[data-ready="${how}"]`, { timeout: 60_000 });
-
-async function untilStepAtLeast(page: Page, n: number): Promise<void> {
-  await expect.poll(() => step(page), { timeout: 90_000, interval: 100 }).toBeGreaterThanOrEqual(n);
-}
 
 /** Sets the storage quota of the site's origin (in the page's storage partition) in bytes. */
 async function setQuota(context: BrowserContext, page: Page, bytes: number): Promise<void> {
