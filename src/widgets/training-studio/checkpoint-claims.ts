@@ -57,7 +57,8 @@ function validationProblem(value: unknown, step: number, numClasses: number): st
 
 /** Why the curves cannot be a record of this run (null when they can). */
 export function curvesProblem(value: unknown, step: number, numClasses: number): string | null {
-  if (!value || typeof value !== 'object') return 'holds no curves';
+  if (value === undefined || value === null) return null; // none (a CLI checkpoint): the run starts its curves afresh
+  if (typeof value !== 'object') return 'holds curves that are not a record of points';
   const c = value as Partial<Curves>;
   return (
     curveProblem('loss', c.loss, step) ??
