@@ -186,7 +186,7 @@ describe('own-image', () => {
       return transfer;
     }, png);
     await page.locator('own-image').dispatchEvent('drop', { dataTransfer: drop });
-    await expect.poll(() => message(page)).toBe('Showing “dropped.png”.');
+    await expect.poll(() => message(page), { timeout: 10_000 }).toBe('Showing “dropped.png”.');
     await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
     expect(await page.locator('own-image [data-part="caption"]').innerText()).toContain('“dropped.png”');
   });
