@@ -13,7 +13,7 @@ import type { BenchRow } from './lib/bench-row';
 import { registerNodeBackends } from './lib/node-backends';
 import { errorMessage } from '../src/segnet/core';
 
-const args = parseArgs(
+const args = parseBenchArgs(() => parseArgs(
   process.argv.slice(2),
   {
     json: { type: 'boolean', default: false, help: 'print one JSON document instead of a table' },
@@ -26,7 +26,17 @@ const args = parseArgs(
     'train-reps': { type: 'number', default: 3, help: 'timed training steps (median reported)' },
   },
   'Benchmarks SegNet training and inference on the TF.js backends available here.',
-);
+));
+
+/** The parsed flags; a bad one is one line on stderr and exit status 2, not a stack trace. */
+function parseBenchArgs<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+}
 
 interface Row extends BenchRow {
   backend: BackendName;

@@ -4,6 +4,9 @@
  * Trains a SegNet-family model from the command line (all options: --help, or
  * scripts/lib/train-options.ts). Ctrl-C once: finish the step, write a checkpoint, exit 130;
  * twice: exit at once (checkpoints are written atomically, so the last one stays whole).
+ * The npm script runs node with tsx as a loader rather than the tsx CLI: the CLI relays a
+ * terminal's SIGINT and kills this process about 60 ms later, long before a training step
+ * that blocks the event loop lets the checkpoint be written.
  */
 import { TrainingController } from '../src/segnet';
 import { trainCli } from './lib/train-cli';

@@ -5,16 +5,23 @@
  * tf.io.http('/models/<name>/model.json'), which fetches weights.bin relative to model.json.
  *
  * Saving replaces the folder atomically (a temporary sibling, then a rename), so an
- * interrupted save leaves the previous checkpoint whole.
+ * interrupted save leaves the previous checkpoint whole. model.json also records the checksum
+ * of weights.bin (`weightsChecksum`, ignored by TF.js): reading refuses weights whose bits
+ * changed on disk, and any checkpoint whose weights hold NaN or infinite values, so eval,
+ * --resume and --init never go on from garbage as if it were real.
  */
 import * as tf from '@tensorflow/tfjs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { replaceDirAtomically } from '../../src/data/atomic-dir';
+import { shardChecksum } from '../../src/data/checksum';
 import { encodeFloat16 } from './float16';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
+
+/** model.json as written here: TF.js's layout plus the checksum of weights.bin. */
+type CheckpointJson = tf.io.ModelJSON & { weightsChecksum?: string };
 
 export interface CheckpointFolderOptions {
   /** Store float32 weights as float16 (half the bytes; TF.js decodes them on load). */
@@ -50,12 +57,13 @@ async function save(dir: string, artifacts: tf.io.ModelArtifacts, options: Check
   let specs = artifacts.weightSpecs;
   let data = new tf.io.CompositeArrayBuffer(artifacts.weightData).slice();
   if (options.float16) [specs, data] = toFloat16(specs, data);
-  const modelJson: tf.io.ModelJSON = {
+  const modelJson: CheckpointJson = {
     modelTopology: artifacts.modelTopology as object,
     format: artifacts.format,
     generatedBy: artifacts.generatedBy,
     convertedBy: artifacts.convertedBy ?? null,
     weightsManifest: [{ paths: [WEIGHTS_BIN], weights: specs }],
+    weightsChecksum: shardChecksum(new Uint8Array(data)),
   };
   await replaceDirAtomically(dir, async (tmp) => {
     await writeFile(join(tmp, WEIGHTS_BIN), new Uint8Array(data));
@@ -64,7 +72,7 @@ async function save(dir: string, artifacts: tf.io.ModelArtifacts, options: Check
   return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON({ ...artifacts, weightSpecs: specs, weightData: data }) };
 }
 
-async function readJson(path: string): Promise<tf.io.ModelJSON> {
+async function readJson(path: string): Promise<CheckpointJson> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -73,7 +81,7 @@ async function readJson(path: string): Promise<tf.io.ModelJSON> {
     throw err;
   }
   try {
-    return JSON.parse(text) as tf.io.ModelJSON;
+    return JSON.parse(text) as CheckpointJson;
   } catch (err) {
     throw new Error(`checkpoint: ${path} is not valid JSON (${(err as Error).message})`);
   }
@@ -91,11 +99,38 @@ async function load(dir: string): Promise<tf.io.ModelArtifacts> {
       });
       buffers.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     }
-    return [specs, tf.io.concatenateArrayBuffers(buffers)];
+    const data = tf.io.concatenateArrayBuffers(buffers);
+    const problem = weightsProblem(json, specs, data);
+    if (problem) throw new Error(`checkpoint ${dir}: ${problem}; it was not used`);
+    return [specs, data];
   });
+}
+
+/** Why the weight bytes cannot be trusted: truncated, a checksum mismatch, a non-finite value (null when fine). */
+function weightsProblem(json: CheckpointJson, specs: tf.io.WeightsManifestEntry[], data: ArrayBuffer): string | null {
+  const parts = specs.map((spec) => {
+    const half = (spec.quantization as { dtype?: string } | undefined)?.dtype === 'float16';
+    return { spec, half, size: spec.shape.reduce((a, b) => a * b, 1) * (half ? 2 : spec.dtype === 'bool' ? 1 : 4) };
+  });
+  const total = parts.reduce((n, p) => n + p.size, 0);
+  if (total !== data.byteLength) return `${WEIGHTS_BIN} holds ${data.byteLength} bytes where ${MODEL_JSON} lists ${total} (${data.byteLength < total ? 'truncated' : 'too long'})`;
+  if (json.weightsChecksum !== undefined && json.weightsChecksum !== shardChecksum(new Uint8Array(data))) {
+    return `${WEIGHTS_BIN} does not match the checksum in ${MODEL_JSON} (damaged or changed on disk)`;
+  }
+  let offset = 0;
+  for (const { spec, half, size } of parts) {
+    // float16: exponent bits all ones is an infinity or a NaN.
+    const bad = half
+      ? new Uint16Array(data, offset, size / 2).some((h) => (h & 0x7c00) === 0x7c00)
+      : spec.dtype === 'float32' && new Float32Array(data, offset, size / 4).some((v) => !Number.isFinite(v));
+    if (bad) return `weight "${spec.name}" holds NaN or infinite values`;
+    offset += size;
+  }
+  return null;
 }
 
 /** A TF.js IO handler that saves to and loads from the checkpoint folder `dir`. */
 export function checkpointFolder(dir: string, options: CheckpointFolderOptions = {}): tf.io.IOHandler {
-  return { save: (artifacts) => save(dir, artifacts, options), load: () => load(dir) };
+  // toString: messages that name the handler ("the weights of '…' are damaged") name the folder.
+  return { save: (artifacts) => save(dir, artifacts, options), load: () => load(dir), toString: () => dir } as tf.io.IOHandler;
 }

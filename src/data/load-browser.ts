@@ -29,8 +29,20 @@ function folderUrl(baseUrl: string | URL): URL {
   return url;
 }
 
+/** A fetch whose network-level failure ("Failed to fetch", says nothing of what) names the URL. */
+async function fetchNamed(doFetch: typeof fetch, url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await doFetch(url, init);
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new Error(`${url.href} could not be fetched (${(err as Error).message})`);
+  }
+}
+
 async function fetchBytes(url: URL, what: string, doFetch: typeof fetch, signal?: AbortSignal): Promise<Uint8Array> {
-  const res = await doFetch(url, signal ? { signal } : {});
+  const res = await fetchNamed(doFetch, url, signal ? { signal } : {}).catch((err: Error) => {
+    throw err.name === 'AbortError' ? err : new Error(`${what}: ${err.message}`);
+  });
   if (!res.ok) throw new Error(`${what}: HTTP ${res.status} from ${url.href}`);
   return new Uint8Array(await res.arrayBuffer());
 }
@@ -39,7 +51,7 @@ async function fetchBytes(url: URL, what: string, doFetch: typeof fetch, signal?
 export async function fetchManifest(baseUrl: string | URL, options: BrowserLoadOptions = {}): Promise<DatasetManifest> {
   const url = new URL('manifest.json', folderUrl(baseUrl));
   const doFetch = options.fetch ?? globalThis.fetch;
-  const res = await doFetch(url, { cache: 'no-cache', ...(options.signal ? { signal: options.signal } : {}) });
+  const res = await fetchNamed(doFetch, url, { cache: 'no-cache', ...(options.signal ? { signal: options.signal } : {}) });
   if (!res.ok) throw new Error(`${url.href}: HTTP ${res.status} while fetching the manifest`);
   let json: unknown;
   try {
@@ -83,7 +95,8 @@ function shardReader(folder: URL, cache: Cache | null, options: BrowserLoadOptio
     }
     // Only verified bytes are cached: a bad download throws before the put.
     const bytes = await fetchShard(url, entry, doFetch, options.signal);
-    await cache.put(key, new Response(bytes.slice(), { headers: { 'content-type': 'application/octet-stream' } }));
+    // A cache that cannot keep the shard (storage full) costs a download next time, nothing more.
+    await cache.put(key, new Response(bytes.slice(), { headers: { 'content-type': 'application/octet-stream' } })).catch(() => undefined);
     return bytes;
   };
 }

@@ -35,10 +35,28 @@ export interface SaveOptions {
   extra?: Record<string, unknown>;
 }
 
+/**
+ * fetch for TF.js's HTTP loader whose failures name the file: a blocked or unreachable request
+ * otherwise says only "Failed to fetch", and a weights file answered with an error page would
+ * be read as weights.
+ */
+async function fetchNamingFile(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const url = input instanceof Request ? input.url : String(input);
+  let response: Response;
+  try {
+    response = await fetch(input, init);
+  } catch (e) {
+    throw new Error(`${url} could not be fetched (${(e as Error).message})`);
+  }
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
 function handlerFor(target: string | tf.io.IOHandler, save: boolean): tf.io.IOHandler {
   if (typeof target !== 'string') return target;
   // Site paths become absolute URLs, which TF.js's http handler needs.
   target = siteUrl(target);
+  if (!save && /^https?:\/\//.test(target)) return tf.io.http(target, { fetchFunc: fetchNamingFile });
   const handlers = save ? tf.io.getSaveHandlers(target) : tf.io.getLoadHandlers(target);
   if (handlers.length === 0) throw new Error(`checkpoint: no TF.js IO handler for '${target}' in this environment`);
   return handlers[0]!;

@@ -180,16 +180,18 @@ describe('own-image', () => {
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   });
 
-  it('takes a picture dropped on the widget', async () => {
+  it('takes a picture dropped on the widget, also when another file comes first in the drop', async () => {
     const png = redOverBluePng().toString('base64');
     const drop = await page.evaluateHandle((data) => {
       const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
+      // A note dropped along with the picture, and first: the picture is the one taken.
+      transfer.items.add(new File(['not a picture'], 'a.txt', { type: 'text/plain' }));
       transfer.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
       return transfer;
     }, png);
     await page.locator('own-image').dispatchEvent('drop', { dataTransfer: drop });
-    await expect.poll(() => message(page)).toBe('Showing “dropped.png”.');
+    await expect.poll(() => message(page), { timeout: 10_000 }).toBe('Showing “dropped.png”.');
     await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
     expect(await page.locator('own-image [data-part="caption"]').innerText()).toContain('“dropped.png”');
   });
@@ -202,6 +204,40 @@ describe('own-image', () => {
     expect(await page.locator('own-image [data-part="camera"]').isHidden()).toBe(true);
     await expect.poll(() => message(page)).toMatch(/^Showing “camera picture \d\d:\d\d:\d\d”\.$/);
     await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
+  });
+
+  it('leaves no camera track live after "off", however often "Use the camera" was pressed', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const w = window as unknown as { __streams: MediaStream[] };
+      w.__streams = [];
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await original(constraints);
+        w.__streams.push(stream);
+        return stream;
+      };
+    });
+    const twice = await context.newPage();
+    try {
+      await twice.goto(origin + widgetPage(), { waitUntil: 'load' });
+      await twice.evaluate(() => {
+        const start = document.querySelector<HTMLButtonElement>('own-image [data-part="camera-start"]')!;
+        start.click();
+        start.click();
+      });
+      await twice.waitForSelector('own-image [data-part="camera"]:not([hidden])');
+      await twice.waitForTimeout(500); // a second stream, if one was asked for, has arrived
+      expect(await twice.locator('own-image [data-part="camera-start"]').isDisabled()).toBe(true);
+      await twice.locator('own-image [data-part="camera-stop"]').click();
+      await expect.poll(() => message(twice)).toBe('The camera is off.');
+      const tracks = await twice.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks().map((t) => t.readyState)));
+      expect(tracks.length).toBeGreaterThan(0);
+      expect(tracks.filter((state) => state === 'live')).toEqual([]);
+      expect(await twice.locator('own-image [data-part="camera-start"]').isDisabled()).toBe(false);
+    } finally {
+      await context.close();
+    }
   });
 
   it('says so when camera access is denied', async () => {

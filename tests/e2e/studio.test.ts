@@ -13,10 +13,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
+import { attr, click, message, step, tag, untilPhase, untilStepAtLeast } from './studio-page';
 import { problems, visit, watchPage } from './page-log';
 
 const origin = inject('origin');
-const tag = 'training-studio';
 const PATH = '/chapters/train-it-yourself/?studio.batch=1&studio.every=2&studio.epochs=1';
 let browser: Browser;
 
@@ -29,18 +29,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const attr = (page: Page, name: string) => page.locator(tag).getAttribute(name);
-const step = async (page: Page): Promise<number> => Number((await attr(page, 'data-step')) ?? -1);
-const message = (page: Page) => page.locator(`${tag} [data-part="message"]`).innerText();
-const click = (page: Page, action: string) => page.locator(`${tag} button[data-action="${action}"]`).click();
-
-async function untilPhase(page: Page, phase: string): Promise<void> {
-  await page.waitForSelector(`${tag}[data-phase="${phase}"]`, { timeout: 60_000 });
-}
-
-async function untilStepAtLeast(page: Page, n: number): Promise<void> {
-  await expect.poll(() => step(page), { timeout: 90_000, interval: 250 }).toBeGreaterThanOrEqual(n);
-}
 
 describe('training-studio (chapter 8)', () => {
   it('loads TF.js only once the studio nears the viewport', async () => {

@@ -40,15 +40,25 @@ function toRgb(r: Raster): Uint8Array {
   return out;
 }
 
-/** Label maps must be greyscale: colour channels that disagree mean a colour-coded label. */
-function toLabelIndices(r: Raster, location: string): Uint8Array {
+/** PNG colour types (IHDR byte 25) that hold colour: RGB and RGB with alpha. */
+const RGB_COLOUR_TYPES = new Set([2, 6]);
+
+/**
+ * Label maps must be greyscale class indices. An RGB PNG is refused whatever its pixels (sharp
+ * decodes greyscale to equal channels, so pixels alone cannot tell a grey-looking RGB label
+ * from a real one), and so is any pixel whose channels disagree (a palette of colours): CamVid's
+ * original colour-coded labels (road 128,64,128, ...) are no class indices.
+ */
+function toLabelIndices(r: Raster, colourType: number, location: string): Uint8Array {
+  const expected = `expected 8-bit greyscale class indices 0..${VOID_LABEL}`;
+  if (RGB_COLOUR_TYPES.has(colourType)) throw new Error(`label ${location} is an RGB image (colour-coded labels, as CamVid's original _L.png files, are not read); ${expected}`);
   const n = r.height * r.width;
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const s = i * r.channels;
     const v = r.data[s]!;
     if (r.channels >= 3 && (r.data[s + 1] !== v || r.data[s + 2] !== v)) {
-      throw new Error(`label ${location} is a colour image (pixel ${i % r.width},${Math.floor(i / r.width)}); expected 8-bit greyscale class indices`);
+      throw new Error(`label ${location} is a colour image (pixel ${i % r.width},${Math.floor(i / r.width)}); ${expected}`);
     }
     if (v > VOID_LABEL) {
       throw new Error(`label ${location} has value ${v} at pixel (${i % r.width}, ${Math.floor(i / r.width)}); class indices must be 0..${VOID_LABEL}`);
@@ -84,5 +94,5 @@ export async function decodeCamvidPair(
   if (lbl.height !== img.height || lbl.width !== img.width) {
     throw new Error(`wrong size: label ${where.label} is ${formatImageSize(lbl)} (HxW) but its image ${where.image} is ${imgSize}`);
   }
-  return { image: toRgb(img), labels: toLabelIndices(lbl, where.label) };
+  return { image: toRgb(img), labels: toLabelIndices(lbl, labelBytes[25]!, where.label) };
 }

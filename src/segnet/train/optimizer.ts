@@ -86,7 +86,12 @@ export class Optimizer {
   load(updates: number, slots: { name: string; tensor: tf.Tensor }[]): void {
     this.dispose();
     this.updates = updates;
-    for (const { name, tensor } of slots) this.slots.set(name, tf.variable(tensor.clone(), false));
+    for (const { name, tensor } of slots) {
+      // tf.variable takes its own reference to the copy's data: the copy itself must go.
+      const copy = tensor.clone();
+      this.slots.set(name, tf.variable(copy, false));
+      copy.dispose();
+    }
   }
 
   dispose(): void {

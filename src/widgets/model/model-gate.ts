@@ -6,6 +6,7 @@
  * ModelFallback.astro) is shown in its place. Keeps the widget's status line up to date.
  */
 import { whenNearViewport } from '../shared/near-viewport';
+import { isStaleChunk, offerReload } from '../shared/stale-chunk';
 import { hasGpu, probeGpu } from './gpu-probe';
 import { showModelStatus, type ModelStatusView } from './model-status';
 import { loadPageModel, type ModelSource, type PageModel } from './page-model';
@@ -60,7 +61,10 @@ export function gateModel(options: ModelGateOptions): () => void {
         if (isSlowBackend(model.backend.name)) show({ state: 'slow', backendSentence: backendSentence(model.backend) }, () => ready(model));
         else ready(model);
       },
-      (error: unknown) => show({ state: 'failed', message: errorMessage(error) }),
+      (error: unknown) => {
+        if (live && isStaleChunk(error)) offerReload(status);
+        else show({ state: 'failed', message: errorMessage(error) });
+      },
     );
   };
 

@@ -16,16 +16,21 @@ export interface PictureSourceOptions {
 }
 
 
+/** Whether a file says it is a picture (its type, or failing that its name). */
+const looksLikePicture = (file: File): boolean => file.type.startsWith('image/') || /\.(png|jpe?g|webp|avif|gif|bmp)$/i.test(file.name);
+
 /** Wires the file input and drag and drop; only the last file asked for is shown. */
 export function bindFileSources({ root, accept, say, signal }: PictureSourceOptions): void {
   const input = widgetPart<HTMLInputElement>(root, 'file');
   let ticket = 0;
   const open = (files: FileList | null | undefined): void => {
-    const file = files?.[0];
+    const all = Array.from(files ?? []);
+    // Of several files, the first picture: a note dropped along with it is not what was meant.
+    const file = all.find(looksLikePicture) ?? all[0];
     if (!file) return say('Nothing readable was dropped: drop a picture file from your computer.', 'error');
     const mine = ++ticket;
-    const others = files.length - 1;
-    say(`Reading “${file.name}”…${others > 0 ? ` (only the first of ${others + 1} files is used)` : ''}`, 'info');
+    const others = all.length - 1;
+    say(`Reading “${file.name}”…${others > 0 ? ` (one picture at a time: the other ${others === 1 ? 'file is' : `${others} files are`} left aside)` : ''}`, 'info');
     readPicture(file).then(
       (result) => mine === ticket && accept(result),
       (error: unknown) => mine === ticket && accept({ ok: false, message: `“${file.name}” could not be read (${errorMessage(error)}).` }),
@@ -73,27 +78,40 @@ export function bindCamera({ root, accept, say, signal }: PictureSourceOptions):
   const panel = widgetPart(root, 'camera');
   const video = widgetPart<HTMLVideoElement>(root, 'video');
   const capture = widgetPart<HTMLButtonElement>(root, 'camera-capture');
+  const start = widgetPart<HTMLButtonElement>(root, 'camera-start');
   let stream: MediaStream | null = null;
+  /** Counts starts and stops: a stream that arrives after a later stop (or start) is stopped at once. */
+  let ticket = 0;
   const close = (): void => {
+    ticket++;
     stopCamera(video, stream);
     stream = null;
     panel.hidden = true;
+    start.disabled = false;
   };
 
-  widgetPart(root, 'camera-start').addEventListener(
+  start.addEventListener(
     'click',
     () => {
+      if (stream || start.disabled) return; // one camera at a time: never a second stream left running
       const missing = cameraUnavailable(navigator, window.isSecureContext);
       if (missing) return say(missing, 'error');
+      const mine = ++ticket;
+      start.disabled = true;
       say('Starting the camera…', 'info');
       startCamera(video).then(
         (started) => {
+          if (mine !== ticket) return stopCamera(video, started);
           stream = started;
           panel.hidden = false;
           say('The camera is on. Take the picture when the street is in view.', 'info');
           capture.focus();
         },
-        (error: unknown) => say(cameraFailure(error), 'error'),
+        (error: unknown) => {
+          if (mine !== ticket) return;
+          start.disabled = false;
+          say(cameraFailure(error), 'error');
+        },
       );
     },
     { signal },

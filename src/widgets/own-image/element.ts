@@ -13,10 +13,11 @@ import { renderProbeMarker, renderScene } from '../label-overlay/render';
 import { movedProbe } from '../label-overlay/state';
 import { bindCamera, bindFileSources } from './bind-sources';
 import type { Picture, PictureResult } from './picture';
+import { cropWarning } from './geometry';
 import { classAt, pixelSentence, pointerPixel } from './probe';
 import { renderEmptyStage, renderPresentLegend, renderRegion, sceneCaption } from './render';
 import { INPUT_HEIGHT, INPUT_WIDTH, ownImageCodec, type OwnImageState } from './state';
-import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, type StreetModel } from './street-model';
+import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, streetModelSentence, type StreetModel } from './street-model';
 import { errorMessage } from '../../segnet/core';
 
 defineWidget('own-image', (root, id) => {
@@ -106,7 +107,8 @@ defineWidget('own-image', (root, id) => {
     segmentation = null;
     delete root.dataset.prediction;
     hover = null;
-    say(`Showing “${picture.name}”.`, 'info');
+    const warning = cropWarning(picture.width, picture.height, picture.crop, INPUT_WIDTH, INPUT_HEIGHT);
+    say(warning ? `Showing “${picture.name}”. ${warning}` : `Showing “${picture.name}”.`, 'info');
     region.replaceChildren(renderRegion(picture));
     draw(state.get());
     predict();
@@ -153,7 +155,7 @@ defineWidget('own-image', (root, id) => {
     onReady: (loaded) => {
       ready = true;
       root.dataset.backend = loaded.backend.name;
-      if (street) whichModel.textContent = [street.fallback, modelSentence(street.kind)].filter(Boolean).join(' ');
+      if (street) whichModel.textContent = [street.fallback, streetModelSentence(street, Boolean(sources.camvidUrl || sources.page.checkpointUrl))].filter(Boolean).join(' ');
       draw(state.get());
       predict();
     },

@@ -36,6 +36,20 @@ export function describeCrop(width: number, height: number, crop: CropRect, targ
   return `The network sees the outlined centre, ${crop.width} x ${crop.height} of ${width} x ${height} pixels (the ${cut} are cut off), ${scaled}.`;
 }
 
+/**
+ * A warning when the network will see little of the picture, or a region much smaller than its
+ * input (a 1 x 5000 strip keeps a 1 x 1 centre, enlarged to the whole input); null otherwise.
+ */
+export function cropWarning(width: number, height: number, crop: CropRect, targetWidth: number, targetHeight: number): string | null {
+  const kept = (crop.width * crop.height) / (width * height);
+  const enlarged = Math.max(targetWidth / crop.width, targetHeight / crop.height);
+  if (kept >= 0.25 && enlarged <= 4) return null;
+  const shape = width > height ? 'far wider' : 'far taller';
+  const why = kept < 0.25 ? `it is ${shape} than 4:3, so only ${Math.max(1, Math.round(100 * kept))}% of it is used` : `it is small`;
+  const blur = enlarged > 4 ? `, enlarged ${Math.round(enlarged)} times to ${targetWidth} x ${targetHeight}: expect a blur the network was never trained on` : '';
+  return `Note: ${why} (a ${crop.width} x ${crop.height} centre${blur}).`;
+}
+
 /** Where a crop lands when the whole picture is drawn `scale` times its size (for the region outline). */
 export function scaleRect(rect: CropRect, scale: number): CropRect {
   return { x: rect.x * scale, y: rect.y * scale, width: rect.width * scale, height: rect.height * scale };

@@ -32,7 +32,7 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
   return null;
 }
 
-/** The pixel size a header states, or null when it states none (AVIF) or the header is cut short. */
+/** The pixel size a header states, or null when it states none or the header is cut short. */
 export function headerPixelSize(bytes: Uint8Array, format: ImageFormat): PixelSize | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fits = (end: number): boolean => end <= bytes.length;
@@ -48,8 +48,26 @@ export function headerPixelSize(bytes: Uint8Array, format: ImageFormat): PixelSi
     case 'JPEG':
       return jpegSize(bytes, view);
     case 'AVIF':
-      return null;
+      return avifSize(bytes, view);
   }
+}
+
+/**
+ * AVIF (an ISOBMFF file): the image spatial extents ('ispe': a full box, then width and height
+ * as big-endian u32) among the item properties of its 'meta' box, which comes before the coded
+ * data ('mdat'). The largest is the primary image (others are thumbnails or alpha planes).
+ */
+function avifSize(bytes: Uint8Array, view: DataView): PixelSize | null {
+  let best: PixelSize | null = null;
+  for (let at = 12; at + 16 <= bytes.length; at++) {
+    if (bytes[at] !== 0x69 && bytes[at] !== 0x6d) continue; // 'i' of ispe, 'm' of mdat
+    const type = ascii(bytes, at, 4);
+    if (type === 'mdat') break;
+    if (type !== 'ispe') continue;
+    const size = { width: view.getUint32(at + 8), height: view.getUint32(at + 12) };
+    if (!best || size.width * size.height > best.width * best.height) best = size;
+  }
+  return best;
 }
 
 function webpSize(bytes: Uint8Array, view: DataView): PixelSize | null {

@@ -69,6 +69,16 @@ export function modelSentence(kind: ModelKind): string {
 }
 
 /**
+ * What the reader is told about the network that ran: the kind's sentence, except when the
+ * build had a checkpoint that failed to load, where the page model's notice names the failure
+ * (an untrained network is not "no checkpoint came with this site").
+ */
+export function streetModelSentence(street: StreetModel, builtWithCheckpoint: boolean): string {
+  const notice = street.model.description.notice;
+  return street.kind === 'untrained' && builtWithCheckpoint && notice ? notice : modelSentence(street.kind);
+}
+
+/**
  * The network's labels and class probabilities for one picture: `rgb` holds height x width x 3
  * bytes at the model's input size, scaled to [0, 1] as the training data were.
  */

@@ -10,12 +10,16 @@ type FieldControl = HTMLInputElement | HTMLSelectElement;
 /**
  * Listens for input on `root`'s controls and reports each valid change as a patch, until
  * `signal` aborts. Returns `sync`, which puts a state into the controls (after a URL restore).
+ * With `current`, a control left holding a value the codec refuses ("99" typed into a field
+ * whose most is 16: its first keystroke, "9", is what counts) shows the value in use again
+ * once the reader leaves it, so the field never shows one number while the widget uses another.
  */
 export function bindFields<S>(
   root: HTMLElement,
   codec: StateCodec<S>,
   onPatch: (patch: Partial<S>) => void,
   signal?: AbortSignal,
+  current?: () => S,
 ): (state: S) => void {
   const onInput = (event: Event): void => {
     const el = event.target;
@@ -25,6 +29,10 @@ export function bindFields<S>(
     if (el instanceof HTMLInputElement && el.type === 'radio' && !el.checked) return;
     const patch = codec.parse({ [field]: el.value });
     if (Object.keys(patch).length > 0) onPatch(patch);
+    else if (event.type === 'change' && current) {
+      const inUse = codec.serialize(current())[field];
+      if (inUse !== undefined) el.value = inUse;
+    }
   };
   root.addEventListener('input', onInput, { signal });
   root.addEventListener('change', onInput, { signal });

@@ -23,6 +23,10 @@ export function loadEngine(): Promise<Engine> {
     const backend = await segnet.selectBackend();
     return { tf, segnet, backend };
   })();
+  // A failed load (a chunk gone after a redeploy, the network down) is tried afresh next time.
+  engine.catch(() => {
+    engine = null;
+  });
   return engine;
 }
 

@@ -10,6 +10,7 @@ import { backendHolders } from '../shared/backend-sharing';
 import { loadEngine } from '../shared/engine';
 import { onPageHidden } from '../shared/page-hidden';
 import { gateRun } from '../shared/run-gate';
+import { isStaleChunk, offerReload } from '../shared/stale-chunk';
 import { widgetState } from '../shared/widget-state';
 import { activateBackend } from './backend-watch';
 import type { StudioRun } from './run';
@@ -67,6 +68,9 @@ defineWidget('training-studio', (root, id) => {
     enable(button('save'), run !== null && !active);
     enable(button('export'), run !== null && !active && !lost);
     importInput.disabled = active || lost;
+    for (const b of root.querySelectorAll<HTMLButtonElement>('button[data-saved-action]')) {
+      b.disabled = active || (b.dataset.savedAction === 'continue' && b.dataset.runKey === root.dataset.runKey);
+    }
     root.dataset.phase = phase;
   };
 
@@ -74,7 +78,7 @@ defineWidget('training-studio', (root, id) => {
     sync(s);
     refresh();
   });
-  const sync = bindFields(root, studioCodec, (patch) => state.set(patch), signal);
+  const sync = bindFields(root, studioCodec, (patch) => state.set(patch), signal, () => state.get());
   sync(state.get());
 
   const say = (text: string, kind: 'info' | 'warning' | 'error' = 'info'): void => {
@@ -93,7 +97,14 @@ defineWidget('training-studio', (root, id) => {
       const wanted = state.get().backend;
       // The backend is page-wide: while another widget trains on it, the studio takes it as it is.
       const keep = wanted === 'auto' || backendHolders().length > 0;
-      const backend = keep ? engine.backend : await activateBackend(engine, wanted).catch(() => activateBackend(engine, 'auto'));
+      // A backend that does not start (a blocked .wasm file, no WebGPU) is said, not silently replaced.
+      let refused = '';
+      const backend = keep
+        ? engine.backend
+        : await activateBackend(engine, wanted).catch((e: unknown) => {
+            refused = `The ${wanted} backend you asked for did not start here (${errorMessage(e).replace(/^selectBackend: /, '')}). `;
+            return activateBackend(engine, 'auto');
+          });
       const base = studioView(root, plot, {
         phase: (p, r) => {
           phase = p;
@@ -115,7 +126,7 @@ defineWidget('training-studio', (root, id) => {
       view.backend(backend.name);
       const created = new StudioSession(engine, id, sources, view);
       session = created;
-      say(backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`, backend.canTrain ? 'info' : 'error');
+      say(`${refused}${backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`}`, !backend.canTrain ? 'error' : refused ? 'warning' : 'info');
       const restored = await created.restoreSaved().catch((e: unknown) => {
         say(`Your saved run could not be read (${errorMessage(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
         return false;
@@ -124,7 +135,8 @@ defineWidget('training-studio', (root, id) => {
       refresh();
       return created;
     })().catch((e: unknown) => {
-      say(`TensorFlow.js could not start: ${errorMessage(e)}`, 'error');
+      if (isStaleChunk(e)) offerReload(widgetPart(root, 'message'));
+      else say(`TensorFlow.js could not start: ${errorMessage(e)}`, 'error');
       booting = null;
       return null;
     });
@@ -181,6 +193,18 @@ defineWidget('training-studio', (root, id) => {
     { signal },
   );
 
+  widgetPart(root, 'saved-runs').addEventListener(
+    'click',
+    (event) => {
+      const target = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-saved-action]');
+      const key = target?.dataset.runKey;
+      if (!target || !key || !session || phase === 'running' || phase === 'busy') return;
+      const action = target.dataset.savedAction === 'delete' ? session.removeSaved(key) : session.continueSaved(key);
+      void action.catch((e: unknown) => say(errorMessage(e), 'error')).then(refresh);
+    },
+    { signal },
+  );
+
   group('backend').addEventListener(
     'change',
     (event) => {
@@ -192,6 +216,10 @@ defineWidget('training-studio', (root, id) => {
   );
 
   onPageHidden(() => void session?.pageHidden(), signal);
+  // A reload, a closed tab or another page: the last completed step is written at once (the
+  // pause above waits for the step in flight, which the page does not live to see).
+  window.addEventListener('pagehide', () => session?.pageLeaving(), { signal });
+  document.addEventListener('freeze', () => session?.pageLeaving(), { signal });
 
   refresh();
   // Near the viewport TF.js loads by itself, except on small screens, low memory or save-data,

@@ -1,35 +1,38 @@
 /**
- * Where a run is kept: the browser's IndexedDB (saved automatically and on demand, read back
- * after a reload), a single exported file, and an in-memory snapshot used to carry the run
- * across a backend switch. All go through the engine's saveCheckpoint / captureCheckpoint /
- * readCheckpoint.
+ * A run as bytes: a single exported file (also what run-store.ts keeps in IndexedDB), and an
+ * in-memory snapshot used to carry the run across a backend switch. All go through the
+ * engine's captureCheckpoint / readCheckpoint.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { LoadedCheckpoint, SegNetModel } from '../../segnet';
+import type { CheckpointMeta, LoadedCheckpoint, SegNetModel } from '../../segnet';
 import { fnv1a32 } from '../../data';
 import type { Engine } from '../shared/engine';
 import { artifactsOfContents, contentsOfArtifacts, decodeCheckpointFile, encodeCheckpointFile, type CheckpointFileContents } from '../../data/checkpoint-file';
 import type { StudioRun } from './run';
-
-/** The IndexedDB URL of a studio instance's saved run. */
-export function browserKey(id: string): string {
-  return `indexeddb://unpooled-studio-${id}`;
-}
+import { newRunKey, runTitle, type RunStore } from './run-store';
+import { settingsFromExtra } from './settings';
 
 function saveOptions(run: StudioRun) {
   return { optimizer: run.optimizer, progress: { ...run.progress }, extra: run.extra() };
 }
 
-/** Saves the run into IndexedDB (replacing the previous save of this studio). */
-export async function saveToBrowser(run: StudioRun, id: string): Promise<void> {
-  await run.engine.segnet.saveCheckpoint(run.model, browserKey(id), saveOptions(run));
-}
-
-/** The saved run of this studio, or null when there is none. */
-export async function readFromBrowser(engine: Engine, id: string): Promise<LoadedCheckpoint | null> {
-  const models = await engine.tf.io.listModels();
-  if (!(browserKey(id) in models)) return null;
-  return engine.segnet.readCheckpoint(browserKey(id));
+/**
+ * Moves the one save that earlier versions of the page kept per studio (through TF.js's
+ * IndexedDB handler, at `indexeddb://unpooled-studio-<id>`) into the run store as a run of its
+ * own; the old copy is removed only once the new one is stored.
+ */
+export async function adoptEarlierSave(engine: Engine, studioId: string, store: RunStore): Promise<void> {
+  const url = `indexeddb://unpooled-studio-${studioId}`;
+  const models = await engine.tf.io.listModels().catch(() => ({}));
+  if (!(url in models)) return;
+  const artifacts = await engine.tf.io.getLoadHandlers(url)[0]!.load!();
+  const weightData = engine.tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0));
+  const contents = contentsOfArtifacts({ ...artifacts, weightSpecs: artifacts.weightSpecs ?? [], weightData });
+  const meta = contents.json.modelTopology as Partial<CheckpointMeta>;
+  const settings = settingsFromExtra(meta.extra?.settings);
+  const title = settings ? runTitle(settings, settings.data) : 'A run saved by an earlier version of this page';
+  await store.save({ key: newRunKey(studioId), step: Number(meta.progress?.step) || 0, savedAt: Date.now(), title }, encodeCheckpointFile(contents));
+  await engine.tf.io.removeModel(url);
 }
 
 /** The run as one file's contents (artifacts JSON + weights), captured in memory. */

@@ -9,8 +9,9 @@ import { classWeightsFor, runExtra, runNetwork, siteUrl } from '../../segnet/cor
 import type { DatasetManifest, SplitData } from '../../data';
 import type { Engine } from '../shared/engine';
 import { curvesFromExtra, emptyCurves, type Curves } from './curves';
+import { claimsProblem } from './checkpoint-claims';
 import { describeMatch } from './pretrained-match';
-import { runConfigOf, settingsFromExtra, studioFields, type DatasetOption, type StudioSettings } from './settings';
+import { LIMITS, runConfigOf, settingsFromExtra, studioFields, type DatasetOption, type StudioSettings } from './settings';
 
 /** The data a run trains and validates on, at its training size. */
 export interface RunData {
@@ -128,6 +129,8 @@ export function restoreRun(engine: Engine, loaded: LoadedCheckpoint, data: RunDa
   if (c.height !== want.height || c.width !== want.width || c.encoder !== want.encoder || c.decoder !== want.decoder || c.widthMultiplier !== want.widthMultiplier) {
     throw new Error(`${what} holds a ${meta.config.encoder}/${meta.config.decoder} network at ${meta.config.height} × ${meta.config.width}, which does not match its own settings; nothing was changed.`);
   }
+  const problem = claimsProblem(engine, loaded, settings, Math.floor(data.train.count / settings.batch), LIMITS.epochs.max);
+  if (problem) throw new Error(`${what} ${problem}; nothing was changed.`);
   // Everything that can reject the checkpoint (its optimizer kind included) runs inside the
   // try, so a bad file frees what was built and names itself.
   let model: SegNetModel | null = null;

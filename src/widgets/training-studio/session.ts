@@ -11,14 +11,18 @@ import type { Engine } from '../shared/engine';
 import { activateBackend, watchDeviceLoss } from './backend-watch';
 import { appendPoint, curvesFromExtra } from './curves';
 import { deviceLostMessage, errorText, failureMessage, nonFiniteMessage } from './failure';
-import { exportBytes, readFile, readFromBrowser, saveToBrowser, snapshot, readContents, weightsChecksum } from './persistence';
-import type { CheckpointFileContents } from '../../data/checkpoint-file';
+import { adoptEarlierSave, exportBytes, readFile, snapshot, readContents, weightsChecksum } from './persistence';
+import { decodeCheckpointFile, type CheckpointFileContents } from '../../data/checkpoint-file';
 import { checkpointSettings, createRun, restoreRun, type RunData, type StudioRun } from './run';
 import { loadRunData, STRIP_FRAMES } from './run-data';
 import { exportFileName } from '../../data/checkpoint-file';
 import { sameRun, settingsFromExtra, type DatasetOption, type StudioSettings } from './settings';
-import { runTrainingLoop } from './train-loop';
+import { checkpointDue, runTrainingLoop } from './train-loop';
 import { validateRun } from './validation';
+import { AUTOSAVE_MS, RunKeeper, SLOW_STEP_MS } from './run-keeper';
+import { browserRunStore, STORAGE_FULL, storageFailure, type RunStore, type SavedRun } from './run-store';
+
+export type { RunStore, SavedRun } from './run-store';
 
 /** idle: no run; busy: building, saving or switching; running; paused; stopped (by the reader or at the end). */
 export type Phase = 'idle' | 'busy' | 'running' | 'paused' | 'stopped';
@@ -35,17 +39,13 @@ export interface SessionView {
   deviceLost(): void;
   /** A restored or imported run brings its own settings into the form. */
   settings(settings: StudioSettings): void;
+  /** This studio's saved runs (latest first), and the one open here. */
+  savedRuns(runs: SavedRun[], open: string | null): void;
 }
 
 export interface SessionSources {
   datasets: DatasetOption[];
   pretrainedUrl: string | null;
-}
-
-/** Where the session keeps its one saved run (IndexedDB in the page). */
-export interface RunStore {
-  save(run: StudioRun): Promise<void>;
-  read(engine: Engine): Promise<LoadedCheckpoint | null>;
 }
 
 /** What the session reaches outside itself; the page uses the defaults, tests their own. */
@@ -54,11 +54,8 @@ export interface SessionDeps {
   loadData(option: DatasetOption, settings: StudioSettings): Promise<RunData>;
   activate(engine: Engine, choice: StudioSettings['backend']): Promise<BackendChoice>;
   watchDevice(engine: Engine, onLost: (message: string) => void): () => void;
-}
-
-/** This studio's run in the browser's IndexedDB. */
-export function browserStore(id: string): RunStore {
-  return { save: (run) => saveToBrowser(run, id), read: (engine) => readFromBrowser(engine, id) };
+  /** Milliseconds of training between saves when no validation comes sooner. */
+  autosaveMs: number;
 }
 
 const DEVICE_GONE = 'The graphics device was lost: switch to another backend, or reload the page.';
@@ -73,7 +70,10 @@ export class StudioSession {
   private deviceGone = false;
   private phaseNow: Phase = 'idle';
   private stopWatch: () => void = () => undefined;
-  private lastSavedStep: number | null = null;
+  /** The run's save slot, its last good save, and its latest step ready to write. */
+  private readonly keeper: RunKeeper;
+  /** The reader has been told that the storage is full (said once until a save succeeds). */
+  private toldFull = false;
   /** The strip's latest predictions, redrawn after a backend switch without validating again. */
   private predictions: Uint8Array[] | null = null;
   /** Called when the loop stands still (paused between steps, or ended). */
@@ -83,12 +83,13 @@ export class StudioSession {
 
   constructor(
     readonly engine: Engine,
-    id: string,
+    private readonly id: string,
     private readonly sources: SessionSources,
     private readonly view: SessionView,
     deps: Partial<SessionDeps> = {},
   ) {
-    this.deps = { store: browserStore(id), loadData: loadRunData, activate: activateBackend, watchDevice: watchDeviceLoss, ...deps };
+    this.deps = { store: deps.store ?? browserRunStore(id), loadData: loadRunData, activate: activateBackend, watchDevice: watchDeviceLoss, autosaveMs: AUTOSAVE_MS, ...deps };
+    this.keeper = new RunKeeper(this.deps.store, id);
     this.watchDevice();
   }
 
@@ -111,21 +112,107 @@ export class StudioSession {
     return option;
   }
 
-  /** Brings back this studio's saved run, paused; returns whether there was one. */
+  /**
+   * Brings back a saved run, paused: the one this tab had open before a reload, else the
+   * latest that no other tab has open. Returns whether there was one.
+   */
   async restoreSaved(): Promise<boolean> {
-    const loaded = await this.deps.store.read(this.engine);
-    if (!loaded) return false;
+    await adoptEarlierSave(this.engine, this.id, this.deps.store);
+    const runs = await this.deps.store.list();
+    const mine = this.deps.store.remembered();
+    const order = [...runs.filter((r) => r.key === mine), ...runs.filter((r) => r.key !== mine)];
+    for (const saved of order) {
+      const release = await this.deps.store.claim(saved.key);
+      if (!release) continue; // open in another tab: that tab alone writes it
+      try {
+        await this.restoreKey(saved.key, release);
+      } catch (e) {
+        release();
+        throw e;
+      }
+      return true;
+    }
+    this.showSavedRuns(runs);
+    if (runs.length > 0) this.view.message(`Your saved run${runs.length > 1 ? 's are' : ' is'} open in another tab of this browser; it stays that tab’s. Press Start for a run of your own here.`);
+    return false;
+  }
+
+  /** Continues a saved run from the list (any run this tab or no other tab has open). */
+  async continueSaved(key: string): Promise<void> {
+    if (this.phaseNow === 'running' || this.phaseNow === 'busy') return;
+    if (key === this.keeper.current) {
+      this.view.message('That run is the one open here.');
+      return;
+    }
+    const release = await this.deps.store.claim(key);
+    if (!release) {
+      this.view.message('That run is open in another tab of this browser: continue it there, or close that tab first.', 'warning');
+      return;
+    }
+    await this.halt();
+    try {
+      await this.restoreKey(key, release);
+    } catch (e) {
+      release();
+      this.view.message(errorText(e), 'error');
+    }
+  }
+
+  /** Deletes a saved run from this browser (never one another tab has open). */
+  async removeSaved(key: string): Promise<void> {
+    if (key === this.keeper.current) {
+      await this.deps.store.remove(key);
+      this.keeper.savedStep = null;
+      this.view.message('The save of the run open here was deleted; it stays open until you leave or Start another.');
+    } else {
+      const release = await this.deps.store.claim(key);
+      if (!release) {
+        this.view.message('That run is open in another tab of this browser: it was not deleted.', 'warning');
+        return;
+      }
+      try {
+        await this.deps.store.remove(key);
+      } finally {
+        release();
+      }
+      this.view.message('The saved run was deleted.');
+    }
+    this.showSavedRuns();
+  }
+
+  /** The checkpoint saved under `key` (caller disposes its tensors), or null when there is none. */
+  private async readSaved(key: string): Promise<LoadedCheckpoint | null> {
+    const bytes = await this.deps.store.read(key);
+    return bytes && readContents(this.engine, decodeCheckpointFile(bytes, 'The saved run'), 'The saved run');
+  }
+
+  /** The run saved under `key`, rebuilt (not yet the current one). */
+  private async rebuildSaved(key: string): Promise<StudioRun> {
+    const loaded = await this.readSaved(key);
+    if (!loaded) throw new Error('The saved run is no longer in this browser.');
     try {
       const settings = checkpointSettings(loaded.meta, 'The saved run');
-      const data = await this.deps.loadData(this.dataset(settings.data), settings);
-      this.replaceRun(restoreRun(this.engine, loaded, data, 'The saved run'));
+      return restoreRun(this.engine, loaded, await this.deps.loadData(this.dataset(settings.data), settings), 'The saved run');
     } finally {
       this.engine.tf.dispose(Object.values(loaded.tensors));
     }
-    this.lastSavedStep = this.run!.progress.step;
-    this.view.message(`Restored your saved run at step ${this.run!.progress.step}: press Resume to go on, or Stop and then Start a new run.`);
+  }
+
+  /** Rebuilds the run saved under `key` (claimed by this tab) and shows it, paused. */
+  private async restoreKey(key: string, release: () => void): Promise<void> {
+    const run = await this.rebuildSaved(key);
+    this.replaceRun(run);
+    this.keeper.adopt(key, release, run.progress.step);
+    this.view.message(`Restored your saved run at step ${run.progress.step}: press Resume to go on, or Stop and then Start a new run.`);
     await this.showRun();
-    return true;
+    this.showSavedRuns();
+  }
+
+  /** Redraws the list of saved runs (read afresh when not given). */
+  private showSavedRuns(runs?: SavedRun[]): void {
+    const open = this.keeper.current;
+    if (runs) this.view.savedRuns(runs, open);
+    else void this.deps.store.list().then((r) => this.view.savedRuns(r, this.keeper.current), () => undefined);
   }
 
   /** A new run with these settings (replacing the current one and, at its first save, the saved one). */
@@ -140,6 +227,7 @@ export class StudioSession {
     try {
       const data = await this.deps.loadData(this.dataset(settings.data), settings);
       this.replaceRun(await createRun(this.engine, settings, data, this.sources.pretrainedUrl));
+      await this.keeper.adoptNew();
     } catch (e) {
       this.setPhase(this.run ? 'stopped' : 'idle');
       this.view.message(`The run could not start: ${errorText(e)}`, 'error');
@@ -209,10 +297,24 @@ export class StudioSession {
       this.view.message('The network was lost with the graphics device, so it is not saved over your last save.', 'warning');
       return;
     }
-    await this.deps.store.save(this.run);
-    this.lastSavedStep = this.run.progress.step;
+    try {
+      await this.keeper.save(this.run);
+    } catch (e) {
+      this.view.message(this.saveFailure(storageFailure(e)), 'error');
+      return;
+    }
     this.view.message(`Saved in this browser at step ${this.run.progress.step}.`);
     this.view.checksum(await weightsChecksum(this.run.model));
+    this.showSavedRuns();
+  }
+
+  /** What a failed save means for the reader: what is still kept, and what to do. */
+  private saveFailure(reason: string): string {
+    const step = this.keeper.savedStep;
+    const kept = step === null ? 'Nothing of this run is saved in this browser yet' : `Your save of this run at step ${step} is kept`;
+    const off = this.keeper.full ? ' Saving is off until there is room; training goes on.' : '';
+    this.toldFull = this.keeper.full;
+    return `Saving in this browser failed (${reason}). ${kept}.${off} Export a file to keep this run.`;
   }
 
   /** The run as a file to download. */
@@ -224,7 +326,11 @@ export class StudioSession {
     return { name: exportFileName(run.settings.encoder, run.settings.decoder, run.progress.step), bytes: await exportBytes(run) };
   }
 
-  /** Replace the current run by a file's; on any problem the current run and the saved one stay as they are. */
+  /**
+   * Replace the current run by a file's; on any problem the current run and the saved ones stay
+   * as they are. The imported run gets a save slot of its own, written once it has been shown
+   * (its validation frames predicted), so every earlier save is kept.
+   */
   async importFile(file: File): Promise<void> {
     if (this.deviceGone) {
       this.view.message(`"${file.name}" was not imported: ${DEVICE_GONE}`, 'error');
@@ -248,13 +354,14 @@ export class StudioSession {
     // phase stays 'busy' until the save has ended, so no step changes the weights being written.
     this.setPhase('busy');
     await this.showRun(null, false);
+    await this.keeper.adoptNew();
     try {
-      await this.deps.store.save(run);
-      this.lastSavedStep = run.progress.step;
-      this.view.message(`Imported "${file.name}" at step ${run.progress.step}; it is now your saved run. Press Resume to train it further.`);
+      await this.keeper.save(run);
+      this.view.message(`Imported "${file.name}" at step ${run.progress.step}; it is saved in this browser as a run of its own (your other saved runs are kept). Press Resume to train it further.`);
     } catch (e) {
-      this.view.message(`Imported "${file.name}" at step ${run.progress.step}, but saving it in this browser failed (${errorText(e)}): export it to keep it.`, 'warning');
+      this.view.message(`Imported "${file.name}" at step ${run.progress.step}, but saving it in this browser failed (${storageFailure(e)}): export it to keep it.`, 'warning');
     }
+    this.showSavedRuns();
     this.setPhase('paused');
   }
 
@@ -306,7 +413,7 @@ export class StudioSession {
           this.view.message(`${note}Now on ${backend.name}: the network was rebuilt there as it was at step ${this.run.progress.step}.`, note ? 'warning' : 'info');
         } else if (run) {
           this.broken = false;
-          await this.restoreSaved();
+          await this.restoreOwnSave();
         } else if (note) this.view.message(`${note}Now on ${backend.name}.`, 'warning');
         this.broken = false;
         break;
@@ -335,7 +442,6 @@ export class StudioSession {
   private replaceRun(run: StudioRun): void {
     this.run?.dispose();
     this.run = run;
-    this.lastSavedStep = null;
     this.predictions = null;
     this.view.settings(run.settings);
   }
@@ -362,13 +468,21 @@ export class StudioSession {
     this.setPhase('running');
     this.view.message('Training.');
     const hooks = {
-      step: (r: StudioRun, p: TrainProgress) => {
-        this.view.progress(r, p);
-        this.view.curves(r);
-      },
+      step: () => undefined,
       checkpoint: async (r: StudioRun) => {
         await this.validate(r, true);
-        await this.saveQuietly();
+        await this.saveQuietly(true);
+      },
+      settled: async (r: StudioRun, p: TrainProgress) => {
+        // The step counts as done (and is shown) once it is ready for a page that goes away
+        // without waiting (pagehide), or for a background write when steps are slow.
+        await this.keeper.prepare(r);
+        this.view.progress(r, p);
+        this.view.curves(r);
+        if (this.keeper.full && !this.toldFull) this.view.message(this.saveFailure(STORAGE_FULL), 'warning'); // a background write found it full
+        if (this.keeper.full || checkpointDue(r)) return; // the checkpoint saves
+        if (this.keeper.due(this.deps.autosaveMs)) await this.saveQuietly(true);
+        else if (p.msPerStep >= SLOW_STEP_MS) await this.keeper.writeBehind();
       },
       idle: () => this.releaseIdle(),
     };
@@ -406,7 +520,7 @@ export class StudioSession {
     if (!run.finished) this.view.message(`Stopped at step ${run.progress.step}.`);
     else {
       // The last checkpoint's save may have failed (its warning was shown): claim only a save that happened.
-      const saved = this.lastSavedStep === run.progress.step ? ' Saved in this browser.' : ' Not saved in this browser: export it to keep it.';
+      const saved = this.keeper.savedStep === run.progress.step ? ' Saved in this browser.' : ' Not saved in this browser: export it to keep it.';
       this.view.message(`Finished: ${run.settings.epochs} epochs, ${run.progress.step} steps.${saved}`);
     }
   }
@@ -430,9 +544,10 @@ export class StudioSession {
   private async rollBack(run: StudioRun): Promise<string> {
     if (this.broken) return 'Your last save is intact: switch backend (or reload) to continue from it.';
     // The store may still hold a previous run's save until this run's first one replaces it.
-    if (this.lastSavedStep === null) return 'This run was never saved, so there is nothing of it to go back to: Stop, then Start it again.';
+    const key = this.keeper.current;
+    if (this.keeper.savedStep === null || !key) return 'This run was never saved, so there is nothing of it to go back to: Stop, then Start it again.';
     try {
-      const loaded = await this.deps.store.read(this.engine);
+      const loaded = await this.readSaved(key);
       if (!loaded) return 'There was no save to go back to.';
       try {
         const saved = settingsFromExtra(loaded.meta.extra);
@@ -451,16 +566,34 @@ export class StudioSession {
     }
   }
 
-  private async saveQuietly(): Promise<void> {
+  /**
+   * Saves the current run when it has unsaved steps; a failure is said (from the loop, once
+   * while the storage stays full), and training goes on.
+   */
+  private async saveQuietly(fromLoop = false): Promise<void> {
     const run = this.run;
-    if (!run || this.broken || this.lastSavedStep === run.progress.step) return;
+    if (!run || this.broken || this.keeper.savedStep === run.progress.step) return;
     try {
-      await this.deps.store.save(run);
-      this.lastSavedStep = run.progress.step;
+      await this.keeper.save(run);
+      this.toldFull = false;
       this.view.checksum(await weightsChecksum(run.model));
+      this.showSavedRuns();
     } catch (e) {
-      this.view.message(`Saving in this browser failed (${errorText(e)}); export a file to keep this run.`, 'warning');
+      if (!(fromLoop && this.toldFull && this.keeper.full)) this.view.message(this.saveFailure(storageFailure(e)), 'warning');
     }
+  }
+
+  /** After a device loss: this run's own last save, rebuilt on the new backend. */
+  private async restoreOwnSave(): Promise<void> {
+    const key = this.keeper.current;
+    if (!key || this.keeper.savedStep === null) {
+      this.view.message('This run was never saved, so nothing of it could be rebuilt: Start a new run.', 'warning');
+      return;
+    }
+    this.replaceRun(await this.rebuildSaved(key));
+    this.keeper.savedStep = this.run!.progress.step;
+    this.view.message(`Restored your saved run at step ${this.run!.progress.step}: press Resume to go on.`);
+    await this.showRun();
   }
 
   /** Device lost: stop at once and never save what is on the device. */
@@ -481,8 +614,17 @@ export class StudioSession {
     if (this.phaseNow === 'running') await this.pause('Paused because the tab was hidden; your run is saved. Press Resume to go on.');
   }
 
+  /**
+   * The page is going away (pagehide, freeze): starts writing the last completed step, when no
+   * save holds it yet, without waiting for the step in flight.
+   */
+  pageLeaving(): void {
+    if (!this.broken) this.keeper.saveNow();
+  }
+
   dispose(): void {
     this.stopWatch();
     this.controller?.abort();
+    this.keeper.dispose();
   }
 }

@@ -11,13 +11,22 @@ import { renderClassIoU, renderConfusion, renderIoUChart, renderLossChart } from
 import { renderFrameStrip } from './frame-strip';
 import type { StudioRun } from './run';
 import { STRIP_FRAMES } from './run-data';
-import type { Phase, SessionView } from './session';
+import type { Phase, SavedRun, SessionView } from './session';
 import { statsView } from './stats';
 import type { StudioSettings } from './settings';
 
 export interface ViewHooks {
   phase(phase: Phase, run: StudioRun | null): void;
   settings(settings: StudioSettings): void;
+}
+
+/** One saved run in the list: what it is, its step and date, Continue and Delete. */
+function savedRunItem(run: SavedRun, open: boolean): HTMLElement {
+  const when = new Date(run.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const button = (action: string, label: string) => h('button', { type: 'button', 'data-saved-action': action, 'data-run-key': run.key, 'aria-label': `${label}: ${run.title}, step ${run.step}` }, label);
+  const cont = button('continue', 'Continue');
+  cont.disabled = open;
+  return h('li', { 'data-run-key': run.key }, h('span', {}, `${run.title}, step ${run.step}, saved ${when}${open ? ' (open here)' : ''}`), ' ', cont, ' ', button('delete', 'Delete'));
 }
 
 export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, hooks: ViewHooks): SessionView {
@@ -30,6 +39,7 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
     classes: widgetPart(root, 'classes'),
     confusion: widgetPart(root, 'confusion'),
     strip: widgetPart(root, 'strip'),
+    saved: widgetPart(root, 'saved-runs'),
   };
   let backend = root.dataset.backend ?? '—';
   let pending: StudioRun | null = null;
@@ -109,6 +119,12 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
     },
     deviceLost() {
       root.dataset.deviceLost = backend;
+    },
+    savedRuns(runs, open) {
+      parts.saved.replaceChildren(...runs.map((r) => savedRunItem(r, r.key === open)));
+      parts.saved.closest('details')!.hidden = runs.length === 0;
+      if (open) root.dataset.runKey = open;
+      root.dataset.savedRuns = String(runs.length);
     },
   };
 }

@@ -18,8 +18,15 @@ export interface LoopHooks {
   step(run: StudioRun, progress: TrainProgress): void;
   /** Every `every` steps and after the last: validate, then save. */
   checkpoint(run: StudioRun): Promise<void>;
+  /** After each step, before its checkpoint and before the page gets its turn. */
+  settled?(run: StudioRun, progress: TrainProgress): Promise<void>;
   /** The loop is standing still between steps, paused. */
   idle(): void;
+}
+
+/** Whether the step just done is one to validate and save at (every `every` steps, and the last). */
+export function checkpointDue(run: StudioRun): boolean {
+  return run.progress.step % run.settings.every === 0 || run.finished;
 }
 
 /** Trains `run` from its progress until its epochs are done, the controller aborts, or a step throws. */
@@ -47,7 +54,8 @@ export async function runTrainingLoop(run: StudioRun, controller: TrainingContro
     const miou = p.metrics?.meanIoU;
     if (miou !== undefined && Number.isFinite(miou)) run.curves.trainIoU = appendPoint(run.curves.trainIoU, { step: p.step, value: miou });
     hooks.step(run, p);
-    if (p.step % run.settings.every === 0 || run.finished) await hooks.checkpoint(run);
+    await hooks.settled?.(run, p);
+    if (checkpointDue(run)) await hooks.checkpoint(run);
     if (run.finished) return;
     await yieldToPage();
     if (controller.state === 'paused') {

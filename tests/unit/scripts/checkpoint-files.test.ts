@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CheckpointKeeper } from '../../../scripts/lib/checkpoint-keeper';
@@ -105,6 +105,28 @@ describe('toFloat16Bits(value) (scripts/lib/float16.ts)', () => {
     [6.103515625e-5, 0x0400], [5.960464477539063e-8, 0x0001], [1 + 2 ** -11, 0x3c00], [1 + 3 * 2 ** -11, 0x3c02], [Infinity, 0x7c00],
   ])('encodes %d as the bits %i', (value, bits) => {
     expect(toFloat16Bits(value)).toBe(bits);
+  });
+
+  it('refuses flipped bits, NaN weights and truncated weights, naming the folder', async () => {
+    const dir = join(await tempDir(), 'ckpt');
+    await saveCheckpoint(model(1), checkpointFolder(dir));
+    const bin = join(dir, 'weights.bin');
+    const good = await readFile(bin);
+    const flipped = Buffer.from(good);
+    flipped[100]! ^= 0x10;
+    await writeFile(bin, flipped);
+    await expect(readCheckpoint(checkpointFolder(dir))).rejects.toThrow(`checkpoint ${dir}: weights.bin does not match the checksum in model.json (damaged or changed on disk); it was not used`);
+    await writeFile(bin, good.subarray(0, good.length - 8));
+    await expect(readCheckpoint(checkpointFolder(dir))).rejects.toThrow(`checkpoint ${dir}: weights.bin holds ${good.length - 8} bytes where model.json lists ${good.length} (truncated); it was not used`);
+
+    const nan = model(2);
+    const first = nan.variables()[0]!;
+    first.variable.assign(tf.fill(first.variable.shape, NaN));
+    const nanDir = join(await tempDir(), 'nan');
+    await saveCheckpoint(nan, checkpointFolder(nanDir));
+    await expect(readCheckpoint(checkpointFolder(nanDir))).rejects.toThrow(`checkpoint ${nanDir}: weight "${first.name}" holds NaN or infinite values; it was not used`);
+    await saveCheckpoint(nan, checkpointFolder(join(nanDir, 'half'), { float16: true }));
+    await expect(readCheckpoint(checkpointFolder(join(nanDir, 'half')))).rejects.toThrow(`weight "${first.name}" holds NaN or infinite values`);
   });
 
   it('keeps NaN a NaN', () => {

@@ -16,6 +16,7 @@ import * as segnet from '../../../src/segnet';
 import type { Engine } from '../../../src/widgets/shared/engine';
 import { weightsChecksum } from '../../../src/widgets/training-studio/persistence';
 import type { RunData } from '../../../src/widgets/training-studio/run';
+import { memoryRunStore } from '../../../src/widgets/training-studio/run-store';
 import { StudioSession, type SessionView } from '../../../src/widgets/training-studio/session';
 import { DEFAULT_SETTINGS, type DatasetOption } from '../../../src/widgets/training-studio/settings';
 import { capture, useTinyDataset } from './cli-fixture';
@@ -24,7 +25,7 @@ const tmp = useTinyDataset('unpooled-exchange-', 32, 3);
 const train = (argv: string[], out = capture()) => trainCli([...argv, '--backend', 'wasm'], out, new segnet.TrainingController());
 /** The options both sides can express: half resolution, Adam, unweighted, constant rate. */
 const common = () => ['--data', tmp.data, '--resolution', 'half', '--batch', '2', '--optimizer', 'adam', '--weights', 'none', '--lr', '0.001'];
-const quiet: SessionView = { phase: () => {}, message: () => {}, progress: () => {}, curves: () => {}, strip: () => {}, checksum: () => {}, backend: () => {}, deviceLost: () => {}, settings: () => {} };
+const quiet: SessionView = { phase: () => {}, message: () => {}, progress: () => {}, curves: () => {}, strip: () => {}, checksum: () => {}, backend: () => {}, deviceLost: () => {}, settings: () => {}, savedRuns: () => {} };
 
 describe('a run between the train CLI and the training studio', () => {
   it('imports a CLI checkpoint into the studio, and the studio’s export resumes with npm run train -- --resume', async () => {
@@ -46,7 +47,7 @@ describe('a run between the train CLI and the training studio', () => {
     const engine: Engine = { tf, segnet, backend: { name: 'wasm', canTrain: true, rejected: [] } };
     let saved = 0;
     const session = new StudioSession(engine, 'exchange', { datasets: [option], pretrainedUrl: null }, quiet, {
-      store: { save: async () => void saved++, read: async () => null },
+      store: { ...memoryRunStore(), save: async () => void saved++, read: async () => null },
       loadData: async () => runData,
       activate: async () => engine.backend,
       watchDevice: () => () => undefined,

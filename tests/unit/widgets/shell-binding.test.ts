@@ -7,6 +7,7 @@ import { pooledExample } from '../../../src/widgets/shared/pooled-example';
 import { renderPooling } from '../../../src/widgets/pooling-stepper/render';
 import { poolingCodec, windowCount } from '../../../src/widgets/pooling-stepper/state';
 import { transposedConvCodec } from '../../../src/widgets/transposed-conv-stepper/state';
+import { DEFAULT_SETTINGS, studioCodec, type StudioSettings } from '../../../src/widgets/training-studio/settings';
 
 /** The markup of PlayerControls.astro, as the build renders it. */
 const PLAYER = `
@@ -108,5 +109,22 @@ describe('bindStepper(root, id, poolingCodec, binding)', () => {
     expect(new URLSearchParams(window.location.search).get('pool.step')).toBe('9');
     expect(el.querySelector('output')!.textContent).toBe('9 / 9');
     dispose();
+  });
+});
+
+describe('bindFields(root, codec, onPatch, signal, current)', () => {
+  it('shows the value in use again when the reader leaves a field holding one the codec refuses ("99" in Batch)', () => {
+    const el = root('<input type="number" data-field="batch" min="1" max="16" value="2" />');
+    const input = el.querySelector('input')!;
+    let state: StudioSettings = { ...DEFAULT_SETTINGS };
+    bindFields(el, studioCodec, (patch) => (state = { ...state, ...patch }), undefined, () => state);
+    input.value = '9';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.value = '99';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(state.batch).toBe(9);
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(input.value).toBe('9');
+    expect(state.batch).toBe(9);
   });
 });

@@ -9,7 +9,9 @@ import { mulberry32, randInt } from '../../../../src/data/rng';
 
 /** Raw pixels written as an 8-bit PNG (channels 1: greyscale, 3: RGB). */
 export async function writePng(path: string, data: Uint8Array, height: number, width: number, channels: 1 | 3): Promise<void> {
-  await writeFile(path, await sharp(Buffer.from(data), { raw: { width, height, channels } }).png().toBuffer());
+  const raw = sharp(Buffer.from(data), { raw: { width, height, channels } });
+  // Greyscale PNG (colour type 0), as CamVid's label files are; sharp would otherwise write RGB.
+  await writeFile(path, await (channels === 1 ? raw.toColourspace('b-w') : raw).png().toBuffer());
 }
 
 /** A label map of blocky regions of random classes 0..11. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreCrop, describeCrop, fitScale, scaleRect } from '../../../../src/widgets/own-image/geometry';
+import { centreCrop, cropWarning, describeCrop, fitScale, scaleRect } from '../../../../src/widgets/own-image/geometry';
 
 describe('centreCrop', () => {
   it('centreCrop(1600, 900, 128, 96) cuts the sides of a wide picture to 4:3', () => {
@@ -56,5 +56,16 @@ describe('fitScale and scaleRect', () => {
 
   it('scales every side of a rectangle', () => {
     expect(scaleRect({ x: 200, y: 0, width: 1200, height: 900 }, 0.2)).toEqual({ x: 40, y: 0, width: 240, height: 180 });
+  });
+});
+
+describe('cropWarning(width, height, crop, 128, 96)', () => {
+  it('warns for a 1 x 5000 strip (a 1 x 1 centre, enlarged) and a small picture, and not for an ordinary photo', () => {
+    const warn = (w: number, h: number) => cropWarning(w, h, centreCrop(w, h, 128, 96), 128, 96);
+    expect(warn(1, 5000)).toBe('Note: it is far taller than 4:3, so only 1% of it is used (a 1 x 1 centre, enlarged 128 times to 128 x 96: expect a blur the network was never trained on).');
+    expect(warn(20, 15)).toBe('Note: it is small (a 20 x 15 centre, enlarged 6 times to 128 x 96: expect a blur the network was never trained on).');
+    expect(warn(4000, 500)).toBe('Note: it is far wider than 4:3, so only 17% of it is used (a 667 x 500 centre).');
+    expect(warn(4032, 3024)).toBeNull();
+    expect(warn(1080, 1920)).toBeNull();
   });
 });

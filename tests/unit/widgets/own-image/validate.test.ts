@@ -40,10 +40,14 @@ describe('sniffImageFormat and headerPixelSize', () => {
     }
   });
 
-  it('knows AVIF by its brand but reads no size from it', () => {
+  it('knows AVIF by its brand, and reads its size from the largest ispe property before the coded data', () => {
     const avif = bytes(0, 0, 0, 28, 'ftyp', 'avif', 0, 0, 0, 0);
     expect(sniffImageFormat(avif)).toBe('AVIF');
     expect(headerPixelSize(avif, 'AVIF')).toBeNull();
+    const ispe = (w: number, h: number) => [...u32be(20), 'ispe', 0, 0, 0, 0, ...u32be(w), ...u32be(h)];
+    const withSizes = bytes(...u32be(20), 'ftyp', 'avif', 0, 0, 0, 0, 'mif1', ...u32be(60), 'meta', 0, 0, 0, 0, ...ispe(160, 90), ...ispe(40000, 30000), ...u32be(28), 'mdat', ...ispe(1, 1));
+    expect(headerPixelSize(withSizes, 'AVIF')).toEqual({ width: 40000, height: 30000 });
+    expect(checkFile({ name: 'huge.avif', type: 'image/avif', size: withSizes.length, head: withSizes })).toMatchObject({ ok: false, message: expect.stringContaining('“huge.avif”') });
   });
 
   it('rejects text, and a header cut short has no size', () => {

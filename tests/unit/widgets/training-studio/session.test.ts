@@ -5,10 +5,11 @@ import { CLASS_NAMES, type DatasetManifest, type SplitData } from '../../../../s
 import { holdBackend } from '../../../../src/widgets/shared/backend-sharing';
 import type { Engine } from '../../../../src/widgets/shared/engine';
 import { activateBackend } from '../../../../src/widgets/training-studio/backend-watch';
-import type { CheckpointFileContents } from '../../../../src/data/checkpoint-file';
+import { decodeCheckpointFile, encodeCheckpointFile } from '../../../../src/data/checkpoint-file';
 import { emptyCurves } from '../../../../src/widgets/training-studio/curves';
 import { exportBytes, readContents, snapshot, weightsChecksum } from '../../../../src/widgets/training-studio/persistence';
 import { StudioRun, type RunData } from '../../../../src/widgets/training-studio/run';
+import { memoryRunStore, type MemoryRunStore } from '../../../../src/widgets/training-studio/run-store';
 import { StudioSession, type Phase, type RunStore, type SessionView } from '../../../../src/widgets/training-studio/session';
 import { DEFAULT_SETTINGS, type DatasetOption, type StudioSettings } from '../../../../src/widgets/training-studio/settings';
 import { seededRandom, useCpu } from '../../helpers';
@@ -31,21 +32,36 @@ beforeAll(async () => {
   engine = { tf, segnet, backend: { name: 'cpu', canTrain: true, rejected: [] } };
 });
 
-/** The browser's store in memory, through the same snapshot and read as the exported file. */
-function memoryStore(): RunStore & { saved: CheckpointFileContents | null; saves: number; failWith: string | null } {
-  return {
-    saved: null,
+interface MemoryStore extends MemoryRunStore {
+  saves: number;
+  /** Saves fail with this error's name (QuotaExceededError: the storage is full). */
+  failWith: string | null;
+}
+
+/** The browser's store in memory, counting saves and failing them on demand. */
+function memoryStore(): MemoryStore {
+  const base = memoryRunStore();
+  const store: MemoryStore = {
+    ...base,
     saves: 0,
     failWith: null,
-    async save(run) {
-      if (this.failWith) throw new Error(this.failWith);
-      this.saved = await snapshot(run);
-      this.saves++;
-    },
-    async read(e) {
-      return this.saved ? readContents(e, this.saved, 'The saved run') : null;
+    async save(info, bytes) {
+      if (store.failWith) throw new DOMException('The quota has been exceeded.', store.failWith);
+      await base.save.call(store, info, bytes);
+      store.saves++;
     },
   };
+  return store;
+}
+
+/** Puts `run` into `store` under `key`, as another run's save (not counted among the session's saves). */
+async function putRun(store: MemoryStore, key: string, run: StudioRun): Promise<void> {
+  store.runs.set(key, { info: { key, step: run.progress.step, savedAt: Date.now(), title: 'other' }, bytes: encodeCheckpointFile(await snapshot(run)) });
+}
+
+/** The checkpoint saved under `key`. */
+async function readRun(store: MemoryStore, key: string) {
+  return readContents(engine, decodeCheckpointFile((await store.read(key))!, 'saved'), 'saved');
 }
 
 interface Recorder extends SessionView {
@@ -79,6 +95,7 @@ function recorder(onPhase: (p: Phase) => void = () => undefined): Recorder {
     backend: () => undefined,
     deviceLost: () => undefined,
     settings: () => undefined,
+    savedRuns: () => undefined,
   };
   return view;
 }
@@ -117,7 +134,7 @@ describe('StudioSession', () => {
   it('after a failed step of a run never saved, does not roll back into the previous run’s save (nor overwrite it)', async () => {
     const store = memoryStore();
     const old = previousRun();
-    await store.save(old);
+    await putRun(store, 'test/old', old);
     const oldSum = await weightsChecksum(old.model);
     old.dispose();
     const view = recorder();
@@ -130,10 +147,10 @@ describe('StudioSession', () => {
     expect(s.current!.progress).toEqual({ step: 0, epoch: 0, batch: 0 });
     expect(s.current!.curves.loss).toEqual([]);
     // The previous run's save is untouched, and nothing replaced it.
-    expect(store.saves).toBe(1);
-    const kept = await store.read(engine);
-    expect(kept!.meta.progress.step).toBe(2);
-    tf.dispose(Object.values(kept!.tensors));
+    expect(store.saves).toBe(0);
+    const kept = await readRun(store, 'test/old');
+    expect(kept.meta.progress.step).toBe(2);
+    tf.dispose(Object.values(kept.tensors));
     expect(await weightsChecksum(s.current!.model)).not.toBe(oldSum);
   }, 60_000);
 
@@ -150,7 +167,7 @@ describe('StudioSession', () => {
     await pausing; // saved at step 0
     expect(store.saves).toBe(1);
     const other = previousRun(); // the same network, other settings (no class weights)
-    await store.save(other);
+    await putRun(store, store.memory!, other); // as a tab that ignores the locks would
     other.dispose();
     const failed = view.next((_, kind) => kind === 'error');
     await s.resume(bad);
@@ -216,14 +233,14 @@ describe('StudioSession', () => {
     other.dispose();
     const view = recorder();
     const s = session(view, store);
-    store.failWith = 'QuotaExceededError: the quota has been exceeded';
+    store.failWith = 'QuotaExceededError';
     await s.importFile(file);
     expect(s.current!.origin).toBe('previous');
     expect(s.current!.progress.step).toBe(2);
     expect(s.phase).toBe('paused');
     const last = view.messages.at(-1)!;
     expect(last.kind).toBe('warning');
-    expect(last.text).toContain('Imported "other.unpooled" at step 2, but saving it in this browser failed (QuotaExceededError');
+    expect(last.text).toContain('Imported "other.unpooled" at step 2, but saving it in this browser failed (the browser’s storage for this site is full)');
     expect(last.text).toContain('export it to keep it');
   }, 60_000);
 
@@ -247,13 +264,13 @@ describe('StudioSession', () => {
 
   it('says a finished run is saved only when its last save succeeded', async () => {
     const store = memoryStore();
-    store.failWith = 'QuotaExceededError: the quota has been exceeded';
+    store.failWith = 'QuotaExceededError';
     const view = recorder();
     const s = session(view, store);
     const finished = view.next((text) => text.startsWith('Finished'));
     await s.start({ ...settings, every: 1 });
     expect(await finished).toBe('Finished: 1 epochs, 3 steps. Not saved in this browser: export it to keep it.');
-    expect(view.messages.some((m) => m.kind === 'warning' && m.text.startsWith('Saving in this browser failed (QuotaExceededError'))).toBe(true);
+    expect(view.messages.some((m) => m.kind === 'warning' && m.text.startsWith('Saving in this browser failed (the browser’s storage for this site is full). Nothing of this run is saved in this browser yet. Saving is off until there is room; training goes on.'))).toBe(true);
     store.failWith = null;
     const again = view.next((text) => text.startsWith('Finished'));
     await s.start({ ...settings, every: 1 });
@@ -265,9 +282,9 @@ describe('StudioSession', () => {
     const phasesWhileSaving: Phase[] = [];
     let s: StudioSession | null = null;
     const save = store.save.bind(store);
-    store.save = async (run) => {
+    store.save = async (info, bytes) => {
       phasesWhileSaving.push(s!.phase);
-      await save(run);
+      await save(info, bytes);
       phasesWhileSaving.push(s!.phase);
     };
     s = session(recorder(), store);
@@ -311,6 +328,62 @@ describe('StudioSession', () => {
     await s.switchBackend('cpu');
     expect(tried).toEqual(['cpu']);
     expect(engine.backend.name).toBe('cpu');
+  }, 60_000);
+
+  it('refuses each crafted file that a valid checksum vouches for, keeping the open run and every save', async () => {
+    const store = memoryStore();
+    const view = recorder();
+    const s = session(view, store);
+    const good = previousRun();
+    await s.importFile(new File([(await exportBytes(good)).slice().buffer], 'good.unpooled'));
+    const openKey = store.memory!;
+    const sum = await weightsChecksum(s.current!.model);
+    const savedBytes = store.runs.get(openKey)!.bytes;
+    type Meta = { progress: Record<string, unknown>; optimizer: { config: { kind: string }; updates: number }; extra: { curves: Record<string, unknown> } };
+    const craft = async (name: string, change: (meta: Meta) => void, weights?: (w: Float32Array) => void): Promise<File> => {
+      const contents = await snapshot(good);
+      contents.json = structuredClone(contents.json); // its objects are the run's own
+      change(contents.json.modelTopology as unknown as Meta);
+      if (weights) weights(new Float32Array(contents.weights.buffer, contents.weights.byteOffset, 16));
+      return new File([encodeCheckpointFile(contents).slice().buffer], name);
+    };
+    const many = Array.from({ length: 300_000 }, (_, i) => ({ step: i + 1, value: 1 }));
+    const cases: [File, string][] = [
+      [await craft('negative.unpooled', (m) => (m.progress.step = -50)), '"negative.unpooled" claims a step of -50, not a whole number ≥ 0; nothing was changed.'],
+      [await craft('huge.unpooled', (m) => (m.progress.step = 1e15)), '"huge.unpooled" claims step 1000000000000000, which is not epoch 0 × 3 batches + batch 2; nothing was changed.'],
+      [await craft('missing.unpooled', (m) => delete m.progress.step), '"missing.unpooled" claims a step of missing, not a whole number ≥ 0; nothing was changed.'],
+      [await craft('nan-step.unpooled', (m) => (m.progress.step = 'NaN')), '"nan-step.unpooled" claims a step of "NaN", not a whole number ≥ 0; nothing was changed.'],
+      [await craft('nan-weights.unpooled', () => undefined, (w) => (w[3] = NaN)), '"nan-weights.unpooled" holds NaN or infinite values in'],
+      [await craft('opt.unpooled', (m) => (m.optimizer.config.kind = 'momentum')), '"opt.unpooled" holds "momentum" optimizer state, but its settings say adam; nothing was changed.'],
+      [await craft('matrix.unpooled', (m) => (m.extra.curves.validation = { step: 2, classIoU: Array(11).fill(0.5), confusion: 7, meanIoU: 0.5 })), '"matrix.unpooled" holds a confusion matrix that is not 11 × 11 pixel counts; nothing was changed.'],
+      [await craft('long.unpooled', (m) => (m.extra.curves.loss = many)), '"long.unpooled" holds 300,000 loss points; a run keeps at most 4,000; nothing was changed.'],
+    ];
+    good.dispose();
+    for (const [file, message] of cases) {
+      await expect(s.importFile(file), file.name).rejects.toThrow(message);
+      expect(s.current!.origin).toBe('previous');
+      expect(await weightsChecksum(s.current!.model)).toBe(sum);
+      expect(store.memory).toBe(openKey);
+      expect([...store.runs.keys()]).toEqual([openKey]);
+      expect(store.runs.get(openKey)!.bytes).toBe(savedBytes);
+    }
+  }, 120_000);
+
+  it('holds as many tensors after ten imports and ten backend switches as after the first', async () => {
+    const store = memoryStore();
+    const s = session(recorder(), store);
+    const run = previousRun();
+    const file = new File([(await exportBytes(run)).slice().buffer], 'run.unpooled');
+    run.dispose();
+    await s.importFile(file);
+    const afterFirstImport = tf.memory().numTensors;
+    for (let i = 0; i < 10; i++) await s.importFile(file);
+    expect(tf.memory().numTensors).toBe(afterFirstImport);
+    await s.switchBackend('cpu');
+    const afterFirstSwitch = tf.memory().numTensors;
+    for (let i = 0; i < 10; i++) await s.switchBackend('cpu');
+    expect(tf.memory().numTensors).toBe(afterFirstSwitch);
+    expect(afterFirstSwitch).toBe(afterFirstImport);
   }, 60_000);
 
   it('keeps the run in memory when the chosen backend and the automatic choice fail, rebuilding it on cpu', async () => {
