@@ -195,6 +195,11 @@ def bilinear_upsampling_filter(k, channels):
     return w
 
 
+def classifier(plan, num_classes):
+    """The per-pixel classifier of the mirrored decoders: 1x1 for SegNet-Basic, 3x3 for VGG16."""
+    return Conv("decoder/classifier", plan["channels"][0], num_classes, 1 if plan["kind"] == "basic" else 3)
+
+
 class UnpoolingDecoder(nn.Module):
     """SegNet (conv + BN, ReLU except SegNet-Basic) and DeconvNet (stride-1 deconv + BN + ReLU)."""
 
@@ -212,8 +217,7 @@ class UnpoolingDecoder(nn.Module):
                 blocks.append(nn.ModuleDict({"layer": layer, "bn": BN(f"{name}/bn", cout)}))
             stages.append(blocks)
         self.stages = nn.ModuleList(stages)
-        ck = 1 if plan["kind"] == "basic" else 3
-        self.classifier = Conv("decoder/classifier", plan["channels"][0], num_classes, ck)
+        self.classifier = classifier(plan, num_classes)
 
     def forward(self, enc, size):
         x = enc[-1][1]
@@ -289,8 +293,7 @@ class BilinearDecoder(nn.Module):
                 d["project"] = ConvBn(f"decoder/stage{s + 1}/project", c, nxt, 1, True)
             stages.append(d)
         self.stages = nn.ModuleList(stages)
-        ck = 1 if plan["kind"] == "basic" else 3
-        self.classifier = Conv("decoder/classifier", plan["channels"][0], num_classes, ck)
+        self.classifier = classifier(plan, num_classes)
 
     def forward(self, enc, size):
         x = enc[-1][1]
