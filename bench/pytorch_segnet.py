@@ -27,8 +27,6 @@ import time
 
 try:
     import torch
-    import torch.nn as nn
-    import torch.nn.functional as F
 except ImportError:  # the message names what is missing and how this script is used
     sys.stderr.write("pytorch_segnet: PyTorch is not installed for this python3 (import torch failed)\n")
     sys.exit(2)
