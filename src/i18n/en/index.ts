@@ -1,0 +1,9 @@
+/**
+ * The English catalogue: one entry per area, each in its own file. The Chinese catalogue
+ * (../zh) has the same shape; the type check holds it to every key.
+ */
+import { site } from './site';
+
+export const en = {
+  site,
+};

@@ -1,0 +1,26 @@
+/**
+ * One message catalogue per language (src/i18n/en, src/i18n/zh), split into one file per
+ * area. Widgets and components take every string a reader sees from here, never from their
+ * own code. A message is a string, or a function of numbers and names for a sentence that
+ * contains them (numbers are formatted by the caller's code, shared by both languages).
+ *
+ * `zh` is typed as `Messages`, so a key missing from it fails the type check.
+ */
+import { en } from './en';
+import { zh } from './zh';
+import { documentLocale, type Locale } from './locales';
+
+export type Messages = typeof en;
+export * from './locales';
+
+const CATALOGUES: Record<Locale, Messages> = { en, zh };
+
+/** The catalogue of a language. */
+export function messages(locale: Locale): Messages {
+  return CATALOGUES[locale];
+}
+
+/** The catalogue of the page this code runs in (from `<html lang>`). */
+export function pageMessages(): Messages {
+  return CATALOGUES[documentLocale()];
+}
