@@ -12,6 +12,7 @@ import { compositeOverlay, imageToRgba, labelShares } from '../label-overlay/ove
 import { renderProbeMarker, renderScene } from '../label-overlay/render';
 import { movedProbe } from '../label-overlay/state';
 import { bindCamera, bindFileSources } from './bind-sources';
+import { bindSamples } from './bind-samples';
 import type { Picture, PictureResult } from './picture';
 import { cropWarning } from './geometry';
 import { classAt, pixelSentence, pointerPixel } from './probe';
@@ -114,9 +115,25 @@ defineWidget('own-image', (root, id) => {
     predict();
   };
 
-  const sourceOptions = { root, accept, say, signal: abort.signal };
+  /** A reader's own picture (file, drop, camera) replaces any sample, and the link forgets it. */
+  const acceptOwn = (result: PictureResult): void => {
+    accept(result);
+    if (result.ok) state.set({ sample: 0 });
+  };
+  const sourceOptions = { root, accept: acceptOwn, say, signal: abort.signal };
   bindFileSources(sourceOptions);
   const closeCamera = bindCamera(sourceOptions);
+  const openSample = bindSamples({
+    root,
+    say,
+    signal: abort.signal,
+    accept: (result, seed) => {
+      accept(result);
+      if (result.ok) state.set({ sample: seed });
+    },
+  });
+  // A link to the widget with a sample shows that sample.
+  if (state.get().sample > 0) openSample(state.get().sample);
 
   on(stage, 'pointermove', (event) => {
     const scene = stage.querySelector('[data-part="scene"]');

@@ -48,7 +48,7 @@ describe('modelSentence', () => {
 
 describe('ownImageCodec', () => {
   it('restores a link and ignores values out of range', () => {
-    expect(readState('street', ownImageCodec, '?street.opacity=35&street.x=3&street.y=90')).toEqual({ opacity: 35, x: 3, y: 90 });
+    expect(readState('street', ownImageCodec, '?street.opacity=35&street.x=3&street.y=90')).toEqual({ opacity: 35, x: 3, y: 90, sample: 0 });
     expect(readState('street', ownImageCodec, '?street.opacity=135&street.x=128&street.y=-1')).toEqual(ownImageCodec.defaults);
     expect(withState('street', ownImageCodec, { ...ownImageCodec.defaults, opacity: 20 }, '')).toBe('?street.opacity=20');
   });
@@ -95,5 +95,14 @@ describe('renders', () => {
     expect(sceneCaption(null, false, 60)).toContain('never leaves this page');
     expect(sceneCaption('a.png', false, 60)).toBe('“a.png”, as the network sees it. Its labels appear once the network has run.');
     expect(sceneCaption('a.png', true, 35)).toContain('at 35% opacity');
+  });
+});
+
+describe('ownImageCodec sample', () => {
+  it('carries a sample seed in the link, and leaves it out when none is shown', () => {
+    expect(readState('street', ownImageCodec, '?street.sample=3').sample).toBe(3);
+    expect(readState('street', ownImageCodec, '?street.sample=-2').sample).toBe(0);
+    expect(withState('street', ownImageCodec, { ...ownImageCodec.defaults, sample: 5 }, '')).toBe('?street.sample=5');
+    expect(withState('street', ownImageCodec, { ...ownImageCodec.defaults, sample: 0 }, '?street.sample=5')).toBe('');
   });
 });
