@@ -1,0 +1,74 @@
+/**
+ * <home-figure>: the precomputed labelled frame, replaced by the network's live labels once it
+ * runs here, with a button that labels the next demo frame.
+ */
+import type { Segmentation } from '../../segnet/core';
+import { pageMessages } from '../../i18n';
+import { defineWidget, widgetPart } from '../shared/define-widget';
+import { pixelCanvas } from '../shared/dom';
+import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
+import { compositeOverlay, pixelAccuracy } from '../label-overlay/overlay-pixels';
+import { errorMessage } from '../../segnet/core';
+import { liveAlt, liveCaption } from './caption';
+
+/** The opacity of the class colours, as in the precomputed figure (the label overlay's default). */
+const OPACITY = 0.6;
+
+defineWidget('home-figure', (root) => {
+  const t = pageMessages().homeFigure;
+  const picture = widgetPart(root, 'picture');
+  const caption = widgetPart(root, 'caption');
+  const next = widgetPart<HTMLButtonElement>(root, 'next');
+  let frames: DemoFrames | null = null;
+  let model: PageModel | null = null;
+  let index = 0;
+  let busy = false;
+
+  const show = (): void => {
+    if (!frames || !model || busy) return;
+    const frame = frames.frames[index]!;
+    busy = true;
+    next.disabled = true;
+    const started = performance.now();
+    model.prediction(frame).then(
+      (seg: Segmentation) => {
+        busy = false;
+        if (!frames || !model) return;
+        const live = { index, count: frames.frames.length, accuracy: pixelAccuracy(frame.labels, seg.labels), backend: model.backend.name, ms: performance.now() - started };
+        picture.replaceChildren(pixelCanvas(compositeOverlay(frame.image, seg.labels, frames.width, frames.height, OPACITY), frames.width, frames.height, liveAlt(t, live)));
+        caption.textContent = liveCaption(t, live);
+        root.dataset.live = String(index);
+        next.disabled = false;
+      },
+      (error: unknown) => {
+        busy = false;
+        caption.textContent = t.failed(errorMessage(error));
+      },
+    );
+  };
+
+  next.addEventListener('click', () => {
+    if (!frames) return;
+    index = (index + 1) % frames.frames.length;
+    show();
+  });
+
+  const stop = bindModelWidget(root, {
+    frames: (f) => {
+      frames = f;
+      show();
+    },
+    framesFailed: (message) => {
+      caption.textContent = message;
+    },
+    model: (m) => {
+      model = m;
+      show();
+    },
+  });
+  return () => {
+    stop();
+    frames = null;
+    model = null;
+  };
+});
