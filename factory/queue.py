@@ -7,7 +7,10 @@ up where it was. A run whose `after` run is not finished waits for it (the plan 
     python3 factory/queue.py --plan factory/plans/camvid.json --runs ~/.cache/unpooled/runs --status
 
 A plan is JSON: {"runs": [{"name": ..., "args": [...train.py arguments...], "after": name?}]};
-"{runs}" in an argument is replaced by the --runs folder, so runs can start from each other.
+"{runs}" in an argument is replaced by the --runs folder, so runs can start from each other, and
+"{data}" by the --data folder (datasets made for training only, kept outside the work tree).
+A plan may also list "prepare" steps, {"creates": path, "command": [...]}, run from the
+repository root before the runs whenever their path is missing (e.g. a larger synthetic set).
 """
 
 import argparse
@@ -34,13 +37,30 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--plan", required=True)
     p.add_argument("--runs", default=os.path.expanduser("~/.cache/unpooled/runs"))
+    p.add_argument("--data", default=os.path.expanduser("~/.cache/unpooled/data"),
+                   help="folder for datasets that plans make for training ({data} in a plan)")
     p.add_argument("--status", action="store_true", help="print each run's state and exit")
     p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     a = p.parse_args(argv)
     with open(a.plan, encoding="utf8") as f:
         plan = json.load(f)
     runs = os.path.abspath(os.path.expanduser(a.runs))
+    data = os.path.abspath(os.path.expanduser(a.data))
     os.makedirs(runs, exist_ok=True)
+
+    def fill(text):
+        return text.replace("{runs}", runs).replace("{data}", data)
+
+    if not a.status:
+        for step in plan.get("prepare", []):
+            if os.path.exists(fill(step["creates"])):
+                continue
+            command = [fill(c) for c in step["command"]]
+            print(f"queue: preparing {fill(step['creates'])}: {' '.join(command)}", flush=True)
+            code = subprocess.call(command, cwd=os.path.dirname(HERE))
+            if code != 0:
+                print(f"queue: preparing failed (exit {code}): {' '.join(command)}", flush=True)
+                return code
     stop = {"now": False}
     child = {"p": None}
 
@@ -66,7 +86,7 @@ def main(argv=None):
         if run.get("after") and run["after"] not in done:
             print(f"queue: {run['name']} waits for {run['after']}, which is not finished", flush=True)
             return 1
-        args = [a_.replace("{runs}", runs) for a_ in run["args"]]
+        args = [fill(a_) for a_ in run["args"]]
         cmd = [sys.executable, os.path.join(HERE, "train.py"), "--out", folder, "--threads", str(a.threads)]
         cmd += ["--resume"] if state == "stopped" else args
         print(f"queue: {'resuming' if state == 'stopped' else 'starting'} {run['name']}", flush=True)

@@ -7,7 +7,7 @@
  * a python3 that has torch.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evalCli } from '../../../scripts/lib/eval-cli';
@@ -151,15 +151,24 @@ describe.skipIf(!python)('factory/queue.py', () => {
     const runs = join(root, 'queue-runs');
     const plan = join(root, 'plan.json');
     const base = ['--data', data, '--basic-channels', '8', '--batch', '2', '--epochs', '1'];
+    const made = join(root, 'queue-data', 'made.txt');
     await writeFile(plan, JSON.stringify({
+      prepare: [{ creates: '{data}/made.txt', command: [python!, '-c', 'import sys; open(sys.argv[1], "w").write("x")', '{data}/made.txt'] }],
       runs: [
         { name: 'encoder', args: [...base, '--decoder', 'segnet'] },
         { name: 'fcn', after: 'encoder', args: [...base, '--decoder', 'fcn', '--init', '{runs}/encoder/best.pt', '--init-encoder-only', '--freeze-encoder'] },
       ],
     }));
-    const r = spawnSync(python!, ['factory/queue.py', '--plan', plan, '--runs', runs, '--threads', '1'], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
+    await mkdir(join(root, 'queue-data'), { recursive: true });
+    const queue = (): ReturnType<typeof spawnSync> =>
+      spawnSync(python!, ['factory/queue.py', '--plan', plan, '--runs', runs, '--data', join(root, 'queue-data'), '--threads', '1'], { encoding: 'utf8' });
+    const r = queue();
+    expect(r.status, String(r.stderr)).toBe(0);
+    expect(r.stdout).toContain(`queue: preparing ${made}`);
+    expect(await readFile(made, 'utf8')).toBe('x');
     expect(r.stdout).toContain('every run of the plan is finished');
+    // Prepared once: a second start finds the file and prepares nothing.
+    expect(queue().stdout).not.toContain('preparing');
     const status = spawnSync(python!, ['factory/queue.py', '--plan', plan, '--runs', runs, '--status'], { encoding: 'utf8' });
     expect(status.stdout).toMatch(/^encoder: done epoch 1 /m);
     expect(status.stdout).toMatch(/^fcn: done epoch 1 /m);
