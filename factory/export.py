@@ -109,6 +109,7 @@ def main(argv=None):
             "torch": info.get("torch", torch.__version__),
             "run": {**run, "data": manifest["name"]},
             "command": info.get("command"),
+            "exportCommand": ["factory/export.py", *sys.argv[1:]],
             "checkpoint": a.which,
             "epochs": prog["epoch"],
             "bestValMIoU": prog.get("best"),

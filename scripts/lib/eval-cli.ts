@@ -3,7 +3,7 @@
  * G, C, mIoU, BF, per-class scores and the confusion matrix of a checkpoint on a split.
  */
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, homedir } from 'node:os';
 import { join } from 'node:path';
 import { CLASS_NAMES, resizeSplit } from '../../src/data';
 import { loadDatasetFromDir } from '../../src/data/node';
@@ -109,11 +109,44 @@ interface RunContext {
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
+/** What a checkpoint exported by factory/export.py records about the PyTorch run behind it. */
+interface FactoryRecord {
+  command?: string[];
+  exportCommand?: string[];
+  run?: { seed?: number };
+}
+
+/** A recorded Python command line, with the home folder written as ~ so that it reads on any machine. */
+function pythonCommand(argv: readonly string[]): string {
+  const home = homedir();
+  const word = (a: string): string => (home && a.startsWith(`${home}/`) ? `~/${shellQuote(a.slice(home.length + 1))}` : shellQuote(a));
+  return ['python3', ...argv.map(word)].join(' ');
+}
+
+/**
+ * The commands that made a checkpoint, before the eval: the factory's train and export for a
+ * checkpoint trained by factory/ (PyTorch), else `npm run train` as recorded by the engine.
+ */
+export function trainingCommands(extra: Record<string, unknown>, runDir: string | null): string[] {
+  const factory = extra.factory as FactoryRecord | undefined;
+  if (factory && Array.isArray(factory.command)) {
+    return [pythonCommand(factory.command), ...(Array.isArray(factory.exportCommand) ? [pythonCommand(factory.exportCommand)] : [])];
+  }
+  const recorded = recordedOptions(extra);
+  return recorded ? [`${trainCommand(recorded)}${runDir ? ` --out ${shellQuote(runDir)}` : ''}`] : [];
+}
+
+/** The training seed a checkpoint records (factory or engine), when it records one. */
+export function recordedSeed(extra: Record<string, unknown>): number | undefined {
+  const seed = (extra.factory as FactoryRecord | undefined)?.run?.seed ?? recordedOptions(extra)?.seed;
+  return typeof seed === 'number' && Number.isInteger(seed) ? seed : undefined;
+}
+
 /** One row of the results file, with the commands that reproduce it. */
 export function resultRun(meta: CheckpointMeta, e: SegmentationEvaluation, ctx: RunContext): ResultRun {
   const { encoder, decoder, height, width, widthMultiplier } = meta.config;
-  const recorded = recordedOptions(meta.extra);
   const s = e.scores;
+  const seed = recordedSeed(meta.extra);
   return {
     name: ctx.name ?? defaultRunName(encoder, decoder, widthMultiplier),
     encoder,
@@ -124,13 +157,14 @@ export function resultRun(meta: CheckpointMeta, e: SegmentationEvaluation, ctx: 
     width,
     parameters: countParameters(meta.config).total,
     step: meta.progress.step,
+    ...(seed !== undefined ? { seed } : {}),
     globalAccuracy: finite(s.globalAccuracy),
     classAverageAccuracy: finite(s.classAverageAccuracy),
     meanIoU: finite(s.meanIoU),
     boundaryF1: finite(e.boundaryF1),
     classes: s.perClassIoU.map((iou, c) => ({ name: CLASS_NAMES[c] ?? `class ${c}`, iou: finite(iou) })),
     inferenceMs: { value: Math.round(ctx.ms * 10) / 10, backend: ctx.backend, ...(ctx.backend === 'wasm' || ctx.backend === 'cpu' ? { device: cpuName() } : {}) },
-    commands: [...(recorded ? [`${trainCommand(recorded)}${ctx.runDir ? ` --out ${shellQuote(ctx.runDir)}` : ''}`] : []), `npm run eval -- ${ctx.argv.map(shellQuote).join(' ')}`],
+    commands: [...trainingCommands(meta.extra, ctx.runDir), `npm run eval -- ${ctx.argv.map(shellQuote).join(' ')}`],
   };
 }
 

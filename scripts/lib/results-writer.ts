@@ -1,7 +1,8 @@
 /**
  * `npm run eval -- --results <file>`: adds one evaluated run to the site's results file
  * (public/models/results.json, format in src/data/results-file.ts), replacing
- * an earlier run of the same name on the same data and split. An existing file that does not
+ * an earlier run of the same name and seed on the same data and split (another seed is kept
+ * beside it: the site shows repeats as mean ± sd). An existing file that does not
  * parse is left untouched and named in the error; the new file is written atomically.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -35,9 +36,9 @@ export function readResultsFile(path: string): ResultsFile {
   }
 }
 
-/** The file with `run` added, or replacing the run with the same name, dataset and split. */
+/** The file with `run` added, or replacing the run with the same name, seed, dataset and split. */
 export function withRun(file: ResultsFile, run: ResultRun, now = new Date()): ResultsFile {
-  const same = (r: ResultRun): boolean => r.name === run.name && r.dataset === run.dataset && r.split === run.split;
+  const same = (r: ResultRun): boolean => r.name === run.name && r.dataset === run.dataset && r.split === run.split && r.seed === run.seed;
   const index = file.runs.findIndex(same);
   const runs = index < 0 ? [...file.runs, run] : file.runs.map((r, i) => (i === index ? run : r));
   return { ...file, command: RESULTS_FILE_COMMAND, createdAt: now.toISOString(), runs };

@@ -16,6 +16,7 @@
  *     "dataset": "synthetic-96x128", "split": "test", "height": 96, "width": 128,
  *     "parameters": 1416587,                       // countParameters(config).total
  *     "step": 4000,                                // optional: training steps
+ *     "seed": 1,                                   // optional: the training seed (runs of one name and several seeds are summarised as mean ± sd)
  *     "globalAccuracy": 0.91, "classAverageAccuracy": 0.74, "meanIoU": 0.61, "boundaryF1": 0.48,
  *     "classes": [{ "name": "Sky", "iou": 0.95 }, ...],   // 11, CamVid order; iou null: class absent
  *     "inferenceMs": { "value": 12.5, "backend": "webgpu", "device": "H100" },  // optional, per image
@@ -46,6 +47,8 @@ export interface ResultRun {
   width: number;
   parameters: number;
   step?: number;
+  /** The training seed; runs that share name, data and split and differ in seed are repeats. */
+  seed?: number;
   globalAccuracy: number | null;
   classAverageAccuracy: number | null;
   meanIoU: number | null;
@@ -120,6 +123,10 @@ function parseRun(v: unknown, i: number): ResultRun {
     classes: parseClasses(v.classes, where),
   };
   if (v.step !== undefined) run.step = number(v, 'step', where, 0, 1e12);
+  if (v.seed !== undefined) {
+    run.seed = number(v, 'seed', where, 0, 2 ** 32 - 1);
+    if (!Number.isInteger(run.seed)) fail(`${where}.seed`, `must be an integer, got ${run.seed}`);
+  }
   if (v.inferenceMs !== undefined) {
     const t = v.inferenceMs;
     if (!isObject(t)) fail(`${where}.inferenceMs`, 'must be an object { value, backend, device? }');

@@ -14,6 +14,7 @@ import { evalCli } from '../../../scripts/lib/eval-cli';
 import { checkpointFolder } from '../../../scripts/lib/checkpoint-files';
 import { writeSyntheticDataset } from '../../../src/data/node';
 import { readCheckpoint } from '../../../src/segnet';
+import { parseResults } from '../../../src/data/results-file';
 import { findTorchPython } from '../bench/torch-python';
 import { makeTempDir, removeDir } from '../data/helpers/temp-dir';
 
@@ -130,6 +131,12 @@ describe.skipIf(!python)('factory/train.py', () => {
     expect((meta.extra as { data: string }).data).toBe('synthetic-32x48');
     const status = await evalCli(['--checkpoint', model, '--split', 'test', '--json', '--backend', 'cpu', '--data', data], { out: (l) => lines.push(l), progress: process.stderr });
     expect(status).toBe(0);
+    // In the site's results file, the run lists the factory's own train and export commands and its seed.
+    const resultsFile = join(root, 'results.json');
+    expect(await evalCli(['--checkpoint', model, '--split', 'test', '--backend', 'cpu', '--data', data, '--results', resultsFile, '--time-runs', '1'], { out: () => {}, progress: process.stderr })).toBe(0);
+    const [row] = parseResults(JSON.parse(await readFile(resultsFile, 'utf8'))).runs;
+    expect(row!.seed).toBe(1);
+    expect(row!.commands!.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual(['python3 factory/train.py --data', 'python3 factory/export.py --run', 'npm run eval']);
     const report = JSON.parse(lines.join('\n')) as { data: string; images: number; globalAccuracy: number };
     expect(report.data).toBe('synthetic-32x48');
     expect(report.images).toBe(4);
