@@ -3,7 +3,11 @@
  * (../zh) has the same shape; the type check holds it to every key.
  */
 import { site } from './site';
+import { translationDemo } from './translation-demo';
+import { classes } from './classes';
 
 export const en = {
   site,
+  translationDemo,
+  classes,
 };

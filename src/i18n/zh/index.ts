@@ -1,7 +1,11 @@
 /** The Chinese (zh-CN) catalogue: the English one's shape, every key translated. */
 import type { Messages } from '..';
 import { site } from './site';
+import { translationDemo } from './translation-demo';
+import { classes } from './classes';
 
 export const zh: Messages = {
   site,
+  translationDemo,
+  classes,
 };

@@ -1,0 +1,34 @@
+/**
+ * What a widget drawn with the Chinese catalogue shows a reader: its text and the words of its
+ * aria-label, title and alt attributes; and the English words left in it. Symbols, numbers,
+ * units and proper names are allowed; any other Latin word is a string that escaped the catalogue.
+ */
+import { expect } from 'vitest';
+
+/** Proper names, metric names and units that both editions write alike. */
+const SHARED_WORDS = new Set([
+  'SegNet', 'Basic', 'FCN', 'DeepLab', 'LargeFOV', 'DeconvNet', 'VGG', 'CamVid', 'mIoU', 'IoU', 'BF', 'F1', 'G', 'C',
+  'TensorFlow', 'js', 'WebGL', 'WebGPU', 'WebAssembly', 'JavaScript', 'CPU', 'GPU', 'Titan', 'https',
+  'PNG', 'JPEG', 'GIF', 'WebP', 'BMP', 'AVIF', 'px', 'ms', 'MB', 'KB', 'x',
+]);
+
+/** Everything a reader sees or hears of `node`: text, then aria-label, title and alt values. */
+export function readerText(node: Element): string {
+  const attributes = [...node.querySelectorAll('[aria-label], [title], [alt]'), node].flatMap((el) =>
+    ['aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''),
+  );
+  return [node.textContent ?? '', ...attributes].join('\n');
+}
+
+/** Latin words of `text` that are not shared names or units. */
+export function englishWords(text: string, allowed: readonly string[] = []): string[] {
+  const extra = new Set(allowed);
+  return (text.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((w) => !SHARED_WORDS.has(w) && !extra.has(w));
+}
+
+/** Asserts that `text` (or a node's reader text) is Chinese, with no English word left in it. */
+export function expectChinese(content: string | Element, allowed: readonly string[] = []): void {
+  const text = typeof content === 'string' ? content : readerText(content);
+  expect(text).toMatch(/[\u4e00-\u9fff]/);
+  expect(englishWords(text, allowed)).toEqual([]);
+}
