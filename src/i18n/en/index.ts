@@ -3,11 +3,15 @@
  * (../zh) has the same shape; the type check holds it to every key.
  */
 import { site } from './site';
+import { controls } from './controls';
+import { transposedConv } from './transposed-conv';
 import { translationDemo } from './translation-demo';
 import { classes } from './classes';
 
 export const en = {
   site,
+  controls,
+  transposedConv,
   translationDemo,
   classes,
 };

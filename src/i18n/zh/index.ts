@@ -1,11 +1,15 @@
 /** The Chinese (zh-CN) catalogue: the English one's shape, every key translated. */
 import type { Messages } from '..';
 import { site } from './site';
+import { controls } from './controls';
+import { transposedConv } from './transposed-conv';
 import { translationDemo } from './translation-demo';
 import { classes } from './classes';
 
 export const zh: Messages = {
   site,
+  controls,
+  transposedConv,
   translationDemo,
   classes,
 };
