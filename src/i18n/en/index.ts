@@ -3,6 +3,7 @@
  * (../zh) has the same shape; the type check holds it to every key.
  */
 import { site } from './site';
+import { model } from './model';
 import { controls } from './controls';
 import { transposedConv } from './transposed-conv';
 import { translationDemo } from './translation-demo';
@@ -10,6 +11,7 @@ import { classes } from './classes';
 
 export const en = {
   site,
+  model,
   controls,
   transposedConv,
   translationDemo,

@@ -1,6 +1,7 @@
 /** The Chinese (zh-CN) catalogue: the English one's shape, every key translated. */
 import type { Messages } from '..';
 import { site } from './site';
+import { model } from './model';
 import { controls } from './controls';
 import { transposedConv } from './transposed-conv';
 import { translationDemo } from './translation-demo';
@@ -8,6 +9,7 @@ import { classes } from './classes';
 
 export const zh: Messages = {
   site,
+  model,
   controls,
   transposedConv,
   translationDemo,

@@ -20,10 +20,10 @@ export function readerText(node: Element): string {
   return [node.textContent ?? '', ...attributes].join('\n');
 }
 
-/** Latin words of `text` that are not shared names or units. */
+/** Latin words of `text` that are not shared names or units (a size such as 96x128 is no word). */
 export function englishWords(text: string, allowed: readonly string[] = []): string[] {
   const extra = new Set(allowed);
-  return (text.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((w) => !SHARED_WORDS.has(w) && !extra.has(w));
+  return (text.match(/(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((w) => !SHARED_WORDS.has(w) && !extra.has(w));
 }
 
 /** Asserts that `text` (or a node's reader text) is Chinese, with no English word left in it. */
