@@ -3,6 +3,8 @@
  * (../zh) has the same shape; the type check holds it to every key.
  */
 import { site } from './site';
+import { boundaryF1 } from './boundary-f1';
+import { resultsTable } from './results-table';
 import { model } from './model';
 import { controls } from './controls';
 import { transposedConv } from './transposed-conv';
@@ -11,6 +13,8 @@ import { classes } from './classes';
 
 export const en = {
   site,
+  boundaryF1,
+  resultsTable,
   model,
   controls,
   transposedConv,

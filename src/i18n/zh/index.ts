@@ -1,6 +1,8 @@
 /** The Chinese (zh-CN) catalogue: the English one's shape, every key translated. */
 import type { Messages } from '..';
 import { site } from './site';
+import { boundaryF1 } from './boundary-f1';
+import { resultsTable } from './results-table';
 import { model } from './model';
 import { controls } from './controls';
 import { transposedConv } from './transposed-conv';
@@ -9,6 +11,8 @@ import { classes } from './classes';
 
 export const zh: Messages = {
   site,
+  boundaryF1,
+  resultsTable,
   model,
   controls,
   transposedConv,

@@ -7,17 +7,27 @@ import { expect } from 'vitest';
 
 /** Proper names, metric names and units that both editions write alike. */
 const SHARED_WORDS = new Set([
-  'SegNet', 'Basic', 'FCN', 'DeepLab', 'LargeFOV', 'DeconvNet', 'VGG', 'CamVid', 'mIoU', 'IoU', 'BF', 'F1', 'G', 'C',
+  'SegNet', 'Basic', 'FCN', 'DeepLab', 'LargeFOV', 'DeconvNet', 'VGG16', 'CamVid', 'mIoU', 'IoU', 'BF', 'F1', 'G', 'C',
   'TensorFlow', 'js', 'WebGL', 'WebGPU', 'WebAssembly', 'JavaScript', 'CPU', 'GPU', 'Titan', 'https',
-  'PNG', 'JPEG', 'GIF', 'WebP', 'BMP', 'AVIF', 'px', 'ms', 'MB', 'KB', 'x',
+  'PNG', 'JPEG', 'GIF', 'WebP', 'BMP', 'AVIF', 'px', 'ms', 'MB', 'KB', 'M', 'x',
 ]);
 
-/** Everything a reader sees or hears of `node`: text, then aria-label, title and alt values. */
+/** Elements whose text is not prose: a chart's stylesheet, and commands to type, shown as they are typed. */
+const NOT_PROSE = new Set(['style', 'script', 'code']);
+
+/** The text nodes under `node`, one per line (table cells and SVG texts do not run together). */
+function textNodes(node: Node): string[] {
+  if (node.nodeType === 3) return [node.nodeValue ?? ''];
+  if (NOT_PROSE.has((node as Element).localName)) return [];
+  return [...node.childNodes].flatMap(textNodes);
+}
+
+/** Everything a reader sees or hears of `node`: its texts, then aria-label, title and alt values. */
 export function readerText(node: Element): string {
   const attributes = [...node.querySelectorAll('[aria-label], [title], [alt]'), node].flatMap((el) =>
     ['aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''),
   );
-  return [node.textContent ?? '', ...attributes].join('\n');
+  return [...textNodes(node), ...attributes].join('\n');
 }
 
 /** Latin words of `text` that are not shared names or units (a size such as 96x128 is no word). */

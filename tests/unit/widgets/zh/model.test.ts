@@ -1,16 +1,16 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../../src/i18n';
-import type { CheckpointMeta } from '../../../../src/segnet';
+import type { BackendChoice, CheckpointMeta } from '../../../../src/segnet';
 import { renderModelStatus, type ModelStatusView } from '../../../../src/widgets/model/model-status';
 import { checkpointMismatch, describeCheckpoint } from '../../../../src/widgets/model/page-model';
 import { backendSentence, holdView, type HoldReason } from '../../../../src/widgets/model/run-policy';
 import { expectChinese } from './chinese-text';
 
 const zh = messages('zh').model;
-const webgl = { name: 'webgl', canTrain: true, rejected: [] } as const;
-const cpu = { name: 'cpu', canTrain: true, rejected: [{ name: 'webgpu', reason: 'x' }, { name: 'webgl', reason: 'y' }] } as const;
-const wasm = { name: 'wasm', canTrain: false, rejected: [{ name: 'webgl', reason: 'y' }] } as const;
+const webgl: BackendChoice = { name: 'webgl', canTrain: true, rejected: [] };
+const cpu: BackendChoice = { name: 'cpu', canTrain: true, rejected: [{ name: 'webgpu', reason: 'x' }, { name: 'webgl', reason: 'y' }] };
+const wasm: BackendChoice = { name: 'wasm', canTrain: false, rejected: [{ name: 'webgl', reason: 'y' }] };
 
 describe('model status in Chinese', () => {
   it('renderModelStatus(view, zh) says every state in Chinese', () => {
