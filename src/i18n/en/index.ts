@@ -3,6 +3,7 @@
  * (../zh) has the same shape; the type check holds it to every key.
  */
 import { site } from './site';
+import { ownImage } from './own-image';
 import { boundaryF1 } from './boundary-f1';
 import { resultsTable } from './results-table';
 import { model } from './model';
@@ -13,6 +14,7 @@ import { classes } from './classes';
 
 export const en = {
   site,
+  ownImage,
   boundaryF1,
   resultsTable,
   model,

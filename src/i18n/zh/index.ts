@@ -1,6 +1,7 @@
 /** The Chinese (zh-CN) catalogue: the English one's shape, every key translated. */
 import type { Messages } from '..';
 import { site } from './site';
+import { ownImage } from './own-image';
 import { boundaryF1 } from './boundary-f1';
 import { resultsTable } from './results-table';
 import { model } from './model';
@@ -11,6 +12,7 @@ import { classes } from './classes';
 
 export const zh: Messages = {
   site,
+  ownImage,
   boundaryF1,
   resultsTable,
   model,
