@@ -3,6 +3,7 @@
  * (../zh) has the same shape; the type check holds it to every key.
  */
 import { site } from './site';
+import { fallbacks } from './fallbacks';
 import { ownImage } from './own-image';
 import { boundaryF1 } from './boundary-f1';
 import { resultsTable } from './results-table';
@@ -14,6 +15,7 @@ import { classes } from './classes';
 
 export const en = {
   site,
+  fallbacks,
   ownImage,
   boundaryF1,
   resultsTable,

@@ -1,6 +1,7 @@
 /** The Chinese (zh-CN) catalogue: the English one's shape, every key translated. */
 import type { Messages } from '..';
 import { site } from './site';
+import { fallbacks } from './fallbacks';
 import { ownImage } from './own-image';
 import { boundaryF1 } from './boundary-f1';
 import { resultsTable } from './results-table';
@@ -12,6 +13,7 @@ import { classes } from './classes';
 
 export const zh: Messages = {
   site,
+  fallbacks,
   ownImage,
   boundaryF1,
   resultsTable,
