@@ -10,7 +10,7 @@ export const fallbacks: (typeof en)['fallbacks'] = {
   architectureAlt: (what) => `${what}的灰度图，排成两行、每行四张：通道响应最强处为白色，最弱处为黑色。`,
   architectureCaption: (what) => `${AHEAD}：${what}，每张都按各自的最小值（黑）到最大值（白）显示。`,
   channelOf: (channel, stage, frame) => `道路画面 ${frame} 上编码器第 ${stage} 阶段的第 ${channel} 个通道`,
-  panels: { reference: '池化前', pooled: '池化后', unpool: '按池化索引反池化', transposed: '转置卷积', bilinear: '双线性插值' },
+  panels: { reference: '池化前', pooled: '池化后', unpool: '按最大池化索引反池化', transposed: '转置卷积', bilinear: '双线性插值' },
   sideBySideAlt: (what, height, width, panels) => `${what}的四张热力图，每张 ${height} x ${width}，从左到右依次是：${panels.join('；')}。黄色表示强，深蓝表示弱。`,
   sideBySideCaption: (what, methods) => `${AHEAD}：${what}在池化前的样子，以及池化后分别经${methods.join('、')}恢复的结果（从左到右）。`,
   boundaryAlt: (frame, tolerance) =>

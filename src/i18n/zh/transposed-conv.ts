@@ -12,7 +12,7 @@ export const transposedConv: (typeof en)['transposedConv'] = {
   overlaps: '每格叠加次数',
   overlapsLabel: (min, max) => `九次全部叠加后，每个输出格的叠加次数：${min} 到 ${max}`,
   gaps: (k, s, empty) => `${head(k, s)}：出现空隙。步幅比卷积核大，相邻两次叠加的区域互不相接，有 ${empty} 个输出格一次也没被叠加到。`,
-  uneven: (k, s, min, max) => `${head(k, s)}：重叠不均匀。${k} 不是 ${s} 的整数倍，相邻输出格被叠加的次数不同（${min} 到 ${max} 次），于是出现棋盘格。`,
+  uneven: (k, s, min, max) => `${head(k, s)}：重叠不均匀。${k} 不是 ${s} 的整数倍，相邻输出格被叠加的次数不同（${min} 到 ${max} 次），于是出现棋盘格伪影。`,
   evenEverywhere: (k, s, inner) => `${head(k, s)}：重叠均匀。每个输出格恰好被叠加 ${inner} 次。`,
   evenInside: (k, s, inner, n, full, cells, min, max) => {
     const where = full === 1 ? '只有中心那一格' : `${cells} 个输出格中有 ${full} 个`;
