@@ -1,7 +1,7 @@
 /**
  * Renders the precomputed figures that model widgets show while their network is held (no
  * WebGL or WebGPU, a small screen, save-data) into public/fallbacks/ as lossless WebP, with a manifest giving
- * each figure's size, alt text and caption.
+ * each figure's size, and its alt text and caption in every language of the site (src/i18n).
  *
  *   npm run render:fallbacks -- [--backend wasm|cpu]
  *
@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
-import { CLASS_NAMES } from '../src/data';
+import { LOCALES, messages, type Messages } from '../src/i18n';
 import { loadDatasetFromDir } from '../src/data/node';
 import * as segnet from '../src/segnet';
 import { greyscaleRgba } from '../src/widgets/architecture-explorer/feature-maps';
@@ -28,7 +28,7 @@ import { boundaryCodec, toleranceFraction } from '../src/widgets/results-table/b
 import { boundaryView } from '../src/widgets/results-table/boundary-view';
 import { DEMO_DATASET, pickDemoFrames, type DemoFrame } from '../src/widgets/model/demo-frames';
 import { analyseFrame, type FrameAnalysis } from '../src/widgets/model/frame-analysis';
-import { FALLBACK_DIR, FALLBACK_MANIFEST, type FallbackImage, type FallbackManifest, type FallbackWidget } from '../src/widgets/model/fallbacks';
+import { FALLBACK_DIR, FALLBACK_MANIFEST, type FallbackImage, type FallbackManifest, type FallbackWidget, type FallbackWords } from '../src/widgets/model/fallbacks';
 import { channelPlane } from '../src/widgets/model/layer-planes';
 import { checkpointMismatch, describeCheckpoint } from '../src/widgets/model/page-model';
 import { CHECKPOINT_PATH, publicFile } from '../src/widgets/model/sources';
@@ -71,22 +71,21 @@ async function writeWebp(file: string, picture: Panel): Promise<void> {
   writeFileSync(file, await sharp(Buffer.from(picture.rgba.buffer, picture.rgba.byteOffset, picture.rgba.byteLength), { raw }).webp({ lossless: true, effort: 6 }).toBuffer());
 }
 
-/** "Road 41%, Sky 22% and Building 17%": the classes with the largest shares. */
-function topShares(labels: ArrayLike<number>, count = 3): string {
+/** "Road 41%, Sky 22% and Building 17%": the classes with the largest shares, named in `m`'s language. */
+function topShares(labels: ArrayLike<number>, m: Messages, count = 3): string {
+  const names = m.classes.names;
   const parts = labelShares(labels)
-    .slice(0, CLASS_NAMES.length)
-    .map((share, label) => ({ share, name: CLASS_NAMES[label]! }))
+    .slice(0, names.length)
+    .map((share, label) => ({ share, name: names[label]! }))
     .filter((c) => c.share > 0)
     .sort((a, b) => b.share - a.share)
     .slice(0, count)
-    .map((c) => `${c.name} ${Math.round(c.share * 100)}%`);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing');
+    .map((c) => ({ name: c.name, percent: Math.round(c.share * 100) }));
+  return m.fallbacks.shares(parts);
 }
 
-/** What each widget draws in its default state, as one picture with its words. */
-type Renderer = (frame: DemoFrame, analysis: FrameAnalysis, engine: Engine) => Promise<{ picture: Panel; alt: string; caption: string }>;
-
-const AHEAD = 'Computed ahead of time by the page’s network';
+/** What each widget draws in its default state, as one picture with its words in any language. */
+type Renderer = (frame: DemoFrame, analysis: FrameAnalysis, engine: Engine) => Promise<{ picture: Panel; words: (m: Messages) => FallbackWords }>;
 
 const RENDERERS: Record<FallbackWidget, Renderer> = {
   'label-overlay': async (frame, analysis) => {
@@ -95,8 +94,10 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
     const accuracy = Math.round(pixelAccuracy(frame.labels, labels) * 100);
     return {
       picture: { width, height, rgba: compositeOverlay(frame.image, labels, width, height, opacity / 100) },
-      alt: `Road frame ${frame.index + 1} with the network’s predicted classes laid over it at ${opacity}% opacity: mostly ${topShares(labels)}.`,
-      caption: `${AHEAD}: its most probable class at every pixel of road frame ${frame.index + 1}. It matches the ground truth on ${accuracy}% of the labelled pixels.`,
+      words: (m) => ({
+        alt: m.fallbacks.overlayAlt(frame.index + 1, opacity, topShares(labels, m)),
+        caption: m.fallbacks.overlayCaption(frame.index + 1, accuracy),
+      }),
     };
   },
   'architecture-explorer': async (frame, analysis) => {
@@ -108,11 +109,12 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
       height: layer.height,
       rgba: greyscaleRgba(channelPlane(layer.values, layer.channels, c)).rgba,
     }));
-    const what = `the first ${count} of the ${layer.channels} feature maps of layer ${name} (${layer.height} x ${layer.width} each) for road frame ${frame.index + 1}`;
     return {
       picture: grid(tiles, 4),
-      alt: `Grey images of ${what}, in two rows of four: white where a channel responds most, black where least.`,
-      caption: `${AHEAD}: ${what}, each scaled from its own minimum (black) to its maximum (white).`,
+      words: (m) => {
+        const what = m.fallbacks.featureMaps(count, layer.channels, name, layer.height, layer.width, frame.index + 1);
+        return { alt: m.fallbacks.architectureAlt(what), caption: m.fallbacks.architectureCaption(what) };
+      },
     };
   },
   'decoder-side-by-side': async (frame, analysis, engine) => {
@@ -121,25 +123,29 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
     const [pool, features] = await Promise.all([analysis.layer(layers.pool), analysis.layer(layers.features)]);
     const view = sideBySideView(await channelComparison(engine, pool, features, stage, channel));
     const shown = view.panels.filter((p) => p.key !== 'pooled');
-    const what = `channel ${channel} of encoder stage ${stage} on road frame ${frame.index + 1}`;
     return {
       picture: grid(shown),
-      alt: `Four heat maps of ${what}, ${features.height} x ${features.width} each, left to right: ${shown.map((p) => p.title.toLowerCase()).join('; ')}. Yellow is strong, dark blue weak.`,
-      caption: `${AHEAD}: ${what} before pooling, then pooled and brought back by ${shown.slice(1).map((p) => p.title.toLowerCase()).join(', ')} (left to right).`,
+      words: (m) => {
+        const what = m.fallbacks.channelOf(channel, stage, frame.index + 1);
+        const panels = shown.map((p) => m.fallbacks.panels[p.key]);
+        return { alt: m.fallbacks.sideBySideAlt(what, features.height, features.width, panels), caption: m.fallbacks.sideBySideCaption(what, panels.slice(1)) };
+      },
     };
   },
   'boundary-f1-demo': async (frame, analysis) => {
     const { width, height, labels } = analysis.segmentation;
     const d = boundaryCodec.defaults;
-    const view = boundaryView({ image: frame.image, truth: frame.labels, prediction: labels, height, width, cls: d.cls, toleranceFraction: toleranceFraction(d.tol) });
-    const bf = view.scores[0]!;
+    const input = { image: frame.image, truth: frame.labels, prediction: labels, height, width, cls: d.cls, toleranceFraction: toleranceFraction(d.tol) };
+    const view = boundaryView(input, messages('en'));
     return {
       picture: grid([
         { width, height, rgba: view.recallRgba },
         { width, height, rgba: view.precisionRgba },
       ]),
-      alt: `Road frame ${frame.index + 1}, dimmed, twice: left, the true class boundaries; right, the network’s predicted boundaries. Blue boundary pixels lie within ${view.tolerancePx.toFixed(1)} pixels of a boundary in the other map, orange ones do not.`,
-      caption: `${AHEAD}: boundaries of the true and predicted label maps of road frame ${frame.index + 1}. ${bf.label}: ${bf.value}.`,
+      words: (m) => {
+        const bf = boundaryView(input, m).scores[0]!;
+        return { alt: m.fallbacks.boundaryAlt(frame.index + 1, view.tolerancePx.toFixed(1)), caption: m.fallbacks.boundaryCaption(frame.index + 1, bf.label, bf.value) };
+      },
     };
   },
 };
@@ -164,10 +170,11 @@ async function main(signal: AbortSignal): Promise<void> {
   try {
     for (const [widget, render] of Object.entries(RENDERERS) as [FallbackWidget, Renderer][]) {
       if (signal.aborted) throw new Error('interrupted');
-      const { picture, alt, caption } = await render(frame, analysis, engine);
+      const { picture, words } = await render(frame, analysis, engine);
       const file = `${widget}.webp`;
       await writeWebp(join(outDir, file), picture);
-      images[widget] = { file, width: picture.width, height: picture.height, alt, caption } satisfies FallbackImage;
+      const translations = Object.fromEntries(LOCALES.filter((l) => l !== 'en').map((l) => [l, words(messages(l))]));
+      images[widget] = { file, width: picture.width, height: picture.height, ...words(messages('en')), translations } satisfies FallbackImage;
       console.log(`${TOOL}: wrote ${FALLBACK_DIR}/${file} (${picture.width} x ${picture.height})`);
     }
   } finally {

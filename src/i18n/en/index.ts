@@ -2,12 +2,30 @@
  * The English catalogue: one entry per area, each in its own file. The Chinese catalogue
  * (../zh) has the same shape; the type check holds it to every key.
  */
+import { boundaryF1 } from './boundary-f1';
+import { classes } from './classes';
+import { controls } from './controls';
+import { fallbacks } from './fallbacks';
 import { homeFigure } from './home-figure';
+import { model } from './model';
+import { ownImage } from './own-image';
+import { resultsTable } from './results-table';
 import { site } from './site';
 import { streetSamples } from './street-samples';
+import { translationDemo } from './translation-demo';
+import { transposedConv } from './transposed-conv';
 
 export const en = {
+  boundaryF1,
+  classes,
+  controls,
+  fallbacks,
   homeFigure,
+  model,
+  ownImage,
+  resultsTable,
   site,
   streetSamples,
+  translationDemo,
+  transposedConv,
 };

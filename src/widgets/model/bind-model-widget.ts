@@ -4,6 +4,7 @@
  * start the network through the gate (model-gate.ts), marking where it runs in `data-backend`.
  * The widget gives only what is its own: what to draw when the frames or the network arrive.
  */
+import { pageMessages } from '../../i18n';
 import { widgetPart } from '../shared/define-widget';
 import { loadDemoFrames, type DemoFrames } from './demo-frames';
 import { paintFrameThumbnails } from '../shared/frame-thumbnails';
@@ -44,7 +45,7 @@ export function bindModelWidget(root: HTMLElement, hooks: ModelWidgetHooks, deps
       hooks.frames(frames);
     },
     (error: unknown) => {
-      if (live) hooks.framesFailed(`The road frames could not be loaded: ${errorMessage(error)}`);
+      if (live) hooks.framesFailed(pageMessages().model.framesFailed(errorMessage(error)));
     },
   );
   const stopGate = deps.gate({

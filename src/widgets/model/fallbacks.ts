@@ -5,6 +5,7 @@
  * from the page model's checkpoint on the demo frames (synthetic data only) into public/fallbacks/.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { Locale } from '../../i18n';
 import { publicFile } from './sources';
 
 /** Folder of the figures and their manifest, relative to public/. */
@@ -15,15 +16,20 @@ export const FALLBACK_MANIFEST = `${FALLBACK_DIR}/manifest.json`;
 export const FALLBACK_WIDGETS = ['label-overlay', 'architecture-explorer', 'decoder-side-by-side', 'boundary-f1-demo'] as const;
 export type FallbackWidget = (typeof FALLBACK_WIDGETS)[number];
 
-/** One figure: a file under public/fallbacks/ with its pixel size and words. */
-export interface FallbackImage {
-  file: string;
-  width: number;
-  height: number;
+/** A figure's words in one language. */
+export interface FallbackWords {
   /** What the picture shows, for screen readers. */
   alt: string;
   /** The sentence under it: what it is and that it was computed ahead of time. */
   caption: string;
+}
+
+/** One figure: a file under public/fallbacks/ with its pixel size and words (English, and each other language's). */
+export interface FallbackImage extends FallbackWords {
+  file: string;
+  width: number;
+  height: number;
+  translations?: Partial<Record<Exclude<Locale, 'en'>, FallbackWords>>;
 }
 
 export interface FallbackManifest {
@@ -43,16 +49,23 @@ export function parseFallbackManifest(value: unknown): FallbackManifest {
     const i = image as Partial<FallbackImage>;
     const ok = typeof i.file === 'string' && /^[\w.-]+$/.test(i.file) && Number.isInteger(i.width) && Number.isInteger(i.height) && !!i.alt && !!i.caption;
     if (!ok) throw new Error(`${FALLBACK_MANIFEST}: images["${name}"] needs file, integer width and height, alt and caption`);
+    for (const [locale, words] of Object.entries(i.translations ?? {})) {
+      if (!words?.alt || !words.caption) throw new Error(`${FALLBACK_MANIFEST}: images["${name}"].translations.${locale} needs alt and caption`);
+    }
   }
   return m as FallbackManifest;
 }
 
-/** A widget's figure with its URL, as of this build; null when the site was built without it. */
-export function fallbackImage(widget: FallbackWidget, base: string, root = process.cwd()): (FallbackImage & { src: string }) | null {
+/**
+ * A widget's figure with its URL, as of this build, its alt and caption in `locale` (English
+ * where the manifest has no words in it); null when the site was built without the figure.
+ */
+export function fallbackImage(widget: FallbackWidget, base: string, root = process.cwd(), locale: Locale = 'en'): (FallbackImage & { src: string }) | null {
   const manifestPath = publicFile(FALLBACK_MANIFEST, root);
   if (!existsSync(manifestPath)) return null;
   const image = parseFallbackManifest(JSON.parse(readFileSync(manifestPath, 'utf8'))).images[widget];
   if (!image || !existsSync(publicFile(`${FALLBACK_DIR}/${image.file}`, root))) return null;
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  return { ...image, src: `${prefix}${FALLBACK_DIR}/${image.file}` };
+  const words = locale === 'en' ? null : image.translations?.[locale];
+  return { ...image, ...(words ? { alt: words.alt, caption: words.caption } : {}), src: `${prefix}${FALLBACK_DIR}/${image.file}` };
 }

@@ -3,11 +3,12 @@
  * into view, waiting for a click (small screens), loading, running where, or failed. A pure
  * render: the gate (model-gate.ts) attaches the click handler to `[data-action="run"]`.
  */
+import { pageMessages, type Messages } from '../../i18n';
 import { h } from '../shared/dom';
 
 export type ModelStatusView =
   | { state: 'waiting' }
-  /** `action` labels the button (default "Run the network"). */
+  /** `action` labels the button (default: the catalogue's "Run the network"). */
   | { state: 'held'; message: string; action?: string }
   | { state: 'loading' }
   | { state: 'slow'; backendSentence: string }
@@ -16,27 +17,28 @@ export type ModelStatusView =
 
 const runButton = (text: string): HTMLButtonElement => h('button', { type: 'button', 'data-action': 'run' }, text);
 
-export function renderModelStatus(view: ModelStatusView): HTMLElement {
+/** The status line in the words of `m` (the page's language by default). */
+export function renderModelStatus(view: ModelStatusView, m: Messages['model'] = pageMessages().model): HTMLElement {
   const box = h('div', { class: 'model-status', 'data-state': view.state });
   switch (view.state) {
     case 'waiting':
-      box.append(h('span', {}, 'The network starts when this figure scrolls into view.'));
+      box.append(h('span', {}, m.waiting));
       break;
     case 'held':
-      box.append(h('span', {}, view.message, ' '), runButton(view.action ?? 'Run the network'));
+      box.append(h('span', {}, view.message, ' '), runButton(view.action ?? m.run));
       break;
     case 'loading':
-      box.append(h('span', { class: 'model-spinner', 'aria-hidden': 'true' }), h('span', {}, 'Loading TensorFlow.js and the network…'));
+      box.append(h('span', { class: 'model-spinner', 'aria-hidden': 'true' }), h('span', {}, m.loading));
       break;
     case 'slow':
-      box.append(h('span', {}, view.backendSentence, ' '), runButton('Run anyway'));
+      box.append(h('span', {}, view.backendSentence, ' '), runButton(m.runAnyway));
       break;
     case 'ready':
       if (view.notice) box.append(h('strong', { class: 'model-notice' }, view.notice), ' ');
-      box.append(h('span', {}, `${view.summary}. ${view.backendSentence}`));
+      box.append(h('span', {}, m.ready(view.summary, view.backendSentence)));
       break;
     case 'failed':
-      box.append(h('span', {}, `The network could not start (${view.message}). Everything that does not need it still works.`));
+      box.append(h('span', {}, m.failed(view.message)));
       break;
   }
   return box;

@@ -5,6 +5,7 @@
  * kept so widgets can read any layer without running the network again.
  */
 import type { BackendChoice, CheckpointMeta, Segmentation, SegNetModel, SegNetOptions } from '../../segnet';
+import { pageMessages, type Messages } from '../../i18n';
 import { loadEngine, type Engine } from '../shared/engine';
 import type { DemoFrame } from './demo-frames';
 import { analyseFrame, type FrameAnalysis, type LayerData } from './frame-analysis';
@@ -33,7 +34,8 @@ export interface ModelDescription {
   notice: string | null;
 }
 
-export const NO_CHECKPOINT_NOTICE = 'No pretrained checkpoint found: showing an untrained network.';
+/** Said when the build has no checkpoint, in the page's language (read when this module loads). */
+export const NO_CHECKPOINT_NOTICE: string = pageMessages().model.noCheckpoint;
 
 /** How many frames keep their recorded activations. */
 const KEPT_ANALYSES = 2;
@@ -97,46 +99,43 @@ export class PageModel {
 }
 
 /** Human summary of a loaded checkpoint. */
-export function describeCheckpoint(meta: CheckpointMeta): ModelDescription {
+export function describeCheckpoint(meta: CheckpointMeta, m: Messages['model'] = pageMessages().model): ModelDescription {
   const steps = meta.progress.step;
-  const data = typeof meta.extra.dataset === 'string' ? ` on ${meta.extra.dataset}` : '';
-  return {
-    trained: true,
-    summary: `SegNet-Basic, pretrained checkpoint${steps > 0 ? ` (${steps.toLocaleString('en')} steps${data})` : data}`,
-    notice: null,
-  };
+  const dataset = typeof meta.extra.dataset === 'string' ? meta.extra.dataset : null;
+  return { trained: true, summary: m.pretrainedSummary(steps > 0 ? steps.toLocaleString('en') : null, dataset), notice: null };
 }
 
 /** Whether a checkpoint's model can stand in for the page's model (same frame size and encoder). */
-export function checkpointMismatch(meta: CheckpointMeta): string | null {
+export function checkpointMismatch(meta: CheckpointMeta, m: Messages['model'] = pageMessages().model): string | null {
   const { encoder, height, width } = meta.config;
   const want = PAGE_MODEL_CONFIG;
   if (encoder !== want.encoder || height !== want.height || width !== want.width) {
-    return `the checkpoint is ${encoder} at ${height}x${width}, not ${want.encoder} at ${want.height}x${want.width}`;
+    return m.checkpointMismatch(encoder, `${height}x${width}`, want.encoder, `${want.height}x${want.width}`);
   }
   return null;
 }
 
 async function buildPageModel(source: ModelSource): Promise<PageModel> {
+  const m = pageMessages().model;
   const engine = await loadEngine();
   const untrained = (notice: string): PageModel =>
     new PageModel(engine, engine.segnet.buildSegNet(PAGE_MODEL_CONFIG), {
       trained: false,
-      summary: 'SegNet-Basic, untrained (random weights)',
+      summary: m.untrainedSummary,
       notice,
     });
-  if (!source.checkpointUrl) return untrained(NO_CHECKPOINT_NOTICE);
+  if (!source.checkpointUrl) return untrained(m.noCheckpoint);
   try {
     // loadSegNet resolves the site path (TF.js's HTTP loader needs an absolute URL).
     const { model, meta } = await engine.segnet.loadSegNet(source.checkpointUrl);
-    const mismatch = checkpointMismatch(meta);
+    const mismatch = checkpointMismatch(meta, m);
     if (mismatch) {
       model.dispose();
-      return untrained(`The pretrained checkpoint does not fit this page (${mismatch}): showing an untrained network.`);
+      return untrained(m.checkpointUnfit(mismatch));
     }
-    return new PageModel(engine, model, describeCheckpoint(meta));
+    return new PageModel(engine, model, describeCheckpoint(meta, m));
   } catch (e) {
-    return untrained(`The pretrained checkpoint could not be loaded (${(e as Error).message}): showing an untrained network.`);
+    return untrained(m.checkpointFailed((e as Error).message));
   }
 }
 

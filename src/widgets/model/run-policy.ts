@@ -4,6 +4,9 @@
  * fine on a desktop, not something to start unasked on a phone or a metered connection.
  */
 import type { BackendChoice, BackendName } from '../../segnet';
+import { pageMessages, type Messages } from '../../i18n';
+
+type Words = Messages['model'];
 
 /** What the browser says about itself. */
 export interface RunEnvironment {
@@ -31,12 +34,8 @@ export function holdReason(env: RunEnvironment): HoldReason | null {
   return null;
 }
 
-export const HOLD_MESSAGES: Record<HoldReason, string> = {
-  'small-screen': 'On a small screen the network does not start by itself: it loads about 2 MB of code and computes for a few seconds.',
-  'save-data': 'Your browser asks to save data, so the network (about 2 MB of code) does not start by itself.',
-  'low-memory': 'This device reports little memory, so the network does not start by itself.',
-  'no-gpu': 'This browser offers neither WebGL nor WebGPU, so the network would run on the CPU, slowly: it does not start by itself.',
-};
+/** Why the network waits, by reason, in the page's language (read when this module loads). */
+export const HOLD_MESSAGES: Readonly<Record<HoldReason, string>> = pageMessages().model.hold;
 
 /** What a held widget shows: why it waits, the run button's label, and whether its precomputed figure appears. */
 export interface HoldView {
@@ -47,19 +46,19 @@ export interface HoldView {
 }
 
 /** Added to the hold message when the precomputed figure stands in for the network. */
-export const FALLBACK_SENTENCE = 'The picture above is the network’s result computed ahead of time.';
+export const FALLBACK_SENTENCE: string = pageMessages().model.fallbackSentence;
 
 /**
  * Whether a widget holds its network, and what it says: null to start at once. Every hold
  * reason shows the widget's precomputed figure when it has one, with the option to run the
  * live network anyway.
  */
-export function holdView(env: RunEnvironment, hasFallback: boolean): HoldView | null {
+export function holdView(env: RunEnvironment, hasFallback: boolean, m: Words = pageMessages().model): HoldView | null {
   const reason = holdReason(env);
   if (!reason) return null;
   return hasFallback
-    ? { reason, message: `${HOLD_MESSAGES[reason]} ${FALLBACK_SENTENCE}`, action: 'Run the live network anyway', showFallback: true }
-    : { reason, message: HOLD_MESSAGES[reason], action: 'Run the network', showFallback: false };
+    ? { reason, message: `${m.hold[reason]} ${m.fallbackSentence}`, action: m.runLive, showFallback: true }
+    : { reason, message: m.hold[reason], action: m.run, showFallback: false };
 }
 
 /** The environment of this browser window (`gpu` from probeGpu, when known). */
@@ -73,13 +72,8 @@ export function readRunEnvironment(gpu?: boolean): RunEnvironment {
   };
 }
 
-/** How each backend is described to the reader. */
-export const BACKEND_LABELS: Record<BackendName, string> = {
-  webgpu: 'WebGPU (the graphics card)',
-  webgl: 'WebGL (the graphics card)',
-  wasm: 'WebAssembly on the CPU',
-  cpu: 'plain JavaScript on the CPU',
-};
+/** How each backend is described to the reader, in the page's language (read when this module loads). */
+export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = pageMessages().model.backends;
 
 /** Whether the backend runs the network slowly enough to ask before starting. */
 export function isSlowBackend(name: BackendName): boolean {
@@ -87,11 +81,9 @@ export function isSlowBackend(name: BackendName): boolean {
 }
 
 /** One sentence on where the network runs, naming the fallback when WebGL/WebGPU are missing. */
-export function backendSentence(backend: BackendChoice): string {
-  const label = BACKEND_LABELS[backend.name];
-  if (backend.name === 'webgpu' || backend.name === 'webgl') return `Running on ${label}.`;
+export function backendSentence(backend: BackendChoice, m: Words = pageMessages().model): string {
+  const label = m.backends[backend.name];
+  if (backend.name === 'webgpu' || backend.name === 'webgl') return m.runningOn(label);
   const missing = backend.rejected.filter((r) => r.name === 'webgpu' || r.name === 'webgl').map((r) => r.name);
-  const why = missing.length > 0 ? ` because ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not available here` : '';
-  const speed = backend.name === 'cpu' ? 'expect tens of seconds per frame' : 'slower, but one frame at a time is fine';
-  return `Running on ${label}${why}: ${speed}.`;
+  return m.runningSlowly(label, missing, backend.name === 'cpu');
 }

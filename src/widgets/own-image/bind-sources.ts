@@ -3,6 +3,7 @@
  * the widget, and the camera (preview, capture, off). Each hands a decoded picture, or the
  * reason it was refused, to `accept`; progress and problems go to `say`.
  */
+import { pageMessages } from '../../i18n';
 import { widgetPart } from '../shared/define-widget';
 import { cameraFailure, cameraUnavailable, startCamera, stopCamera } from './camera';
 import { pictureFrom, readPicture, type PictureResult } from './picture';
@@ -22,18 +23,19 @@ const looksLikePicture = (file: File): boolean => file.type.startsWith('image/')
 /** Wires the file input and drag and drop; only the last file asked for is shown. */
 export function bindFileSources({ root, accept, say, signal }: PictureSourceOptions): void {
   const input = widgetPart<HTMLInputElement>(root, 'file');
+  const t = pageMessages().ownImage;
   let ticket = 0;
   const open = (files: FileList | null | undefined): void => {
     const all = Array.from(files ?? []);
     // Of several files, the first picture: a note dropped along with it is not what was meant.
     const file = all.find(looksLikePicture) ?? all[0];
-    if (!file) return say('Nothing readable was dropped: drop a picture file from your computer.', 'error');
+    if (!file) return say(t.nothingDropped, 'error');
     const mine = ++ticket;
     const others = all.length - 1;
-    say(`Reading “${file.name}”…${others > 0 ? ` (one picture at a time: the other ${others === 1 ? 'file is' : `${others} files are`} left aside)` : ''}`, 'info');
-    readPicture(file).then(
+    say(t.reading(file.name, others), 'info');
+    readPicture(file, t).then(
       (result) => mine === ticket && accept(result),
-      (error: unknown) => mine === ticket && accept({ ok: false, message: `“${file.name}” could not be read (${errorMessage(error)}).` }),
+      (error: unknown) => mine === ticket && accept({ ok: false, message: t.unreadable(file.name, errorMessage(error)) }),
     );
   };
 
@@ -79,6 +81,7 @@ export function bindCamera({ root, accept, say, signal }: PictureSourceOptions):
   const video = widgetPart<HTMLVideoElement>(root, 'video');
   const capture = widgetPart<HTMLButtonElement>(root, 'camera-capture');
   const start = widgetPart<HTMLButtonElement>(root, 'camera-start');
+  const t = pageMessages().ownImage;
   let stream: MediaStream | null = null;
   /** Counts starts and stops: a stream that arrives after a later stop (or start) is stopped at once. */
   let ticket = 0;
@@ -94,23 +97,23 @@ export function bindCamera({ root, accept, say, signal }: PictureSourceOptions):
     'click',
     () => {
       if (stream || start.disabled) return; // one camera at a time: never a second stream left running
-      const missing = cameraUnavailable(navigator, window.isSecureContext);
+      const missing = cameraUnavailable(navigator, window.isSecureContext, t);
       if (missing) return say(missing, 'error');
       const mine = ++ticket;
       start.disabled = true;
-      say('Starting the camera…', 'info');
+      say(t.cameraStarting, 'info');
       startCamera(video).then(
         (started) => {
           if (mine !== ticket) return stopCamera(video, started);
           stream = started;
           panel.hidden = false;
-          say('The camera is on. Take the picture when the street is in view.', 'info');
+          say(t.cameraOn, 'info');
           capture.focus();
         },
         (error: unknown) => {
           if (mine !== ticket) return;
           start.disabled = false;
-          say(cameraFailure(error), 'error');
+          say(cameraFailure(error, t), 'error');
         },
       );
     },
@@ -119,8 +122,8 @@ export function bindCamera({ root, accept, say, signal }: PictureSourceOptions):
   capture.addEventListener(
     'click',
     () => {
-      if (!stream || video.videoWidth === 0) return say('The camera has no picture yet: wait a moment and try again.', 'error');
-      const taken = pictureFrom(`camera picture ${new Date().toLocaleTimeString('en-GB')}`, video, video.videoWidth, video.videoHeight);
+      if (!stream || video.videoWidth === 0) return say(t.cameraNoFrame, 'error');
+      const taken = pictureFrom(t.cameraPicture(new Date().toLocaleTimeString('en-GB')), video, video.videoWidth, video.videoHeight);
       close();
       accept({ ok: true, picture: taken });
     },
@@ -130,7 +133,7 @@ export function bindCamera({ root, accept, say, signal }: PictureSourceOptions):
     'click',
     () => {
       close();
-      say('The camera is off.', 'info');
+      say(t.cameraOff, 'info');
     },
     { signal },
   );

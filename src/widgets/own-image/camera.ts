@@ -2,30 +2,31 @@
  * The reader's camera, for a picture of the street in front of them: a live preview, one
  * frame captured on request, the camera switched off right after. Frames stay in the page.
  */
+import { pageMessages, type Messages } from '../../i18n';
+
+type Words = Messages['ownImage'];
 
 /** Why the camera is not available, in words for the reader; null when the browser offers one. */
-export function cameraUnavailable(nav: { mediaDevices?: { getUserMedia?: unknown } }, secure: boolean): string | null {
+export function cameraUnavailable(nav: { mediaDevices?: { getUserMedia?: unknown } }, secure: boolean, m: Words = pageMessages().ownImage): string | null {
   if (typeof nav.mediaDevices?.getUserMedia === 'function') return null;
-  return secure
-    ? 'This browser offers no camera to web pages: choose a picture file instead.'
-    : 'Browsers offer the camera only to pages served over https (or from this computer): choose a picture file instead.';
+  return secure ? m.cameraNone : m.cameraInsecure;
 }
 
 /** The reader-facing sentence for a failed getUserMedia call (DOMException names per the Media Capture spec). */
-export function cameraFailure(error: unknown): string {
+export function cameraFailure(error: unknown, m: Words = pageMessages().ownImage): string {
   const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? error.name : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return 'Camera access was denied. Allow it in the browser’s settings for this site, or choose a picture file instead.';
+      return m.cameraDenied;
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return 'No camera was found on this device: choose a picture file instead.';
+      return m.cameraMissing;
     case 'NotReadableError':
     case 'AbortError':
-      return 'The camera is busy or could not be started (another application may be using it).';
+      return m.cameraBusy;
     default:
-      return `The camera could not start (${error instanceof Error ? error.message : String(error)}).`;
+      return m.cameraFailed(error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -4,6 +4,7 @@
  * the viewport (or on a click on small devices); nothing is sent anywhere.
  */
 import type { Segmentation } from '../../segnet/core';
+import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { gateModel } from '../model';
@@ -30,6 +31,8 @@ defineWidget('own-image', (root, id) => {
   const legend = widgetPart(root, 'legend');
   const message = widgetPart(root, 'message');
   const whichModel = widgetPart(root, 'which-model');
+  const words = pageMessages();
+  const t = words.ownImage;
   const abort = new AbortController();
   const on = <K extends keyof HTMLElementEventMap>(el: HTMLElement, type: K, fn: (e: HTMLElementEventMap[K]) => void): void =>
     el.addEventListener(type, fn, { signal: abort.signal });
@@ -50,14 +53,14 @@ defineWidget('own-image', (root, id) => {
     const p = hover ?? s;
     stage.querySelector('[data-part="marker"]')?.replaceChildren(renderProbeMarker(p.x, p.y, INPUT_WIDTH, INPUT_HEIGHT));
     const here = segmentation ? classAt(segmentation, p.x, p.y) : null;
-    probe.textContent = here ? pixelSentence(here) : '';
-    legend.replaceChildren(segmentation ? renderPresentLegend(labelShares(segmentation.labels), here?.label ?? null) : '');
+    probe.textContent = here ? pixelSentence(here, words) : '';
+    legend.replaceChildren(segmentation ? renderPresentLegend(labelShares(segmentation.labels), here?.label ?? null, words) : '');
   };
 
   const draw = (s: OwnImageState): void => {
-    caption.textContent = sceneCaption(picture?.name ?? null, segmentation !== null, s.opacity);
+    caption.textContent = sceneCaption(picture?.name ?? null, segmentation !== null, s.opacity, t);
     if (!picture) {
-      stage.replaceChildren(renderEmptyStage());
+      stage.replaceChildren(renderEmptyStage(t));
       return;
     }
     const hadFocus = stage.contains(document.activeElement);
@@ -69,8 +72,8 @@ defineWidget('own-image', (root, id) => {
         width: INPUT_WIDTH,
         height: INPUT_HEIGHT,
         rgba,
-        label: `“${picture.name}”${segmentation ? ' coloured by the network’s predicted classes' : ''}`,
-        note: segmentation ? null : ready ? 'Running the network…' : 'The labels appear once the network has run.',
+        label: t.sceneLabel(picture.name, segmentation !== null),
+        note: segmentation ? null : ready ? t.running : t.labelsLater,
       }),
     );
     if (hadFocus) stage.querySelector<HTMLElement>('[data-part="scene"]')?.focus();
@@ -94,23 +97,23 @@ defineWidget('own-image', (root, id) => {
         draw(state.get());
         root.dataset.prediction = 'ready';
       },
-      (error: unknown) => say(`The network failed on “${shown.name}”: ${errorMessage(error)}`, 'error'),
+      (error: unknown) => say(t.networkFailed(shown.name, errorMessage(error)), 'error'),
     );
   };
 
   /** Shows a new picture, or says why a file was refused and keeps what is shown. */
   const accept = (result: PictureResult): void => {
     if (!result.ok) {
-      say(picture ? `${result.message} The previous picture stays.` : result.message, 'error');
+      say(picture ? t.previousStays(result.message) : result.message, 'error');
       return;
     }
     picture = result.picture;
     segmentation = null;
     delete root.dataset.prediction;
     hover = null;
-    const warning = cropWarning(picture.width, picture.height, picture.crop, INPUT_WIDTH, INPUT_HEIGHT);
-    say(warning ? `Showing “${picture.name}”. ${warning}` : `Showing “${picture.name}”.`, 'info');
-    region.replaceChildren(renderRegion(picture));
+    const warning = cropWarning(picture.width, picture.height, picture.crop, INPUT_WIDTH, INPUT_HEIGHT, t);
+    say(t.showing(picture.name, warning), 'info');
+    region.replaceChildren(renderRegion(picture, t));
     draw(state.get());
     predict();
   };
@@ -159,20 +162,20 @@ defineWidget('own-image', (root, id) => {
     state.set(moved);
   });
 
-  whichModel.textContent = modelSentence(sources.camvidUrl ? 'camvid' : sources.page.checkpointUrl ? 'synthetic' : 'untrained');
+  whichModel.textContent = modelSentence(sources.camvidUrl ? 'camvid' : sources.page.checkpointUrl ? 'synthetic' : 'untrained', t);
   const stopGate = gateModel({
     root,
     status: widgetPart(root, 'status'),
     source: sources.page,
     load: () =>
-      loadStreetModel(sources).then((loaded) => {
+      loadStreetModel(sources, t).then((loaded) => {
         street = loaded;
         return loaded.model;
       }),
     onReady: (loaded) => {
       ready = true;
       root.dataset.backend = loaded.backend.name;
-      if (street) whichModel.textContent = [street.fallback, streetModelSentence(street, Boolean(sources.camvidUrl || sources.page.checkpointUrl))].filter(Boolean).join(' ');
+      if (street) whichModel.textContent = [street.fallback, streetModelSentence(street, Boolean(sources.camvidUrl || sources.page.checkpointUrl), t)].filter(Boolean).join(' ');
       draw(state.get());
       predict();
     },

@@ -3,6 +3,7 @@
  * the input's aspect ratio (4:3 for 96 x 128), then scale that region to the input size. Cutting
  * first keeps shapes undistorted: the network was trained on frames that were never stretched.
  */
+import { pageMessages, type Messages } from '../../i18n';
 
 /** A region of the source picture, in its pixels. */
 export interface CropRect {
@@ -29,25 +30,42 @@ export function centreCrop(width: number, height: number, targetWidth: number, t
 }
 
 /** One sentence on which part of the picture the network sees. */
-export function describeCrop(width: number, height: number, crop: CropRect, targetWidth: number, targetHeight: number): string {
-  const scaled = `scaled to ${targetWidth} x ${targetHeight}`;
-  if (crop.width === width && crop.height === height) return `The whole picture (${width} x ${height} pixels) is used, ${scaled}.`;
-  const cut = crop.width < width ? 'left and right edges' : 'top and bottom edges';
-  return `The network sees the outlined centre, ${crop.width} x ${crop.height} of ${width} x ${height} pixels (the ${cut} are cut off), ${scaled}.`;
+export function describeCrop(
+  width: number,
+  height: number,
+  crop: CropRect,
+  targetWidth: number,
+  targetHeight: number,
+  m: Messages['ownImage'] = pageMessages().ownImage,
+): string {
+  if (crop.width === width && crop.height === height) return m.wholePicture(width, height, targetWidth, targetHeight);
+  return m.cropped(crop.width, crop.height, width, height, crop.width < width, targetWidth, targetHeight);
 }
 
 /**
  * A warning when the network will see little of the picture, or a region much smaller than its
  * input (a 1 x 5000 strip keeps a 1 x 1 centre, enlarged to the whole input); null otherwise.
  */
-export function cropWarning(width: number, height: number, crop: CropRect, targetWidth: number, targetHeight: number): string | null {
+export function cropWarning(
+  width: number,
+  height: number,
+  crop: CropRect,
+  targetWidth: number,
+  targetHeight: number,
+  m: Messages['ownImage'] = pageMessages().ownImage,
+): string | null {
   const kept = (crop.width * crop.height) / (width * height);
   const enlarged = Math.max(targetWidth / crop.width, targetHeight / crop.height);
   if (kept >= 0.25 && enlarged <= 4) return null;
-  const shape = width > height ? 'far wider' : 'far taller';
-  const why = kept < 0.25 ? `it is ${shape} than 4:3, so only ${Math.max(1, Math.round(100 * kept))}% of it is used` : `it is small`;
-  const blur = enlarged > 4 ? `, enlarged ${Math.round(enlarged)} times to ${targetWidth} x ${targetHeight}: expect a blur the network was never trained on` : '';
-  return `Note: ${why} (a ${crop.width} x ${crop.height} centre${blur}).`;
+  return m.cropWarning({
+    wider: width > height,
+    keptPercent: kept < 0.25 ? Math.max(1, Math.round(100 * kept)) : null,
+    cropWidth: crop.width,
+    cropHeight: crop.height,
+    enlarged: enlarged > 4 ? Math.round(enlarged) : null,
+    targetWidth,
+    targetHeight,
+  });
 }
 
 /** Where a crop lands when the whole picture is drawn `scale` times its size (for the region outline). */

@@ -3,6 +3,7 @@
  * uploaded anywhere) and brought to the network's input: the centred 4:3 region, scaled to
  * 128 x 96. Also keeps a small preview of the whole picture to show which region was used.
  */
+import { pageMessages } from '../../i18n';
 import { centreCrop, fitScale, type CropRect } from './geometry';
 import { HEADER_BYTES } from './image-header';
 import { INPUT_HEIGHT, INPUT_WIDTH } from './state';
@@ -30,7 +31,7 @@ export type PictureResult = { ok: true; picture: Picture } | { ok: false; messag
 
 function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('this browser gives no 2D canvas to decode pictures with');
+  if (!context) throw new Error(pageMessages().ownImage.noCanvas);
   return context;
 }
 
@@ -65,18 +66,18 @@ export function pictureFrom(name: string, source: CanvasImageSource, width: numb
  * Checks and decodes a file: refuses (with a message naming it) one that is empty, too big,
  * not an image by its contents, larger than the pixel limit, or that fails to decode.
  */
-export async function readPicture(file: File): Promise<PictureResult> {
+export async function readPicture(file: File, m = pageMessages().ownImage): Promise<PictureResult> {
   const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
-  const check = checkFile({ name: file.name, type: file.type, size: file.size, head });
+  const check = checkFile({ name: file.name, type: file.type, size: file.size, head }, m);
   if (!check.ok) return check;
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    return { ok: false, message: decodeFailure(file.name, check.format) };
+    return { ok: false, message: decodeFailure(file.name, check.format, m) };
   }
   try {
-    const tooBig = checkPixelSize(file.name, { width: bitmap.width, height: bitmap.height });
+    const tooBig = checkPixelSize(file.name, { width: bitmap.width, height: bitmap.height }, m);
     if (tooBig) return { ok: false, message: tooBig };
     return { ok: true, picture: pictureFrom(file.name, bitmap, bitmap.width, bitmap.height) };
   } finally {

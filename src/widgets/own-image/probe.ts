@@ -1,6 +1,7 @@
 /** What the reader learns by pointing at the prediction: the class at a pixel and its probability. */
 import { CLASS_NAMES } from '../../data';
 import type { Segmentation } from '../../segnet/core';
+import { pageMessages, type Messages } from '../../i18n';
 
 export interface PixelClass {
   x: number;
@@ -36,7 +37,8 @@ export function pointerPixel(
   return x >= 0 && y >= 0 && x < width && y < height ? { x, y } : null;
 }
 
-/** "Pixel (12, 40): Road, 83% probable." */
-export function pixelSentence(c: PixelClass): string {
-  return `Pixel (${c.x}, ${c.y}): ${c.name}, ${Math.round(c.probability * 100)}% probable.`;
+/** "Pixel (12, 40): Road, 83% probable.", the class named by the catalogue `m` (the page's language by default). */
+export function pixelSentence(c: PixelClass, m: Messages = pageMessages()): string {
+  const name = m.classes.names[c.label] ?? m.classes.unknown(c.label);
+  return m.ownImage.pixel(c.x, c.y, name, Math.round(c.probability * 100));
 }

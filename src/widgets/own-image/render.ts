@@ -3,7 +3,7 @@
  * outlined, the legend of the classes found in the prediction, and the sentences around them.
  * The picture with its labels is the label overlay's scene (imported, not copied).
  */
-import { CLASS_NAMES } from '../../data';
+import { pageMessages, type Messages } from '../../i18n';
 import { h, s } from '../shared/dom';
 import { formatShare, labelCss } from '../label-overlay/render';
 import { describeCrop, scaleRect, type CropRect } from './geometry';
@@ -23,7 +23,7 @@ export interface RegionView {
 }
 
 /** The whole picture, dimmed outside the region the network sees, with a sentence saying which region. */
-export function renderRegion(view: RegionView): HTMLElement {
+export function renderRegion(view: RegionView, m: Messages['ownImage'] = pageMessages().ownImage): HTMLElement {
   const { width: pw, height: ph } = view.preview;
   const r = scaleRect(view.crop, pw / view.width);
   view.preview.setAttribute('aria-hidden', 'true');
@@ -34,7 +34,7 @@ export function renderRegion(view: RegionView): HTMLElement {
     { class: 'own-image-region' },
     h(
       'div',
-      { class: 'region-frame', role: 'img', 'aria-label': `“${view.name}”, with the region the network sees outlined`, style: `aspect-ratio: ${pw} / ${ph}; width: min(100%, ${((PREVIEW_MAX_HEIGHT_REM * pw) / ph).toFixed(2)}rem)` },
+      { class: 'region-frame', role: 'img', 'aria-label': m.regionLabel(view.name), style: `aspect-ratio: ${pw} / ${ph}; width: min(100%, ${((PREVIEW_MAX_HEIGHT_REM * pw) / ph).toFixed(2)}rem)` },
       view.preview,
       s(
         'svg',
@@ -43,18 +43,18 @@ export function renderRegion(view: RegionView): HTMLElement {
         s('rect', { x: r.x, y: r.y, width: r.width, height: r.height, class: 'region-outline', 'vector-effect': 'non-scaling-stroke' }),
       ),
     ),
-    h('figcaption', { class: 'region-caption' }, describeCrop(view.width, view.height, view.crop, INPUT_WIDTH, INPUT_HEIGHT)),
+    h('figcaption', { class: 'region-caption' }, describeCrop(view.width, view.height, view.crop, INPUT_WIDTH, INPUT_HEIGHT, m)),
   );
 }
 
 /** The classes present in the prediction, largest share first, with their colours. */
-export function renderPresentLegend(shares: readonly number[], highlight: number | null): HTMLUListElement {
-  const present = CLASS_NAMES.map((name, label) => ({ name, label, share: shares[label] ?? 0 }))
+export function renderPresentLegend(shares: readonly number[], highlight: number | null, m: Messages = pageMessages()): HTMLUListElement {
+  const present = m.classes.names.map((name, label) => ({ name, label, share: shares[label] ?? 0 }))
     .filter((c) => c.share > 0)
     .sort((a, b) => b.share - a.share || a.label - b.label);
   return h(
     'ul',
-    { class: 'class-legend', 'aria-label': 'Classes the network found, with their share of the picture' },
+    { class: 'class-legend', 'aria-label': m.ownImage.legendLabel },
     ...present.map((c) =>
       h(
         'li',
@@ -68,17 +68,17 @@ export function renderPresentLegend(shares: readonly number[], highlight: number
 }
 
 /** The stage before any picture: a box of the scene's size saying what to do. */
-export function renderEmptyStage(): HTMLElement {
+export function renderEmptyStage(m: Messages['ownImage'] = pageMessages().ownImage): HTMLElement {
   return h(
     'div',
     { class: 'own-image-empty', style: `aspect-ratio: ${INPUT_WIDTH} / ${INPUT_HEIGHT}` },
-    h('p', {}, 'Choose a picture, drop one here, or use the camera.'),
+    h('p', {}, m.emptyStage),
   );
 }
 
 /** The sentence under the scene. */
-export function sceneCaption(name: string | null, predicted: boolean, opacity: number): string {
-  if (!name) return 'Your picture and the network’s labels for it appear here. It never leaves this page.';
-  if (!predicted) return `“${name}”, as the network sees it. Its labels appear once the network has run.`;
-  return `“${name}” with the network’s most probable class at every pixel laid over it at ${opacity}% opacity. Point at it, or focus it and use the arrow keys, to read a pixel’s class.`;
+export function sceneCaption(name: string | null, predicted: boolean, opacity: number, m: Messages['ownImage'] = pageMessages().ownImage): string {
+  if (!name) return m.captionEmpty;
+  if (!predicted) return m.captionWaiting(name);
+  return m.captionLabelled(name, opacity);
 }

@@ -4,6 +4,7 @@
  * or untrained), shared with the chapter's other widgets. Browser code; TF.js loads lazily.
  */
 import type { Segmentation } from '../../segnet/core';
+import { pageMessages, type Messages } from '../../i18n';
 import { loadEngine } from '../shared/engine';
 import { checkpointMismatch, loadPageModel, PageModel } from '../model/page-model';
 import type { OwnImageSources } from './sources';
@@ -29,7 +30,9 @@ export function readOwnImageSources(root: HTMLElement): OwnImageSources {
   return parsed as OwnImageSources;
 }
 
-async function loadCamVid(url: string): Promise<PageModel> {
+type Words = Messages['ownImage'];
+
+async function loadCamVid(url: string, m: Words): Promise<PageModel> {
   const engine = await loadEngine();
   // loadSegNet resolves the site path (TF.js's HTTP loader needs an absolute URL).
   const { model, meta } = await engine.segnet.loadSegNet(url);
@@ -38,18 +41,18 @@ async function loadCamVid(url: string): Promise<PageModel> {
     model.dispose();
     throw new Error(mismatch);
   }
-  const steps = meta.progress.step > 0 ? ` (${meta.progress.step.toLocaleString('en')} steps)` : '';
-  return new PageModel(engine, model, { trained: true, summary: `SegNet-Basic trained on CamVid${steps}`, notice: null });
+  const steps = meta.progress.step > 0 ? meta.progress.step.toLocaleString('en') : null;
+  return new PageModel(engine, model, { trained: true, summary: m.camvidSummary(steps), notice: null });
 }
 
 /** Loads the best model this build offers; falls back to the page's model when CamVid's fails. */
-export async function loadStreetModel(sources: OwnImageSources): Promise<StreetModel> {
+export async function loadStreetModel(sources: OwnImageSources, m: Words = pageMessages().ownImage): Promise<StreetModel> {
   let fallback: string | null = null;
   if (sources.camvidUrl) {
     try {
-      return { model: await loadCamVid(sources.camvidUrl), kind: 'camvid', fallback: null };
+      return { model: await loadCamVid(sources.camvidUrl, m), kind: 'camvid', fallback: null };
     } catch (e) {
-      fallback = `The CamVid-trained checkpoint could not be used (${(e as Error).message}).`;
+      fallback = m.camvidFailed((e as Error).message);
     }
   }
   const model = await loadPageModel(sources.page);
@@ -57,14 +60,14 @@ export async function loadStreetModel(sources: OwnImageSources): Promise<StreetM
 }
 
 /** What the reader is told about the network that labels their picture. */
-export function modelSentence(kind: ModelKind): string {
+export function modelSentence(kind: ModelKind, m: Words = pageMessages().ownImage): string {
   switch (kind) {
     case 'camvid':
-      return 'This is SegNet-Basic trained on CamVid, real street scenes filmed from a car in Cambridge: a photo taken from the road, camera level, suits it best.';
+      return m.modelCamvid;
     case 'synthetic':
-      return 'This is the page’s SegNet-Basic, trained only on this site’s synthetic road scenes: it has never seen a real photograph, so expect it to do poorly on yours.';
+      return m.modelSynthetic;
     case 'untrained':
-      return 'No trained checkpoint came with this site, so an untrained network (random weights) labels your picture: its colours mean nothing yet.';
+      return m.modelUntrained;
   }
 }
 
@@ -73,9 +76,9 @@ export function modelSentence(kind: ModelKind): string {
  * build had a checkpoint that failed to load, where the page model's notice names the failure
  * (an untrained network is not "no checkpoint came with this site").
  */
-export function streetModelSentence(street: StreetModel, builtWithCheckpoint: boolean): string {
+export function streetModelSentence(street: StreetModel, builtWithCheckpoint: boolean, m: Words = pageMessages().ownImage): string {
   const notice = street.model.description.notice;
-  return street.kind === 'untrained' && builtWithCheckpoint && notice ? notice : modelSentence(street.kind);
+  return street.kind === 'untrained' && builtWithCheckpoint && notice ? notice : modelSentence(street.kind, m);
 }
 
 /**

@@ -3,6 +3,7 @@
  * needs only the dataset; the network's prediction loads TF.js when the widget nears the viewport.
  */
 import type { Segmentation } from '../../segnet/core';
+import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
@@ -17,6 +18,8 @@ import { errorMessage } from '../../segnet/core';
 defineWidget('boundary-f1-demo', (root, id) => {
   const stage = widgetPart(root, 'stage');
   const tolText = widgetPart(root, 'tol-text');
+  const words = pageMessages();
+  const t = words.boundaryF1;
   let frames: DemoFrames | null = null;
   let model: PageModel | null = null;
   const predictions = new Map<number, Segmentation>();
@@ -27,19 +30,19 @@ defineWidget('boundary-f1-demo', (root, id) => {
 
   const draw = (s: BoundaryState): void => {
     const fraction = toleranceFraction(s.tol);
-    tolText.textContent = `${(fraction * 100).toFixed(2)}% of the diagonal`;
+    tolText.textContent = t.tolerance((fraction * 100).toFixed(2));
     const frame = frames?.frames[s.frame];
     if (!frames || !frame) return;
     let prediction: ArrayLike<number> | null = null;
     if (s.compare === 'blocky') prediction = blockyLabels(frame.labels, frames.height, frames.width, BLOCK);
     else prediction = predictions.get(s.frame)?.labels ?? null;
     if (!prediction) {
-      message(model ? 'Running the network on this frame…' : 'The network’s prediction appears once it has run (see below). Meanwhile, compare with the ground truth at 1/8 resolution.');
+      message(model ? t.running : t.waiting);
       if (model) predict(s.frame);
       return;
     }
-    const view = boundaryView({ image: frame.image, truth: frame.labels, prediction, height: frames.height, width: frames.width, cls: s.cls, toleranceFraction: fraction });
-    stage.replaceChildren(renderBoundaryView(view));
+    const view = boundaryView({ image: frame.image, truth: frame.labels, prediction, height: frames.height, width: frames.width, cls: s.cls, toleranceFraction: fraction }, words);
+    stage.replaceChildren(renderBoundaryView(view, t));
     root.dataset.shown = `${s.frame}:${s.compare}:${s.cls}:${s.tol}`;
   };
 
@@ -51,7 +54,7 @@ defineWidget('boundary-f1-demo', (root, id) => {
         predictions.set(index, seg);
         draw(state.get());
       },
-      (error: unknown) => message(`The network failed: ${errorMessage(error)}`),
+      (error: unknown) => message(t.failed(errorMessage(error))),
     );
   };
 
@@ -61,7 +64,7 @@ defineWidget('boundary-f1-demo', (root, id) => {
   });
   const sync = bindFields(root, boundaryCodec, (patch) => state.set(patch));
   sync(state.get());
-  message('Loading the road frames…');
+  message(t.loadingFrames);
   draw(state.get());
 
   return bindModelWidget(root, {

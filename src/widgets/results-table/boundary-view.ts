@@ -1,6 +1,6 @@
 /** What the boundary-F1 illustration draws and reports for one frame, comparison and class. */
-import { CLASS_NAMES } from '../../data';
 import { boundaryF1, boundaryTolerancePx } from '../../segnet/core';
+import { pageMessages, type Messages } from '../../i18n';
 import { pixelAccuracy } from '../shared/label-stats';
 import { boundaryMasks, EDGE, type BoundaryMasks } from './boundary-masks';
 
@@ -31,7 +31,7 @@ export interface BoundaryView {
   precisionRgba: Uint8ClampedArray;
   tolerancePx: number;
   scores: { label: string; value: string }[];
-  /** The class shown, or "every class". */
+  /** The class shown, or "every class", in the view's language. */
   subject: string;
   /** False when the chosen class is in neither map (nothing to draw). */
   present: boolean;
@@ -65,7 +65,10 @@ function paintEdges(base: Uint8ClampedArray, masks: BoundaryMasks, edges: Uint8A
 const pct = (v: number): string => (Number.isNaN(v) ? '–' : `${Math.round(v * 100)}%`);
 const score = (v: number): string => (Number.isNaN(v) ? '–' : v.toFixed(2));
 
-export function boundaryView(input: BoundaryInput): BoundaryView {
+/** The view of one frame, its words from `words` (the page's language by default). */
+export function boundaryView(input: BoundaryInput, words: Messages = pageMessages()): BoundaryView {
+  const m = words.boundaryF1;
+  const names = words.classes.names;
   const { image, truth, prediction, height, width, cls } = input;
   const tolerancePx = boundaryTolerancePx(height, width, input.toleranceFraction);
   const masks = boundaryMasks(truth, prediction, height, width, tolerancePx, cls < 0 ? null : cls);
@@ -75,16 +78,16 @@ export function boundaryView(input: BoundaryInput): BoundaryView {
   const scores =
     cls < 0
       ? [
-          { label: 'BF (mean F1 over the classes in this frame)', value: score(bf.meanF1) },
-          { label: 'Predicted boundary pixels within θ', value: pct(counts.predictedMatched / counts.predicted) },
-          { label: 'True boundary pixels recalled', value: pct(counts.truthMatched / counts.truth) },
+          { label: m.bfMean, value: score(bf.meanF1) },
+          { label: m.predictedWithin, value: pct(counts.predictedMatched / counts.predicted) },
+          { label: m.truthRecalled, value: pct(counts.truthMatched / counts.truth) },
         ]
       : [
-          { label: `Precision (${CLASS_NAMES[cls]})`, value: score(bf.perClassPrecision[cls]!) },
-          { label: `Recall (${CLASS_NAMES[cls]})`, value: score(bf.perClassRecall[cls]!) },
-          { label: `F1 (${CLASS_NAMES[cls]})`, value: score(bf.perClassF1[cls]!) },
+          { label: m.precision(names[cls]!), value: score(bf.perClassPrecision[cls]!) },
+          { label: m.recall(names[cls]!), value: score(bf.perClassRecall[cls]!) },
+          { label: m.f1(names[cls]!), value: score(bf.perClassF1[cls]!) },
         ];
-  scores.push({ label: 'Pixel accuracy, for contrast', value: pct(pixelAccuracy(truth, prediction)) });
+  scores.push({ label: m.pixelAccuracy, value: pct(pixelAccuracy(truth, prediction)) });
   return {
     width,
     height,
@@ -92,7 +95,7 @@ export function boundaryView(input: BoundaryInput): BoundaryView {
     precisionRgba: paintEdges(base, masks, masks.predicted),
     tolerancePx,
     scores,
-    subject: cls < 0 ? 'every class' : CLASS_NAMES[cls]!,
+    subject: cls < 0 ? m.everyClass : names[cls]!,
     present: counts.truth + counts.predicted > 0,
   };
 }

@@ -3,6 +3,7 @@
  * build-time JSON), and, when there are runs, their per-class IoU as bars (Observable Plot,
  * imported only then).
  */
+import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
@@ -19,7 +20,9 @@ defineWidget('results-table', (root, id) => {
   const runs = source.state === 'measured' ? source.results.runs : [];
   const tables = widgetPart(root, 'tables');
   const chart = widgetPart(root, 'chart');
-  widgetPart(root, 'note').replaceChildren(renderOursNote(source, RESULTS_COMMAND));
+  const words = pageMessages();
+  const t = words.resultsTable;
+  widgetPart(root, 'note').replaceChildren(renderOursNote(source, RESULTS_COMMAND, t));
   let live = true;
 
   const drawChart = (s: ResultsState): void => {
@@ -28,14 +31,14 @@ defineWidget('results-table', (root, id) => {
     import('@observablehq/plot').then(
       (Plot) => {
         if (!live || state.get().run !== s.run) return;
-        chart.replaceChildren(h('p', { class: 'iou-title' }, `Per-class IoU of ${run.name} (this site)`), renderIouChart(Plot, run, Math.max(260, chart.clientWidth || 640)));
+        chart.replaceChildren(h('p', { class: 'iou-title' }, t.chartTitle(run.name)), renderIouChart(Plot, run, Math.max(260, chart.clientWidth || 640), words));
       },
-      (error: unknown) => chart.replaceChildren(h('p', {}, `The chart could not load: ${errorMessage(error)}`)),
+      (error: unknown) => chart.replaceChildren(h('p', {}, t.chartFailed(errorMessage(error)))),
     );
   };
 
   const draw = (s: ResultsState): void => {
-    tables.replaceChildren(renderResultsTables(resultsTables(runs, s.sort), s.sort));
+    tables.replaceChildren(renderResultsTables(resultsTables(runs, s.sort, t), s.sort, t));
     root.dataset.shown = s.sort;
   };
 

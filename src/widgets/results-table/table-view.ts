@@ -4,6 +4,9 @@
  */
 import { PAPER_TABLES, type CostColumn, type PaperRow, type PaperTable } from '../../data/paper-results';
 import type { ResultRun } from '../../data/results-file';
+import { pageMessages, type Messages } from '../../i18n';
+
+type Words = Messages['resultsTable'];
 
 export const SORT_KEYS = ['paper', 'G', 'C', 'mIoU', 'BF'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -66,13 +69,13 @@ function paperRow(row: PaperRow, columns: readonly CostColumn[]): RowView {
   };
 }
 
-function ourRow(run: ResultRun, label: string, tableId: string, columns: readonly CostColumn[]): RowView {
+function ourRow(run: ResultRun, label: string, tableId: string, columns: readonly CostColumn[], m: Words): RowView {
   const s = runScores(run);
-  const on = run.inferenceMs ? `; timed on ${run.inferenceMs.backend}${run.inferenceMs.device ? `, ${run.inferenceMs.device}` : ''}` : '';
+  const timing = run.inferenceMs;
   return {
     kind: 'ours',
     label,
-    detail: `${run.dataset} ${run.split}, ${run.height} × ${run.width}${on}`,
+    detail: m.runDetail(run.dataset, m.split(run.split), `${run.height} × ${run.width}`, timing?.backend ?? null, timing?.device || null),
     costs: formatCosts(ourCosts(tableId, run), columns),
     scores: { G: fixed(s.G, 1), C: fixed(s.C, 1), mIoU: fixed(s.mIoU, 1), BF: fixed(s.BF, 2) },
   };
@@ -80,29 +83,35 @@ function ourRow(run: ResultRun, label: string, tableId: string, columns: readonl
 
 const matches = (row: PaperRow, run: ResultRun): boolean => row.encoder === run.encoder && row.decoder === run.decoder;
 
+/** A paper table's title, setting and column heads in the catalogue's words (the data's own where it has none). */
+function tableWords(table: PaperTable, m: Words): Pick<TableView, 'title' | 'setting' | 'costColumns'> {
+  const words = m.tables[table.id];
+  if (!words) return { title: table.title, setting: table.setting, costColumns: table.costColumns };
+  const costColumns = table.costColumns.map((c, i) => ({ ...c, label: words.columns[i]?.label ?? c.label, description: words.columns[i]?.description ?? c.description }));
+  return { title: words.title, setting: words.setting, costColumns };
+}
+
 /** Paper rows in the chosen order, each followed by our matching runs. */
-function tableView(table: PaperTable, runs: readonly ResultRun[], sort: SortKey): TableView {
+function tableView(table: PaperTable, runs: readonly ResultRun[], sort: SortKey, m: Words): TableView {
   const rows = sort === 'paper' ? table.rows : [...table.rows].sort((a, b) => b[sort] - a[sort]);
   return {
     id: table.id,
-    title: table.title,
-    setting: table.setting,
-    costColumns: table.costColumns,
+    ...tableWords(table, m),
     rows: rows.flatMap((row) => [
       paperRow(row, table.costColumns),
-      ...runs.filter((r) => matches(row, r)).map((r) => ourRow(r, `this site: ${r.name}`, table.id, table.costColumns)),
+      ...runs.filter((r) => matches(row, r)).map((r) => ourRow(r, m.oursLabel(r.name), table.id, table.costColumns, m)),
     ]),
   };
 }
 
 /** Both paper tables with our runs, and a table of our runs that match no paper row. */
-export function resultsTables(runs: readonly ResultRun[], sort: SortKey): TableView[] {
-  const tables = PAPER_TABLES.map((t) => tableView(t, runs, sort));
+export function resultsTables(runs: readonly ResultRun[], sort: SortKey, m: Words = pageMessages().resultsTable): TableView[] {
+  const tables = PAPER_TABLES.map((t) => tableView(t, runs, sort, m));
   const unmatched = runs.filter((r) => !PAPER_TABLES.some((t) => t.rows.some((row) => matches(row, r))));
   if (unmatched.length > 0) {
     const sorted = sort === 'paper' ? unmatched : [...unmatched].sort((a, b) => rank(runScores(b)[sort]) - rank(runScores(a)[sort]));
-    const columns = PAPER_TABLES[0]!.costColumns;
-    tables.push({ id: 'ours', title: 'This site’s other runs', setting: 'models with no row in the paper’s tables', costColumns: columns, rows: sorted.map((r) => ourRow(r, r.name, 'ours', columns)) });
+    const columns = tables[0]!.costColumns;
+    tables.push({ id: 'ours', ...m.otherRuns, costColumns: columns, rows: sorted.map((r) => ourRow(r, r.name, 'ours', columns, m)) });
   }
   return tables;
 }

@@ -2,6 +2,7 @@
  * Wires the controls of PlayerControls.astro (inside `root`) to a StepPlayer: buttons step and
  * play, the range scrubs, and every change updates aria-pressed, the scrubber and the position.
  */
+import { pageMessages } from '../../i18n';
 import { StepPlayer } from './step-player';
 
 export interface BoundPlayer {
@@ -32,13 +33,14 @@ export function bindPlayer(root: HTMLElement, options: BindPlayerOptions): Bound
   const scrub = part<HTMLInputElement>(root, 'scrub');
   const position = part<HTMLOutputElement>(root, 'position');
   let lastStep = -1;
+  const t = pageMessages().controls;
 
   const show = (step: number, playing: boolean, last: number): void => {
     play.setAttribute('aria-pressed', String(playing));
     icon.textContent = playing ? '❚❚' : '▶';
     scrub.max = String(last);
     scrub.value = String(step);
-    scrub.setAttribute('aria-valuetext', `step ${step} of ${last}`);
+    scrub.setAttribute('aria-valuetext', t.stepOf(step, last));
     position.textContent = `${step} / ${last}`;
   };
 

@@ -1,4 +1,5 @@
 /** <translation-demo>: binds the shift sliders and the URL state to the renderer. */
+import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
@@ -10,10 +11,11 @@ import { translationCodec, type TranslationState } from './state';
 defineWidget('translation-demo', (root, id) => {
   const stage = widgetPart(root, 'stage');
   const caption = widgetPart(root, 'caption');
+  const t = pageMessages().translationDemo;
   const draw = (s: TranslationState): void => {
     const view = shiftComparison(s);
-    stage.replaceChildren(renderTranslation(view));
-    caption.textContent = shiftSentence(view);
+    stage.replaceChildren(renderTranslation(view, { messages: t }));
+    caption.textContent = shiftSentence(view, t);
   };
   const state = widgetState(id, translationCodec, (s) => {
     sync(s);

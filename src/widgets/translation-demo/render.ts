@@ -3,12 +3,15 @@
  * pooled map with the values that changed marked. Window maxima are tinted in both inputs.
  */
 import { create } from 'd3';
+import { pageMessages, type Messages } from '../../i18n';
 import { gridPanel, type GridOutline } from '../shared/grid-panel';
 import type { PooledExample } from '../shared/pooled-example';
 import type { ShiftComparison } from './shift-comparison';
 
 export interface TranslationRenderOptions {
   cell?: number;
+  /** The words drawn (the page's language by default). */
+  messages?: Messages['translationDemo'];
 }
 
 function windowLines(n: number): GridOutline[] {
@@ -33,24 +36,25 @@ function inputPanel(title: string, p: PooledExample, cell: number): SVGSVGElemen
 
 export function renderTranslation(v: ShiftComparison, options: TranslationRenderOptions = {}): HTMLElement {
   const cell = options.cell ?? 26;
+  const t = options.messages ?? pageMessages().translationDemo;
   const m = v.original.pooled.length;
   const root = create('div').attr('class', 'panel-stack');
   const top = root.append('div').attr('class', 'panel-row');
-  top.append(() => inputPanel('Input', v.original, cell));
+  top.append(() => inputPanel(t.input, v.original, cell));
   top.append(() =>
-    gridPanel({ title: 'Pooled', rows: m, cols: m, cell, text: (r, c) => String(v.original.pooled[r]![c]!), cellClass: () => 'is-done' }),
+    gridPanel({ title: t.pooled, rows: m, cols: m, cell, text: (r, c) => String(v.original.pooled[r]![c]!), cellClass: () => 'is-done' }),
   );
   const bottom = root.append('div').attr('class', 'panel-row');
-  bottom.append(() => inputPanel('Shifted input', v.shifted, cell));
+  bottom.append(() => inputPanel(t.shiftedInput, v.shifted, cell));
   bottom.append(() =>
     gridPanel({
-      title: 'Pooled after shift',
+      title: t.pooledAfterShift,
       rows: m,
       cols: m,
       cell,
       text: (r, c) => String(v.shifted.pooled[r]![c]!),
       cellClass: (r, c) => (v.changed[r]![c] ? 'is-hot is-strong' : 'is-done'),
-      label: `Pooled after shift (${m} × ${m}): ${v.total - v.unchanged} of ${v.total} values changed`,
+      label: t.pooledAfterShiftLabel(`${m} × ${m}`, v.total - v.unchanged, v.total),
     }),
   );
   return root.node()!;

@@ -1,0 +1,32 @@
+/** The boundary-F1 illustration: its panels, legend, scores, messages and controls. */
+export const boundaryF1 = {
+  recallTitle: 'True boundaries: recalled or missed',
+  precisionTitle: 'Predicted boundaries: within θ or not',
+  /** `theta` reads "θ = 1.20 px". */
+  recallLabel: (subject: string, theta: string) => `True boundaries of ${subject}, coloured by whether a predicted boundary lies within ${theta}`,
+  precisionLabel: (subject: string, theta: string) => `Predicted boundaries of ${subject}, coloured by whether they lie within ${theta} of a true one`,
+  legendMatched: 'within θ of the other map’s boundary',
+  legendUnmatched: 'farther than θ',
+  legendBand: (theta: string) => `tolerance band: within ${theta} of a true boundary`,
+  absent: (subject: string) => `${subject} appears in neither map of this frame.`,
+  everyClass: 'every class',
+  bfMean: 'BF (mean F1 over the classes in this frame)',
+  predictedWithin: 'Predicted boundary pixels within θ',
+  truthRecalled: 'True boundary pixels recalled',
+  precision: (cls: string) => `Precision (${cls})`,
+  recall: (cls: string) => `Recall (${cls})`,
+  f1: (cls: string) => `F1 (${cls})`,
+  pixelAccuracy: 'Pixel accuracy, for contrast',
+  /** The tolerance as a share of the image diagonal, `percent` already formatted. */
+  tolerance: (percent: string) => `${percent}% of the diagonal`,
+  running: 'Running the network on this frame…',
+  waiting: 'The network’s prediction appears once it has run (see below). Meanwhile, compare with the ground truth at 1/8 resolution.',
+  failed: (error: string) => `The network failed: ${error}`,
+  loadingFrames: 'Loading the road frames…',
+  prediction: 'Prediction',
+  blocky: 'ground truth at 1/8 resolution',
+  network: 'the network’s',
+  classLabel: 'Class',
+  everyClassOption: 'every class (BF)',
+  toleranceLabel: 'Tolerance θ',
+};

@@ -1,0 +1,38 @@
+/**
+ * The alt text and caption of each model widget's precomputed figure (written into
+ * public/fallbacks/manifest.json by `npm run render:fallbacks`, one set per language).
+ */
+const AHEAD = 'Computed ahead of time by the page’s network';
+
+/** One class and its share of the frame, in percent. */
+export interface ClassShare {
+  name: string;
+  percent: number;
+}
+
+export const fallbacks = {
+  /** "Road 41%, Sky 22% and Building 17%". */
+  shares: (parts: readonly ClassShare[]) => {
+    const words = parts.map((p) => `${p.name} ${p.percent}%`);
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? 'nothing');
+  },
+  overlayAlt: (frame: number, opacity: number, shares: string) =>
+    `Road frame ${frame} with the network’s predicted classes laid over it at ${opacity}% opacity: mostly ${shares}.`,
+  overlayCaption: (frame: number, accuracy: number) =>
+    `${AHEAD}: its most probable class at every pixel of road frame ${frame}. It matches the ground truth on ${accuracy}% of the labelled pixels.`,
+  /** `layer` is the engine's name of the layer. */
+  featureMaps: (count: number, channels: number, layer: string, height: number, width: number, frame: number) =>
+    `the first ${count} of the ${channels} feature maps of layer ${layer} (${height} x ${width} each) for road frame ${frame}`,
+  architectureAlt: (what: string) => `Grey images of ${what}, in two rows of four: white where a channel responds most, black where least.`,
+  architectureCaption: (what: string) => `${AHEAD}: ${what}, each scaled from its own minimum (black) to its maximum (white).`,
+  channelOf: (channel: number, stage: number, frame: number) => `channel ${channel} of encoder stage ${stage} on road frame ${frame}`,
+  /** The decoder side-by-side's panels, by key. */
+  panels: { reference: 'before pooling', pooled: 'pooled', unpool: 'unpooling with indices', transposed: 'transposed convolution', bilinear: 'bilinear interpolation' },
+  sideBySideAlt: (what: string, height: number, width: number, panels: readonly string[]) =>
+    `Four heat maps of ${what}, ${height} x ${width} each, left to right: ${panels.join('; ')}. Yellow is strong, dark blue weak.`,
+  sideBySideCaption: (what: string, methods: readonly string[]) => `${AHEAD}: ${what} before pooling, then pooled and brought back by ${methods.join(', ')} (left to right).`,
+  /** `tolerance` in pixels, already formatted. */
+  boundaryAlt: (frame: number, tolerance: string) =>
+    `Road frame ${frame}, dimmed, twice: left, the true class boundaries; right, the network’s predicted boundaries. Blue boundary pixels lie within ${tolerance} pixels of a boundary in the other map, orange ones do not.`,
+  boundaryCaption: (frame: number, score: string, value: string) => `${AHEAD}: boundaries of the true and predicted label maps of road frame ${frame}. ${score}: ${value}.`,
+};

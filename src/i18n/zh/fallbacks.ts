@@ -1,0 +1,19 @@
+import type { en } from '../en';
+
+const AHEAD = '由本页的网络事先算好';
+
+export const fallbacks: (typeof en)['fallbacks'] = {
+  shares: (parts) => (parts.length > 0 ? parts.map((p) => `${p.name} ${p.percent}%`).join('、') : '没有任何类别'),
+  overlayAlt: (frame, opacity, shares) => `道路画面 ${frame}，叠加了网络预测的类别（不透明度 ${opacity}%）：主要是${shares}。`,
+  overlayCaption: (frame, accuracy) => `${AHEAD}：道路画面 ${frame} 每个像素上最可能的类别。在有标注的像素中，有 ${accuracy}% 与真实标注一致。`,
+  featureMaps: (count, channels, layer, height, width, frame) => `道路画面 ${frame} 在 ${layer} 层的 ${channels} 张特征图中的前 ${count} 张（每张 ${height} x ${width}）`,
+  architectureAlt: (what) => `${what}的灰度图，排成两行、每行四张：通道响应最强处为白色，最弱处为黑色。`,
+  architectureCaption: (what) => `${AHEAD}：${what}，每张都按各自的最小值（黑）到最大值（白）显示。`,
+  channelOf: (channel, stage, frame) => `道路画面 ${frame} 上编码器第 ${stage} 阶段的第 ${channel} 个通道`,
+  panels: { reference: '池化前', pooled: '池化后', unpool: '按最大池化索引反池化', transposed: '转置卷积', bilinear: '双线性插值' },
+  sideBySideAlt: (what, height, width, panels) => `${what}的四张热力图，每张 ${height} x ${width}，从左到右依次是：${panels.join('；')}。黄色表示强，深蓝表示弱。`,
+  sideBySideCaption: (what, methods) => `${AHEAD}：${what}在池化前的样子，以及池化后分别经${methods.join('、')}恢复的结果（从左到右）。`,
+  boundaryAlt: (frame, tolerance) =>
+    `调暗的道路画面 ${frame}，并排两张：左边是真实的类别边界，右边是网络预测的边界。蓝色边界像素与另一张图的边界相距不超过 ${tolerance} 像素，橙色的则超出这个距离。`,
+  boundaryCaption: (frame, score, value) => `${AHEAD}：道路画面 ${frame} 的真实标签图与预测标签图的边界。${score}：${value}。`,
+};

@@ -1,0 +1,78 @@
+/**
+ * The widgets that draw in the browser take their words from the page's language: each page is
+ * served with `<html lang="zh-CN">` (the Chinese edition's tag) and the text the widgets draw
+ * once hydrated must be Chinese. Run `npm run build` first.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './browser';
+import { problems, watchPage } from './page-log';
+
+const origin = inject('origin');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens `path` with its `<html lang>` set to zh-CN, runs the checks, then requires a clean log. */
+async function inChinese(path: string, check: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const log = await watchPage(page, origin);
+    await page.route(origin + path, async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      expect(html).toContain('<html lang="en"');
+      await route.fulfill({ response, body: html.replace('<html lang="en"', '<html lang="zh-CN"') });
+    });
+    await page.goto(origin + path, { waitUntil: 'load' });
+    await check(page);
+    expect(problems(log)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
+
+describe('widgets on a zh-CN page', () => {
+  it('transposed-conv-stepper draws its panels and captions in Chinese', async () => {
+    await inChinese('/chapters/fully-convolutional/', async (page) => {
+      await page.locator('transposed-conv-stepper [data-part="stage"] svg').first().waitFor();
+      expect(await text(page, 'transposed-conv-stepper [data-part="pattern"]')).toMatch(/^卷积核 3，步幅 2：重叠不均匀/);
+      expect(await page.locator('transposed-conv-stepper .panel-title').first().textContent()).toBe('输入 (3 × 3)');
+      expect(await page.locator('transposed-conv-stepper [data-player="scrub"]').getAttribute('aria-valuetext')).toBe('第 0 步，共 9 步');
+    });
+  });
+
+  it('translation-demo says the shift in Chinese', async () => {
+    await inChinese('/chapters/encoder-stage/', async (page) => {
+      await page.locator('translation-demo [data-part="stage"] svg').first().waitFor();
+      expect(await text(page, 'translation-demo [data-part="caption"]')).toMatch(/^输入向右平移 1 像素：/);
+    });
+  });
+
+  it('results-table and boundary-f1-demo draw their tables, scores and status in Chinese', async () => {
+    await inChinese('/chapters/why-it-matters/', async (page) => {
+      expect(await text(page, 'results-table caption')).toMatch(/^表 1：/);
+      await page.locator('boundary-f1-demo .bf-scores dt').first().waitFor();
+      expect(await text(page, 'boundary-f1-demo .bf-scores dt')).toBe('BF（本帧各类别 F1 的平均值）');
+      expect(await text(page, 'boundary-f1-demo [data-part="tol-text"]')).toBe('图像对角线的 0.75%');
+      await expect.poll(() => text(page, 'boundary-f1-demo [data-part="status"]')).toMatch(/[\u4e00-\u9fff]/);
+    });
+  });
+
+  it('own-image asks for a picture in Chinese', async () => {
+    await inChinese('/chapters/train-it-yourself/', async (page) => {
+      await page.locator('own-image .own-image-empty').waitFor();
+      expect(await text(page, 'own-image .own-image-empty')).toBe('选择一张图片、把图片拖到这里，或者用摄像头拍一张。');
+      expect(await text(page, 'own-image [data-part="caption"]')).toMatch(/^你的图片和网络为它给出的标签会显示在这里/);
+    });
+  });
+});
