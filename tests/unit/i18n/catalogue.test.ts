@@ -6,21 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n';
+import { leftToTranslate } from './same-in-both';
 
-/** Proper names, abbreviations and units a Chinese text writes as English does. */
-const SAME_IN_BOTH = [
-  'Unpooled', 'SegNet-Basic', 'SegNet', 'CamVid', 'DeepLab-LargeFOV', 'DeepLab', 'DeconvNet', 'FCN-8s', 'FCN', 'VGG16',
-  'TensorFlow.js', 'TF.js', 'WebGPU', 'WebGL', 'wasm', 'webgpu', 'webgl', 'cpu', 'softmax', 'ReLU', 'mIoU', 'IoU',
-  'BF', 'arXiv', 'Caffe', 'px', 'ms', 'MB', 'kB', 'GB', 'fps',
-];
 /** Values that are identifiers, not words: the colour names of a figure's legend (figures.css). */
 const IDENTIFIER_PATHS = [/^figures\.\w+\.legend\.\d+\.0$/];
-
-/** A value with the allowed names removed: what is left to translate, if it has any letters. */
-function leftToTranslate(value: string): string {
-  const names = [...SAME_IN_BOTH].sort((a, b) => b.length - a.length);
-  return names.reduce((text, name) => text.split(name).join(' '), value).replace(/[^A-Za-z]+/g, ' ').trim();
-}
 
 type Leaf = { path: string; en: string; zh: string };
 
