@@ -6,7 +6,7 @@
 export const SAME_IN_BOTH = [
   'Unpooled', 'SegNet-Basic', 'SegNet', 'CamVid', 'DeepLab-LargeFOV', 'DeepLab', 'DeconvNet', 'FCN-8s', 'FCN', 'VGG16',
   'TensorFlow.js', 'TF.js', 'WebGPU', 'WebGL', 'wasm', 'webgpu', 'webgl', 'cpu', 'softmax', 'Softmax', 'ReLU', 'mIoU', 'IoU',
-  'BF', 'F1', 'arXiv', 'Caffe', 'NVIDIA Titan', 'pool1', 'pool2', 'pool3', 'pool4', 'pool5', 'fc6–7', 'px', 'ms', 'MB', 'kB', 'GB', 'fps',
+  'Badrinarayanan', 'Kendall', 'Cipolla', 'max(0, x)', 'void', 'BF', 'F1', 'arXiv', 'Caffe', 'NVIDIA Titan', 'pool1', 'pool2', 'pool3', 'pool4', 'pool5', 'fc6–7', 'px', 'ms', 'MB', 'kB', 'GB', 'fps',
 ];
 
 /** A text with the names above removed: the words left to translate, if it has any. */
