@@ -1,5 +1,5 @@
 // @ts-check
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -29,8 +29,38 @@ function dropCamvidFromBuild() {
   };
 }
 
+/**
+ * Astro writes only the root 404 page as `404.html`; the Chinese edition's not-found page
+ * (src/pages/zh/404.astro) would land at `zh/404/index.html`. It is moved to `zh/404.html`,
+ * where static hosts (and the browser tests' server) look for a folder's not-found page.
+ */
+const EDITION_PREFIXES = ['zh'];
+
+function editionNotFoundPages() {
+  return {
+    name: 'unpooled:edition-404',
+    hooks: {
+      /** @param {{ dir: URL }} options */
+      'astro:build:done': async ({ dir }) => {
+        for (const prefix of EDITION_PREFIXES) {
+          const folder = fileURLToPath(new URL(`${prefix}/404/`, dir));
+          await rename(`${folder}index.html`, fileURLToPath(new URL(`${prefix}/404.html`, dir)));
+          await rmdir(folder);
+        }
+      },
+    },
+  };
+}
+
 // A static site: every page is prerendered, every widget hydrates in the browser.
+// Two editions: English at the root, Chinese under /zh/ (src/i18n/locales.ts maps the locale
+// to its `<html lang>`, zh-CN).
 export default defineConfig({
-  integrations: [mdx(), dropCamvidFromBuild()],
+  integrations: [mdx(), dropCamvidFromBuild(), editionNotFoundPages()],
   output: 'static',
+  i18n: {
+    locales: ['en', 'zh'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false },
+  },
 });

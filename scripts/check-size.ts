@@ -6,7 +6,8 @@
  * by `<link rel="modulepreload">`, the component and renderer of Astro islands that hydrate at
  * once (`client:load`, `client:idle`, `client:only`), and, transitively, every module those
  * import statically. Chunks reachable only through dynamic `import()` load late and do not count.
- * Each file counts once per page, gzipped on its own at zlib's default level.
+ * Each file counts once per page, gzipped on its own at zlib's default level. Both editions
+ * are measured: the English pages at the root and the Chinese ones under /zh/.
  *
  * Usage: tsx scripts/check-size.ts [--dist dist] [--budget-kb 100]
  */
@@ -182,6 +183,14 @@ export function formatTable(costs: PageCost[], budgetKb: number): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
+/** How many pages of each edition were measured: `9 English pages, 9 Chinese pages`. */
+export function editionSummary(costs: PageCost[]): string {
+  const zh = costs.filter((c) => c.page.startsWith('/zh/')).length;
+  const en = costs.length - zh;
+  const pages = (n: number): string => `${n} ${n === 1 ? 'page' : 'pages'}`;
+  return `${pages(en).replace(/ /, ' English ')}, ${pages(zh).replace(/ /, ' Chinese ')}`;
+}
+
 function option(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
@@ -202,7 +211,7 @@ async function main(args: string[]): Promise<number> {
     for (const failure of failures) console.error(`check-size: ${failure}`);
     return 1;
   }
-  console.log(`Initial JS per page (gzip), budget ${budgetKb} kB:\n${formatTable(costs, budgetKb)}`);
+  console.log(`Initial JS per page (gzip), budget ${budgetKb} kB:\n${formatTable(costs, budgetKb)}\n${editionSummary(costs)}`);
   return 0;
 }
 

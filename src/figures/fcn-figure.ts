@@ -3,20 +3,28 @@
  * convolutions, class scores at 1/32 of the input, then back up: a learnt ×2 upsampling, the
  * scores of pool4 added, ×2 again, pool3's scores added, and a final ×8 to the input size.
  */
+import { en } from '../i18n/en';
 import { LABEL_UNITS, NARROW_UNITS, r1, sceneBoxes, WIDE_UNITS, type Box, type Drawing, type FigureLayouts, type Label, type Line } from './drawing';
 
-/** The encoder, in order: each box's name and, under it, the resolution it leaves (or what it is). */
-const ENCODER_NAMES = ['pool1', 'pool2', 'pool3', 'pool4', 'pool5', 'fc6–7', 'score'] as const;
-const ENCODER_NOTES = ['1/2', '1/4', '1/8', '1/16', '1/32', 'as conv', '1 × 1'] as const;
-export const FCN_ENCODER = ENCODER_NAMES.map((text, i) => ({ text, scale: ENCODER_NOTES[i]! }));
+/** The words drawn inside the figure (src/i18n/<locale>/figures.ts). */
+export type FcnFigureWords = (typeof en)['figures']['fcn']['labels'];
 
-export function fcnFigure(): FigureLayouts {
-  return { wide: layout(WIDE_UNITS), narrow: columns(NARROW_UNITS) };
+/** The encoder, in order: each box's name and, under it, the resolution it leaves (or what it is). */
+export function fcnEncoder(words: FcnFigureWords = en.figures.fcn.labels): { text: string; scale: string }[] {
+  const names = ['pool1', 'pool2', 'pool3', 'pool4', 'pool5', 'fc6–7', words.score];
+  const notes = ['1/2', '1/4', '1/8', '1/16', '1/32', words.asConv, '1 × 1'];
+  return names.map((text, i) => ({ text, scale: notes[i]! }));
+}
+export const FCN_ENCODER = fcnEncoder();
+
+export function fcnFigure(words: FcnFigureWords = en.figures.fcn.labels): FigureLayouts {
+  return { wide: layout(WIDE_UNITS, words), narrow: columns(NARROW_UNITS, words) };
 }
 
 /** Left to right along the top, back right to left along the bottom (wide columns). */
-function layout(width: number): Drawing {
-  const columns = FCN_ENCODER.length + 1; // the image, then the encoder row
+function layout(width: number, words: FcnFigureWords): Drawing {
+  const encoderBoxes = fcnEncoder(words);
+  const columns = encoderBoxes.length + 1; // the image, then the encoder row
   const col = width / columns;
   const cx = (c: number): number => r1(col * c + col / 2);
   const boxW = r1(col * 0.8);
@@ -38,7 +46,7 @@ function layout(width: number): Drawing {
   const sceneH = r1(sceneW * 0.75);
   boxes.push(...sceneBoxes(r1(cx(0) - sceneW / 2), row1 + rowH / 2 - sceneH / 2, sceneW, sceneH, false));
   boxes.push(...sceneBoxes(r1(cx(0) - sceneW / 2), row3 + rowH / 2 - sceneH / 2, sceneW, sceneH, true));
-  const encoder = FCN_ENCODER.map((e, i) => {
+  const encoder = encoderBoxes.map((e, i) => {
     const b = box(i + 1, row1, boxW, i < 5 ? 'pool' : i === 5 ? 'conv' : 'score', e.text);
     labels.push({ x: cx(i + 1), y: row1 + rowH + 14, text: e.scale, anchor: 'middle', muted: true });
     return b;
@@ -69,8 +77,8 @@ function layout(width: number): Drawing {
   for (let i = 1; i < chain.length; i++) lines.push({ d: `M${r1(chain[i - 1]!.x - 1)},${mid3} H${r1(chain[i]!.x + chain[i]!.w + 1)}`, arrow: true });
   lines.push({ d: `M${r1(up3.x - 1)},${mid3} H${r1(cx(0) + sceneW / 2 + 1)}`, arrow: true });
   for (const [from, to] of [[skip3, add3], [skip4, add4]] as const) lines.push({ d: `M${r1(from.x + boxW / 2)},${from.y + rowH} V${to.y - 1}`, arrow: true });
-  labels.push({ x: cx(0), y: row1 - 6, text: 'image', anchor: 'middle', muted: true });
-  labels.push({ x: cx(0), y: r1(row3 + rowH / 2 + sceneH / 2 + 14), text: 'labels', anchor: 'middle', muted: true });
+  labels.push({ x: cx(0), y: row1 - 6, text: words.image, anchor: 'middle', muted: true });
+  labels.push({ x: cx(0), y: r1(row3 + rowH / 2 + sceneH / 2 + 14), text: words.labels, anchor: 'middle', muted: true });
   return { width, height: r1(row3 + rowH / 2 + sceneH / 2 + 20), boxes, labels, lines };
 }
 
@@ -78,7 +86,8 @@ function layout(width: number): Drawing {
  * For a phone: the encoder down the left column, the way back up the right one, the two skips
  * across the middle, so that every box is wide enough for its words.
  */
-function columns(width: number): Drawing {
+function columns(width: number, words: FcnFigureWords): Drawing {
+  const encoderBoxes = fcnEncoder(words);
   const rowH = 28;
   const pitch = 48;
   const top = 10;
@@ -101,9 +110,9 @@ function columns(width: number): Drawing {
   const sceneH = 36;
   boxes.push(...sceneBoxes(r1(ax - sceneW / 2), r1(mid(0) - sceneH / 2), sceneW, sceneH, false));
   boxes.push(...sceneBoxes(r1(bx - sceneW / 2), r1(mid(0) - sceneH / 2), sceneW, sceneH, true));
-  labels.push({ x: r1(ax - sceneW / 2 - 6), y: r1(mid(0) + 4), text: 'image', anchor: 'end', muted: true });
-  labels.push({ x: r1(bx - sceneW / 2 - 6), y: r1(mid(0) + 4), text: 'labels', anchor: 'end', muted: true });
-  const encoder = FCN_ENCODER.map((e, i) => box(ax, i + 1, aw, rowH, i < 5 ? 'pool' : i === 5 ? 'conv' : 'score', `${e.text} · ${e.scale}`));
+  labels.push({ x: r1(ax - sceneW / 2 - 6), y: r1(mid(0) + 4), text: words.image, anchor: 'end', muted: true });
+  labels.push({ x: r1(bx - sceneW / 2 - 6), y: r1(mid(0) + 4), text: words.labels, anchor: 'end', muted: true });
+  const encoder = encoderBoxes.map((e, i) => box(ax, i + 1, aw, rowH, i < 5 ? 'pool' : i === 5 ? 'conv' : 'score', `${e.text} · ${e.scale}`));
   for (let i = 0; i < encoder.length; i++) {
     const from = i === 0 ? r1(mid(0) + sceneH / 2) : r1(encoder[i - 1]!.y + rowH);
     lines.push({ d: `M${ax},${from + 1} V${r1(encoder[i]!.y - 1)}`, arrow: true });

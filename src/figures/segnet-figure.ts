@@ -4,16 +4,20 @@
  * softmax and the label map, with the pooling indices carried from each pooling layer to the
  * unpooling layer that uses them.
  */
+import { en } from '../i18n/en';
 import { LABEL_UNITS, NARROW_UNITS, r1, sceneBoxes, WIDE_UNITS, type Box, type Drawing, type FigureLayouts, type Label, type Line } from './drawing';
 
 /** Convolutions per VGG16 stage; each stage then pools. */
 export const VGG16_STAGE_CONVS = [2, 2, 3, 3, 3] as const;
 
-export function segnetFigure(): FigureLayouts {
-  return { wide: layout(WIDE_UNITS), narrow: layout(NARROW_UNITS) };
+/** The words drawn inside the figure (src/i18n/<locale>/figures.ts). */
+export type SegnetFigureWords = (typeof en)['figures']['segnet']['labels'];
+
+export function segnetFigure(words: SegnetFigureWords = en.figures.segnet.labels): FigureLayouts {
+  return { wide: layout(WIDE_UNITS, words), narrow: layout(NARROW_UNITS, words) };
 }
 
-function layout(width: number): Drawing {
+function layout(width: number, words: SegnetFigureWords): Drawing {
   const narrow = width < WIDE_UNITS;
   const stages = VGG16_STAGE_CONVS.length;
   const imageW = narrow ? 40 : 78;
@@ -68,13 +72,13 @@ function layout(width: number): Drawing {
   const encoderEnd = pools[stages - 1]!;
   const decoderStart = unpools[stages - 1]!;
   const labels: Label[] = [
-    { x: r1((centre(pools[0]!) + centre(unpools[0]!)) / 2), y: arcsTop - 8, text: 'pooling indices', anchor: 'middle', muted: true },
-    { x: r1((first.x + encoderEnd.x + encoderEnd.w) / 2), y: bottom + 16, text: 'Encoder', anchor: 'middle', bold: true },
-    { x: r1((decoderStart.x + last.x + last.w) / 2), y: bottom + 16, text: 'Decoder', anchor: 'middle', bold: true },
-    { x: r1(pad + imageW / 2), y: r1(mid + imageH / 2 + 16), text: narrow ? 'Image' : 'Input image', anchor: 'middle' },
-    { x: r1(width - pad - imageW / 2), y: r1(mid + imageH / 2 + 16), text: narrow ? 'Labels' : 'Label map', anchor: 'middle' },
+    { x: r1((centre(pools[0]!) + centre(unpools[0]!)) / 2), y: arcsTop - 8, text: words.poolingIndices, anchor: 'middle', muted: true },
+    { x: r1((first.x + encoderEnd.x + encoderEnd.w) / 2), y: bottom + 16, text: words.encoder, anchor: 'middle', bold: true },
+    { x: r1((decoderStart.x + last.x + last.w) / 2), y: bottom + 16, text: words.decoder, anchor: 'middle', bold: true },
+    { x: r1(pad + imageW / 2), y: r1(mid + imageH / 2 + 16), text: narrow ? words.image : words.inputImage, anchor: 'middle' },
+    { x: r1(width - pad - imageW / 2), y: r1(mid + imageH / 2 + 16), text: narrow ? words.labels : words.labelMap, anchor: 'middle' },
   ];
-  if (!narrow) labels.push({ x: centre(last), y: r1(last.y - 6), text: 'softmax', anchor: 'middle', muted: true });
+  if (!narrow) labels.push({ x: centre(last), y: r1(last.y - 6), text: words.softmax, anchor: 'middle', muted: true });
   lines.push({ d: `M${r1(first.x)},${bottom} H${r1(encoderEnd.x + encoderEnd.w)}` }, { d: `M${r1(decoderStart.x)},${bottom} H${r1(last.x + last.w)}` });
   return { width, height: r1(bottom + 16 + LABEL_UNITS), boxes: [...pictures, ...boxes], labels, lines };
 }

@@ -165,6 +165,22 @@ describe('tsx scripts/check-size.ts', () => {
     expect(output).not.toMatch(/check-size: \/ loads/);
   });
 
+  it('measures the Chinese edition\'s pages as well, and names one over budget', () => {
+    write('index.html', '<script type="module" src="/_astro/small.js"></script>');
+    write('zh/index.html', '<script type="module" src="/_astro/small.js"></script>');
+    write('zh/chapters/train/index.html', '<script type="module" src="/_astro/big.js"></script>');
+    write('_astro/small.js', 'export const a = 1;\n');
+    write('_astro/big.js', incompressible(150_000));
+    const { code, output } = run('--dist', dist);
+    expect(code).toBe(1);
+    expect(output).toMatch(/check-size: \/zh\/chapters\/train\/ loads 1\d\d\.\d kB of JS \(gzip\) up front, over the 100 kB budget/);
+    rmSync(join(dist, 'zh/chapters'), { recursive: true });
+    const within = run('--dist', dist);
+    expect(within.code).toBe(0);
+    expect(within.output).toMatch(/^\/zh\/\s+1\s+0\.0\s+0%$/m);
+    expect(within.output).toContain('1 English page, 1 Chinese page');
+  });
+
   it('exits 1 when there is nothing to measure', () => {
     const { code, output } = run('--dist', join(dist, 'missing'));
     expect(code).toBe(1);

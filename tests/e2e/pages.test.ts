@@ -18,10 +18,11 @@ afterAll(async () => {
 });
 
 describe('the built site', () => {
-  it('has a home page, a 404 page, the glossary, the references and one page per chapter source', () => {
+  it('has a home page, a 404 page, the glossary, the references and one page per chapter source, in both editions', () => {
     const chapters = chapterSources();
     expect(chapters.length).toBeGreaterThan(0);
-    expect([...pages].sort()).toEqual(['/', '/404.html', '/glossary/', '/references/', ...chapters.map((id) => `/chapters/${id}/`)].sort());
+    const edition = ['/', '/404.html', '/glossary/', '/references/', ...chapters.map((id) => `/chapters/${id}/`)];
+    expect([...pages].sort()).toEqual([...edition, ...edition.map((p) => `/zh${p}`)].sort());
   });
 });
 

@@ -30,7 +30,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Serve the built site in `root` the way a static host does: `/dir/` serves `dir/index.html`,
- * `/dir` redirects to `/dir/`, and anything missing gets `404.html` with status 404.
+ * `/dir` redirects to `/dir/`, and anything missing gets `404.html` with status 404 (under
+ * `/zh/`, the Chinese edition's `zh/404.html`).
  * Listens on a free port of 127.0.0.1 (a secure context, so WebGPU is exposed to pages).
  */
 export async function startStaticServer(root: string): Promise<StaticServer> {
@@ -52,7 +53,8 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       file = join(file, 'index.html');
     }
     const found = inside && existsSync(file) && statSync(file).isFile();
-    const served = found ? file : notFound;
+    const editionNotFound = join(base, 'zh', '404.html');
+    const served = found ? file : pathname.startsWith('/zh/') && existsSync(editionNotFound) ? editionNotFound : notFound;
     const status = found ? 200 : 404;
     if (!existsSync(served)) {
       response.writeHead(status, { 'content-type': 'text/plain' }).end('not found');

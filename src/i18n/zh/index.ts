@@ -4,9 +4,12 @@ import { boundaryF1 } from './boundary-f1';
 import { classes } from './classes';
 import { controls } from './controls';
 import { fallbacks } from './fallbacks';
+import { figures } from './figures';
 import { homeFigure } from './home-figure';
 import { model } from './model';
 import { ownImage } from './own-image';
+import { pages } from './pages';
+import { reading } from './reading';
 import { resultsTable } from './results-table';
 import { site } from './site';
 import { streetSamples } from './street-samples';
@@ -18,9 +21,12 @@ export const zh: Messages = {
   classes,
   controls,
   fallbacks,
+  figures,
   homeFigure,
   model,
   ownImage,
+  pages,
+  reading,
   resultsTable,
   site,
   streetSamples,

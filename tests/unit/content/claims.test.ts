@@ -27,6 +27,7 @@ const chapters = new Map(
 );
 const chapter = (n: string): string => chapters.get(n) ?? '';
 const home = readFileSync('src/pages/index.astro', 'utf8').replace(/\s+/g, ' ');
+const zhHome = readFileSync('src/pages/zh/index.astro', 'utf8').replace(/\s+/g, ' ');
 const everyPage = (): Array<[string, string]> => [...chapters.entries(), ['home', home]];
 
 describe('the trained network', () => {
@@ -59,9 +60,11 @@ describe('numbers quoted in the prose', () => {
     const quoted = [...chapters.values()].flatMap((t) => [...t.matchAll(/(\d+) × (\d+) (?:positions|score vectors)/g)]);
     expect(quoted.length).toBeGreaterThanOrEqual(2);
     for (const m of quoted) expect(`${m[1]} × ${m[2]}`).toBe(`${rows} × ${cols}`);
-    // The home page computes its grid instead of quoting one.
-    expect(home).toContain('pooledGrid(CAMVID_SIZE.height, CAMVID_SIZE.width, 5)');
-    expect(home).not.toMatch(/\d+&nbsp;×&nbsp;15/);
+    // The home pages of both editions compute their grid instead of quoting one.
+    for (const page of [home, zhHome]) {
+      expect(page).toContain('pooledGrid(CAMVID_SIZE.height, CAMVID_SIZE.width, 5)');
+      expect(page).not.toMatch(/\d+&nbsp;×&nbsp;15/);
+    }
   });
 
   it('VGG16’s counts: 138 M with its 1,000-way output layer, 134 M without, 14.7 M in its convolutions', () => {
