@@ -3,7 +3,9 @@
  * (../zh) has the same shape; the type check holds it to every key.
  */
 import { site } from './site';
+import { poolingStepper } from './pooling-stepper';
 
 export const en = {
   site,
+  poolingStepper,
 };

@@ -1,7 +1,9 @@
 /** The Chinese (zh-CN) catalogue: the English one's shape, every key translated. */
 import type { Messages } from '..';
 import { site } from './site';
+import { poolingStepper } from './pooling-stepper';
 
 export const zh: Messages = {
   site,
+  poolingStepper,
 };
