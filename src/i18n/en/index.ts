@@ -4,8 +4,10 @@
  */
 import { site } from './site';
 import { poolingStepper } from './pooling-stepper';
+import { unpoolingStepper } from './unpooling-stepper';
 
 export const en = {
   site,
   poolingStepper,
+  unpoolingStepper,
 };

@@ -2,8 +2,10 @@
 import type { Messages } from '..';
 import { site } from './site';
 import { poolingStepper } from './pooling-stepper';
+import { unpoolingStepper } from './unpooling-stepper';
 
 export const zh: Messages = {
   site,
   poolingStepper,
+  unpoolingStepper,
 };
