@@ -5,9 +5,11 @@
 import { site } from './site';
 import { poolingStepper } from './pooling-stepper';
 import { unpoolingStepper } from './unpooling-stepper';
+import { atrousExplorer } from './atrous-explorer';
 
 export const en = {
   site,
   poolingStepper,
   unpoolingStepper,
+  atrousExplorer,
 };

@@ -3,9 +3,11 @@ import type { Messages } from '..';
 import { site } from './site';
 import { poolingStepper } from './pooling-stepper';
 import { unpoolingStepper } from './unpooling-stepper';
+import { atrousExplorer } from './atrous-explorer';
 
 export const zh: Messages = {
   site,
   poolingStepper,
   unpoolingStepper,
+  atrousExplorer,
 };
