@@ -6,10 +6,12 @@ import { site } from './site';
 import { poolingStepper } from './pooling-stepper';
 import { unpoolingStepper } from './unpooling-stepper';
 import { atrousExplorer } from './atrous-explorer';
+import { memoryCalculator } from './memory-calculator';
 
 export const en = {
   site,
   poolingStepper,
   unpoolingStepper,
   atrousExplorer,
+  memoryCalculator,
 };

@@ -4,10 +4,12 @@ import { site } from './site';
 import { poolingStepper } from './pooling-stepper';
 import { unpoolingStepper } from './unpooling-stepper';
 import { atrousExplorer } from './atrous-explorer';
+import { memoryCalculator } from './memory-calculator';
 
 export const zh: Messages = {
   site,
   poolingStepper,
   unpoolingStepper,
   atrousExplorer,
+  memoryCalculator,
 };

@@ -10,9 +10,17 @@ const SHARED_WORDS = new Set([
   'px', 'B', 'kB', 'MB', 'GB', 'int32', 'float32', 'fp32', 'softmax', 'argmax', 'TensorFlow', 'TF', 'js', 'WebGL', 'WebGPU',
 ]);
 
-/** Everything a reader can read or hear in a node: text, and the attributes that name things. */
+/**
+ * Everything a reader can read or hear in a node: each text node on its own line (SVG labels
+ * sit side by side with no space between them), and the attributes that name things.
+ */
 export function readerText(node: Element): string {
-  const parts = [node.textContent ?? ''];
+  const parts: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) parts.push(n.textContent ?? '');
+    n.childNodes.forEach(walk);
+  };
+  walk(node);
   for (const el of [node, ...node.querySelectorAll('*')]) {
     for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
       const value = el.getAttribute(name);
