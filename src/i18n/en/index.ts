@@ -7,6 +7,7 @@ import { poolingStepper } from './pooling-stepper';
 import { unpoolingStepper } from './unpooling-stepper';
 import { atrousExplorer } from './atrous-explorer';
 import { memoryCalculator } from './memory-calculator';
+import { labelOverlay } from './label-overlay';
 
 export const en = {
   site,
@@ -14,4 +15,5 @@ export const en = {
   unpoolingStepper,
   atrousExplorer,
   memoryCalculator,
+  labelOverlay,
 };

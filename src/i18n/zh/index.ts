@@ -5,6 +5,7 @@ import { poolingStepper } from './pooling-stepper';
 import { unpoolingStepper } from './unpooling-stepper';
 import { atrousExplorer } from './atrous-explorer';
 import { memoryCalculator } from './memory-calculator';
+import { labelOverlay } from './label-overlay';
 
 export const zh: Messages = {
   site,
@@ -12,4 +13,5 @@ export const zh: Messages = {
   unpoolingStepper,
   atrousExplorer,
   memoryCalculator,
+  labelOverlay,
 };
