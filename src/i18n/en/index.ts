@@ -8,6 +8,7 @@ import { unpoolingStepper } from './unpooling-stepper';
 import { atrousExplorer } from './atrous-explorer';
 import { memoryCalculator } from './memory-calculator';
 import { labelOverlay } from './label-overlay';
+import { decoderSideBySide } from './decoder-side-by-side';
 
 export const en = {
   site,
@@ -16,4 +17,5 @@ export const en = {
   atrousExplorer,
   memoryCalculator,
   labelOverlay,
+  decoderSideBySide,
 };

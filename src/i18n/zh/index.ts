@@ -6,6 +6,7 @@ import { unpoolingStepper } from './unpooling-stepper';
 import { atrousExplorer } from './atrous-explorer';
 import { memoryCalculator } from './memory-calculator';
 import { labelOverlay } from './label-overlay';
+import { decoderSideBySide } from './decoder-side-by-side';
 
 export const zh: Messages = {
   site,
@@ -14,4 +15,5 @@ export const zh: Messages = {
   atrousExplorer,
   memoryCalculator,
   labelOverlay,
+  decoderSideBySide,
 };
