@@ -9,6 +9,7 @@ import { atrousExplorer } from './atrous-explorer';
 import { memoryCalculator } from './memory-calculator';
 import { labelOverlay } from './label-overlay';
 import { decoderSideBySide } from './decoder-side-by-side';
+import { architectureExplorer } from './architecture-explorer';
 
 export const en = {
   site,
@@ -18,4 +19,5 @@ export const en = {
   memoryCalculator,
   labelOverlay,
   decoderSideBySide,
+  architectureExplorer,
 };

@@ -7,6 +7,7 @@ import { atrousExplorer } from './atrous-explorer';
 import { memoryCalculator } from './memory-calculator';
 import { labelOverlay } from './label-overlay';
 import { decoderSideBySide } from './decoder-side-by-side';
+import { architectureExplorer } from './architecture-explorer';
 
 export const zh: Messages = {
   site,
@@ -16,4 +17,5 @@ export const zh: Messages = {
   memoryCalculator,
   labelOverlay,
   decoderSideBySide,
+  architectureExplorer,
 };

@@ -8,7 +8,7 @@
 const SHARED_WORDS = new Set([
   'SegNet', 'Basic', 'FCN', 'DeepLab', 'LargeFOV', 'DeconvNet', 'CamVid', 'VGG16', 'VGG', 'ReLU', 'mIoU', 'IoU', 'BF',
   'px', 'B', 'kB', 'MB', 'GB', 'int32', 'float32', 'fp32', 'softmax', 'argmax', 'TensorFlow', 'TF', 'js', 'WebGL', 'WebGPU',
-  'Shift',
+  'Shift', 'RGB',
 ]);
 
 /**
