@@ -6,7 +6,8 @@ export const atrousExplorer: (typeof en)['atrousExplorer'] = {
   stackRates: '三层堆叠中各层的膨胀系数',
   layerRate: (layer) => `第 ${layer} 层膨胀系数`,
   labelled: (label, value) => `${label}：${value}`,
-  tapsTitle: (k, rate, extent) => `${k} × ${k} 卷积核，膨胀系数 ${rate}：覆盖 ${extent} × ${extent}`,
+  // Short enough for the panel's width at every kernel and rate (its width is set for English).
+  tapsTitle: (k, rate, extent) => `${k} × ${k} 核，膨胀系数 ${rate}：覆盖 ${extent} × ${extent}`,
   tapsLabel: (k, rate, extent) => `膨胀系数为 ${rate} 的 ${k} × ${k} 卷积核触及的 ${k * k} 个输入格子，分布在 ${extent} × ${extent} 的范围内`,
   stackTitle: '中心输出沿一行能看到的范围',
   stackTitleNarrow: '中心输出能看到的范围',

@@ -4,9 +4,9 @@ import type { en } from '../en';
 const INDICES = '最大池化索引，每个窗口 2 位';
 const NOTHING = '不保留：没有跳跃连接';
 
-/** Names joined by 和, with a space wherever Latin letters or digits meet Chinese characters. */
-const joinNames = (names: string[]) =>
-  names.join('和').replace(/([A-Za-z0-9])(\p{Script=Han})/gu, '$1 $2').replace(/(\p{Script=Han})([A-Za-z0-9])/gu, '$1 $2');
+/** A space wherever Latin letters or digits meet Chinese characters (the names joined in `note` may be either). */
+const spaced = (text: string) =>
+  text.replace(/([A-Za-z0-9])(\p{Script=Han})/gu, '$1 $2').replace(/(\p{Script=Han})([A-Za-z0-9])/gu, '$1 $2');
 
 export const memoryCalculator: (typeof en)['memoryCalculator'] = {
   loading: '正在加载内存报告…',
@@ -29,7 +29,7 @@ export const memoryCalculator: (typeof en)['memoryCalculator'] = {
   bars: {
     indices: { label: 'SegNet、DeconvNet', what: '索引，每个 2 位' },
     held: { label: 'SegNet（实际存储）', what: '索引，每个占一个 int32' },
-    fcn: { label: 'FCN', what: '跳跃连接的得分图，float32' },
+    fcn: { label: 'FCN', what: '跳跃连接得分图，float32' },
     encoder: { label: '编码器特征相加', what: '完整特征图，float32' },
   },
   chartTitle: '解码器需要从编码器保留的数据（对数刻度）',
@@ -41,7 +41,7 @@ export const memoryCalculator: (typeof en)['memoryCalculator'] = {
     `按本引擎的实际存法（每个窗口一个 int32）占 ${s.heldBytes} 字节。` +
     `若改为保留编码器的全部特征图，所需空间是前者的 ${s.first} 倍、后者的 ${s.second} 倍。`,
   note: (keepNothing) =>
-    `${joinNames(keepNothing)} 不从编码器保留任何数据：它们只对编码器的最后一张特征图做上采样。` +
+    spaced(`${keepNothing.join('和')}不从编码器保留任何数据：它们只对编码器的最后一张特征图做上采样。`) +
     `这里的 DeconvNet 去掉了原版中的全连接瓶颈层，因此它保留的正是 SegNet 的索引，参数量也与 SegNet 完全相同。`,
   tableCaption: (c) =>
     `各解码器对比：${c.title}。SegNet 的 ${c.windows} 个池化窗口按每个 2 位计算需要 ${c.bytes} 字节，` +

@@ -8,7 +8,7 @@ export const unpoolingStepper: (typeof en)['unpoolingStepper'] = {
   pooled: '池化结果',
   indices: '索引',
   indicesLabel: (m) => `编码器记录下的索引，以 2 位编码表示（${m} × ${m}）`,
-  filter: (divisor) => `3 × 3 滤波器 ÷ ${divisor}`,
+  filter: (divisor) => `3×3 滤波器 ÷ ${divisor}`,
   filterLabel: (w) => `滤波器权重：中心为 ${w.centre}，上下左右为 ${w.side}，四角为 ${w.corner}，全部除以 ${w.divisor}`,
   sparse: '反池化（稀疏）',
   sparseLabel: (n, placed, total) => `反池化特征图（${n} × ${n}），已放回 ${placed} / ${total} 个值`,

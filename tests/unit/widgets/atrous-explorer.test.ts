@@ -103,7 +103,7 @@ describe('the atrous explorer in Chinese', () => {
     const node = renderAtrous(tapView(3, 2), stackView(state({ r1: 2, r2: 2, r3: 2 })), { width, messages: zh });
     const text = readerText(node);
     chinese(text);
-    expect(text).toContain('3 × 3 卷积核，膨胀系数 2：覆盖 5 × 5');
+    expect(text).toContain('3 × 3 核，膨胀系数 2：覆盖 5 × 5');
     expect(text).toContain('沿一行的感受野：第 1 层，膨胀系数 2：5 像素；');
     expect(text).toContain(width < 520 ? '第 3 层，膨胀系数 2：宽 13，实际看到 7' : '宽 13，实际看到 7');
     expect(englishLeftovers(readerText(renderAtrous(tapView(3, 2), stackView(state()), { width })))).toContain('kernel');

@@ -111,7 +111,7 @@ describe('the memory calculator in Chinese', () => {
     chinese(text);
     expect(view.rows.map((r) => r.name)).toEqual(['SegNet', 'FCN', 'DeepLab-LargeFOV', 'DeconvNet', '双线性插值']);
     expect(node.querySelector('svg')!.getAttribute('aria-label')).toContain('SegNet、DeconvNet 918.2 kB (× 1)');
-    expect(text).toContain('DeepLab-LargeFOV 和双线性插值 不从编码器保留任何数据');
+    expect(text).toContain('DeepLab-LargeFOV 和双线性插值不从编码器保留任何数据');
     expect(englishLeftovers(readerText(renderMemory(basic, { width })))).toContain('decoder');
   });
 
