@@ -1,35 +1,49 @@
 /** The Chinese (zh-CN) catalogue: the English one's shape, every key translated. */
 import type { Messages } from '..';
+import { architectureExplorer } from './architecture-explorer';
+import { atrousExplorer } from './atrous-explorer';
 import { boundaryF1 } from './boundary-f1';
 import { classes } from './classes';
 import { controls } from './controls';
+import { decoderSideBySide } from './decoder-side-by-side';
 import { fallbacks } from './fallbacks';
 import { figures } from './figures';
 import { homeFigure } from './home-figure';
+import { labelOverlay } from './label-overlay';
+import { memoryCalculator } from './memory-calculator';
 import { model } from './model';
 import { ownImage } from './own-image';
 import { pages } from './pages';
+import { poolingStepper } from './pooling-stepper';
 import { reading } from './reading';
 import { resultsTable } from './results-table';
 import { site } from './site';
 import { streetSamples } from './street-samples';
 import { translationDemo } from './translation-demo';
 import { transposedConv } from './transposed-conv';
+import { unpoolingStepper } from './unpooling-stepper';
 
 export const zh: Messages = {
+  architectureExplorer,
+  atrousExplorer,
   boundaryF1,
   classes,
   controls,
+  decoderSideBySide,
   fallbacks,
   figures,
   homeFigure,
+  labelOverlay,
+  memoryCalculator,
   model,
   ownImage,
   pages,
+  poolingStepper,
   reading,
   resultsTable,
   site,
   streetSamples,
   translationDemo,
   transposedConv,
+  unpoolingStepper,
 };

@@ -3,6 +3,7 @@
  * TF.js); selecting a layer of SegNet-Basic shows its real feature maps on a demo frame once
  * the page's network has run.
  */
+import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { boxWidth, watchWidth } from '../shared/fit-width';
 import { defineWidget, widgetPart } from '../shared/define-widget';
@@ -25,18 +26,19 @@ defineWidget('architecture-explorer', (root, id) => {
   const diagram = widgetPart(root, 'diagram');
   const panel = widgetPart(root, 'panel');
   const framePicker = widgetPart(root, 'frames');
-  widgetPart(root, 'legend').replaceChildren(renderKindLegend());
-  widgetPart(root, 'params').replaceChildren(renderParameterTable([networks.basic, networks.vgg16]));
+  const t = pageMessages().architectureExplorer;
+  widgetPart(root, 'legend').replaceChildren(renderKindLegend(t));
+  widgetPart(root, 'params').replaceChildren(renderParameterTable([networks.basic, networks.vgg16], t));
   const layouts = new Map<string, DiagramLayout>();
   const layoutOf = (net: NetKind): DiagramLayout => {
     const width = boxWidth(diagram, DIAGRAM_WIDTH.min, DIAGRAM_WIDTH.max);
     const key = `${net}@${width}`;
-    if (!layouts.has(key)) layouts.set(key, layoutDiagram(networks[net].layers, width));
+    if (!layouts.has(key)) layouts.set(key, layoutDiagram(networks[net].layers, width, t));
     return layouts.get(key)!;
   };
   let frames: DemoFrames | null = null;
   let model: PageModel | null = null;
-  let modelWanted = 'Feature maps appear once the network has run (see below).';
+  let modelWanted = t.modelWanted;
 
   const current = (s: ArchitectureState) => {
     const network = networks[s.net];
@@ -46,45 +48,45 @@ defineWidget('architecture-explorer', (root, id) => {
 
   const drawPanel = (s: ArchitectureState, maps: MapsView): void => {
     const { network, layer } = current(s);
-    const sizeNote = s.net === 'basic' ? `for a ${network.height} × ${network.width} frame` : `for the paper’s ${network.height} × ${network.width} frames`;
-    panel.replaceChildren(renderLayerPanel({ layer, sizeNote, maps }));
+    const sizeNote = (s.net === 'basic' ? t.sizeBasic : t.sizeVgg)(network.height, network.width);
+    panel.replaceChildren(renderLayerPanel({ layer, sizeNote, maps }, t));
   };
 
   const showMaps = (s: ArchitectureState): void => {
     const { layer } = current(s);
     if (s.net !== 'basic') {
-      drawPanel(s, { state: 'message', message: 'This page runs SegNet-Basic: choose it above to see the feature maps. The VGG16 network is drawn and counted from its layer shapes alone, without building its 29 million parameters.' });
+      drawPanel(s, { state: 'message', message: t.vggOnly });
       return;
     }
     const frame = frames?.frames[s.frame];
     if (!frames || !frame) {
-      drawPanel(s, { state: 'message', message: 'Loading the road frames…' });
+      drawPanel(s, { state: 'message', message: t.loadingFrames });
       return;
     }
     if (layer.kind === 'input') {
-      drawPanel(s, { state: 'ready', caption: tilesCaption(layer, null, s.frame, TILE_COUNT), tiles: inputTiles(frame.image, frames.width, frames.height) });
+      drawPanel(s, { state: 'ready', caption: tilesCaption(layer, null, s.frame, TILE_COUNT, t), tiles: inputTiles(frame.image, frames.width, frames.height, t) });
       return;
     }
     if (!model) {
       drawPanel(s, { state: 'message', message: modelWanted });
       return;
     }
-    drawPanel(s, { state: 'message', message: 'Running the network on this frame…' });
+    drawPanel(s, { state: 'message', message: t.running });
     model.layer(frame, layer.id).then(
       (data) => {
         const now = state.get();
         if (now.net !== s.net || now.frame !== s.frame || current(now).layer.id !== layer.id) return;
-        drawPanel(s, { state: 'ready', caption: tilesCaption(layer, data, s.frame, TILE_COUNT), tiles: featureTiles(data, layer, TILE_COUNT) });
+        drawPanel(s, { state: 'ready', caption: tilesCaption(layer, data, s.frame, TILE_COUNT, t), tiles: featureTiles(data, layer, TILE_COUNT, t) });
         root.dataset.shown = `${s.frame}:${layer.id}`;
       },
-      (error: unknown) => drawPanel(s, { state: 'message', message: `The network failed: ${errorMessage(error)}` }),
+      (error: unknown) => drawPanel(s, { state: 'message', message: t.failed(errorMessage(error)) }),
     );
   };
 
   const drawDiagram = (s: ArchitectureState): void => {
     const { network, layer } = current(s);
     const hadFocus = diagram.contains(document.activeElement);
-    diagram.replaceChildren(renderDiagram(layoutOf(s.net), layer.id, network.name));
+    diagram.replaceChildren(renderDiagram(layoutOf(s.net), layer.id, network.name, t));
     if (hadFocus) diagram.querySelector<SVGGElement>('[aria-checked="true"]')?.focus();
   };
   const draw = (s: ArchitectureState): void => {

@@ -3,7 +3,7 @@
  * (black) to its maximum (white), and for pooling layers the index map, each pooled cell
  * coloured by where in its 2x2 window the maximum was.
  */
-import { CLASS_NAMES } from '../../data';
+import { messages, type Messages } from '../../i18n';
 import { channelPlane, type LayerData } from '../model';
 import type { ArchLayer } from './layers';
 
@@ -22,7 +22,9 @@ export const INDEX_COLOURS: readonly (readonly [number, number, number])[] = [
   [0, 158, 115],
   [204, 121, 167],
 ];
-export const INDEX_NAMES = ['top left', 'top right', 'bottom left', 'bottom right'] as const;
+
+type Words = Messages['architectureExplorer'];
+const ENGLISH: Words = messages('en').architectureExplorer;
 
 /** Greyscale RGBA of a plane, min -> black, max -> white (a constant plane is mid grey). */
 export function greyscaleRgba(plane: Float32Array): { rgba: Uint8ClampedArray; min: number; max: number } {
@@ -74,7 +76,7 @@ export function zeroShare(values: Float32Array): number {
  * Tiles for a layer: the first `count` channels; for pooling layers the first count/2 channels
  * each followed by its index map; for the classifier one score map per class, by name.
  */
-export function featureTiles(data: LayerData, layer: ArchLayer, count: number): Tile[] {
+export function featureTiles(data: LayerData, layer: ArchLayer, count: number, t: Words = ENGLISH): Tile[] {
   const { width, height, channels, values, indices } = data;
   const tile = (c: number, label: string): Tile => {
     const plane = channelPlane(values, channels, c);
@@ -85,18 +87,18 @@ export function featureTiles(data: LayerData, layer: ArchLayer, count: number): 
   if (layer.kind === 'pool' && indices) {
     const n = Math.min(channels, Math.ceil(count / 2));
     return Array.from({ length: n }, (_, c) => [
-      tile(c, `channel ${c + 1}`),
-      { label: `its indices`, width, height, rgba: indexRgba(channelPlane(indices, channels, c)), kind: 'indices' as const },
+      tile(c, t.channel(c + 1)),
+      { label: t.itsIndices, width, height, rgba: indexRgba(channelPlane(indices, channels, c)), kind: 'indices' as const },
     ]).flat();
   }
   if (layer.kind === 'classifier') {
-    return Array.from({ length: channels }, (_, c) => tile(c, CLASS_NAMES[c] ?? `class ${c + 1}`));
+    return Array.from({ length: channels }, (_, c) => tile(c, t.classNames[c] ?? t.classFallback(c + 1)));
   }
-  return Array.from({ length: Math.min(channels, count) }, (_, c) => tile(c, `channel ${c + 1}`));
+  return Array.from({ length: Math.min(channels, count) }, (_, c) => tile(c, t.channel(c + 1)));
 }
 
 /** The input frame in colour and its red, green and blue channels. */
-export function inputTiles(image: Uint8Array, width: number, height: number): Tile[] {
+export function inputTiles(image: Uint8Array, width: number, height: number, t: Words = ENGLISH): Tile[] {
   const px = width * height;
   const colour = new Uint8ClampedArray(px * 4);
   for (let i = 0; i < px; i++) colour.set([image[i * 3]!, image[i * 3 + 1]!, image[i * 3 + 2]!, 255], i * 4);
@@ -108,22 +110,16 @@ export function inputTiles(image: Uint8Array, width: number, height: number): Ti
     }
     return { label, width, height, rgba, kind: 'values' };
   };
-  return [{ label: 'colour', width, height, rgba: colour, kind: 'colour' }, channel(0, 'red'), channel(1, 'green'), channel(2, 'blue')];
+  return [{ label: t.colour, width, height, rgba: colour, kind: 'colour' }, ...t.rgb.map((name, k) => channel(k, name))];
 }
 
 /** The sentence over the tiles. */
-export function tilesCaption(layer: ArchLayer, data: LayerData | null, frame: number, count: number): string {
-  const on = `on frame ${frame + 1}`;
-  if (layer.kind === 'input') return `The frame ${on} and its three colour channels, the network’s input.`;
+export function tilesCaption(layer: ArchLayer, data: LayerData | null, frame: number, count: number, t: Words = ENGLISH): string {
+  if (layer.kind === 'input') return t.inputCaption(frame + 1);
   if (!data) return '';
-  const scaled = 'each map scaled from its own minimum (black) to maximum (white)';
-  if (layer.kind === 'classifier') return `One score map per class ${on}, ${scaled}; the softmax turns the 11 scores of each pixel into probabilities.`;
+  if (layer.kind === 'classifier') return t.classifierCaption(frame + 1, data.channels);
   const shown = layer.kind === 'pool' ? Math.min(data.channels, Math.ceil(count / 2)) : Math.min(data.channels, count);
-  const first = `Channels 1–${shown} of ${data.channels} ${on}, ${scaled}`;
-  if (layer.kind === 'pool') return `${first}, each beside its index map: the colour says where in its 2×2 window the maximum was.`;
-  if (layer.kind === 'unpool') {
-    const sizes = `Channels 1–${shown} of ${data.channels} ${on}, each map showing the size of its values from zero (black) to its largest (white)`;
-    return `${sizes}. ${Math.round(zeroShare(data.values) * 100)}% of the values are zero: each window got back only its maximum.`;
-  }
-  return `${first}.`;
+  if (layer.kind === 'pool') return t.poolCaption(shown, data.channels, frame + 1);
+  if (layer.kind === 'unpool') return t.unpoolCaption(shown, data.channels, frame + 1, Math.round(zeroShare(data.values) * 100));
+  return t.channelsCaption(shown, data.channels, frame + 1);
 }

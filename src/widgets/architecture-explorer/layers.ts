@@ -9,7 +9,11 @@
  * biases; its batch norm adds a scale and an offset per channel (2*Cout; the moving statistics
  * are not learnt). Pooling and unpooling have none.
  */
+import { messages, type Messages } from '../../i18n';
 import { layerName, LOGITS_LAYER, mirroredStage, stageSizes, type EncoderPlan } from '../../segnet/core';
+
+type Words = Messages['architectureExplorer'];
+const ENGLISH: Words = messages('en').architectureExplorer;
 
 export type LayerKind = 'input' | 'conv' | 'pool' | 'unpool' | 'decoder-conv' | 'classifier';
 export type LayerPart = 'input' | 'encoder' | 'decoder' | 'classifier';
@@ -35,24 +39,31 @@ const convParams = (k: number, cin: number, cout: number, batchNorm: boolean): n
   k * k * cin * cout + cout + (batchNorm ? 2 * cout : 0);
 
 /** Convolution `index` of a stage: "encoder/stage2/conv1" or "decoder/stage2/layer1". */
-function convLayer(part: 'encoder' | 'decoder', stage: number, index: number, operation: string, shape: ArchLayer['shape'], params: number): ArchLayer {
+function convLayer(
+  part: 'encoder' | 'decoder',
+  stage: number,
+  index: number,
+  operation: string,
+  shape: ArchLayer['shape'],
+  params: number,
+  t: Words,
+): ArchLayer {
   const encoder = part === 'encoder';
-  const title = `${encoder ? 'Encoder' : 'Decoder'} stage ${stage} · convolution ${index}`;
+  const title = t.convTitle(part, stage, index);
   return { id: layerName(part, stage, `${encoder ? 'conv' : 'layer'}${index}`), kind: encoder ? 'conv' : 'decoder-conv', part, stage, title, operation, shape, params };
 }
 
-/** The network's layers, input to classifier; `numClasses` real classes (CamVid: 11). */
-export function architectureLayers(plan: EncoderPlan, height: number, width: number, numClasses: number): ArchLayer[] {
+/** The network's layers, input to classifier; `numClasses` real classes (CamVid: 11). Titles and operations in the words of `t`. */
+export function architectureLayers(plan: EncoderPlan, height: number, width: number, numClasses: number, t: Words = ENGLISH): ArchLayer[] {
   const k = plan.kernel;
-  const conv = `${k}×${k} convolution`;
   const sizes = stageSizes(height, width, plan.stages.length); // [H, W] entering each stage, then the output
   const layers: ArchLayer[] = [
-    { id: 'input', kind: 'input', part: 'input', stage: 0, title: 'Input frame', operation: plan.kind === 'basic' ? 'RGB pixels, local response normalisation across channels' : 'RGB pixels scaled to [−1, 1]', shape: [height, width, 3], params: 0 },
+    { id: 'input', kind: 'input', part: 'input', stage: 0, title: t.inputTitle, operation: plan.kind === 'basic' ? t.inputBasic : t.inputVgg, shape: [height, width, 3], params: 0 },
   ];
   plan.stages.forEach((stage, s) => {
     const [h, w] = sizes[s]!;
     stage.forEach((c, i) => {
-      layers.push(convLayer('encoder', s + 1, i + 1, `${conv}, ${c.cin} → ${c.cout} channels, batch norm, ReLU`, [h, w, c.cout], convParams(c.kernel, c.cin, c.cout, true)));
+      layers.push(convLayer('encoder', s + 1, i + 1, t.conv(k, c.cin, c.cout, true), [h, w, c.cout], convParams(c.kernel, c.cin, c.cout, true), t));
     });
     const [ph, pw] = sizes[s + 1]!;
     layers.push({
@@ -60,8 +71,8 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
       kind: 'pool',
       part: 'encoder',
       stage: s + 1,
-      title: `Encoder stage ${s + 1} · max pooling`,
-      operation: '2×2 max pooling, stride 2, keeping the position of each maximum',
+      title: t.poolTitle(s + 1),
+      operation: t.pool,
       shape: [ph, pw, plan.channels[s]!],
       params: 0,
     });
@@ -74,17 +85,17 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
       kind: 'unpool',
       part: 'decoder',
       stage: s + 1,
-      title: `Decoder stage ${s + 1} · unpooling`,
-      operation: `upsampling ×2 with the pooling indices of encoder stage ${s + 1}`,
+      title: t.unpoolTitle(s + 1),
+      operation: t.unpool(s + 1),
       shape: [h, w, c],
       params: 0,
       indicesFrom: layerName('encoder', s + 1, 'pool'),
     });
     const convs = mirroredStage(plan, s);
-    const relu = plan.kind === 'basic' ? '' : ', ReLU';
+    const relu = plan.kind !== 'basic';
     for (let i = 0; i < convs.length; i++) {
       const cout = convs[i]!.cout;
-      layers.push(convLayer('decoder', s + 1, i + 1, `${conv}, ${c} → ${cout} channels, batch norm${relu}`, [h, w, cout], convParams(k, c, cout, true)));
+      layers.push(convLayer('decoder', s + 1, i + 1, t.conv(k, c, cout, relu), [h, w, cout], convParams(k, c, cout, true), t));
     }
   }
   const ck = plan.kind === 'basic' ? 1 : 3;
@@ -93,8 +104,8 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
     kind: 'classifier',
     part: 'classifier',
     stage: 0,
-    title: 'Pixel-wise classifier',
-    operation: `${ck}×${ck} convolution, ${plan.channels[0]} → ${numClasses} class scores per pixel, then softmax`,
+    title: t.classifierTitle,
+    operation: t.classifier(ck, plan.channels[0]!, numClasses),
     shape: [height, width, numClasses],
     params: convParams(ck, plan.channels[0]!, numClasses, false),
   });

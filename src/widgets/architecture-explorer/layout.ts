@@ -5,6 +5,7 @@
  * Nested arcs never cross: the outermost joins stage 1, the innermost the deepest stage.
  */
 import { scaleLog } from 'd3-scale';
+import { messages, type Messages } from '../../i18n';
 import type { ArchLayer } from './layers';
 
 export interface BlockBox {
@@ -51,7 +52,8 @@ const ARC_GAP = 13;
 /** Coordinates to 0.1 units: crisp enough, and readable in snapshots. */
 const round = (v: number): number => Math.round(v * 10) / 10;
 
-export function layoutDiagram(layers: readonly ArchLayer[], width = 720): DiagramLayout {
+/** The layout, its part labels in the words of `t`. */
+export function layoutDiagram(layers: readonly ArchLayer[], width = 720, t: Messages['architectureExplorer'] = messages('en').architectureExplorer): DiagramLayout {
   const heights = layers.map((l) => l.shape[0]);
   const size = scaleLog()
     .domain([Math.min(...heights), Math.max(...heights)])
@@ -79,7 +81,7 @@ export function layoutDiagram(layers: readonly ArchLayer[], width = 720): Diagra
     height: bottom + 46,
     blocks,
     arcs,
-    parts: (['encoder', 'decoder'] as const).map((part) => partSpan(blocks, part)),
+    parts: (['encoder', 'decoder'] as const).map((part) => partSpan(blocks, part, t.parts[part])),
     stageY: bottom + 14,
     bracketY: bottom + 22,
     arcLabel:
@@ -100,11 +102,11 @@ function indexArc(from: BlockBox, to: BlockBox, level: number): IndexArc {
   return { stage: to.layer.stage, from: from.layer.id, to: to.layer.id, path, head };
 }
 
-function partSpan(blocks: readonly BlockBox[], part: 'encoder' | 'decoder'): PartSpan {
+function partSpan(blocks: readonly BlockBox[], part: 'encoder' | 'decoder', label: string): PartSpan {
   const own = blocks.filter((b) => b.layer.part === part);
   const stageNumbers = [...new Set(own.map((b) => b.layer.stage))];
   return {
-    label: part === 'encoder' ? 'Encoder' : 'Decoder',
+    label,
     x1: own[0]!.x,
     x2: round(own[own.length - 1]!.x + own[own.length - 1]!.width),
     stages: stageNumbers.map((stage) => {

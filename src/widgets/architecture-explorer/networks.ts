@@ -1,4 +1,5 @@
 /** The two networks the explorer draws, and what the SegNet paper says about their size. */
+import { messages } from '../../i18n';
 import type { ArchLayer } from './layers';
 
 export const NET_KINDS = ['basic', 'vgg16'] as const;
@@ -18,10 +19,8 @@ export interface NetworkSummary {
   paper: { encoder: number | null; total: number };
 }
 
-export const NETWORK_NAMES: Record<NetKind, string> = {
-  basic: 'SegNet-Basic',
-  vgg16: 'SegNet (VGG16 encoder)',
-};
+/** The networks' names in English (each language's are in its catalogue). */
+export const NETWORK_NAMES: Record<NetKind, string> = messages('en').architectureExplorer.networkNames;
 
 /**
  * The paper's parameter counts: Table 1 gives SegNet-Basic 1.425 M; the text gives VGG16-SegNet

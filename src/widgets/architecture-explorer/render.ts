@@ -3,11 +3,15 @@
  * layer with its feature maps, the colour legend and the parameter table.
  */
 import { format } from 'd3-format';
+import { messages, type Messages } from '../../i18n';
 import { h, pixelCanvas, s } from '../shared/dom';
-import { INDEX_COLOURS, INDEX_NAMES, type Tile } from './feature-maps';
+import { INDEX_COLOURS, type Tile } from './feature-maps';
 import type { ArchLayer, LayerKind } from './layers';
 import type { DiagramLayout } from './layout';
 import type { NetworkSummary } from './networks';
+
+type Words = Messages['architectureExplorer'];
+const ENGLISH: Words = messages('en').architectureExplorer;
 
 const count = format(',');
 const millions = (n: number): string => `${format('.3~f')(n / 1e6)} M`;
@@ -16,18 +20,18 @@ const millions = (n: number): string => `${format('.3~f')(n / 1e6)} M`;
 export const shapeText = (shape: readonly number[]): string => shape.join(' × ');
 
 /** What a layer is, in one line, for its accessible name and tooltip. */
-export function layerSummary(layer: ArchLayer): string {
-  const params = layer.params > 0 ? `${count(layer.params)} parameters` : 'no parameters';
-  return `${layer.title}: ${layer.operation}. Output ${shapeText(layer.shape)}; ${params}.`;
+export function layerSummary(layer: ArchLayer, t: Words = ENGLISH): string {
+  const params = t.parameters(layer.params > 0 ? count(layer.params) : null);
+  return t.summary(layer.title, layer.operation, shapeText(layer.shape), params);
 }
 
 /** The diagram: a radio group of layer blocks (arrow keys move the selection, handled by the shell). */
-export function renderDiagram(layout: DiagramLayout, selected: string, networkName: string): SVGSVGElement {
+export function renderDiagram(layout: DiagramLayout, selected: string, networkName: string, t: Words = ENGLISH): SVGSVGElement {
   const svg = s('svg', {
     class: 'arch-diagram',
     viewBox: `0 0 ${layout.width} ${layout.height}`,
     role: 'group',
-    'aria-label': `Diagram of ${networkName}: layers from input to classifier; arcs carry the pooling indices`,
+    'aria-label': t.diagram(networkName),
   });
   const selectedArc = layout.blocks.find((b) => b.layer.id === selected)?.layer;
   const arcs = s('g', { class: 'index-arcs', 'aria-hidden': 'true' });
@@ -36,9 +40,9 @@ export function renderDiagram(layout: DiagramLayout, selected: string, networkNa
     arcs.append(s('g', { class: on ? 'index-arc is-selected' : 'index-arc' }, s('path', { d: arc.path, class: 'arc-line' }), s('path', { d: arc.head, class: 'arc-head' })));
   }
   if (layout.arcLabel) {
-    arcs.append(s('text', { x: layout.arcLabel.x, y: layout.arcLabel.y, 'text-anchor': 'middle', class: 'arc-label' }, 'pooling indices'));
+    arcs.append(s('text', { x: layout.arcLabel.x, y: layout.arcLabel.y, 'text-anchor': 'middle', class: 'arc-label' }, t.arcLabel));
   }
-  const group = s('g', { role: 'radiogroup', 'aria-label': `Layers of ${networkName}` });
+  const group = s('g', { role: 'radiogroup', 'aria-label': t.layersOf(networkName) });
   for (const b of layout.blocks) {
     const isSelected = b.layer.id === selected;
     group.append(
@@ -48,11 +52,11 @@ export function renderDiagram(layout: DiagramLayout, selected: string, networkNa
           class: `block block-${b.layer.kind}${isSelected ? ' is-selected' : ''}`,
           role: 'radio',
           'aria-checked': String(isSelected),
-          'aria-label': layerSummary(b.layer),
+          'aria-label': layerSummary(b.layer, t),
           tabindex: isSelected ? 0 : -1,
           'data-layer': b.layer.id,
         },
-        s('title', {}, layerSummary(b.layer)),
+        s('title', {}, layerSummary(b.layer, t)),
         s('rect', { x: b.x - 3, y: b.y - 3, width: b.width + 6, height: b.height + 6, class: 'block-hit', rx: 3 }),
         s('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 2, class: 'block-body' }),
       ),
@@ -68,21 +72,15 @@ export function renderDiagram(layout: DiagramLayout, selected: string, networkNa
   return svg;
 }
 
-/** What the colours mean. */
-export const KIND_LEGEND: readonly { kind: LayerKind; label: string }[] = [
-  { kind: 'input', label: 'input' },
-  { kind: 'conv', label: 'conv + batch norm + ReLU' },
-  { kind: 'pool', label: 'max pooling (keeps indices)' },
-  { kind: 'unpool', label: 'unpooling with indices' },
-  { kind: 'decoder-conv', label: 'decoder conv + batch norm' },
-  { kind: 'classifier', label: 'classifier + softmax' },
-];
+/** The layer kinds in the legend's order. */
+const LEGEND_KINDS: readonly LayerKind[] = ['input', 'conv', 'pool', 'unpool', 'decoder-conv', 'classifier'];
 
-export function renderKindLegend(): HTMLUListElement {
+/** What the colours mean. */
+export function renderKindLegend(t: Words = ENGLISH): HTMLUListElement {
   return h(
     'ul',
     { class: 'widget-legend arch-legend' },
-    ...KIND_LEGEND.map((k) => h('li', {}, h('span', { class: `swatch kind-${k.kind}`, 'aria-hidden': 'true' }), k.label)),
+    ...LEGEND_KINDS.map((kind) => h('li', {}, h('span', { class: `swatch kind-${kind}`, 'aria-hidden': 'true' }), t.kinds[kind])),
   );
 }
 
@@ -107,28 +105,28 @@ function renderTile(tile: Tile): HTMLElement {
   );
 }
 
-function renderIndexLegend(): HTMLUListElement {
+function renderIndexLegend(t: Words): HTMLUListElement {
   return h(
     'ul',
     { class: 'widget-legend index-legend' },
-    ...INDEX_NAMES.map((name, i) => {
+    ...t.maximumAt.map((where, i) => {
       const [r, g, b] = INDEX_COLOURS[i]!;
-      return h('li', {}, h('span', { class: 'swatch', style: `background: rgb(${r} ${g} ${b})`, 'aria-hidden': 'true' }), `maximum ${name}`);
+      return h('li', {}, h('span', { class: 'swatch', style: `background: rgb(${r} ${g} ${b})`, 'aria-hidden': 'true' }), where);
     }),
   );
 }
 
-export function renderLayerPanel(view: LayerPanelView): HTMLElement {
+export function renderLayerPanel(view: LayerPanelView, t: Words = ENGLISH): HTMLElement {
   const { layer, maps } = view;
   const facts = h(
     'dl',
     { class: 'layer-facts' },
-    h('dt', {}, 'Operation'),
+    h('dt', {}, t.operation),
     h('dd', {}, layer.operation),
-    h('dt', {}, 'Output'),
-    h('dd', {}, `${shapeText(layer.shape)} (height × width × channels) ${view.sizeNote}`),
-    h('dt', {}, 'Parameters'),
-    h('dd', {}, layer.params > 0 ? count(layer.params) : 'none'),
+    h('dt', {}, t.output),
+    h('dd', {}, t.outputShape(shapeText(layer.shape), view.sizeNote)),
+    h('dt', {}, t.parametersHeading),
+    h('dd', {}, layer.params > 0 ? count(layer.params) : t.none),
   );
   const body =
     maps.state === 'message'
@@ -138,19 +136,19 @@ export function renderLayerPanel(view: LayerPanelView): HTMLElement {
           { class: 'maps' },
           h('p', { class: 'maps-caption' }, maps.caption),
           h('div', { class: `map-grid${maps.tiles.length <= 4 ? ' is-large' : ''}` }, ...maps.tiles.map(renderTile)),
-          maps.tiles.some((t) => t.kind === 'indices') ? renderIndexLegend() : null,
+          maps.tiles.some((tile) => tile.kind === 'indices') ? renderIndexLegend(t) : null,
         );
-  return h('section', { class: 'layer-panel', 'aria-label': `Selected layer: ${layer.title}` }, h('p', { class: 'layer-title' }, layer.title), facts, body);
+  return h('section', { class: 'layer-panel', 'aria-label': t.selectedLayer(layer.title) }, h('p', { class: 'layer-title' }, layer.title), facts, body);
 }
 
 /** Encoder, decoder and total parameters of both networks, with the paper's figures. */
-export function renderParameterTable(networks: readonly NetworkSummary[]): HTMLElement {
+export function renderParameterTable(networks: readonly NetworkSummary[], t: Words = ENGLISH): HTMLElement {
   const cell = (n: number | null): HTMLTableCellElement => h('td', { class: 'number' }, n === null ? '–' : millions(n));
   const rows = (['encoder', 'decoder', 'total'] as const).map((part) =>
     h(
       'tr',
       {},
-      h('th', { scope: 'row' }, part === 'total' ? 'Total' : part === 'encoder' ? 'Encoder' : 'Decoder + classifier'),
+      h('th', { scope: 'row' }, t.table[part]),
       ...networks.flatMap((n) => [cell(n.counts[part]), cell(part === 'total' ? n.paper.total : part === 'encoder' ? n.paper.encoder : null)]),
     ),
   );
@@ -160,12 +158,12 @@ export function renderParameterTable(networks: readonly NetworkSummary[]): HTMLE
     h(
       'table',
       { class: 'param-table' },
-      h('caption', {}, 'Learnt parameters (millions): counted here from the layer shapes, and as the SegNet paper reports them'),
+      h('caption', {}, t.table.caption),
       h(
         'thead',
         {},
         h('tr', {}, h('td', {}), ...networks.map((n) => h('th', { scope: 'colgroup', colspan: 2 }, n.name))),
-        h('tr', {}, h('td', {}), ...networks.flatMap(() => [h('th', { scope: 'col', class: 'number' }, 'here'), h('th', { scope: 'col', class: 'number' }, 'paper')])),
+        h('tr', {}, h('td', {}), ...networks.flatMap(() => [h('th', { scope: 'col', class: 'number' }, t.table.here), h('th', { scope: 'col', class: 'number' }, t.table.paper)])),
       ),
       h('tbody', {}, ...rows),
     ),

@@ -1,4 +1,5 @@
 /** <atrous-explorer>: binds the rate and kernel controls and the URL state to the renderer. */
+import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { boxWidth, watchWidth } from '../shared/fit-width';
 import { defineWidget, widgetPart } from '../shared/define-widget';
@@ -15,12 +16,13 @@ defineWidget('atrous-explorer', (root, id) => {
   const stage = widgetPart(root, 'stage');
   const taps = widgetPart(root, 'taps');
   const stack = widgetPart(root, 'stack');
+  const words = pageMessages().atrousExplorer;
   const draw = (s: AtrousState): void => {
     const t = tapView(s.kernel, s.rate);
     const v = stackView(s);
-    stage.replaceChildren(renderAtrous(t, v, { width: boxWidth(stage, STRIP_WIDTH.min, STRIP_WIDTH.max) }));
-    taps.textContent = tapSentence(t);
-    stack.textContent = stackSentence(v);
+    stage.replaceChildren(renderAtrous(t, v, { width: boxWidth(stage, STRIP_WIDTH.min, STRIP_WIDTH.max), messages: words }));
+    taps.textContent = tapSentence(t, words);
+    stack.textContent = stackSentence(v, words);
   };
   const state = widgetState(id, atrousCodec, (s) => {
     sync(s);

@@ -4,6 +4,7 @@
  * layers sees along one row, next to the same stack at rate 1.
  */
 import { create } from 'd3';
+import { messages, type Messages } from '../../i18n';
 import { gridPanel } from '../shared/grid-panel';
 import type { StackLayer, StackView, TapView } from './dilated-taps';
 
@@ -12,15 +13,20 @@ export interface AtrousRenderOptions {
   box?: number;
   /** Width of the strip chart. */
   width?: number;
+  /** The words drawn (default English). */
+  messages?: Messages['atrousExplorer'];
 }
 
-export function renderTaps(v: TapView, box = 300): SVGSVGElement {
+type Words = Messages['atrousExplorer'];
+const ENGLISH: Words = messages('en').atrousExplorer;
+
+export function renderTaps(v: TapView, box = 300, t: Words = ENGLISH): SVGSVGElement {
   const side = v.extent + 2;
   const cell = Math.min(40, Math.floor(box / side));
   const inExtent = (r: number, c: number) => r >= 1 && c >= 1 && r <= v.extent && c <= v.extent;
   const tap = (r: number, c: number) => v.taps[r - 1]![c - 1]!;
   return gridPanel({
-    title: `${v.kernel} × ${v.kernel} kernel at rate ${v.rate}: covers ${v.extent} × ${v.extent}`,
+    title: t.tapsTitle(v.kernel, v.rate, v.extent),
     showSize: false,
     rows: side,
     cols: side,
@@ -30,7 +36,7 @@ export function renderTaps(v: TapView, box = 300): SVGSVGElement {
     // Small cells carry no numbers, so the touched ones get a solid mark instead of a tint.
     cellClass: (r, c) => (!inExtent(r, c) ? 'is-empty' : tap(r, c) === 0 ? 'is-zero' : cell < 15 ? 'is-mark' : 'is-hot is-strong'),
     outlines: [{ row: 1, col: 1, rows: v.extent, cols: v.extent, className: 'outline-current' }],
-    label: `The ${v.kernel * v.kernel} input cells a ${v.kernel} × ${v.kernel} kernel at rate ${v.rate} touches, spread over ${v.extent} × ${v.extent}`,
+    label: t.tapsLabel(v.kernel, v.rate, v.extent),
   });
 }
 
@@ -44,15 +50,15 @@ function stripLayout(width: number) {
     : { narrow: false, row: 30, left: 128, right: 138, textY: 19, barY: 4, barH: 20 };
 }
 
-export function renderStack(v: StackView, width = 640): SVGSVGElement {
+export function renderStack(v: StackView, width = 640, t: Words = ENGLISH): SVGSVGElement {
   const rows: { label: string; layer: StackLayer; baseline: boolean }[] = [
-    ...v.layers.slice(1).map((layer) => ({ label: `layer ${layer.depth}, rate ${layer.rate}`, layer, baseline: false })),
-    { label: 'all three at rate 1', layer: v.baseline[v.baseline.length - 1]!, baseline: true },
+    ...v.layers.slice(1).map((layer) => ({ label: t.layerRow(layer.depth, layer.rate), layer, baseline: false })),
+    { label: t.baselineRow, layer: v.baseline[v.baseline.length - 1]!, baseline: true },
   ];
   const L = stripLayout(width);
   const cellW = (width - L.left - L.right) / v.positions;
   const height = 34 + rows.length * L.row + 8;
-  const reach = (d: (typeof rows)[number]) => (d.layer.touched < d.layer.span ? `${d.layer.span} wide, ${d.layer.touched} seen` : `${d.layer.span} wide`);
+  const reach = (d: (typeof rows)[number]) => t.reach(d.layer.span, d.layer.touched < d.layer.span ? d.layer.touched : undefined);
   const svg = create('svg')
     .attr('xmlns', 'http://www.w3.org/2000/svg')
     .attr('class', 'widget-chart')
@@ -60,8 +66,8 @@ export function renderStack(v: StackView, width = 640): SVGSVGElement {
     .attr('width', width)
     .attr('height', height)
     .attr('role', 'img')
-    .attr('aria-label', `Receptive field along one row: ${rows.map((r) => `${r.label}: ${r.layer.span} pixels`).join('; ')}`);
-  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text(L.narrow ? 'What the centre output sees' : 'What the centre output sees along one row');
+    .attr('aria-label', t.stackLabel(rows.map((r) => t.labelled(r.label, t.pixels(r.layer.span)))));
+  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text(L.narrow ? t.stackTitleNarrow : t.stackTitle);
   const centreX = L.left + ((v.positions - 1) / 2 + 0.5) * cellW;
   svg
     .append('path')
@@ -77,7 +83,7 @@ export function renderStack(v: StackView, width = 640): SVGSVGElement {
     .attr('x', 0)
     .attr('y', L.textY)
     .attr('class', (d) => (d.baseline ? 'muted' : null))
-    .text((d) => (L.narrow ? `${d.label}: ${reach(d)}` : d.label));
+    .text((d) => (L.narrow ? t.labelled(d.label, reach(d)) : d.label));
   g.append('rect')
     .attr('x', L.left)
     .attr('y', L.barY)
@@ -106,7 +112,8 @@ export function renderStack(v: StackView, width = 640): SVGSVGElement {
 
 export function renderAtrous(taps: TapView, stack: StackView, options: AtrousRenderOptions = {}): HTMLElement {
   const root = create('div').attr('class', 'panel-stack');
-  root.append(() => renderTaps(taps, options.box));
-  root.append(() => renderStack(stack, options.width));
+  const t = options.messages ?? ENGLISH;
+  root.append(() => renderTaps(taps, options.box, t));
+  root.append(() => renderStack(stack, options.width, t));
   return root.node()!;
 }

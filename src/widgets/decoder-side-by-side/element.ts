@@ -3,6 +3,7 @@
  * size before pooling three ways. Everything here comes from the page's network (TF.js loads
  * when the widget nears the viewport); the encoder is the same for all three.
  */
+import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
@@ -18,6 +19,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
   const stage = widgetPart(root, 'stage');
   const caption = widgetPart(root, 'caption');
   const strongest = widgetPart<HTMLButtonElement>(root, 'strongest');
+  const t = pageMessages().decoderSideBySide;
   let frames: DemoFrames | null = null;
   let model: PageModel | null = null;
   let drawn = '';
@@ -37,9 +39,9 @@ defineWidget('decoder-side-by-side', (root, id) => {
     const maps = await channelComparison(model.engine, pool, features, s.stage, s.channel);
     const now = state.get();
     if (`${now.frame}:${now.stage}:${now.channel}` !== key) return;
-    const view = sideBySideView(maps);
-    stage.replaceChildren(renderSideBySide(view));
-    caption.textContent = comparisonSentence(view);
+    const view = sideBySideView(maps, t);
+    stage.replaceChildren(renderSideBySide(view, t));
+    caption.textContent = comparisonSentence(view, t);
     drawn = key;
     root.dataset.shown = key;
   };
@@ -47,8 +49,8 @@ defineWidget('decoder-side-by-side', (root, id) => {
   const update = (s: SideBySideState): void => {
     if (!model || !frames) return;
     if (`${s.frame}:${s.stage}:${s.channel}` === drawn) return;
-    caption.textContent = 'Upsampling…';
-    draw(s).catch((error: unknown) => message(`The network failed: ${errorMessage(error)}`));
+    caption.textContent = t.upsampling;
+    draw(s).catch((error: unknown) => message(t.failed(errorMessage(error))));
   };
 
   const state = widgetState(id, sideBySideCodec, (s) => {
@@ -57,7 +59,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
   });
   const sync = bindFields(root, sideBySideCodec, (patch) => state.set(patch));
   sync(state.get());
-  message('The comparison runs on the network’s own encoder features: it appears once the network has run.');
+  message(t.waiting);
 
   const onStrongest = (): void => {
     const s = state.get();

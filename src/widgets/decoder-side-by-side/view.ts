@@ -1,4 +1,5 @@
 /** Turns one channel's maps into what the side-by-side draws: heat maps on one scale, with scores. */
+import { messages, type Messages } from '../../i18n';
 import { heatmapRgba, sharedMax } from './heatmap';
 import { upsamplingScores, type UpsamplingScores } from './sharpness';
 import { UPSAMPLERS, type Upsampler } from './upsample';
@@ -39,20 +40,15 @@ export interface ChannelMaps {
   upsampled: Record<Upsampler, Float32Array>;
 }
 
-export const PANEL_TEXT: Record<PanelKey, { title: string; note: string }> = {
-  reference: { title: 'Before pooling', note: 'the encoder’s map, the one to get back' },
-  pooled: { title: 'Pooled', note: 'what reaches the decoder' },
-  unpool: { title: 'Unpooling with indices', note: 'SegNet: each maximum back in its place, zeros elsewhere; no parameters' },
-  transposed: { title: 'Transposed convolution', note: 'FCN: 4×4 kernel, stride 2, initialised bilinear (then learnt)' },
-  bilinear: { title: 'Bilinear interpolation', note: 'fixed weights from the four nearest values; no parameters' },
-};
+type Words = Messages['decoderSideBySide'];
+const ENGLISH: Words = messages('en').decoderSideBySide;
 
-export function sideBySideView(maps: ChannelMaps): SideBySideView {
+export function sideBySideView(maps: ChannelMaps, t: Words = ENGLISH): SideBySideView {
   const { height: H, width: W, pooledHeight: h, pooledWidth: w } = maps;
   const max = sharedMax([maps.reference, maps.pooled, ...UPSAMPLERS.map((u) => maps.upsampled[u])]);
   const panel = (key: PanelKey, values: Float32Array, height: number, width: number, scores: UpsamplingScores | null): MapPanel => ({
     key,
-    ...PANEL_TEXT[key],
+    ...t.panels[key],
     width,
     height,
     rgba: heatmapRgba(values, max),
@@ -71,12 +67,11 @@ export function sideBySideView(maps: ChannelMaps): SideBySideView {
 }
 
 /** One sentence comparing the methods' edge energy, e.g. for screen readers and the caption. */
-export function comparisonSentence(view: SideBySideView): string {
+export function comparisonSentence(view: SideBySideView, t: Words = ENGLISH): string {
   const scored = view.panels.filter((p) => p.scores);
   if (scored.some((p) => Number.isNaN(p.scores!.relativeEdgeEnergy))) {
-    return `Channel ${view.channel} of stage ${view.stage} is constant on this frame (a unit the ReLU switched off), so there is nothing to compare: try another channel.`;
+    return t.constant(view.channel, view.stage);
   }
   const sorted = [...scored].sort((a, b) => b.scores!.relativeEdgeEnergy - a.scores!.relativeEdgeEnergy);
-  const parts = sorted.map((p) => `${p.title.toLowerCase()} ${p.scores!.relativeEdgeEnergy.toFixed(2)}×`);
-  return `Edge energy relative to the map before pooling: ${parts.join(', ')}.`;
+  return t.comparison(sorted.map((p) => t.methodScore(p.title, p.scores!.relativeEdgeEnergy.toFixed(2))));
 }

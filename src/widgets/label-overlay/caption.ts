@@ -1,5 +1,9 @@
 /** The sentence under the frame: what the colours are, and how well the network agrees. */
+import { messages, type Messages } from '../../i18n';
 import type { OverlayLayer } from './state';
+
+type Words = Messages['labelOverlay'];
+const ENGLISH: Words = messages('en').labelOverlay;
 
 export interface CaptionFacts {
   show: OverlayLayer;
@@ -8,19 +12,17 @@ export interface CaptionFacts {
   accuracy: number | null;
 }
 
-export function overlayCaption(facts: CaptionFacts): string {
+export function overlayCaption(facts: CaptionFacts, t: Words = ENGLISH): string {
   if (facts.show === 'truth') {
     // The demo frames are synthetic (DEMO_DATASET): their labels were drawn by the scene
     // generator, not by annotators.
-    return `Ground truth: the class the scene generator drew at every pixel, laid over the frame at ${facts.opacity}% opacity. Striped pixels are void, left unlabelled as CamVid leaves them.`;
+    return t.truthCaption(facts.opacity);
   }
-  if (facts.accuracy === null) return 'The network’s prediction appears here once it has run.';
-  const pct = Number.isNaN(facts.accuracy) ? 'none' : `${Math.round(facts.accuracy * 100)}%`;
-  return `The network’s prediction: at every pixel, the class it finds most probable. It matches the ground truth on ${pct} of the labelled pixels.`;
+  if (facts.accuracy === null) return t.predictionPending;
+  return t.predictionCaption(Number.isNaN(facts.accuracy) ? null : `${Math.round(facts.accuracy * 100)}%`);
 }
 
 /** Accessible name of the frame. */
-export function sceneLabel(frame: number, show: OverlayLayer, hasLabels: boolean): string {
-  if (!hasLabels) return `Road frame ${frame + 1}`;
-  return `Road frame ${frame + 1} coloured by ${show === 'truth' ? 'its ground-truth labels' : 'the network’s predicted labels'}`;
+export function sceneLabel(frame: number, show: OverlayLayer, hasLabels: boolean, t: Words = ENGLISH): string {
+  return hasLabels ? t.frameColoured(frame + 1, show === 'truth') : t.frame(frame + 1);
 }

@@ -4,6 +4,7 @@
  * its prediction and the class probabilities under the probe.
  */
 import type { Segmentation } from '../../segnet/core';
+import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
@@ -20,6 +21,7 @@ defineWidget('label-overlay', (root, id) => {
   const probe = widgetPart(root, 'probe');
   const legend = widgetPart(root, 'legend');
   const caption = widgetPart(root, 'caption');
+  const t = pageMessages().labelOverlay;
   let frames: DemoFrames | null = null;
   let model: PageModel | null = null;
   const predictions = new Map<number, Segmentation>();
@@ -36,10 +38,10 @@ defineWidget('label-overlay', (root, id) => {
     if (!frames) return;
     const p = hover ?? s;
     const labels = frames.frames[s.frame]!.labels;
-    const view = probeView(labels, prediction(s), FRAME_WIDTH, p.x, p.y);
-    probe.replaceChildren(renderProbePanel(view));
+    const view = probeView(labels, prediction(s), FRAME_WIDTH, p.x, p.y, undefined, t);
+    probe.replaceChildren(renderProbePanel(view, t));
     const shown = s.show === 'truth' ? labels : prediction(s)?.labels;
-    legend.replaceChildren(renderLegend(labelShares(shown ?? labels), s.show === 'truth' ? view.truth.label : (view.top?.[0]?.label ?? null)));
+    legend.replaceChildren(renderLegend(labelShares(shown ?? labels), s.show === 'truth' ? view.truth.label : (view.top?.[0]?.label ?? null), t));
   };
 
   const draw = (s: LabelOverlayState): void => {
@@ -53,16 +55,16 @@ defineWidget('label-overlay', (root, id) => {
         width: FRAME_WIDTH,
         height: FRAME_HEIGHT,
         rgba: labels ? compositeOverlay(frame.image, labels, FRAME_WIDTH, FRAME_HEIGHT, s.opacity / 100) : imageToRgba(frame.image, FRAME_WIDTH, FRAME_HEIGHT),
-        label: sceneLabel(s.frame, s.show, labels !== null),
-        note: labels ? null : model ? 'Running the network…' : 'The prediction appears once the network has run.',
-      }),
+        label: sceneLabel(s.frame, s.show, labels !== null, t),
+        note: labels ? null : model ? t.running : t.predictionWaiting,
+      }, t),
     );
     if (hadFocus) stage.querySelector<HTMLElement>('[data-part="scene"]')?.focus();
     caption.textContent = overlayCaption({
       show: s.show,
       opacity: s.opacity,
       accuracy: predicted ? pixelAccuracy(frame.labels, predicted.labels) : null,
-    });
+    }, t);
     drawMarker(s);
     drawProbe(s);
   };
@@ -76,7 +78,7 @@ defineWidget('label-overlay', (root, id) => {
         if (state.get().frame === index) draw(state.get());
       },
       (error: unknown) => {
-        caption.textContent = `The network failed on this frame: ${errorMessage(error)}`;
+        caption.textContent = t.failed(errorMessage(error));
       },
     );
   };

@@ -1,6 +1,10 @@
 /** What the pixel probe reports: the ground truth at a pixel and the model's top classes there. */
-import { CAMVID_NUM_CLASSES, CLASS_NAMES, VOID_NAME } from '../../data';
+import { CAMVID_NUM_CLASSES } from '../../data';
+import { messages, type Messages } from '../../i18n';
 import type { Segmentation } from '../../segnet/core';
+
+type Words = Messages['labelOverlay'];
+const ENGLISH: Words = messages('en').labelOverlay;
 
 export interface ClassProbability {
   label: number;
@@ -20,10 +24,10 @@ export interface ProbeView {
 }
 
 /** The `k` most probable classes at pixel i of a segmentation, best first (ties: lower label first). */
-export function topClasses(segmentation: Segmentation, i: number, k: number): ClassProbability[] {
+export function topClasses(segmentation: Segmentation, i: number, k: number, t: Words = ENGLISH): ClassProbability[] {
   const n = segmentation.numClasses;
   const p = segmentation.probabilities.subarray(i * n, (i + 1) * n);
-  return Array.from(p, (probability, label) => ({ label, probability, name: CLASS_NAMES[label] ?? `class ${label}` }))
+  return Array.from(p, (probability, label) => ({ label, probability, name: t.classNames[label] ?? t.classFallback(label) }))
     .sort((a, b) => b.probability - a.probability || a.label - b.label)
     .slice(0, k);
 }
@@ -36,17 +40,18 @@ export function probeView(
   x: number,
   y: number,
   rows = 5,
+  t: Words = ENGLISH,
 ): ProbeView {
   const i = y * width + x;
   const label = labels[i]!;
-  const name = label < CAMVID_NUM_CLASSES ? CLASS_NAMES[label]! : VOID_NAME;
-  return { x, y, truth: { label, name }, top: segmentation ? topClasses(segmentation, i, rows) : null, rows };
+  const name = label < CAMVID_NUM_CLASSES ? t.classNames[label]! : t.voidName;
+  return { x, y, truth: { label, name }, top: segmentation ? topClasses(segmentation, i, rows, t) : null, rows };
 }
 
 /** One sentence for screen readers, e.g. "Pixel 64, 72: labelled Road. Network: Road 61%, ...". */
-export function probeSentence(view: ProbeView): string {
-  const where = `Pixel column ${view.x}, row ${view.y}: labelled ${view.truth.name}.`;
-  if (!view.top) return `${where} The network’s probabilities appear once it has run.`;
+export function probeSentence(view: ProbeView, t: Words = ENGLISH): string {
+  const where = t.probeWhere(view.x, view.y, view.truth.name);
+  if (!view.top) return t.sentences([where, t.probeWaiting]);
   const parts = view.top.slice(0, 3).map((c) => `${c.name} ${Math.round(c.probability * 100)}%`);
-  return `${where} Network: ${parts.join(', ')}.`;
+  return t.sentences([where, t.probeNetwork(parts)]);
 }

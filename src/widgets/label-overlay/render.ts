@@ -3,9 +3,13 @@
  * probe marker), the probe's panel of class probabilities, and the class legend.
  */
 import { scaleLinear } from 'd3-scale';
-import { CLASS_NAMES, PALETTE, VOID_LABEL, VOID_NAME } from '../../data';
+import { PALETTE, VOID_LABEL } from '../../data';
+import { messages, type Messages } from '../../i18n';
 import { h, pixelCanvas, s } from '../shared/dom';
 import { probeSentence, type ProbeView } from './probe';
+
+type Words = Messages['labelOverlay'];
+const ENGLISH: Words = messages('en').labelOverlay;
 
 export interface SceneView {
   width: number;
@@ -37,7 +41,7 @@ function swatch(label: number): HTMLElement {
  * The frame: a focusable box (arrow keys move the probe, handled by the shell) holding the
  * pixel canvas and an SVG layer for the probe marker.
  */
-export function renderScene(view: SceneView): HTMLElement {
+export function renderScene(view: SceneView, t: Words = ENGLISH): HTMLElement {
   const canvas = pixelCanvas(view.rgba, view.width, view.height, view.label);
   canvas.setAttribute('aria-hidden', 'true');
   canvas.removeAttribute('role');
@@ -47,7 +51,7 @@ export function renderScene(view: SceneView): HTMLElement {
       class: 'overlay-scene',
       tabindex: 0,
       role: 'application',
-      'aria-label': `${view.label}. Point at a pixel, or use the arrow keys (Shift: 8 pixels), to probe it.`,
+      'aria-label': t.sceneHelp(view.label),
       'data-part': 'scene',
       style: `aspect-ratio: ${view.width} / ${view.height}`,
     },
@@ -91,26 +95,26 @@ export function renderProbabilityBars(top: readonly { label: number; name: strin
 }
 
 /** The probe's panel: the pixel, its ground truth, and the network's probabilities there. */
-export function renderProbePanel(view: ProbeView): HTMLElement {
+export function renderProbePanel(view: ProbeView, t: Words = ENGLISH): HTMLElement {
   return h(
     'div',
     { class: 'probe-panel' },
-    h('p', { class: 'visually-hidden' }, probeSentence(view)),
-    h('p', { class: 'probe-title', 'aria-hidden': 'true' }, `Pixel (${view.x}, ${view.y})`),
-    h('p', { class: 'probe-truth', 'aria-hidden': 'true' }, 'Labelled ', swatch(view.truth.label), view.truth.name),
-    h('p', { class: 'probe-heading', 'aria-hidden': 'true' }, 'Network’s class probabilities'),
+    h('p', { class: 'visually-hidden' }, probeSentence(view, t)),
+    h('p', { class: 'probe-title', 'aria-hidden': 'true' }, t.pixel(view.x, view.y)),
+    h('p', { class: 'probe-truth', 'aria-hidden': 'true' }, t.labelled, swatch(view.truth.label), view.truth.name),
+    h('p', { class: 'probe-heading', 'aria-hidden': 'true' }, t.probabilities),
     view.top
       ? renderProbabilityBars(view.top, view.rows)
-      : h('p', { class: 'probe-waiting', 'aria-hidden': 'true', style: `min-height: ${view.rows * 1.375}rem` }, 'Appear once the network has run.'),
+      : h('p', { class: 'probe-waiting', 'aria-hidden': 'true', style: `min-height: ${view.rows * 1.375}rem` }, t.probabilitiesPending),
   );
 }
 
 /** The legend: every class and void with its colour and its share of this frame. */
-export function renderLegend(shares: readonly number[], highlight: number | null): HTMLUListElement {
-  const names = [...CLASS_NAMES, VOID_NAME];
+export function renderLegend(shares: readonly number[], highlight: number | null, t: Words = ENGLISH): HTMLUListElement {
+  const names = [...t.classNames, t.voidName];
   return h(
     'ul',
-    { class: 'class-legend', 'aria-label': 'Classes and their share of this frame' },
+    { class: 'class-legend', 'aria-label': t.legend },
     ...names.map((name, label) =>
       h(
         'li',

@@ -4,6 +4,7 @@
  * when the widget comes near the viewport, together with the chart code (d3-scale): the
  * chapter's first load stays light.
  */
+import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { boxWidth, watchWidth } from '../shared/fit-width';
 import { defineWidget, widgetPart } from '../shared/define-widget';
@@ -32,14 +33,15 @@ defineWidget('memory-calculator', (root, id) => {
   const caption = widgetPart(root, 'caption');
   const multiplier = root.querySelector<HTMLSelectElement>('[data-field="multiplier"]');
   let late: Late | null = null;
+  const t = pageMessages().memoryCalculator;
 
   const problem = widgetPart(root, 'problem');
   const draw = (s: MemoryState): void => {
     if (multiplier) multiplier.disabled = s.encoder === 'basic';
     if (!late) return;
-    const view = late.memoryView(late.memoryReport(reportOptions(s)));
-    stage.replaceChildren(late.renderMemory(view, { width: boxWidth(stage, CHART_WIDTH.min, CHART_WIDTH.max) }));
-    caption.textContent = late.memorySentence(view);
+    const view = late.memoryView(late.memoryReport(reportOptions(s)), t);
+    stage.replaceChildren(late.renderMemory(view, { width: boxWidth(stage, CHART_WIDTH.min, CHART_WIDTH.max), messages: t }));
+    caption.textContent = late.memorySentence(view, t);
   };
   const stopWatching = watchWidth(stage, CHART_WIDTH.min, CHART_WIDTH.max, () => draw(state.get()));
   const state = widgetState(id, memoryCodec, (s) => {
@@ -54,7 +56,7 @@ defineWidget('memory-calculator', (root, id) => {
     (event) => {
       const el = event.target;
       if (!(el instanceof HTMLInputElement) || (el.dataset.field !== 'height' && el.dataset.field !== 'width')) return;
-      const why = sideProblem(el.dataset.field, el.value, state.get()[el.dataset.field]);
+      const why = sideProblem(el.dataset.field, el.value, state.get()[el.dataset.field], t.side);
       el.setAttribute('aria-invalid', String(why !== null));
       problem.textContent = why ?? '';
       problem.hidden = why === null;
@@ -71,7 +73,7 @@ defineWidget('memory-calculator', (root, id) => {
         draw(state.get());
       })
       .catch((error: unknown) => {
-        stage.textContent = `The memory report could not be loaded: ${String(error)}`;
+        stage.textContent = t.loadFailed(String(error));
       });
   });
   return () => {

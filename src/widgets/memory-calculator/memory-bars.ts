@@ -3,8 +3,11 @@
  * of recovering resolution keeps from the encoder, in bytes and relative to SegNet's 2-bit
  * indices, plus each decoder's parameters and activations.
  */
+import { messages, type Messages } from '../../i18n';
 import type { DecoderKind, MemoryReport } from '../../segnet';
-import { DECODER_LABELS } from '../../segnet/core';
+
+type Words = Messages['memoryCalculator'];
+const ENGLISH: Words = messages('en').memoryCalculator;
 
 export interface StorageBar {
   key: string;
@@ -39,28 +42,25 @@ export interface MemoryView {
   heldIndexBytes: number;
 }
 
-/** The decoders' names, as everywhere on the site. */
-export const DECODER_NAMES: Readonly<Record<DecoderKind, string>> = DECODER_LABELS;
-
-export function memoryView(report: MemoryReport): MemoryView {
+export function memoryView(report: MemoryReport, t: Words = ENGLISH): MemoryView {
   const indexBytes = report.indices.paperBytes;
   const of = (d: DecoderKind) => report.decoders.find((x) => x.decoder === d)!;
-  const bar = (key: string, label: string, what: string, bytes: number): StorageBar => ({ key, label, what, bytes, relative: bytes / indexBytes });
+  const bar = (key: keyof Words['bars'], bytes: number): StorageBar => ({ key, ...t.bars[key], bytes, relative: bytes / indexBytes });
   const c = report.config;
-  const encoderName = c.encoder === 'basic' ? 'SegNet-Basic encoder' : `VGG16 encoder × ${c.widthMultiplier}`;
+  const encoderName = c.encoder === 'basic' ? t.basicEncoder : t.vggEncoder(c.widthMultiplier);
   return {
-    title: `${encoderName}, ${c.height} × ${c.width} input, one image`,
+    title: t.title(encoderName, c.height, c.width),
     bars: [
-      bar('indices', 'SegNet, DeconvNet', 'indices, 2 bits each', indexBytes),
-      bar('held', 'SegNet, as held', 'indices, one int32 each', report.indices.heldBytes),
-      bar('fcn', 'FCN', 'skip score maps, float32', of('fcn').stored.bytes),
-      bar('encoder', 'Encoder addition', 'feature maps, float32', report.encoderFeatureBytes),
+      bar('indices', indexBytes),
+      bar('held', report.indices.heldBytes),
+      bar('fcn', of('fcn').stored.bytes),
+      bar('encoder', report.encoderFeatureBytes),
     ],
-    keepNothing: ['deeplab-largefov', 'bilinear'].map((d) => DECODER_NAMES[d as DecoderKind]),
+    keepNothing: (['deeplab-largefov', 'bilinear'] as const).map((d) => t.decoderNames[d]),
     rows: report.decoders.map((d) => ({
       decoder: d.decoder,
-      name: DECODER_NAMES[d.decoder],
-      stored: d.stored.what,
+      name: t.decoderNames[d.decoder],
+      stored: t.keeps[d.decoder],
       storedBytes: d.stored.bytes,
       relative: d.storageRelativeToIndices,
       parameters: d.parameters,
@@ -76,15 +76,16 @@ export function memoryView(report: MemoryReport): MemoryView {
  * The live caption: what SegNet keeps, at 2 bits per window in principle and at one int32 per
  * window as this engine (like most frameworks) holds it, against every encoder feature map.
  */
-export function memorySentence(view: MemoryView): string {
+export function memorySentence(view: MemoryView, t: Words = ENGLISH): string {
   const indices = view.bars.find((b) => b.key === 'indices')!;
   const encoder = view.bars.find((b) => b.key === 'encoder')!;
-  return (
-    `${view.title}: SegNet’s indices take ${formatCount(indices.bytes)} bytes at 2 bits per window, ` +
-    `${formatCount(view.heldIndexBytes)} bytes as this engine holds them (one int32 per window). ` +
-    `Keeping every encoder feature map instead would take ${Math.round(encoder.relative)} times the first, ` +
-    `${Math.round(encoder.bytes / view.heldIndexBytes)} times the second.`
-  );
+  return t.sentence({
+    title: view.title,
+    indexBytes: formatCount(indices.bytes),
+    heldBytes: formatCount(view.heldIndexBytes),
+    first: Math.round(encoder.relative),
+    second: Math.round(encoder.bytes / view.heldIndexBytes),
+  });
 }
 
 /** Bytes in SI units: "918.2 kB", "58.75 MB", "0 B". */

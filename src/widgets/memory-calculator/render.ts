@@ -3,11 +3,16 @@
  * encoder, and a table with the exact numbers per decoder.
  */
 import { create, scaleLog } from 'd3';
-import { DECODER_NAMES, formatBytes, formatCount, formatRelative, type MemoryView } from './memory-bars';
+import { messages, type Messages } from '../../i18n';
+import { formatBytes, formatCount, formatRelative, type MemoryView } from './memory-bars';
 
 export interface MemoryRenderOptions {
   width?: number;
+  /** The words drawn (default English); the view's own words come from memoryView. */
+  messages?: Messages['memoryCalculator'];
 }
+
+const ENGLISH: Messages['memoryCalculator'] = messages('en').memoryCalculator;
 
 /** Below this width the labels go above the bars instead of beside them (phones). */
 export const NARROW_CHART = 520;
@@ -22,6 +27,7 @@ function chartLayout(width: number) {
 
 export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions = {}): SVGSVGElement {
   const width = options.width ?? 640;
+  const t = options.messages ?? ENGLISH;
   const L = chartLayout(width);
   const top = 40;
   const height = top + view.bars.length * L.row + 24;
@@ -36,9 +42,9 @@ export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions
     .attr('role', 'img')
     .attr(
       'aria-label',
-      `Bytes kept from the encoder, log scale: ${view.bars.map((b) => `${b.label} ${formatBytes(b.bytes)} (${formatRelative(b.relative)})`).join('; ')}`,
+      t.chartLabel(view.bars.map((b) => `${b.label} ${formatBytes(b.bytes)} (${formatRelative(b.relative)})`)),
     );
-  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text(L.narrow ? 'Kept for the decoder (log scale)' : 'Kept from the encoder for the decoder (log scale)');
+  svg.append('text').attr('x', 0).attr('y', 14).attr('font-weight', 600).text(L.narrow ? t.chartTitleNarrow : t.chartTitle);
 
   const axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${top + view.bars.length * L.row})`);
   const ticks = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
@@ -73,7 +79,7 @@ export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions
     .attr('transform', (_, i) => `translate(0,${top + i * L.row})`);
   const label = bars.append('text').attr('x', 0).attr('y', L.labelY).attr('font-weight', 600).text((b) => b.label);
   if (L.narrow) {
-    label.append('tspan').attr('class', 'muted').attr('font-weight', 400).text((b) => `: ${b.what}`);
+    label.append('tspan').attr('class', 'muted').attr('font-weight', 400).text((b) => t.whatAfterLabel(b.what));
   } else {
     bars.append('text').attr('class', 'muted').attr('x', 0).attr('y', L.whatY).attr('font-size', 11).text((b) => b.what);
   }
@@ -93,25 +99,33 @@ export function renderMemoryChart(view: MemoryView, options: MemoryRenderOptions
 }
 
 /** The exact numbers, one row per decoder. */
-export function renderMemoryTable(view: MemoryView): HTMLElement {
+export function renderMemoryTable(view: MemoryView, t: Messages['memoryCalculator'] = ENGLISH): HTMLElement {
   const wrap = create('div').attr('class', 'table-scroll');
   const table = wrap.append('table');
-  table.append('caption').text(`Per decoder: ${view.title}. SegNet's ${formatCount(view.windows)} windows need ${formatCount(Math.ceil(view.windows / 4))} bytes at 2 bits each, ${formatCount(view.heldIndexBytes)} bytes as this engine holds them (one int32 each). Activations count every layer's output of one forward pass, float32.`);
+  table.append('caption').text(
+    t.tableCaption({
+      title: view.title,
+      windows: formatCount(view.windows),
+      bytes: formatCount(Math.ceil(view.windows / 4)),
+      heldBytes: formatCount(view.heldIndexBytes),
+    }),
+  );
   const head = table.append('thead').append('tr');
+  const { columns } = t;
   for (const [text, numeric] of [
-    ['Decoder', false],
-    ['Keeps from the encoder', false],
-    ['Bytes kept', true],
-    ['vs indices', true],
-    ['Parameters', true],
-    ['Activations, forward pass', true],
+    [columns.decoder, false],
+    [columns.keeps, false],
+    [columns.bytes, true],
+    [columns.relative, true],
+    [columns.parameters, true],
+    [columns.activations, true],
   ] as const) {
     head.append('th').attr('scope', 'col').attr('class', numeric ? 'number' : null).text(text);
   }
   const body = table.append('tbody');
   for (const row of view.rows) {
     const tr = body.append('tr');
-    tr.append('th').attr('scope', 'row').text(DECODER_NAMES[row.decoder]);
+    tr.append('th').attr('scope', 'row').text(row.name);
     tr.append('td').text(row.stored);
     tr.append('td').attr('class', 'number').text(formatCount(row.storedBytes));
     tr.append('td').attr('class', 'number').text(row.storedBytes === 0 ? '–' : formatRelative(row.relative));
@@ -122,15 +136,13 @@ export function renderMemoryTable(view: MemoryView): HTMLElement {
 }
 
 export function renderMemory(view: MemoryView, options: MemoryRenderOptions = {}): HTMLElement {
+  const t = options.messages ?? ENGLISH;
   const root = create('div').attr('class', 'memory-view');
   root.append(() => renderMemoryChart(view, options));
   root
     .append('p')
     .attr('class', 'memory-note')
-    .text(
-      `${view.keepNothing.join(' and ')} keep nothing: they upsample the encoder's last map on its own. ` +
-        `DeconvNet here leaves out the original's fully connected bottleneck, so it keeps SegNet's indices and has exactly SegNet's parameters.`,
-    );
-  root.append(() => renderMemoryTable(view));
+    .text(t.note(view.keepNothing));
+  root.append(() => renderMemoryTable(view, t));
   return root.node()!;
 }

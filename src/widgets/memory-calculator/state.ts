@@ -1,4 +1,5 @@
 /** State of the memory calculator, and how it is written in the URL. */
+import { messages, type Messages } from '../../i18n';
 import { ENCODER_KINDS as ENCODERS, type EncoderKind as EncoderChoice } from '../../segnet/core';
 import { choiceField, definedFields, intField, type StateCodec } from '../shared/url-state';
 
@@ -43,14 +44,20 @@ export function reportOptions(s: MemoryState) {
  * Why a typed height or width is not used, or null when it is: the calculator keeps showing
  * `current` until the field holds a whole number of pixels in SIDE_RANGE.
  */
-export function sideProblem(field: 'height' | 'width', raw: string, current: number): string | null {
+export function sideProblem(
+  field: 'height' | 'width',
+  raw: string,
+  current: number,
+  t: Messages['memoryCalculator']['side'] = messages('en').memoryCalculator.side,
+): string | null {
   const value = Number(raw);
   if (raw.trim() !== '' && Number.isInteger(value) && value >= SIDE_RANGE.min && value <= SIDE_RANGE.max) return null;
+  const side = t.names[field];
   const why =
     raw.trim() === '' || !Number.isInteger(value)
-      ? 'it must be a whole number of pixels'
+      ? t.notWhole
       : value < SIDE_RANGE.min
-        ? `VGG16 pools five times, so the ${field} must be at least ${SIDE_RANGE.min} pixels`
-        : `the calculator stops at ${SIDE_RANGE.max} pixels`;
-  return `${raw.trim() === '' ? `An empty ${field}` : `A ${field} of ${raw.trim()}`} is not used: ${why}. Still showing ${current}.`;
+        ? t.tooSmall(side, SIDE_RANGE.min)
+        : t.tooLarge(SIDE_RANGE.max);
+  return t.problem(raw.trim() === '' ? t.empty(side) : t.value(side, raw.trim()), why, current);
 }

@@ -3,15 +3,19 @@
  * handled window's maximum marked), the pooled map, the index map as bits, and a key to the bits.
  */
 import { create } from 'd3';
+import { messages, type Messages } from '../../i18n';
 import { gridPanel, type GridOutline } from '../shared/grid-panel';
 import { indexBits, type PooledExample } from '../shared/pooled-example';
 
 export interface PoolingRenderOptions {
   cell?: number;
+  /** The words drawn (default English). */
+  messages?: Messages['poolingStepper'];
 }
 
 export function renderPooling(example: PooledExample, step: number, options: PoolingRenderOptions = {}): HTMLElement {
   const cell = options.cell ?? 28;
+  const t = options.messages ?? messages('en').poolingStepper;
   const n = example.input.length;
   const m = n / 2;
   const current = step > 0 ? example.windows[step - 1]! : null;
@@ -30,7 +34,7 @@ export function renderPooling(example: PooledExample, step: number, options: Poo
   const root = create('div').attr('class', 'panel-row');
   root.append(() =>
     gridPanel({
-      title: 'Input',
+      title: t.input,
       rows: n,
       cols: n,
       cell,
@@ -45,7 +49,7 @@ export function renderPooling(example: PooledExample, step: number, options: Poo
   );
   root.append(() =>
     gridPanel({
-      title: 'Pooled',
+      title: t.pooled,
       rows: m,
       cols: m,
       cell,
@@ -56,30 +60,30 @@ export function renderPooling(example: PooledExample, step: number, options: Poo
   );
   root.append(() =>
     gridPanel({
-      title: 'Indices',
+      title: t.indices,
       rows: m,
       cols: m,
       cell,
       text: (r, c) => (reached(r, c) ? indexBits(example.indices[r]![c]!) : ''),
       cellClass: pooledClass,
       outlines: current ? [{ row: current.row, col: current.col, rows: 1, cols: 1, className: 'outline-current' }] : [],
-      label: `Indices as 2-bit codes, ${step} of ${m * m} recorded`,
+      label: t.indicesLabel(step, m * m),
     }),
   );
-  root.append(() => indexKey(24));
+  root.append(() => indexKey(24, t));
   return root.node()!;
 }
 
 /** The key: which bits name which position of a window. */
-export function indexKey(cell: number): SVGSVGElement {
+export function indexKey(cell: number, t: Messages['poolingStepper'] = messages('en').poolingStepper): SVGSVGElement {
   return gridPanel({
-    title: 'Bits',
+    title: t.bits,
     rows: 2,
     cols: 2,
     cell,
     showSize: false,
     text: (r, c) => indexBits(2 * r + c),
-    label: 'Key: 00 top-left, 01 top-right, 10 bottom-left, 11 bottom-right',
+    label: t.keyLabel(t.positions.map((position, index) => [indexBits(index), position])),
     outlines: [{ row: 0, col: 0, rows: 2, cols: 2, className: 'outline-grid' }],
   });
 }

@@ -17,6 +17,12 @@ const IDENTIFIER_PATHS = [/^figures\.\w+\.legend\.\d+\.0$/, /^resultsTable\.spli
 
 type Leaf = { path: string; en: string; zh: string };
 
+/** Arguments for messages of structured values, which no generic sample fits. */
+const STRUCTURED_SAMPLES: Record<string, unknown[]> = {
+  'poolingStepper.keyLabel': [[['00', 'X0'], ['01', 'X1']]],
+  'poolingStepper.window': [{ step: 7, total: 9, rows: [0, 1], cols: [2, 3], values: [1, 2, 3, 4] }],
+};
+
 /** Every string of the two catalogues, side by side, by key path; functions called with samples. */
 function leaves(en: unknown, zh: unknown, path: string, out: Leaf[], problems: string[]): void {
   if (typeof en === 'string') {
@@ -33,14 +39,23 @@ function leaves(en: unknown, zh: unknown, path: string, out: Leaf[], problems: s
     const item = (i: number) => ({ name: `X${i}`, percent: 7 + i, toString: () => `X${i}` });
     const samples = [Array.from({ length: en.length }, () => 7), Array.from({ length: en.length }, (_, i) => `X${i}`)];
     const lists = Array.from({ length: en.length }, () => [item(0), item(1), item(2)]);
-    for (const args of samples) {
-      let sentences: [unknown, unknown];
+    const attempt = (args: unknown[]): [unknown, unknown] | null => {
       try {
-        sentences = [call(en, args), call(zh, args)];
+        return [call(en, args), call(zh, args)];
       } catch {
-        sentences = [call(en, lists), call(zh, lists)]; // a message of lists
+        return null;
       }
-      leaves(sentences[0], sentences[1], `${path}(${args.join(', ')})`, out, problems);
+    };
+    const structured = STRUCTURED_SAMPLES[path];
+    if (structured) {
+      leaves(call(en, structured), call(zh, structured), `${path}(sample)`, out, problems);
+      return;
+    }
+    for (const args of samples) {
+      // A message of names fails on numbers, and a message of lists on both: try the next kind.
+      const sentences = attempt(args) ?? attempt(samples[1]!) ?? attempt(lists);
+      if (sentences) leaves(sentences[0], sentences[1], `${path}(${args.join(', ')})`, out, problems);
+      else problems.push(`${path}: cannot be called with numbers, names or lists`);
     }
   } else if (en !== null && typeof en === 'object') {
     if (zh === null || typeof zh !== 'object') {

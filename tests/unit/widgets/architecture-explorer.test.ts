@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../src/i18n';
 import { encoderPlan, resolveConfig, type EncoderPlan } from '../../../src/segnet/core';
 import { featureTiles, greyscaleRgba, indexRgba, INDEX_COLOURS, inputTiles, magnitudeRgba, tilesCaption, zeroShare } from '../../../src/widgets/architecture-explorer/feature-maps';
 import { architectureLayers, partTotals, type ArchLayer } from '../../../src/widgets/architecture-explorer/layers';
@@ -10,6 +11,7 @@ import { architectureCodec, resolveLayer, steppedLayer } from '../../../src/widg
 import type { LayerData } from '../../../src/widgets/model';
 import { readState } from '../../../src/widgets/shared/url-state';
 import { markup } from './snapshot';
+import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
 
 /** The encoder's plan at full width, from the engine's TF-free entry. */
 function plan(kind: 'basic' | 'vgg16'): EncoderPlan {
@@ -146,5 +148,56 @@ describe('renders', () => {
     expect(cells).toEqual(['1.417 M', '1.425 M', '29.449 M', '29.4 M']);
     await expect(markup(table)).toMatchFileSnapshot('__snapshots__/architecture-parameters.html');
     expect(renderKindLegend().querySelectorAll('li')).toHaveLength(6);
+  });
+});
+
+describe('the architecture explorer in Chinese', () => {
+  const zh = messages('zh').architectureExplorer;
+  const chinese = (text: string) => {
+    expect(hasChinese(text)).toBe(true);
+    expect(englishLeftovers(text)).toEqual([]);
+  };
+  const zhSummary = (kind: 'basic' | 'vgg16'): NetworkSummary => {
+    const [height, width] = kind === 'basic' ? [96, 128] : [360, 480];
+    const layers = architectureLayers(plan(kind), height, width, 11, zh);
+    return { net: kind, name: zh.networkNames[kind], height, width, layers, counts: partTotals(layers), paper: PAPER_PARAMETERS[kind] };
+  };
+  const zhBasic = zhSummary('basic');
+  const zhVgg = zhSummary('vgg16');
+
+  it('architectureLayers(..., zh) titles and describes every layer in Chinese, with the same shapes and counts', () => {
+    for (const l of [...zhBasic.layers, ...zhVgg.layers]) {
+      chinese(l.title);
+      chinese(l.operation);
+    }
+    expect(zhBasic.layers.map((l) => [l.id, l.shape, l.params])).toEqual(basic.layers.map((l) => [l.id, l.shape, l.params]));
+    expect(layer(zhBasic, 'encoder/stage1/pool').title).toBe('编码器第 1 阶段 · 最大池化');
+    expect(layerSummary(layer(zhBasic, 'encoder/stage1/pool'), zh)).toBe('编码器第 1 阶段 · 最大池化：2×2 最大池化，步长 2，并记下每个最大值的位置。输出 48 × 64 × 64；没有参数。');
+  });
+
+  it('renderDiagram, renderKindLegend and renderParameterTable with zh draw Chinese words and no English word', () => {
+    for (const net of [zhBasic, zhVgg]) chinese(readerText(renderDiagram(layoutDiagram(net.layers, 720, zh), net.layers[3]!.id, net.name, zh)));
+    chinese(readerText(renderKindLegend(zh)));
+    const table = renderParameterTable([zhBasic, zhVgg], zh);
+    chinese(readerText(table));
+    expect([...table.querySelectorAll('tbody tr:last-child td')].map((td) => td.textContent)).toEqual(['1.417 M', '1.425 M', '29.449 M', '29.4 M']);
+    expect(englishLeftovers(readerText(renderKindLegend()))).toContain('pooling');
+  });
+
+  it('renderLayerPanel, featureTiles, inputTiles and tilesCaption with zh say every layer kind in Chinese', () => {
+    const pool = layer(zhBasic, 'encoder/stage1/pool');
+    const tiles = featureTiles(data(2, [1, 2, 3, 4], [0, 1, 2, 3]), pool, 16, zh);
+    const panel = renderLayerPanel({ layer: pool, sizeNote: zh.sizeBasic(96, 128), maps: { state: 'ready', caption: tilesCaption(pool, data(2, [1, 2, 3, 4], [0, 1, 2, 3]), 0, 16, zh), tiles } }, zh);
+    chinese(readerText(panel));
+    expect(panel.querySelector('.index-legend')?.textContent).toContain('最大值在左上');
+    const classes = featureTiles(data(11, Array.from({ length: 11 }, (_, i) => i)), layer(zhBasic, 'decoder/classifier'), 4, zh);
+    expect(classes.map((t) => t.label).slice(0, 3)).toEqual(['天空', '建筑', '杆柱']);
+    expect(inputTiles(Uint8Array.from([255, 0, 0]), 1, 1, zh).map((t) => t.label)).toEqual(['彩色', '红', '绿', '蓝']);
+    for (const id of ['input', 'encoder/stage1/conv1', 'encoder/stage1/pool', 'decoder/stage1/unpool', 'decoder/classifier']) {
+      const l = layer(zhBasic, id);
+      const channels = id === 'decoder/classifier' ? 11 : 2;
+      chinese(tilesCaption(l, data(channels, Array.from({ length: channels * 2 }, (_, i) => i % 3)), 1, 16, zh));
+    }
+    for (const message of [zh.vggOnly, zh.loadingFrames, zh.modelWanted, zh.running, zh.failed('x'), zh.sizeVgg(360, 480)]) chinese(message);
   });
 });

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../src/i18n';
 import { readState } from '../../../src/widgets/shared/url-state';
 import { stackSentence, tapSentence } from '../../../src/widgets/atrous-explorer/caption';
 import { effectiveExtent, receptiveField, stackLayers, stackView, tapView } from '../../../src/widgets/atrous-explorer/dilated-taps';
-import { renderStack, renderTaps } from '../../../src/widgets/atrous-explorer/render';
+import { renderAtrous, renderStack, renderTaps } from '../../../src/widgets/atrous-explorer/render';
 import { atrousCodec, type AtrousState } from '../../../src/widgets/atrous-explorer/state';
 import { markup } from './snapshot';
+import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
 
 const state = (patch: Partial<AtrousState> = {}): AtrousState => ({ ...atrousCodec.defaults, ...patch });
 
@@ -87,5 +89,33 @@ describe('renderTaps and renderStack', () => {
     ['atrous-stack-k3-2-2-2', () => renderStack(stackView(state({ r1: 2, r2: 2, r3: 2 })))],
   ] as const)('matches the snapshot %s', async (name, draw) => {
     await expect(markup(draw())).toMatchFileSnapshot(`__snapshots__/${name}.svg`);
+  });
+});
+
+describe('the atrous explorer in Chinese', () => {
+  const zh = messages('zh').atrousExplorer;
+  const chinese = (text: string) => {
+    expect(hasChinese(text)).toBe(true);
+    expect(englishLeftovers(text)).toEqual([]);
+  };
+
+  it.each([342, 640])('renderAtrous(taps, stack, { width: %i, messages }) draws Chinese titles, rows and names, and no English word', (width) => {
+    const node = renderAtrous(tapView(3, 2), stackView(state({ r1: 2, r2: 2, r3: 2 })), { width, messages: zh });
+    const text = readerText(node);
+    chinese(text);
+    expect(text).toContain('3 × 3 核，膨胀系数 2：覆盖 5 × 5');
+    expect(text).toContain('沿一行的感受野：第 1 层，膨胀系数 2：5 像素；');
+    expect(text).toContain(width < 520 ? '第 3 层，膨胀系数 2：宽 13，实际看到 7' : '宽 13，实际看到 7');
+    expect(englishLeftovers(readerText(renderAtrous(tapView(3, 2), stackView(state()), { width })))).toContain('kernel');
+  });
+
+  it('tapSentence and stackSentence say every rate in Chinese, with the same formula and numbers', () => {
+    for (const kernel of [3, 5] as const) {
+      for (let rate = 1; rate <= 6; rate++) chinese(tapSentence(tapView(kernel, rate), zh));
+      chinese(stackSentence(stackView(state({ kernel, r1: 2, r2: 2, r3: 2 })), zh));
+      chinese(stackSentence(stackView(state({ kernel })), zh));
+    }
+    expect(tapSentence(tapView(3, 2), zh)).toContain('（k + (k − 1)(r − 1) = 3 + 2 × 1 = 5）');
+    expect(stackSentence(stackView(state({ r1: 2, r2: 2, r3: 2 })), zh)).toContain('但这 13 个位置中只有 7 个真正影响到输出');
   });
 });

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../src/i18n';
 import { heatmapRgba, scaleStrip, sharedMax, viridisLut } from '../../../src/widgets/decoder-side-by-side/heatmap';
 import { renderColourBar, renderSideBySide } from '../../../src/widgets/decoder-side-by-side/render';
 import { edgeEnergy, upsamplingScores } from '../../../src/widgets/decoder-side-by-side/sharpness';
@@ -8,6 +9,7 @@ import { comparisonSentence, sideBySideView, type ChannelMaps } from '../../../s
 import { channelPlane, mostVariedChannel } from '../../../src/widgets/model';
 import { readState } from '../../../src/widgets/shared/url-state';
 import { markup } from './snapshot';
+import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
 
 describe('sideBySideCodec', () => {
   it('restores a link and ignores stages and channels that do not exist', () => {
@@ -102,5 +104,37 @@ describe('renders', () => {
     expect(node.querySelector('[data-panel="unpool"] dd')?.textContent).toMatch(/×$/);
     await expect(markup(node)).toMatchFileSnapshot('__snapshots__/decoder-side-by-side-stage2.html');
     expect(renderColourBar(0.5).textContent).toBe('00.500');
+  });
+});
+
+describe('the decoder side-by-side in Chinese', () => {
+  const zh = messages('zh').decoderSideBySide;
+  const chinese = (text: string) => {
+    expect(hasChinese(text)).toBe(true);
+    expect(englishLeftovers(text)).toEqual([]);
+  };
+
+  it('renderSideBySide(sideBySideView(maps, zh), zh) draws Chinese titles, notes, scores and names, and no English word', () => {
+    const node = renderSideBySide(sideBySideView(maps(), zh), zh);
+    const text = readerText(node);
+    chinese(text);
+    expect(node.querySelector('[data-panel="unpool"] .sbs-title')?.textContent).toBe('按索引反池化');
+    expect(node.querySelector('[data-panel="transposed"] dt')?.textContent).toBe('边缘能量');
+    expect(text).toContain('池化之前，4 × 4 热力图');
+    expect(englishLeftovers(readerText(renderSideBySide(sideBySideView(maps()))))).toContain('pooling');
+  });
+
+  it('comparisonSentence(view, zh) compares the same scores in Chinese, and names a dead unit', () => {
+    const view = sideBySideView(maps(), zh);
+    const sentence = comparisonSentence(view, zh);
+    chinese(sentence);
+    const english = comparisonSentence(sideBySideView(maps()));
+    expect(sentence.match(/[\d.]+×/g)).toEqual(english.match(/[\d.]+×/g));
+    expect(sentence).toMatch(/^相对于池化前特征图的边缘能量：按索引反池化 [\d.]+×，/);
+    const m = maps();
+    m.reference.fill(0);
+    const dead = comparisonSentence(sideBySideView(m, zh), zh);
+    chinese(dead);
+    expect(dead).toContain('第 2 阶段的第 7 个通道');
   });
 });

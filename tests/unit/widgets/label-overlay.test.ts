@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { CAMVID_NUM_CLASSES, PALETTE, VOID_LABEL } from '../../../src/data';
+import { CAMVID_NUM_CLASSES, CLASS_NAMES, PALETTE, VOID_LABEL, VOID_NAME } from '../../../src/data';
+import { messages } from '../../../src/i18n';
 import type { Segmentation } from '../../../src/segnet/core';
 import { overlayCaption, sceneLabel } from '../../../src/widgets/label-overlay/caption';
 import { compositeOverlay, imageToRgba, labelShares, overlayColour, pixelAccuracy, VOID_STRIPES } from '../../../src/widgets/label-overlay/overlay-pixels';
@@ -9,6 +10,7 @@ import { formatShare, renderLegend, renderProbabilityBars, renderProbeMarker, re
 import { labelOverlayCodec, movedProbe, type LabelOverlayState } from '../../../src/widgets/label-overlay/state';
 import { readState, withState } from '../../../src/widgets/shared/url-state';
 import { markup } from './snapshot';
+import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
 
 const state = (patch: Partial<LabelOverlayState> = {}): LabelOverlayState => ({ ...labelOverlayCodec.defaults, ...patch });
 
@@ -156,5 +158,46 @@ describe('renders', () => {
     expect(legend.querySelector('li.is-current')?.textContent).toContain('Road');
     expect(legend.querySelectorAll('.swatch-void')).toHaveLength(1);
     await expect(markup(legend)).toMatchFileSnapshot('__snapshots__/label-overlay-legend.html');
+  });
+});
+
+describe('the label overlay in Chinese', () => {
+  const zh = messages('zh').labelOverlay;
+  const chinese = (text: string) => {
+    expect(hasChinese(text)).toBe(true);
+    expect(englishLeftovers(text)).toEqual([]);
+  };
+
+  it('the English catalogue names the classes as src/data does, and Chinese names every one', () => {
+    expect(messages('en').labelOverlay.classNames).toEqual(CLASS_NAMES);
+    expect(messages('en').labelOverlay.voidName).toBe(VOID_NAME);
+    expect(zh.classNames).toHaveLength(CLASS_NAMES.length);
+    for (const name of [...zh.classNames, zh.voidName]) chinese(name);
+  });
+
+  it('renderScene, renderProbePanel and renderLegend with zh draw Chinese words and no English word', () => {
+    const scene = renderScene({ width: 3, height: 2, rgba: new Uint8ClampedArray(24), label: sceneLabel(0, 'truth', true, zh), note: zh.running }, zh);
+    expect(scene.getAttribute('aria-label')).toBe('道路图像 1，按真实标签着色。指向一个像素，或用方向键移动（按住 Shift 一次移动 8 像素），即可查看该像素。');
+    const ready = renderProbePanel(probeView([0, 1, 2, 3, 4, 11], segmentation(), 3, 2, 1, 3, zh), zh);
+    expect(ready.querySelector('.visually-hidden')!.textContent).toBe('第 2 列、第 1 行的像素，真实类别：未标注。网络预测：树木 50%，交通标志 30%，天空 2%。');
+    const waiting = renderProbePanel(probeView([0, 1, 2, 3, 4, 5], null, 3, 1, 0, 5, zh), zh);
+    const legend = renderLegend(labelShares([3, 3, 0, 11]), 3, zh);
+    expect(legend.querySelector('li.is-current')?.textContent).toContain('道路');
+    for (const node of [scene, ready, waiting, legend]) chinese(readerText(node));
+    expect(englishLeftovers(readerText(renderLegend(labelShares([3, 3, 0, 11]), 3)))).toContain('Road');
+  });
+
+  it('overlayCaption and sceneLabel with zh say every state in Chinese', () => {
+    for (const facts of [
+      { show: 'truth', opacity: 60, accuracy: null },
+      { show: 'prediction', opacity: 60, accuracy: null },
+      { show: 'prediction', opacity: 60, accuracy: 0.234 },
+      { show: 'prediction', opacity: 60, accuracy: Number.NaN },
+    ] as const) {
+      chinese(overlayCaption(facts, zh));
+    }
+    expect(overlayCaption({ show: 'prediction', opacity: 60, accuracy: 0.234 }, zh)).toContain('有 23% 与真实标签一致');
+    chinese(sceneLabel(1, 'prediction', true, zh));
+    chinese(sceneLabel(1, 'prediction', false, zh));
   });
 });

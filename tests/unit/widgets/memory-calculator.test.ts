@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../src/i18n';
 import { memoryReport } from '../../../src/segnet';
 import { readState } from '../../../src/widgets/shared/url-state';
 import { formatBytes, formatRelative, memorySentence, memoryView } from '../../../src/widgets/memory-calculator/memory-bars';
 import { renderMemory, renderMemoryChart } from '../../../src/widgets/memory-calculator/render';
 import { memoryCodec, reportOptions, sideProblem } from '../../../src/widgets/memory-calculator/state';
 import { markup } from './snapshot';
+import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
 
 const basic = memoryView(memoryReport(reportOptions(memoryCodec.defaults)));
 
@@ -87,5 +89,38 @@ describe('renderMemory(view)', () => {
 
   it('matches the snapshot memory-basic-360x480', async () => {
     await expect(markup(renderMemoryChart(basic))).toMatchFileSnapshot('__snapshots__/memory-basic-360x480.svg');
+  });
+});
+
+describe('the memory calculator in Chinese', () => {
+  const zh = messages('zh').memoryCalculator;
+  const report = memoryReport(reportOptions(memoryCodec.defaults));
+  const chinese = (text: string) => {
+    expect(hasChinese(text)).toBe(true);
+    expect(englishLeftovers(text)).toEqual([]);
+  };
+
+  it('the English catalogue says what each decoder keeps as memoryReport does', () => {
+    for (const d of report.decoders) expect(messages('en').memoryCalculator.keeps[d.decoder]).toBe(d.stored.what);
+  });
+
+  it.each([342, 640])('renderMemory(memoryView(report, zh), { width: %i, messages }) draws Chinese words and no English word', (width) => {
+    const view = memoryView(report, zh);
+    const node = renderMemory(view, { width, messages: zh });
+    const text = readerText(node);
+    chinese(text);
+    expect(view.rows.map((r) => r.name)).toEqual(['SegNet', 'FCN', 'DeepLab-LargeFOV', 'DeconvNet', '双线性插值']);
+    expect(node.querySelector('svg')!.getAttribute('aria-label')).toContain('SegNet、DeconvNet 918.2 kB (× 1)');
+    expect(text).toContain('DeepLab-LargeFOV 和双线性插值不从编码器保留任何数据');
+    expect(englishLeftovers(readerText(renderMemory(basic, { width })))).toContain('decoder');
+  });
+
+  it('memorySentence(view, zh) and sideProblem(..., zh.side) say the same numbers in Chinese', () => {
+    const sentence = memorySentence(memoryView(report, zh), zh);
+    chinese(sentence);
+    expect(sentence).toContain('SegNet-Basic 编码器，输入 360 × 480，单张图像：SegNet 的索引按每个窗口 2 位计算，只占 918,240 字节');
+    expect(sentence).toContain('所需空间是前者的 64 倍、后者的 4 倍。');
+    expect(sideProblem('height', '7', 360, zh.side)).toBe('高度 7 无法使用：VGG16 要池化五次，所以高度至少为 32 像素。仍显示 360 的结果。');
+    for (const [field, raw] of [['width', '2000'], ['width', '12.5'], ['height', '']] as const) chinese(sideProblem(field, raw, 96, zh.side)!);
   });
 });

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../src/i18n';
 import { pooledExample } from '../../../src/widgets/shared/pooled-example';
 import { readState } from '../../../src/widgets/shared/url-state';
 import { poolingSentence } from '../../../src/widgets/pooling-stepper/caption';
 import { renderPooling } from '../../../src/widgets/pooling-stepper/render';
 import { poolingCodec, windowCount } from '../../../src/widgets/pooling-stepper/state';
 import { markup } from './snapshot';
+import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
 
 describe('poolingCodec', () => {
   it('reads seed, size and step, checking the step against the size', () => {
@@ -53,5 +55,29 @@ describe('renderPooling(example, step)', () => {
     ['pool-seed12-6x6-step9', 12, 6, 9],
   ] as const)('matches the snapshot %s', async (name, seed, size, step) => {
     await expect(markup(renderPooling(pooledExample({ seed, size }), step))).toMatchFileSnapshot(`__snapshots__/${name}.html`);
+  });
+});
+
+describe('the pooling stepper in Chinese', () => {
+  const zh = messages('zh').poolingStepper;
+  const example = pooledExample({ seed: 5, size: 8 });
+
+  it('renderPooling(example, step, { messages }) draws Chinese titles and names, and no English word', () => {
+    const text = readerText(renderPooling(example, 7, { messages: zh }));
+    expect(text).toContain('池化结果');
+    expect(text).toContain('位码对照：00 表示左上角');
+    expect(hasChinese(text)).toBe(true);
+    expect(englishLeftovers(text)).toEqual([]);
+    expect(englishLeftovers(readerText(renderPooling(example, 7)))).toEqual(expect.arrayContaining(['Input', 'Pooled', 'Key']));
+  });
+
+  it('poolingSentence(example, step, zh) says every step in Chinese, with the same numbers', () => {
+    for (let step = 0; step <= 16; step++) {
+      const sentence = poolingSentence(example, step, zh);
+      expect(hasChinese(sentence)).toBe(true);
+      expect(englishLeftovers(sentence)).toEqual([]);
+    }
+    expect(poolingSentence(example, 7, zh)).toContain('最大值 0 位于窗口左上角，索引为 0，写成二进制位是 00。有 4 个格子同为 0');
+    expect(poolingSentence(example, 16, zh)).toContain('16 个窗口全部处理完毕：64 个值缩减为 16 个，另加 16 个 2 位索引（共 4 字节）。');
   });
 });

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../src/i18n';
 import { refMaxUnpool } from '../../../src/segnet/core';
 import { gridToRows, rowsToGrid } from '../../../src/widgets/shared/examples';
 import { pooledExample } from '../../../src/widgets/shared/pooled-example';
@@ -9,6 +10,7 @@ import { renderUnpooling } from '../../../src/widgets/unpooling-stepper/render';
 import { lastStep, unpoolingCodec } from '../../../src/widgets/unpooling-stepper/state';
 import { formatValue, unpoolingView } from '../../../src/widgets/unpooling-stepper/unpooling-steps';
 import { markup } from './snapshot';
+import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
 
 const example = { seed: 5, size: 8 } as const;
 
@@ -100,5 +102,30 @@ describe('renderUnpooling(view)', () => {
     ['unpool-seed5-step17', 17],
   ] as const)('matches the snapshot %s', async (name, step) => {
     await expect(markup(renderUnpooling(unpoolingView(example, step)))).toMatchFileSnapshot(`__snapshots__/${name}.html`);
+  });
+});
+
+describe('the unpooling stepper in Chinese', () => {
+  const zh = messages('zh').unpoolingStepper;
+
+  it.each([0, 5, 16, 17])('renderUnpooling(view at step %i, { messages }) draws Chinese titles and names, and no English word', (step) => {
+    const text = readerText(renderUnpooling(unpoolingView(example, step), { messages: zh }));
+    expect(text).toContain('反池化（稀疏）');
+    expect(text).toContain('滤波器权重：中心为 4，上下左右为 2，四角为 1，全部除以 16');
+    expect(hasChinese(text)).toBe(true);
+    expect(englishLeftovers(text)).toEqual([]);
+  });
+
+  it('unpoolingSentence(view, zh) says every step in Chinese, with the same numbers', () => {
+    for (const seed of [1, 5]) {
+      for (let step = 0; step <= 17; step++) {
+        const sentence = unpoolingSentence(unpoolingView({ seed, size: 8 }, step), zh);
+        expect(hasChinese(sentence)).toBe(true);
+        expect(englishLeftovers(sentence)).toEqual([]);
+      }
+    }
+    const v = unpoolingView(example, 17);
+    expect(unpoolingSentence(v, zh)).toContain(`64 个格子中有 ${v.nonZero.dense} 个变为非零，而稀疏图中只有 ${v.nonZero.sparse} 个。`);
+    expect(englishLeftovers(unpoolingSentence(v))).toEqual(expect.arrayContaining(['blur', 'cells']));
   });
 });
