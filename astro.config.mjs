@@ -33,4 +33,7 @@ function dropCamvidFromBuild() {
 export default defineConfig({
   integrations: [mdx(), dropCamvidFromBuild()],
   output: 'static',
+  // The engine worker (src/widgets/shared/engine.worker.ts) loads TF.js and the sessions with
+  // dynamic imports, which only an ES-module worker can split into chunks.
+  vite: { worker: { format: 'es' } },
 });
