@@ -13,10 +13,10 @@ import { onPageHidden } from '../shared/page-hidden';
 import { gateRun } from '../shared/run-gate';
 import { isStaleChunk, offerReload } from '../shared/stale-chunk';
 import { widgetState } from '../shared/widget-state';
-import { sessionRunMemory } from './run-store';
+import { browserRunStore, sessionRunMemory } from './run-store';
 import { checkSettings, sameRun, studioCodec, type StudioSettings } from './settings';
 import type { Phase, StudioSession } from './session';
-import type { RunView } from './studio-remote';
+import type { LeavingCopy, RunView } from './studio-remote';
 import type { StudioSources } from './studio-sources';
 import { studioView } from './studio-view';
 import { errorMessage } from '../../segnet/core';
@@ -38,6 +38,9 @@ defineWidget('training-studio', (root, id) => {
   let phase: Phase = 'idle';
   let run: RunView | null = null;
   let plot: Promise<typeof PlotModule> | null = null;
+  /** The latest completed step, sent by the worker, that a leaving page writes (see pagehide below). */
+  let leavingCopy: LeavingCopy | null = null;
+  const pageStore = browserRunStore(id);
 
   /**
    * Turns a button on or off. A button that turns off while it has the keyboard focus (Start
@@ -108,7 +111,12 @@ defineWidget('training-studio', (root, id) => {
           state.set({ ...s, backend: current.backend });
         },
         remember: (key) => memory.remember(key),
+        leaving: (ready) => {
+          leavingCopy = ready;
+        },
       });
+      // Opens this tab's handle on the run store now: a leaving page has no time to open it.
+      void pageStore.list().catch(() => undefined);
       const view = {
         ...base,
         deviceLost: () => {
@@ -210,10 +218,14 @@ defineWidget('training-studio', (root, id) => {
   );
 
   onPageHidden(() => void session?.pageHidden(), signal);
-  // A reload, a closed tab or another page: the last completed step is written at once (the
-  // pause above waits for the step in flight, which the page does not live to see).
-  window.addEventListener('pagehide', () => session?.pageLeaving(), { signal });
-  document.addEventListener('freeze', () => session?.pageLeaving(), { signal });
+  // A reload, a closed tab or another page: the last completed step is written at once, by the
+  // page itself (the worker may be in the middle of a step, which the page does not live to see).
+  // Nothing is written from a lost device's weights.
+  const leave = (): void => {
+    if (leavingCopy && root.dataset.deviceLost === undefined) pageStore.saveNow(leavingCopy.info, leavingCopy.bytes);
+  };
+  window.addEventListener('pagehide', leave, { signal });
+  document.addEventListener('freeze', leave, { signal });
 
   refresh();
   // Near the viewport TF.js loads by itself, except on small screens, low memory or save-data,

@@ -7,7 +7,7 @@ import { errorMessage } from '../../segnet/core';
 import { backendHolders } from '../shared/backend-sharing';
 import { loadEngine } from '../shared/engine';
 import { activateBackend } from './backend-watch';
-import { browserRunStore } from './run-store';
+import { browserRunStore, type SavedRun } from './run-store';
 import { StudioSession } from './session';
 import type { StudioBackend } from './settings';
 import { remoteSessionView, type StudioPageView, type Transfer } from './studio-remote';
@@ -56,6 +56,11 @@ export async function openStudio(init: StudioInit, page: StudioPageView, transfe
   };
   const view = remoteSessionView(page, transfer);
   view.backend(backend.name);
-  const session = new StudioSession(engine, init.id, init.sources, view, { store: browserRunStore(init.id, indexedDB, memory) });
+  // A copy, as the keeper may still write its own bytes; the copy moves to the page.
+  const leaving = (ready: { info: SavedRun; bytes: Uint8Array } | null): void => {
+    const copy = ready && { info: ready.info, bytes: ready.bytes.slice() };
+    void Promise.resolve(page.leaving(copy && transfer(copy, [copy.bytes.buffer]))).catch(() => undefined);
+  };
+  const session = new StudioSession(engine, init.id, init.sources, view, { store: browserRunStore(init.id, indexedDB, memory), leaving });
   return { session, backend: backend.name, canTrain: backend.canTrain, refused };
 }

@@ -38,6 +38,17 @@ export interface StudioPageView {
   savedRuns(runs: SavedRun[], open: string | null): void;
   /** The run key this tab has open (kept in the page's sessionStorage, which workers lack). */
   remember(key: string | null): void;
+  /**
+   * The latest completed step, encoded, for the page to write when it goes away (pagehide and
+   * freeze happen on the page only); null when the run changes. The bytes are transferred.
+   */
+  leaving(ready: LeavingCopy | null): void;
+}
+
+/** A completed step ready to be written by a leaving page: its list entry and file bytes. */
+export interface LeavingCopy {
+  info: SavedRun;
+  bytes: Uint8Array;
 }
 
 /** A message to the page, or a transferable payload wrapped for it (comlink's `transfer`). */

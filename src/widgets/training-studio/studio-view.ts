@@ -12,12 +12,13 @@ import { renderFrameStrip } from './frame-strip';
 import type { Phase, SavedRun } from './session';
 import { statsView } from './stats';
 import type { StudioSettings } from './settings';
-import type { RunView, StudioPageView } from './studio-remote';
+import type { LeavingCopy, RunView, StudioPageView } from './studio-remote';
 
 export interface ViewHooks {
   phase(phase: Phase, run: RunView | null): void;
   settings(settings: StudioSettings): void;
   remember(key: string | null): void;
+  leaving(ready: LeavingCopy | null): void;
 }
 
 /** One saved run in the list: what it is, its step and date, Continue and Delete. */
@@ -65,6 +66,7 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
     phase: (phase, run) => hooks.phase(phase, run),
     settings: (s) => hooks.settings(s),
     remember: (key) => hooks.remember(key),
+    leaving: (ready) => hooks.leaving(ready),
     message(text, kind = 'info') {
       parts.message.textContent = text;
       parts.message.dataset.kind = kind;

@@ -77,7 +77,8 @@ describe('remoteRaceView -> pageRaceView', () => {
     worker.built(race, { summary: 'SegNet-Basic encoder, frozen', notice: null }, backend);
     race.log.recordStep([{ decoder: 'segnet', loss: 2, ms: 9 }, { decoder: 'fcn', loss: 1.5, ms: 7 }]);
     worker.stepped(race);
-    const [[builtName, builtArgs], [steppedName, steppedArgs]] = view.calls;
+    const [builtName, builtArgs] = view.calls[0]!;
+    const [steppedName, steppedArgs] = view.calls[1]!;
     expect(builtName).toBe('built');
     const built = builtArgs[0] as RaceRecord;
     expect(built.scored.labels).toEqual(race.scored.labels);
