@@ -46,6 +46,8 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
   let pending: RunView | null = null;
   let imagesPerSecond: number | null = null;
   let lastLoss: number | null = null;
+  /** The validation (and width) the bars and the matrix show: they change only at a validation. */
+  let validationDrawn: string | null = null;
 
   const width = (el: HTMLElement): number => Math.max(240, Math.min(560, el.clientWidth || 480));
 
@@ -57,8 +59,12 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
     const { loss, trainIoU, valIoU, validation } = run.curves;
     parts.loss.replaceChildren(renderLossChart(Plot, loss, width(parts.loss)));
     parts.iou.replaceChildren(renderIoUChart(Plot, trainIoU, valIoU, width(parts.iou)));
-    parts.classes.replaceChildren(renderClassIoU(Plot, validation, width(parts.classes)));
-    parts.confusion.replaceChildren(renderConfusion(Plot, validation, width(parts.confusion)));
+    const shown = `${validation?.step ?? '-'}:${validation?.meanIoU ?? '-'}:${width(parts.classes)}:${width(parts.confusion)}`;
+    if (shown !== validationDrawn) {
+      validationDrawn = shown;
+      parts.classes.replaceChildren(renderClassIoU(Plot, validation, width(parts.classes)));
+      parts.confusion.replaceChildren(renderConfusion(Plot, validation, width(parts.confusion)));
+    }
     root.dataset.curvePoints = String(loss.length);
   };
 
