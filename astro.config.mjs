@@ -63,4 +63,7 @@ export default defineConfig({
     defaultLocale: 'en',
     routing: { prefixDefaultLocale: false },
   },
+  // The engine worker (src/widgets/worker/engine.worker.ts) loads TF.js and the sessions with
+  // dynamic imports, which only an ES-module worker can split into chunks.
+  vite: { worker: { format: 'es' } },
 });

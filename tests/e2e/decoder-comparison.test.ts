@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
+import { scriptBytes } from './engine-worker';
 import { problems, visit } from './page-log';
 
 const origin = inject('origin');
@@ -146,13 +147,6 @@ describe('decoder-comparison (chapter 8)', () => {
   }, 240_000);
 
   it('restores its settings from the URL, writes changes back, and loads TF.js only near the viewport (dark mode)', async () => {
-    const scriptBytes = (page: Page) =>
-      page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .filter((r) => r.name.endsWith('.js') || r.name.endsWith('.wasm'))
-          .reduce((sum, r) => sum + (r as PerformanceResourceTiming).encodedBodySize, 0),
-      );
     // The #content anchor keeps the page at the top: without an anchor, a link carrying the
     // widget's state would open at the widget, and it would load at once.
     await withPage(

@@ -14,6 +14,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { attr, click, message, step, tag, untilPhase, untilStepAtLeast } from './studio-page';
+import { engineWorkerOf, scriptBytes } from './engine-worker';
 import { problems, visit, watchPage } from './page-log';
 
 const origin = inject('origin');
@@ -37,7 +38,7 @@ describe('training-studio (chapter 8)', () => {
     const v = await visit(browser, origin, `${PATH}#content`, { context: { viewport: { width: 1280, height: 300 } } });
     const { page } = v;
     try {
-      const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\.(js|wasm)$/.test(r.name)).reduce((n, r) => n + (r as PerformanceResourceTiming).encodedBodySize, 0));
+      const scripts = () => scriptBytes(page);
       const top = await page.locator(tag).evaluate((el) => el.getBoundingClientRect().top);
       expect(top).toBeGreaterThan(300 + 300); // below the 300 px margin of a 300 px viewport
       await page.waitForTimeout(500);
@@ -197,30 +198,36 @@ describe('training-studio (chapter 8)', () => {
   it('says so, and starts nothing, when the WebGL context is lost', async () => {
     const gpu = await launchChromium(); // SwiftShader: WebGL works, slowly
     const context = await gpu.newContext();
-    // Keep every WebGL context the page creates, so the test can lose TF.js's.
-    await context.addInitScript(() => {
-      const w = window as unknown as { __glContexts: unknown[] };
-      w.__glContexts = [];
-      for (const proto of [HTMLCanvasElement.prototype, OffscreenCanvas.prototype] as { getContext: (...a: unknown[]) => unknown }[]) {
-        const original = proto.getContext;
-        proto.getContext = function (this: unknown, ...args: unknown[]) {
-          const ctx = original.apply(this, args);
-          if (ctx && /webgl/.test(String(args[0]))) w.__glContexts.push(ctx);
-          return ctx;
-        };
-      }
-    });
     const page = await context.newPage();
+    // TF.js runs in the engine worker: keep every WebGL context created there, so the test can
+    // lose TF.js's. The worker starts long before TF.js (megabytes of code) has loaded in it.
+    page.on('worker', (worker) => {
+      void worker
+        .evaluate(() => {
+          const w = self as unknown as { __glContexts: unknown[] };
+          w.__glContexts = [];
+          const proto = OffscreenCanvas.prototype as { getContext: (...a: unknown[]) => unknown };
+          const original = proto.getContext;
+          proto.getContext = function (this: unknown, ...args: unknown[]) {
+            const ctx = original.apply(this, args);
+            if (ctx && /webgl/.test(String(args[0]))) w.__glContexts.push(ctx);
+            return ctx;
+          };
+        })
+        .catch(() => undefined);
+    });
     const log = await watchPage(page, origin);
     await page.goto(`${origin}/chapters/train-it-yourself/?studio.backend=webgl`, { waitUntil: 'load' });
     try {
       await page.locator(tag).scrollIntoViewIfNeeded();
       await page.waitForSelector(`${tag}[data-ready="fresh"]`, { timeout: 60_000 });
       expect(await attr(page, 'data-backend')).toBe('webgl');
-      await page.evaluate(() => {
-        const w = window as unknown as { __glContexts: WebGL2RenderingContext[] };
+      const lost = await engineWorkerOf(page)!.evaluate(() => {
+        const w = self as unknown as { __glContexts: WebGL2RenderingContext[] };
         for (const gl of w.__glContexts) gl.getExtension('WEBGL_lose_context')?.loseContext();
+        return w.__glContexts.length;
       });
+      expect(lost).toBeGreaterThan(0);
       await page.waitForSelector(`${tag}[data-device-lost="webgl"]`, { timeout: 30_000 });
       expect(await message(page)).toBe('The WebGL context was lost (the graphics driver reset or the browser reclaimed it). Training stopped; your last save is intact. Switch to another backend (or reload the page) to continue from it.');
       // Nothing may be imported onto (or exported from) the lost device.

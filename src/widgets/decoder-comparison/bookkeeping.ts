@@ -73,6 +73,13 @@ export interface LossRow {
   loss: number;
 }
 
+/** A log as plain data (what crosses from the engine worker to the page). */
+export interface ComparisonLogRecord {
+  decoders: readonly ComparedDecoder[];
+  step: number;
+  tracks: DecoderTrack[];
+}
+
 export class ComparisonLog {
   /** Batches drawn so far (each is one step for every decoder). */
   step = 0;
@@ -80,6 +87,21 @@ export class ComparisonLog {
 
   constructor(readonly decoders: readonly ComparedDecoder[]) {
     this.tracks = decoders.map((decoder) => ({ decoder, steps: 0, curve: [], lastLoss: NaN, recentMs: [], scores: null, skipped: [] }));
+  }
+
+  /** The log a record describes (its tracks must be those of its decoders, in order). */
+  static fromRecord(record: ComparisonLogRecord): ComparisonLog {
+    const log = new ComparisonLog(record.decoders);
+    const names = record.tracks.map((t) => t.decoder).join(', ');
+    if (names !== record.decoders.join(', ')) throw new Error(`ComparisonLog.fromRecord: tracks (${names}) do not match decoders (${record.decoders.join(', ')})`);
+    log.step = record.step;
+    log.tracks.splice(0, log.tracks.length, ...record.tracks);
+    return log;
+  }
+
+  /** This log as plain data. */
+  record(): ComparisonLogRecord {
+    return { decoders: [...this.decoders], step: this.step, tracks: this.tracks };
   }
 
   track(decoder: ComparedDecoder): DecoderTrack {

@@ -1,22 +1,21 @@
 /**
  * <decoder-comparison>: SegNet, FCN and DeepLab-LargeFOV decoders trained side by side on
  * one frozen SegNet-Basic encoder, on the same batches. Binds the settings (mirrored in the
- * URL), the decoder checkboxes and the buttons to a RaceSession (race.ts) drawn by a
- * comparisonView (race-view.ts). The shell and its facts come with the page; TF.js, Observable
- * Plot, the data and the checkpoint load when the widget nears the viewport (or on Start).
+ * URL), the decoder checkboxes and the buttons to a RaceSession (race.ts) that runs in the
+ * page's engine worker (race-host.ts, reached through race-client.ts) and is drawn here by a
+ * comparisonView (race-view.ts). The shell and its facts come with the page; TF.js, the data
+ * and the checkpoint load in the worker, and Observable Plot in the page, when the widget
+ * nears the viewport (or on Start).
  */
-import { loadDataset } from '../../data';
 import { readSources } from '../model/read-sources';
 import { HOLD_MESSAGES } from '../model/run-policy';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { loadEngine } from '../shared/engine';
 import { onPageHidden } from '../shared/page-hidden';
 import { gateRun } from '../shared/run-gate';
 import { widgetState } from '../shared/widget-state';
-import { readEncoder } from './encoder-source';
 import { parseFacts } from './facts';
-import { RaceSession } from './race';
+import { raceClient } from './race-client';
 import { comparisonPlaceholders, comparisonView } from './race-view';
 import { COMPARED_DECODERS, comparisonCodec, needsRebuild, type ComparedDecoder, type ComparisonState } from './state';
 
@@ -28,20 +27,7 @@ defineWidget('decoder-comparison', (root, id) => {
   const { signal } = controller;
   const view = comparisonView(root, parseFacts(root.dataset.facts));
 
-  const session = new RaceSession(
-    view,
-    {
-      load: async () => {
-        const [engine, lib, Plot] = await Promise.all([loadEngine(), import('./comparison-engine'), import('@observablehq/plot')]);
-        view.plot(Plot);
-        return { engine, lib };
-      },
-      loadData: () => loadDataset(sources.dataUrl, { splits: ['train', 'val'] }),
-      loadEncoder: (engine) => readEncoder(engine, sources.model.checkpointUrl),
-      settings: () => state.get(),
-    },
-    { dataSize: { height, width } },
-  );
+  const session = raceClient(view, { sources, dataSize: { height, width }, settings: () => state.get() });
 
   let applied = comparisonCodec.defaults;
   const syncCheckboxes = (s: ComparisonState): void => {
@@ -50,6 +36,7 @@ defineWidget('decoder-comparison', (root, id) => {
   const state = widgetState(id, comparisonCodec, (s) => {
     sync(s);
     syncCheckboxes(s);
+    session.settings(s);
     const rebuild = needsRebuild(applied, s);
     applied = s;
     if (!rebuild) return;
@@ -81,7 +68,7 @@ defineWidget('decoder-comparison', (root, id) => {
   // The skeleton: facts before anything loads, space reserved for the rest.
   view.lineUp(applied);
   comparisonPlaceholders(root);
-  view.phase(session.phase, 0, false);
+  view.phase('idle', 0, false);
   view.status({ state: 'waiting' });
   const cancel = gateRun(root, {
     start: () => void session.prepare(),
@@ -91,7 +78,7 @@ defineWidget('decoder-comparison', (root, id) => {
   return () => {
     cancel();
     controller.abort();
-    // The step in flight finishes before the networks are freed.
-    void session.dispose();
+    // The step in flight finishes (in the worker) before the networks are freed.
+    session.dispose();
   };
 });

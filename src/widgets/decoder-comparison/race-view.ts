@@ -13,7 +13,7 @@ import { widgetPart } from '../shared/define-widget';
 import { ComparisonLog } from './bookkeeping';
 import type { FactsTable } from './facts';
 import { PREVIEW_FRAMES, previewPositions } from './frames';
-import type { Race, RaceView } from './race';
+import type { RaceRecord, RaceView } from './race';
 import { comparisonCaption, renderDecoderCard, renderDecoderFacts, renderLossChart, renderPredictions, type PredictionView } from './render';
 import type { ComparedDecoder, ComparisonState } from './state';
 
@@ -45,7 +45,7 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
 
   const status = (view: ModelStatusView, run?: () => void): void => showModelStatus(parts.status, view, run);
 
-  const drawBoard = (race: Race): void => {
+  const drawBoard = (race: RaceRecord): void => {
     const { height, width } = race.scored;
     const px = height * width;
     const at = previewPositions();
@@ -76,20 +76,20 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
   };
 
   /** Only the numbers that change every step (loss, time): the charts stay as they are. */
-  const updateFacts = (race: Race): void => {
+  const updateFacts = (race: RaceRecord): void => {
     for (const d of race.state.decoders) {
       const dl = parts.cards.querySelector(`[data-decoder="${d}"] .dc-facts`);
       dl?.replaceWith(renderDecoderFacts(factsOf(race.state, d), race.log.track(d), race.log.medianMs(d)));
     }
   };
 
-  const drawLoss = (race: Race): void => {
+  const drawLoss = (race: RaceRecord): void => {
     if (!Plot) return;
     // Drawn at the box's width (the SVG also scales), so narrow screens keep readable text.
     parts.loss.replaceChildren(renderLossChart(Plot, race.log.lossRows(), race.state.decoders, Math.min(720, Math.max(280, parts.loss.clientWidth || 640))));
   };
 
-  const drawStep = (race: Race): void => {
+  const drawStep = (race: RaceRecord): void => {
     parts.step.textContent = `Step ${race.log.step}`;
     root.dataset.step = String(race.log.step);
     parts.caption.textContent = comparisonCaption(race.log.step, race.log.tracks);

@@ -42,6 +42,9 @@ export interface Race {
   skipFirstRefresh: boolean;
 }
 
+/** What a view draws of a race: its record, without its networks (what reaches the page). */
+export type RaceRecord = Pick<Race, 'state' | 'scored' | 'log' | 'predictions' | 'predictedAt'>;
+
 export interface RaceView {
   /** Where the race stands; `broken` once the GPU was lost (nothing can run again). */
   phase(phase: RacePhase, step: number, broken: boolean): void;
@@ -49,11 +52,11 @@ export interface RaceView {
   /** A race is being built: whatever was shown of the previous one is out of date. */
   building(): void;
   /** A race was built, at step 0, on the encoder `encoder` describes, on `backend`. */
-  built(race: Race, encoder: Pick<EncoderSource, 'summary' | 'notice'>, backend: BackendChoice): void;
+  built(race: RaceRecord, encoder: Pick<EncoderSource, 'summary' | 'notice'>, backend: BackendChoice): void;
   /** A step was recorded: losses, times, the loss curves and the step count changed. */
-  stepped(race: Race): void;
+  stepped(race: RaceRecord): void;
   /** New predictions and validation scores, at the race's current step. */
-  refreshed(race: Race): void;
+  refreshed(race: RaceRecord): void;
   /** The race could not be built or started (`text` says why). */
   failed(text: string): void;
   /** The page's backend is (now) `backend`. */

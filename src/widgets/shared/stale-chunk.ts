@@ -5,10 +5,13 @@
  * reload brings it back on the new version of the site.
  */
 
-/** Whether `error` is a failed dynamic import (or module preload) of one of the site's chunks. */
+/**
+ * Whether `error` is a failed dynamic import (or module preload) of one of the site's chunks,
+ * on the page or inside the engine worker, or the engine worker's own script failing to load.
+ */
 export function isStaleChunk(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
-  return /dynamically imported module|Importing a module script failed|Unable to preload|error loading dynamically imported module/i.test(text);
+  return /dynamically imported module|Importing a module script failed|Unable to preload|error loading dynamically imported module|The engine worker did not start/i.test(text);
 }
 
 /** The sentence and Reload button put into `where` in place of its content. */

@@ -1,24 +1,27 @@
 /**
  * <training-studio>: binds the settings form (mirrored in the URL), the buttons and the file
- * import to a StudioSession. TF.js and Observable Plot load when the studio nears the viewport
- * or when the reader presses Start; a saved run is then brought back, paused.
+ * import to a StudioSession, which runs in the page's engine worker (../worker): TF.js, the
+ * steps and the saves never hold the page, which only draws what the session reports. The
+ * worker loads TF.js, and the page Observable Plot, when the studio nears the viewport or when
+ * the reader presses Start; a saved run is then brought back, paused.
  */
 import type * as PlotModule from '@observablehq/plot';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { backendHolders } from '../shared/backend-sharing';
-import { loadEngine } from '../shared/engine';
+import { Comlink, engineWorker } from '../shared/engine-worker';
 import { onPageHidden } from '../shared/page-hidden';
 import { gateRun } from '../shared/run-gate';
 import { isStaleChunk, offerReload } from '../shared/stale-chunk';
 import { widgetState } from '../shared/widget-state';
-import { activateBackend } from './backend-watch';
-import type { StudioRun } from './run';
-import { StudioSession, type Phase } from './session';
+import { browserRunStore, sessionRunMemory } from './run-store';
 import { checkSettings, sameRun, studioCodec, type StudioSettings } from './settings';
+import type { Phase, StudioSession } from './session';
+import type { LeavingCopy, RunView } from './studio-remote';
 import type { StudioSources } from './studio-sources';
 import { studioView } from './studio-view';
 import { errorMessage } from '../../segnet/core';
+
+type Session = Comlink.Remote<StudioSession>;
 
 type Action = 'start' | 'pause' | 'resume' | 'stop' | 'save' | 'export';
 
@@ -30,11 +33,14 @@ defineWidget('training-studio', (root, id) => {
   const group = (g: string) => root.querySelector<HTMLFieldSetElement>(`fieldset[data-group="${g}"]`)!;
   const listening = new AbortController();
   const { signal } = listening;
-  let session: StudioSession | null = null;
-  let booting: Promise<StudioSession | null> | null = null;
+  let session: Session | null = null;
+  let booting: Promise<Session | null> | null = null;
   let phase: Phase = 'idle';
-  let run: StudioRun | null = null;
+  let run: RunView | null = null;
   let plot: Promise<typeof PlotModule> | null = null;
+  /** The latest completed step, sent by the worker, that a leaving page writes (see pagehide below). */
+  let leavingCopy: LeavingCopy | null = null;
+  const pageStore = browserRunStore(id);
 
   /**
    * Turns a button on or off. A button that turns off while it has the keyboard focus (Start
@@ -87,24 +93,13 @@ defineWidget('training-studio', (root, id) => {
     message.dataset.kind = kind;
   };
 
-  /** Loads TF.js and Plot, picks the backend, and brings back a saved run. Once. */
-  const boot = (): Promise<StudioSession | null> => {
+  /** Starts the worker's TF.js and the page's Plot, opens the session, brings back a saved run. Once. */
+  const boot = (): Promise<Session | null> => {
     booting ??= (async () => {
       say('Loading TensorFlow.js…');
       refresh();
       plot = import('@observablehq/plot');
-      const engine = await loadEngine();
-      const wanted = state.get().backend;
-      // The backend is page-wide: while another widget trains on it, the studio takes it as it is.
-      const keep = wanted === 'auto' || backendHolders().length > 0;
-      // A backend that does not start (a blocked .wasm file, no WebGPU) is said, not silently replaced.
-      let refused = '';
-      const backend = keep
-        ? engine.backend
-        : await activateBackend(engine, wanted).catch((e: unknown) => {
-            refused = `The ${wanted} backend you asked for did not start here (${errorMessage(e).replace(/^selectBackend: /, '')}). `;
-            return activateBackend(engine, 'auto');
-          });
+      const memory = sessionRunMemory(id);
       const base = studioView(root, plot, {
         phase: (p, r) => {
           phase = p;
@@ -115,7 +110,13 @@ defineWidget('training-studio', (root, id) => {
           const current = state.get();
           state.set({ ...s, backend: current.backend });
         },
+        remember: (key) => memory.remember(key),
+        leaving: (ready) => {
+          leavingCopy = ready;
+        },
       });
+      // Opens this tab's handle on the run store now: a leaving page has no time to open it.
+      void pageStore.list().catch(() => undefined);
       const view = {
         ...base,
         deviceLost: () => {
@@ -123,10 +124,11 @@ defineWidget('training-studio', (root, id) => {
           refresh();
         },
       };
-      view.backend(backend.name);
-      const created = new StudioSession(engine, id, sources, view);
+      const worker = await engineWorker();
+      const { backend: name, canTrain, refused } = await worker.openStudio({ id, sources, backend: state.get().backend, remembered: memory.remembered() }, Comlink.proxy(view));
+      const created = await worker.studio(id);
       session = created;
-      say(`${refused}${backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`}`, !backend.canTrain ? 'error' : refused ? 'warning' : 'info');
+      say(`${refused}${canTrain ? `Ready on ${name}. Press Start to train.` : `The ${name} backend cannot train here.`}`, !canTrain ? 'error' : refused ? 'warning' : 'info');
       const restored = await created.restoreSaved().catch((e: unknown) => {
         say(`Your saved run could not be read (${errorMessage(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
         return false;
@@ -148,7 +150,7 @@ defineWidget('training-studio', (root, id) => {
     const s = await boot();
     if (!s) return;
     // A saved run brought back while this click waited is shown, not replaced by a new run at once.
-    if (!loadedBefore && action === 'start' && s.current) return;
+    if (!loadedBefore && action === 'start' && run) return;
     const settings: StudioSettings = state.get();
     try {
       if (action === 'start') await s.start(settings);
@@ -216,10 +218,14 @@ defineWidget('training-studio', (root, id) => {
   );
 
   onPageHidden(() => void session?.pageHidden(), signal);
-  // A reload, a closed tab or another page: the last completed step is written at once (the
-  // pause above waits for the step in flight, which the page does not live to see).
-  window.addEventListener('pagehide', () => session?.pageLeaving(), { signal });
-  document.addEventListener('freeze', () => session?.pageLeaving(), { signal });
+  // A reload, a closed tab or another page: the last completed step is written at once, by the
+  // page itself (the worker may be in the middle of a step, which the page does not live to see).
+  // Nothing is written from a lost device's weights.
+  const leave = (): void => {
+    if (leavingCopy && root.dataset.deviceLost === undefined) pageStore.saveNow(leavingCopy.info, leavingCopy.bytes);
+  };
+  window.addEventListener('pagehide', leave, { signal });
+  document.addEventListener('freeze', leave, { signal });
 
   refresh();
   // Near the viewport TF.js loads by itself, except on small screens, low memory or save-data,

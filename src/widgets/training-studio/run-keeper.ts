@@ -32,6 +32,12 @@ export class RunKeeper {
   savedStep: number | null = null;
   /** The storage refused a save for lack of room: automatic saves wait until one succeeds. */
   full = false;
+  /**
+   * Told of every step prepared for saveNow, and of null when the slot changes: the engine
+   * worker hands each to the page, which writes the latest itself when it goes away (a worker
+   * busy with a step would not read the page's last message before it is closed).
+   */
+  onReady: (ready: { info: SavedRun; bytes: Uint8Array } | null) => void = () => undefined;
 
   constructor(
     private readonly store: RunStore,
@@ -56,6 +62,7 @@ export class RunKeeper {
     this.started = -1;
     this.savedAt = this.now();
     this.store.remember(key);
+    this.onReady(null);
   }
 
   /** A fresh slot for a new or imported run. */
@@ -74,6 +81,7 @@ export class RunKeeper {
     const step = run.progress.step;
     const bytes = encodeCheckpointFile(await snapshot(run));
     this.ready = { run, step, bytes };
+    if (this.key) this.onReady({ info: this.info(run, step), bytes });
   }
 
   private info(run: StudioRun, step: number): SavedRun {

@@ -94,12 +94,36 @@ export function storageFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** This studio's runs in the browser (IndexedDB, Web Locks, sessionStorage). */
-export function browserRunStore(studioId: string, idb: IDBFactory = indexedDB): RunStore {
+/** Where a tab keeps the key of the run it has open, so a reload brings that one back. */
+export type RunMemory = Pick<RunStore, 'remembered' | 'remember'>;
+
+/** The tab's sessionStorage (the page's; a worker has none and is given the page's value). */
+export function sessionRunMemory(studioId: string): RunMemory {
+  const memoryKey = `unpooled-studio-run:${studioId}`;
+  return {
+    remembered: () => {
+      try {
+        return sessionStorage.getItem(memoryKey);
+      } catch {
+        return null;
+      }
+    },
+    remember: (key) => {
+      try {
+        if (key) sessionStorage.setItem(memoryKey, key);
+        else sessionStorage.removeItem(memoryKey);
+      } catch {
+        // No session storage (a sandboxed frame): a reload then picks the latest run.
+      }
+    },
+  };
+}
+
+/** This studio's runs in the browser (IndexedDB, Web Locks, and `memory`: by default sessionStorage). */
+export function browserRunStore(studioId: string, idb: IDBFactory = indexedDB, memory: RunMemory = sessionRunMemory(studioId)): RunStore {
   let db: IDBDatabase | null = null;
   let opening: Promise<IDBDatabase> | null = null;
   const prefix = `${studioId}/`;
-  const memoryKey = `unpooled-studio-run:${studioId}`;
 
   const open = (): Promise<IDBDatabase> => {
     opening ??= new Promise<IDBDatabase>((resolve, reject) => {
@@ -196,21 +220,8 @@ export function browserRunStore(studioId: string, idb: IDBFactory = indexedDB): 
       await settled(tx);
     },
     claim: (key) => claimLock(`unpooled-run:${key}`),
-    remembered: () => {
-      try {
-        return sessionStorage.getItem(memoryKey);
-      } catch {
-        return null;
-      }
-    },
-    remember: (key) => {
-      try {
-        if (key) sessionStorage.setItem(memoryKey, key);
-        else sessionStorage.removeItem(memoryKey);
-      } catch {
-        // No session storage (a sandboxed frame): a reload then picks the latest run.
-      }
-    },
+    remembered: () => memory.remembered(),
+    remember: (key) => memory.remember(key),
   };
 }
 

@@ -56,6 +56,8 @@ export interface SessionDeps {
   watchDevice(engine: Engine, onLost: (message: string) => void): () => void;
   /** Milliseconds of training between saves when no validation comes sooner. */
   autosaveMs: number;
+  /** Each completed step encoded for a leaving page, and null when the run's slot changes (see RunKeeper.onReady). */
+  leaving?: RunKeeper['onReady'];
 }
 
 const DEVICE_GONE = 'The graphics device was lost: switch to another backend, or reload the page.';
@@ -90,6 +92,7 @@ export class StudioSession {
   ) {
     this.deps = { store: deps.store ?? browserRunStore(id), loadData: loadRunData, activate: activateBackend, watchDevice: watchDeviceLoss, autosaveMs: AUTOSAVE_MS, ...deps };
     this.keeper = new RunKeeper(this.deps.store, id);
+    if (this.deps.leaving) this.keeper.onReady = this.deps.leaving;
     this.watchDevice();
   }
 

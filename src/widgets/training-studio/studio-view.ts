@@ -9,15 +9,16 @@ import { widgetPart } from '../shared/define-widget';
 import { h } from '../shared/dom';
 import { renderClassIoU, renderConfusion, renderIoUChart, renderLossChart } from './charts';
 import { renderFrameStrip } from './frame-strip';
-import type { StudioRun } from './run';
-import { STRIP_FRAMES } from './run-data';
-import type { Phase, SavedRun, SessionView } from './session';
+import type { Phase, SavedRun } from './session';
 import { statsView } from './stats';
 import type { StudioSettings } from './settings';
+import type { LeavingCopy, RunView, StudioPageView } from './studio-remote';
 
 export interface ViewHooks {
-  phase(phase: Phase, run: StudioRun | null): void;
+  phase(phase: Phase, run: RunView | null): void;
   settings(settings: StudioSettings): void;
+  remember(key: string | null): void;
+  leaving(ready: LeavingCopy | null): void;
 }
 
 /** One saved run in the list: what it is, its step and date, Continue and Delete. */
@@ -29,7 +30,7 @@ function savedRunItem(run: SavedRun, open: boolean): HTMLElement {
   return h('li', { 'data-run-key': run.key }, h('span', {}, `${run.title}, step ${run.step}, saved ${when}${open ? ' (open here)' : ''}`), ' ', cont, ' ', button('delete', 'Delete'));
 }
 
-export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, hooks: ViewHooks): SessionView {
+export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, hooks: ViewHooks): StudioPageView {
   const parts = {
     message: widgetPart(root, 'message'),
     stats: widgetPart(root, 'stats'),
@@ -42,9 +43,11 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
     saved: widgetPart(root, 'saved-runs'),
   };
   let backend = root.dataset.backend ?? '—';
-  let pending: StudioRun | null = null;
+  let pending: RunView | null = null;
   let imagesPerSecond: number | null = null;
   let lastLoss: number | null = null;
+  /** The validation (and width) the bars and the matrix show: they change only at a validation. */
+  let validationDrawn: string | null = null;
 
   const width = (el: HTMLElement): number => Math.max(240, Math.min(560, el.clientWidth || 480));
 
@@ -56,19 +59,25 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
     const { loss, trainIoU, valIoU, validation } = run.curves;
     parts.loss.replaceChildren(renderLossChart(Plot, loss, width(parts.loss)));
     parts.iou.replaceChildren(renderIoUChart(Plot, trainIoU, valIoU, width(parts.iou)));
-    parts.classes.replaceChildren(renderClassIoU(Plot, validation, width(parts.classes)));
-    parts.confusion.replaceChildren(renderConfusion(Plot, validation, width(parts.confusion)));
+    const shown = `${validation?.step ?? '-'}:${validation?.meanIoU ?? '-'}:${width(parts.classes)}:${width(parts.confusion)}`;
+    if (shown !== validationDrawn) {
+      validationDrawn = shown;
+      parts.classes.replaceChildren(renderClassIoU(Plot, validation, width(parts.classes)));
+      parts.confusion.replaceChildren(renderConfusion(Plot, validation, width(parts.confusion)));
+    }
     root.dataset.curvePoints = String(loss.length);
   };
 
   return {
     phase: (phase, run) => hooks.phase(phase, run),
     settings: (s) => hooks.settings(s),
+    remember: (key) => hooks.remember(key),
+    leaving: (ready) => hooks.leaving(ready),
     message(text, kind = 'info') {
       parts.message.textContent = text;
       parts.message.dataset.kind = kind;
     },
-    progress(run: StudioRun, last: TrainProgress | null) {
+    progress(run: RunView, last: TrainProgress | null) {
       if (last) {
         imagesPerSecond = last.imagesPerSecond;
         lastLoss = last.loss;
@@ -97,17 +106,9 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
       pending = run;
       if (first) requestAnimationFrame(() => void drawCharts());
     },
-    strip(run, predictions) {
-      const { val } = run.data;
-      const px = val.height * val.width;
-      const frames = Array.from({ length: Math.min(STRIP_FRAMES, val.count) }, (_, n) => ({
-        index: n,
-        image: val.images.subarray(n * px * 3, (n + 1) * px * 3),
-        truth: val.labels.subarray(n * px, (n + 1) * px),
-        prediction: predictions?.[n] ?? null,
-      }));
-      parts.strip.replaceChildren(renderFrameStrip({ height: val.height, width: val.width, frames, step: predictions ? run.progress.step : null }));
-      if (predictions) root.dataset.stripStep = String(run.progress.step);
+    strip(strip) {
+      parts.strip.replaceChildren(renderFrameStrip(strip));
+      if (strip.step !== null) root.dataset.stripStep = String(strip.step);
     },
     checksum(value) {
       root.dataset.checksum = value;

@@ -1,0 +1,79 @@
+/**
+ * The page's handle on a decoder race that lives in the engine worker (race-host.ts). Nothing
+ * starts a worker until the race is prepared or started (the widget neared the viewport, or
+ * the reader pressed Start); before that, a rebuild or a hidden page has nothing to act on.
+ */
+import type * as PlotModule from '@observablehq/plot';
+import { Comlink, engineWorker } from '../shared/engine-worker';
+import type { WidgetSources } from '../model/sources';
+import type { RaceHost } from './race-host';
+import { pageRaceView, type RacePageView } from './race-remote';
+import type { ComparisonView } from './race-view';
+import type { ComparisonState } from './state';
+
+export interface RaceClient {
+  settings(settings: ComparisonState): void;
+  prepare(): Promise<void>;
+  toggle(): void;
+  reset(): Promise<void>;
+  rebuild(): Promise<void>;
+  pageHidden(): void;
+  say(text: string): void;
+  dispose(): void;
+}
+
+export function raceClient(view: ComparisonView, init: { sources: WidgetSources; dataSize: { height: number; width: number }; settings: () => ComparisonState }): RaceClient {
+  let host: Promise<Comlink.Remote<RaceHost>> | null = null;
+  let gone = false;
+
+  /** The race in the worker, opened once; Plot loads beside it and draws before any record. */
+  const open = (): Promise<Comlink.Remote<RaceHost>> => {
+    host ??= (async () => {
+      const plot = import('@observablehq/plot');
+      const receiver = pageRaceView(view);
+      // Calls wait for Plot (which loads long before TF.js in the worker), in the order they came.
+      let queue: Promise<typeof PlotModule> = plot.then((Plot) => {
+        view.plot(Plot);
+        return Plot;
+      });
+      const inOrder = Object.fromEntries(
+        Object.entries(receiver).map(([name, call]) => [name, (...args: unknown[]) => void (queue = queue.then((P) => ((call as (...a: unknown[]) => void)(...args), P)))]),
+      ) as unknown as RacePageView;
+      const worker = await engineWorker();
+      return worker.openRace({ sources: init.sources, dataSize: init.dataSize, settings: init.settings() }, Comlink.proxy(inOrder));
+    })();
+    host.catch((e: unknown) => {
+      host = null;
+      view.failed(e instanceof Error ? e.message : String(e));
+    });
+    return host;
+  };
+  const onOpen = (act: (h: Comlink.Remote<RaceHost>) => unknown): void => {
+    if (host) void host.then(act, () => undefined);
+  };
+
+  return {
+    settings: (s) => onOpen((h) => h.settings(s)),
+    prepare: async () => {
+      const h = gone ? null : await open().catch(() => null); // a failure to open was shown
+      await h?.prepare();
+    },
+    toggle: () => void open().then((h) => h.toggle(), () => undefined),
+    reset: async () => {
+      view.message('');
+      if (host) await (await host).reset();
+    },
+    rebuild: async () => {
+      if (host) await (await host).rebuild();
+    },
+    pageHidden: () => onOpen((h) => h.pageHidden()),
+    say: (text) => {
+      if (host) onOpen((h) => h.say(text));
+      else view.message(text);
+    },
+    dispose: () => {
+      gone = true;
+      onOpen((h) => h.dispose());
+    },
+  };
+}

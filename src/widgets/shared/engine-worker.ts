@@ -1,0 +1,40 @@
+/**
+ * The page's side of the engine worker: one dedicated module Worker per page, shared by every
+ * widget on it, that loads TF.js and runs the training sessions, so a training step never holds
+ * the page (the page only draws). Widgets reach it through comlink; see ../worker/api.ts.
+ */
+import * as Comlink from 'comlink';
+import type { WorkerApi } from '../worker/api';
+
+/** The worker's script did not load (a redeploy removed it, or the network is down). */
+export const WORKER_START_FAILED = 'The engine worker did not start';
+
+let api: Promise<Comlink.Remote<WorkerApi>> | null = null;
+
+/**
+ * The page's engine worker, started by the first call (about 2 MB of code load inside it,
+ * once a widget asks for TF.js). Rejects when the worker's script cannot load.
+ */
+export function engineWorker(): Promise<Comlink.Remote<WorkerApi>> {
+  api ??= new Promise<Comlink.Remote<WorkerApi>>((resolve, reject) => {
+    const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'unpooled-engine' });
+    const started = (event: MessageEvent): void => {
+      if (event.data !== 'engine-worker-ready') return;
+      worker.removeEventListener('message', started);
+      worker.removeEventListener('error', failed);
+      resolve(Comlink.wrap<WorkerApi>(worker));
+    };
+    const failed = (event: Event): void => {
+      worker.removeEventListener('message', started);
+      worker.terminate();
+      api = null;
+      const detail = event instanceof ErrorEvent && event.message ? ` (${event.message})` : '';
+      reject(new Error(`${WORKER_START_FAILED}${detail}: its script could not be loaded.`));
+    };
+    worker.addEventListener('message', started);
+    worker.addEventListener('error', failed);
+  });
+  return api;
+}
+
+export { Comlink };

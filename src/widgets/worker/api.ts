@@ -1,0 +1,20 @@
+/**
+ * The engine worker's interface, as the page sees it through comlink: one entry per widget
+ * kind that runs there. A widget opens its session (plain facts come back), then asks for the
+ * session itself, which reaches the page as a comlink proxy whose methods return promises.
+ */
+import type { ProxyMarked } from 'comlink';
+import type { RaceHost, RaceInit } from '../decoder-comparison/race-host';
+import type { RacePageView } from '../decoder-comparison/race-remote';
+import type { StudioInit, StudioOpened } from '../training-studio/studio-host';
+import type { StudioPageView } from '../training-studio/studio-remote';
+import type { StudioSession } from '../training-studio/session';
+
+export interface WorkerApi {
+  /** Loads the engine (once per worker) and opens the training studio `init.id`, reporting to `page`. */
+  openStudio(init: StudioInit, page: StudioPageView): Promise<Omit<StudioOpened, 'session'>>;
+  /** The studio `id` opened by openStudio (a comlink proxy on the page). */
+  studio(id: string): StudioSession & ProxyMarked;
+  /** A decoder race reporting to `page`; its engine, data and encoder load on its first prepare or start. */
+  openRace(init: RaceInit, page: RacePageView): RaceHost & ProxyMarked;
+}
