@@ -6,7 +6,7 @@
  * 'unpooled-segnet', version 1); weightSpecs/weightData hold every model variable under its
  * name ("encoder/stage1/conv1/conv/filter") and the optimizer's slots under "optimizer/<name>".
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { configDifferences, resolveConfig, type SegNetConfig } from './config';
 import { SegNetModel } from './model/segnet-model';
 import type { NamedVariable } from './layers/parameter-store';

@@ -11,6 +11,7 @@ import { gateModel, type ModelGateOptions } from './model-gate';
 import type { PageModel } from './page-model';
 import { readSources } from './read-sources';
 import { errorMessage } from '../../segnet/core';
+import { markBackend } from '../shared/backend-sharing';
 
 export interface ModelWidgetHooks {
   /** The demo frames have loaded (the thumbnails are painted already). */
@@ -52,7 +53,7 @@ export function bindModelWidget(root: HTMLElement, hooks: ModelWidgetHooks, deps
     status,
     source: sources.model,
     onReady: (model) => {
-      root.dataset.backend = model.backend.name;
+      markBackend(root, model.backend);
       hooks.model(model);
     },
   });

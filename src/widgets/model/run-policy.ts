@@ -86,9 +86,14 @@ export function isSlowBackend(name: BackendName): boolean {
   return name === 'cpu';
 }
 
-/** One sentence on where the network runs, naming the fallback when WebGL/WebGPU are missing. */
+/**
+ * One sentence on where the network runs: why, when a faster-looking backend was passed over
+ * (software-rendered WebGL), or naming what is missing when WebGL/WebGPU are not there.
+ */
 export function backendSentence(backend: BackendChoice): string {
-  const label = BACKEND_LABELS[backend.name];
+  const threads = backend.threads !== undefined && backend.threads > 1 ? ` (${backend.threads} threads)` : '';
+  const label = `${BACKEND_LABELS[backend.name]}${threads}`;
+  if (backend.reason) return `Running on ${label}: ${backend.reason}.`;
   if (backend.name === 'webgpu' || backend.name === 'webgl') return `Running on ${label}.`;
   const missing = backend.rejected.filter((r) => r.name === 'webgpu' || r.name === 'webgl').map((r) => r.name);
   const why = missing.length > 0 ? ` because ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not available here` : '';

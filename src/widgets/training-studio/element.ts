@@ -126,7 +126,7 @@ defineWidget('training-studio', (root, id) => {
       view.backend(backend.name);
       const created = new StudioSession(engine, id, sources, view);
       session = created;
-      say(`${refused}${backend.canTrain ? `Ready on ${backend.name}. Press Start to train.` : `The ${backend.name} backend cannot train here.`}`, !backend.canTrain ? 'error' : refused ? 'warning' : 'info');
+      say(`${refused}${backend.canTrain ? `Ready on ${backend.name}${backend.reason ? ` (${backend.reason})` : ''}. Press Start to train.` : `The ${backend.name} backend cannot train here.`}`, !backend.canTrain ? 'error' : refused ? 'warning' : 'info');
       const restored = await created.restoreSaved().catch((e: unknown) => {
         say(`Your saved run could not be read (${errorMessage(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
         return false;
