@@ -42,9 +42,35 @@ export function loadEngine(): Promise<Engine> {
  */
 export async function activateEngineBackend(segnet: Engine['segnet'], choice: BackendName | 'auto'): Promise<BackendChoice> {
   const plan = choice === 'auto' ? planBackends(await probeDevice()) : { preference: [choice] };
-  const backend = await segnet.selectBackend(plan.preference, { ...plan, load: registerBackend });
+  const restore = plan.preference.includes('wasm') ? liftWasmThreadCap() : () => {};
+  let backend: BackendChoice;
+  try {
+    backend = await segnet.selectBackend(plan.preference, { ...plan, load: registerBackend });
+  } finally {
+    restore();
+  }
   if (backend.name === 'wasm') backend.threads = (await loadWasm()).getThreadsCount();
   return backend;
+}
+
+/**
+ * TF.js 4.22's wasm backend caps its thread pool at half of navigator.hardwareConcurrency
+ * (backend.cc counts two hardware threads per core), read once when its module starts: one
+ * thread on two cores, whatever setThreadsCount asks. While a backend is chosen, the
+ * navigator reports twice its cores, so that the cap is the core count; setThreadsCount
+ * (wasmThreadCount) then decides. Returns the function that puts the navigator back.
+ */
+function liftWasmThreadCap(): () => void {
+  const nav = globalThis.navigator as (Navigator & { hardwareConcurrency: number }) | undefined;
+  if (!nav || wasmThreadCount() <= 1 || Object.hasOwn(nav, 'hardwareConcurrency')) return () => {};
+  try {
+    Object.defineProperty(nav, 'hardwareConcurrency', { value: nav.hardwareConcurrency * 2, configurable: true });
+  } catch {
+    return () => {};
+  }
+  return () => {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  };
 }
 
 /** Imports the package that registers backend `name` with TF.js. */

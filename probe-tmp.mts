@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './tests/e2e/browser.ts';
+import { startStaticServer } from './tests/e2e/static-server.ts';
+const isolation = process.argv[2] !== 'plain';
+const srv = await startStaticServer('dist', { isolation });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const p = await (await b.newContext()).newPage();
+p.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console', m.type(), m.text().slice(0, 300)); });
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto(srv.url + '/chapters/pixels/', { waitUntil: 'load' });
+await p.waitForTimeout(2000);
+console.log('isolated', await p.evaluate(() => crossOriginIsolated));
+await p.locator('label-overlay').first().scrollIntoViewIfNeeded();
+const t0 = Date.now();
+await p.waitForSelector('label-overlay[data-backend]', { timeout: 90000 }).catch(e => console.log('timeout', e.message));
+console.log('ms', Date.now() - t0, await p.evaluate(() => { const el = document.querySelector('label-overlay') as HTMLElement; return { ...el.dataset, status: el.querySelector('[data-part="status"]')?.textContent }; }));
+console.log(await p.evaluate(() => performance.getEntriesByType('resource').map(r => r.name).filter(n => /wasm|blob/.test(n))));
+await b.close(); await srv.close();
