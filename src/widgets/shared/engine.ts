@@ -25,7 +25,9 @@ let engine: Promise<Engine> | null = null;
  */
 export function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
-    const [tf, segnet] = await Promise.all([import('@tensorflow/tfjs-core'), import('../../segnet')]);
+    // TF.js's core registers no gradients of its own (the @tensorflow/tfjs umbrella, which Node
+    // scripts and tests use, does): training needs them.
+    const [tf, , segnet] = await Promise.all([import('@tensorflow/tfjs-core'), import('@tensorflow/tfjs-core/dist/register_all_gradients'), import('../../segnet')]);
     const backend = await activateEngineBackend(segnet, 'auto');
     return { tf, segnet, backend };
   })();

@@ -123,7 +123,7 @@ defineWidget('training-studio', (root, id) => {
           refresh();
         },
       };
-      view.backend(backend.name);
+      view.backend(backend.name, backend.threads);
       const created = new StudioSession(engine, id, sources, view);
       session = created;
       say(`${refused}${backend.canTrain ? `Ready on ${backend.name}${backend.reason ? ` (${backend.reason})` : ''}. Press Start to train.` : `The ${backend.name} backend cannot train here.`}`, !backend.canTrain ? 'error' : refused ? 'warning' : 'info');
