@@ -79,7 +79,10 @@ async function timeSteps(browser: Browser, serving: Serving, round: number, step
     await page.goto(serving.origin + path, { waitUntil: 'load' });
     if (!serving.blockWorkers) await untilIsolated(page);
     await page.locator(STUDIO).scrollIntoViewIfNeeded();
-    await page.waitForSelector(`${STUDIO}[data-ready]`, { timeout: 120_000 });
+    await page.waitForSelector(`${STUDIO}[data-ready]`, { timeout: 120_000 }).catch(async () => {
+      const said = await page.locator(`${STUDIO} [data-part="message"]`).innerText().catch(() => '');
+      throw new Error(`${serving.name}: the studio was not ready within 120 s (it says: ${said || 'nothing'})`);
+    });
     await page.evaluate((tag) => {
       const root = document.querySelector<HTMLElement>(tag)!;
       const times: number[] = [];

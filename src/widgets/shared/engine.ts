@@ -26,8 +26,11 @@ let engine: Promise<Engine> | null = null;
 export function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     // TF.js's core registers no gradients of its own (the @tensorflow/tfjs umbrella, which Node
-    // scripts and tests use, does): training needs them.
-    const [tf, , segnet] = await Promise.all([import('@tensorflow/tfjs-core'), import('@tensorflow/tfjs-core/dist/register_all_gradients'), import('../../segnet')]);
+    // scripts and tests use, does): training needs them. They are registered after the core's
+    // entry has run (it registers the flags that registering a gradient reads): two dynamic
+    // imports in parallel run their shared chunks in whatever order they arrive.
+    const tf = await import('@tensorflow/tfjs-core');
+    const [, segnet] = await Promise.all([import('@tensorflow/tfjs-core/dist/register_all_gradients'), import('../../segnet')]);
     const backend = await activateEngineBackend(segnet, 'auto');
     return { tf, segnet, backend };
   })();
