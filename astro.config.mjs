@@ -52,6 +52,48 @@ function editionNotFoundPages() {
   };
 }
 
+/**
+ * TF.js's threaded wasm backend starts its worker threads from the source text of its module
+ * factory (`Function.prototype.toString`), run alone in each worker. The factory reads
+ * `_scriptDir`, a variable of the function around it, guarded by `typeof`; a minifier renames
+ * that variable and, knowing it is declared, drops the guard, so every worker throws
+ * "ReferenceError: e is not defined" and the backend never starts. Without the declaration
+ * `_scriptDir` is a global name, which no minifier renames and whose guard stays; TF.js passes
+ * the script itself (`mainScriptUrlOrBlob`), so the value was never needed.
+ */
+const THREADED_WASM_MODULE = /tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/;
+const SCRIPT_DIR_DECLARATIONS = [
+  "var _scriptDir = typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : undefined;",
+  "if (typeof __filename !== 'undefined') _scriptDir = _scriptDir || __filename;",
+];
+
+function threadedWasmWorkers() {
+  return {
+    name: 'unpooled:threaded-wasm-workers',
+    enforce: /** @type {const} */ ('pre'),
+    /** @param {string} code @param {string} id */
+    transform(code, id) {
+      if (!THREADED_WASM_MODULE.test(id.split('?')[0] ?? id)) return null;
+      const missing = SCRIPT_DIR_DECLARATIONS.filter((line) => !code.includes(line));
+      if (missing.length > 0) {
+        throw new Error(`${id}: expected TF.js 4.22's _scriptDir declarations (${missing.join(' ')}); check that threaded wasm still starts in a minified build`);
+      }
+      return { code: SCRIPT_DIR_DECLARATIONS.reduce((text, line) => text.replace(line, ''), code), map: null };
+    },
+  };
+}
+
+/**
+ * Cross-origin isolation (SharedArrayBuffer, so TF.js's wasm backend runs on every core):
+ * the headers `npm run dev` and `npm run preview` send. A static host that cannot send them
+ * gets them from public/isolation-sw.js (see src/layouts/BaseLayout.astro).
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
 // A static site: every page is prerendered, every widget hydrates in the browser.
 // Two editions: English at the root, Chinese under /zh/ (src/i18n/locales.ts maps the locale
 // to its `<html lang>`, zh-CN).
@@ -63,7 +105,12 @@ export default defineConfig({
     defaultLocale: 'en',
     routing: { prefixDefaultLocale: false },
   },
-  // The engine worker (src/widgets/worker/engine.worker.ts) loads TF.js and the sessions with
-  // dynamic imports, which only an ES-module worker can split into chunks.
-  vite: { worker: { format: 'es' } },
+  server: { headers: ISOLATION_HEADERS },
+  vite: {
+    plugins: [threadedWasmWorkers()],
+    // The engine worker (src/widgets/worker/engine.worker.ts) loads TF.js and the sessions with
+    // dynamic imports, which only an ES-module worker can split into chunks; its TF.js needs
+    // the same threaded-wasm fix as the page's.
+    worker: { format: 'es', plugins: () => [threadedWasmWorkers()] },
+  },
 });

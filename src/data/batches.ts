@@ -2,7 +2,7 @@
  * Fixed-shape training batches as TF.js tensors. Kept apart from index.ts so that importing
  * the data API (palette, loaders) never loads TF.js; import this module where training starts.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { checkAugmentOptions, type AugmentOptions } from './augment';
 import { assembleBatch, batchAugmentRng, epochBatches, type EpochOptions, type RawBatch } from './batch-assembly';
 import type { SplitData } from './types';

@@ -6,12 +6,13 @@
  * 'unpooled-segnet', version 1); weightSpecs/weightData hold every model variable under its
  * name ("encoder/stage1/conv1/conv/filter") and the optimizer's slots under "optimizer/<name>".
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { configDifferences, resolveConfig, type SegNetConfig } from './config';
 import { SegNetModel } from './model/segnet-model';
 import type { NamedVariable } from './layers/parameter-store';
 import { siteUrl } from './site-url';
 import { Optimizer, type OptimizerConfig } from './train/optimizer';
+import { cachingCheckpointFetch } from './weight-cache';
 import { loadMatchingWeights } from './weights';
 
 export const CHECKPOINT_FORMAT = 'unpooled-segnet';
@@ -35,6 +36,9 @@ export interface SaveOptions {
   extra?: Record<string, unknown>;
 }
 
+/** Weight files come from the Cache API once a page has fetched them (see weight-cache.ts). */
+const checkpointFetch = cachingCheckpointFetch();
+
 /**
  * fetch for TF.js's HTTP loader whose failures name the file: a blocked or unreachable request
  * otherwise says only "Failed to fetch", and a weights file answered with an error page would
@@ -44,7 +48,7 @@ async function fetchNamingFile(input: RequestInfo | URL, init?: RequestInit): Pr
   const url = input instanceof Request ? input.url : String(input);
   let response: Response;
   try {
-    response = await fetch(input, init);
+    response = await checkpointFetch(input, init);
   } catch (e) {
     throw new Error(`${url} could not be fetched (${(e as Error).message})`);
   }

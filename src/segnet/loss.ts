@@ -5,7 +5,7 @@
  * Normalising by the count of labelled pixels (not by the sum of weights) follows Caffe's
  * SoftmaxWithLoss as SegNet used it.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * @param logits [N, H, W, K] unnormalised scores

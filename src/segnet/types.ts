@@ -4,7 +4,7 @@
  * Axis order everywhere is NHWC: a batch of images is [N, H, W, C] (batch, height, width,
  * channels), a batch of label maps is [N, H, W] of class indices, logits are [N, H, W, K].
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 
 /** Encoders: SegNet-Basic (4 x 7x7x64) or the 13 conv layers of VGG16. */
 export type EncoderKind = 'basic' | 'vgg16';

@@ -3,7 +3,7 @@
  * start from a pretrained checkpoint (the CLI's --init, the studio's "pretrained" start), to
  * put a trained encoder under the decoder comparison, and (strictly) to restore a checkpoint.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { SegNetModel } from './model/segnet-model';
 import { matchWeights, type WeightCopyReport, type WeightMatchOptions } from './weight-match';
 

@@ -28,13 +28,29 @@ const CONTENT_TYPES: Record<string, string> = {
   '.bin': 'application/octet-stream',
 };
 
+/** The headers that make a page cross-origin isolated, as `npm run preview` sends them. */
+export const ISOLATION_HEADERS = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+export interface StaticServerOptions {
+  /**
+   * Send COOP/COEP (ISOLATION_HEADERS) with every response, as a well-configured host does;
+   * true unless set. False is a plain host, where the site's service worker supplies them.
+   */
+  isolation?: boolean;
+}
+
 /**
  * Serve the built site in `root` the way a static host does: `/dir/` serves `dir/index.html`,
  * `/dir` redirects to `/dir/`, and anything missing gets `404.html` with status 404 (under
  * `/zh/`, the Chinese edition's `zh/404.html`).
  * Listens on a free port of 127.0.0.1 (a secure context, so WebGPU is exposed to pages).
  */
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+  const isolation = options.isolation ?? true;
   const base = resolve(root);
   const notFound = join(base, '404.html');
   const server = createServer((request, response) => {
@@ -63,6 +79,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     response.writeHead(status, {
       'content-type': CONTENT_TYPES[extname(served)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(isolation ? ISOLATION_HEADERS : {}),
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(served).pipe(response);

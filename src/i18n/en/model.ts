@@ -25,6 +25,9 @@ export const model = {
     wasm: 'WebAssembly on the CPU',
     cpu: 'plain JavaScript on the CPU',
   },
+  threads: (n: number) => ` (${n} threads)`,
+  runningBecause: (backend: string, reason: string) => `Running on ${backend}: ${reason}.`,
+  softwareRendered: (api: string, renderer: string) => `${api} here is software-rendered (${renderer}), slower than WebAssembly`,
   runningOn: (backend: string) => `Running on ${backend}.`,
   /** On the CPU: `missing` names the graphics-card backends this browser lacks; `cpu` when plain JavaScript. */
   runningSlowly: (backend: string, missing: readonly string[], cpu: boolean) => {

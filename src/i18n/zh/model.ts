@@ -24,6 +24,9 @@ export const model: (typeof en)['model'] = {
     wasm: 'CPU 上的 WebAssembly',
     cpu: 'CPU 上的纯 JavaScript',
   },
+  threads: (n) => `（${n} 个线程）`,
+  runningBecause: (backend, reason) => `运行于 ${backend}：${reason}。`,
+  softwareRendered: (api, renderer) => `这台设备上的 ${api} 由软件渲染（${renderer}），比 WebAssembly 慢`,
   runningOn: (backend) => `运行于 ${backend}。`,
   runningSlowly: (backend, missing, cpu) => {
     const why = missing.length > 0 ? `（这里没有 ${missing.map((n) => API_NAMES[n] ?? n).join(' 和 ')}）` : '';

@@ -5,7 +5,7 @@
  * each feature map on its own, which gives the paper's 0.625 M parameters for the basic
  * encoder. For VGG16 a 1x1 projection + BN + ReLU follows where the channel count halves.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { batchNorm, conv, defineConvBn, convBn, type BatchNormParams, type ConvBnParams, type ConvParams } from '../layers/conv-block';
 import { ParameterStore } from '../layers/parameter-store';
 import { resizeBilinear } from '../ops/resize-bilinear';

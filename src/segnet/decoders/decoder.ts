@@ -2,7 +2,7 @@
  * What every decoder is: parameters of its own, and a function from the encoder's stage
  * outputs to per-pixel class logits at the input's full resolution.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { ParameterStore } from '../layers/parameter-store';
 import type { EncoderPlan } from '../plan';
 import type { StageOutput } from '../types';

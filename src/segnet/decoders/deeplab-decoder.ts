@@ -6,7 +6,7 @@
  * are bilinearly upsampled to the input size. fc6/fc7 width is twice the encoder's last
  * width (1024 for VGG16 at width 1, as in DeepLab-LargeFOV).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { conv, type ConvParams } from '../layers/conv-block';
 import { resizeBilinear } from '../ops/resize-bilinear';
 import { ParameterStore } from '../layers/parameter-store';

@@ -8,7 +8,7 @@
  * their size is the encoder's kernel (7 for SegNet-Basic, as in the paper's FCN-Basic; a
  * 7-tap kernel at stride 2 overlaps unevenly, which is where checkerboard artefacts come from).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { conv, type ConvParams } from '../layers/conv-block';
 import { ParameterStore } from '../layers/parameter-store';
 import { trainableConv2dTranspose } from '../ops/trainable-conv';

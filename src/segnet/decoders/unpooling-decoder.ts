@@ -10,7 +10,7 @@
  *   convolutions, stride 1) + BN + ReLU. The fully connected bottleneck of the original
  *   DeconvNet is left out, so the comparison isolates the decoder.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { maxUnpool } from '../ops/max-unpool';
 import { trainableConv2dTranspose } from '../ops/trainable-conv';
 import { batchNorm, conv, type BatchNormParams, type ConvParams } from '../layers/conv-block';

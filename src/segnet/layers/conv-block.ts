@@ -4,7 +4,7 @@
  * ops/batch-norm-training.ts) and updates the moving averages that inference uses, as in
  * Caffe's SegNet.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { atrousConv2d } from '../ops/atrous-conv2d';
 import { batchNormTraining } from '../ops/batch-norm-training';
 import type { ParameterStore } from './parameter-store';

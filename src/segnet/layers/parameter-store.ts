@@ -5,7 +5,7 @@
  * global variable registry, so checkpoints load into any fresh model with the same config.
  * Initialisation is seeded per name, so the same config and seed give the same weights.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** 'weight' is learnt by gradient descent; 'state' is updated otherwise (batch-norm moving statistics). */
 export type ParameterRole = 'weight' | 'state';

@@ -2,7 +2,7 @@
  * Collects intermediate activations (and pooling indices) during a forward pass, for the
  * widgets that show feature maps. Recorded tensors are kept alive until the caller disposes them.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface Activation {
   /** Layer name, e.g. "encoder/stage2/pool". */

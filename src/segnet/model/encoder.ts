@@ -4,7 +4,7 @@
  * variables); DeepLab-LargeFOV runs the last two stages without pooling and with dilated
  * convolutions instead, on the same weights.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 import { maxPoolWithIndices } from '../ops/max-pool-with-indices';
 import { convBn, defineConvBn, type ConvBnParams } from '../layers/conv-block';
 import { ParameterStore } from '../layers/parameter-store';

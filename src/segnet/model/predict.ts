@@ -3,7 +3,7 @@
  * inference path (logits -> class per pixel, or -> plain-data segmentations), shared by the
  * eval CLI, the studio's validation, the decoder comparison and the widgets' frame analysis.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Segmentation } from '../types';
 import type { SegNetModel } from './segnet-model';
 

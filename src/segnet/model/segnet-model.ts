@@ -2,7 +2,7 @@
  * A SegNet-family model: the shared encoder, one decoder, and the plain-data API the
  * widgets use. `predict` works on tensors; `segment` returns plain arrays.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createDecoder, type Decoder } from '../decoders';
 import type { NamedVariable } from '../layers/parameter-store';
 import type { Segmentation, StageOutput } from '../types';

@@ -7,7 +7,7 @@
  * conv2d runs on each, and batchToSpaceND interleaves the results back. All three ops have
  * gradients, so the filter and the input train.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ConvPadding } from './conv-geometry';
 import { trainableConv2d, type ConvGradients } from './trainable-conv';
 import { assertPositiveInt, assertRank } from './validate';

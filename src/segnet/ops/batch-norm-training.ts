@@ -7,7 +7,7 @@
  *   dbeta = sum(dy),  dgamma = r * sum(dy * c)
  *   dx = gamma * r * (dy - dbeta / M - c * r^2 * sum(dy * c) / M)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { channelMoments, channelSums } from './channel-moments';
 import { multiInputGrad } from './multi-input-grad';
 import { assertRank } from './validate';

@@ -4,7 +4,7 @@
  * pooling is about 25x faster than that for a [2, 96, 128, 64] map (0.4 ms against 11 ms).
  * Batch normalisation needs several such sums per layer and training step.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** x [N, H, W, C] -> [C]: the sum of each channel. */
 export function channelSums(x: tf.Tensor4D): tf.Tensor1D {

@@ -4,7 +4,7 @@
  * axis, computed with TensorFlow's rules, so 'same' with an even kernel (more padding after
  * than before) comes out exactly as tf.conv2d pads it.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 export type ConvPadding = 'same' | 'valid';
 

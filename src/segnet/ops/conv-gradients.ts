@@ -11,7 +11,7 @@
  *   ([H', W', N, O]); its 'valid' output is [C, kh, kw, O]. The pads of the forward pass are
  *   the pads of this correlation, so x is never copied into a padded tensor.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { explicitPadding, flipFilter, inputGradientPads, rotateFilter, type SpatialPads } from './conv-geometry';
 
 /** [N, H, W, C] -> [H, W, N, C]: a reshape when N is 1, else a transpose. */

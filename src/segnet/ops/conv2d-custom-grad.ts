@@ -3,7 +3,7 @@
  * trains on backends without Conv2DBackpropFilter. Same values as tf.conv2d and, up to
  * float rounding, the same gradients.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { convFilterGradient, convInputGradient } from './conv-gradients';
 import { explicitPadding, paddedOutputSize, stride1Pads, type ConvPadding, type SpatialPads } from './conv-geometry';
 import { multiInputGrad } from './multi-input-grad';

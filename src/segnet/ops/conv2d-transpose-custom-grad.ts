@@ -10,7 +10,7 @@
  * behind. Gradients then come from conv2dCustomGrad, and through the zero insertion (pad and
  * reshape) and the filter flip (reverse and transpose), which every backend differentiates.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { axisPads, flipFilter, type SpatialPads } from './conv-geometry';
 import { conv2dCustomGrad } from './conv2d-custom-grad';
 import { assertPositiveInt, assertRank } from './validate';

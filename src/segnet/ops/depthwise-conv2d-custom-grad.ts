@@ -2,7 +2,7 @@
  * depthwiseConv2d at stride 1, channel multiplier 1, whose gradients are forward depthwise
  * convolutions (conv-gradients.ts): TF.js wasm registers neither depthwise backprop kernel.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { depthwiseFilterGradient, depthwiseInputGradient } from './conv-gradients';
 import { explicitPadding, type ConvPadding } from './conv-geometry';
 import { checkConvArgs, filterOpWithGrad } from './conv2d-custom-grad';

@@ -11,7 +11,7 @@
  * `tf.maxPoolWithArgmax` is avoided on purpose: it has no gradient, returns float indices on
  * WebGL, breaks ties differently per backend and is wrong on wasm for windows of values <= 0.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { PoolResult } from '../types';
 import { singleInputGrad } from './single-input-grad';
 import { unpoolParts } from './unpool-parts';

@@ -2,7 +2,7 @@
  * SegNet's upsampling: put every value back where the encoder's max-pool found its maximum,
  * zeros everywhere else. The result is sparse; the decoder's convolutions densify it.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { singleInputGrad } from './single-input-grad';
 import { unpoolParts, gatherAtIndices } from './unpool-parts';
 import { cropTo, padToEven } from './window-parts';

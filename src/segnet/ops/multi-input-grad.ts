@@ -4,7 +4,7 @@
  * through `save`: anything a closure captured from the forward pass has been disposed by the
  * time the backward pass runs.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface MultiInputGrad<T extends tf.Tensor> {
   value: T;

@@ -5,7 +5,7 @@
  * Resizing is linear and separable, out = Ry * x * Rx^T per channel, so its gradient is
  * dx = Ry^T * dy * Rx, done here with two matrix products.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { singleInputGrad } from './single-input-grad';
 import { assertPositiveInt, assertRank } from './validate';
 

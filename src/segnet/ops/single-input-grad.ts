@@ -1,5 +1,5 @@
 /** A typed wrapper over tf.customGrad for the common case of one differentiable input. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface SingleInputGrad<T extends tf.Tensor> {
   value: T;

@@ -4,7 +4,7 @@
  * *-custom-grad.ts where it does not (wasm), so every backend trains and the native
  * kernels are kept wherever they exist.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ConvPadding } from './conv-geometry';
 import { conv2dCustomGrad } from './conv2d-custom-grad';
 import { checkTransposeArgs, conv2dTransposeCustomGrad } from './conv2d-transpose-custom-grad';

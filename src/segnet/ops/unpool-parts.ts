@@ -3,7 +3,7 @@
  * scattering values to their recorded window positions, and gathering them back.
  * Each is the other's gradient.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { windowParts, weaveParts } from './window-parts';
 
 /** One float mask per window position: masks[k] is 1 where indices == k. 4 x [N, h, w, C] */

@@ -1,5 +1,5 @@
 /** Argument checks shared by the public ops: each message names the function, the parameter and the bad value. */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 
 export function assertRank(fn: string, name: string, t: tf.Tensor, rank: number): void {
   if (t.rank !== rank) {

@@ -2,7 +2,7 @@
  * Splitting a map into the four members of its 2x2 windows, and weaving four maps back.
  * Both are built from reshape and slice only, so they run and differentiate on every backend.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** Pads [N, H, W, C] at the bottom/right to even H and W with `value`. */
 export function padToEven(x: tf.Tensor4D, value: number): tf.Tensor4D {

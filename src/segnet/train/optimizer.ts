@@ -3,7 +3,7 @@
  * optimizer state goes into checkpoints and comes back into a fresh page or process.
  * (TF.js's own optimizers key their state by global variable names, which differ per session.)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { NamedVariable } from '../layers/parameter-store';
 
 export interface OptimizerConfig {

@@ -7,7 +7,7 @@
  * so changing it never restarts a loop. Shapes stay fixed (the batches decide them), and
  * every tensor of a step is freed before the next one.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { weightedCrossEntropy } from '../loss';
 import { ConfusionMatrix, segmentationScores, type SegmentationScores } from '../metrics';
 import type { SegNetModel } from '../model/segnet-model';

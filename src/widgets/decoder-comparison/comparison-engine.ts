@@ -9,7 +9,7 @@
  * applies from the next one with Adam's moments kept. Loaded late (a dynamic import) with
  * TF.js itself.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import {
   buildSegNet,
   ConfusionMatrix,

@@ -2,7 +2,7 @@
  * The shared encoder's weights: the pretrained checkpoint's SegNet-Basic encoder when the site
  * has one that fits, otherwise random weights, with a notice saying so. Either way it is frozen.
  */
-import type * as tfTypes from '@tensorflow/tfjs';
+import type * as tfTypes from '@tensorflow/tfjs-core';
 import type { SegNetModel } from '../../segnet';
 import type { Engine } from '../shared/engine';
 import { errorMessage } from '../../segnet/core';

@@ -16,6 +16,7 @@ import { PREVIEW_FRAMES, previewPositions } from './frames';
 import type { RaceRecord, RaceView } from './race';
 import { comparisonCaption, renderDecoderCard, renderDecoderFacts, renderLossChart, renderPredictions, type PredictionView } from './render';
 import type { ComparedDecoder, ComparisonState } from './state';
+import { markBackend } from '../shared/backend-sharing';
 
 /** The view, and what the binding draws before a race exists. */
 export interface ComparisonView extends RaceView {
@@ -143,7 +144,7 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
       status({ state: 'failed', message: text });
     },
     backend(backend: BackendChoice) {
-      root.dataset.backend = backend.name;
+      markBackend(root, backend);
       if (ready) {
         ready = { ...ready, backendSentence: backendSentence(backend) };
         status(ready);

@@ -4,7 +4,7 @@
  * indices, a stride-2 transposed convolution whose 4x4 kernel is initialised to bilinear
  * interpolation (FCN's upsampling before training changes it), and bilinear resizing.
  */
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import type { Engine } from '../shared/engine';
 
 export const UPSAMPLERS = ['unpool', 'transposed', 'bilinear'] as const;

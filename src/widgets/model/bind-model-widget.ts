@@ -12,6 +12,8 @@ import { gateModel, type ModelGateOptions } from './model-gate';
 import type { PageModel } from './page-model';
 import { readSources } from './read-sources';
 import { errorMessage } from '../../segnet/core';
+import { markBackend } from '../shared/backend-sharing';
+import { whenNearViewport } from '../shared/near-viewport';
 
 export interface ModelWidgetHooks {
   /** The demo frames have loaded (the thumbnails are painted already). */
@@ -26,9 +28,15 @@ export interface ModelWidgetHooks {
 export interface ModelWidgetDeps {
   loadFrames(dataUrl: string): Promise<DemoFrames>;
   gate(options: ModelGateOptions): () => void;
+  /**
+   * Calls `start` when the widget nears the viewport (the frames are most of a megabyte, not
+   * worth fetching for a widget the reader may never reach); returns a cancel function.
+   * Without it, the frames load at once.
+   */
+  whenNear?(root: HTMLElement, start: () => void): () => void;
 }
 
-const PAGE_DEPS: ModelWidgetDeps = { loadFrames: loadDemoFrames, gate: gateModel };
+const PAGE_DEPS: ModelWidgetDeps = { loadFrames: loadDemoFrames, gate: gateModel, whenNear: whenNearViewport };
 
 /**
  * Binds a model widget's frames and network to `hooks`. The status line is the root's
@@ -38,27 +46,30 @@ export function bindModelWidget(root: HTMLElement, hooks: ModelWidgetHooks, deps
   const sources = readSources(root);
   const status = widgetPart(root, 'status');
   let live = true;
-  deps.loadFrames(sources.dataUrl).then(
-    (frames) => {
-      if (!live) return;
-      paintFrameThumbnails(root, frames);
-      hooks.frames(frames);
-    },
-    (error: unknown) => {
-      if (live) hooks.framesFailed(pageMessages().model.framesFailed(errorMessage(error)));
-    },
-  );
+  const loadFrames = () =>
+    deps.loadFrames(sources.dataUrl).then(
+      (frames) => {
+        if (!live) return;
+        paintFrameThumbnails(root, frames);
+        hooks.frames(frames);
+      },
+      (error: unknown) => {
+        if (live) hooks.framesFailed(pageMessages().model.framesFailed(errorMessage(error)));
+      },
+    );
+  const stopFrames = deps.whenNear ? deps.whenNear(root, () => void loadFrames()) : (void loadFrames(), () => {});
   const stopGate = deps.gate({
     root,
     status,
     source: sources.model,
     onReady: (model) => {
-      root.dataset.backend = model.backend.name;
+      markBackend(root, model.backend);
       hooks.model(model);
     },
   });
   return () => {
     live = false;
+    stopFrames();
     stopGate();
   };
 }

@@ -80,9 +80,22 @@ export function isSlowBackend(name: BackendName): boolean {
   return name === 'cpu';
 }
 
-/** One sentence on where the network runs, naming the fallback when WebGL/WebGPU are missing. */
+/**
+ * The reader's words for a reason the backend plan (shared/backend-plan.ts) gives: the plan
+ * says it in English for logs; a software renderer passed over is worded in the page's language.
+ */
+export function reasonWords(reason: string, m: Words = pageMessages().model): string {
+  const software = /^(WebGL|WebGPU) here is software-rendered \((.+)\), slower than WebAssembly$/.exec(reason);
+  return software ? m.softwareRendered(software[1]!, software[2]!) : reason;
+}
+
+/**
+ * One sentence on where the network runs: why, when a faster-looking backend was passed over
+ * (software-rendered WebGL or WebGPU), or naming what is missing when WebGL/WebGPU are not there.
+ */
 export function backendSentence(backend: BackendChoice, m: Words = pageMessages().model): string {
-  const label = m.backends[backend.name];
+  const label = `${m.backends[backend.name]}${backend.threads !== undefined && backend.threads > 1 ? m.threads(backend.threads) : ''}`;
+  if (backend.reason) return m.runningBecause(label, reasonWords(backend.reason, m));
   if (backend.name === 'webgpu' || backend.name === 'webgl') return m.runningOn(label);
   const missing = backend.rejected.filter((r) => r.name === 'webgpu' || r.name === 'webgl').map((r) => r.name);
   return m.runningSlowly(label, missing, backend.name === 'cpu');

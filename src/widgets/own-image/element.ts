@@ -21,6 +21,7 @@ import { renderEmptyStage, renderPresentLegend, renderRegion, sceneCaption } fro
 import { INPUT_HEIGHT, INPUT_WIDTH, ownImageCodec, type OwnImageState } from './state';
 import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, streetModelSentence, type StreetModel } from './street-model';
 import { errorMessage } from '../../segnet/core';
+import { markBackend } from '../shared/backend-sharing';
 
 defineWidget('own-image', (root, id) => {
   const sources = readOwnImageSources(root);
@@ -174,7 +175,7 @@ defineWidget('own-image', (root, id) => {
       }),
     onReady: (loaded) => {
       ready = true;
-      root.dataset.backend = loaded.backend.name;
+      markBackend(root, loaded.backend);
       if (street) whichModel.textContent = [street.fallback, streetModelSentence(street, Boolean(sources.camvidUrl || sources.page.checkpointUrl), t)].filter(Boolean).join(' ');
       draw(state.get());
       predict();

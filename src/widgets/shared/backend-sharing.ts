@@ -37,3 +37,10 @@ export function onEngineBackend(listener: BackendListener): () => void {
   backendListeners.add(listener);
   return () => void backendListeners.delete(listener);
 }
+
+/** Marks a widget's root with where its network runs: `data-backend`, and `data-threads` for wasm. */
+export function markBackend(root: HTMLElement, backend: BackendChoice): void {
+  root.dataset.backend = backend.name;
+  if (backend.threads !== undefined) root.dataset.threads = String(backend.threads);
+  else delete root.dataset.threads;
+}

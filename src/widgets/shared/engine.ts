@@ -1,11 +1,17 @@
 /**
- * The TF.js engine (about 1 MB) is imported only by the first widget that needs it, once per
- * page, and shared by every widget after that.
+ * The TF.js engine is imported only by the first widget that needs it, once per page (or
+ * worker), and shared by every widget after that. Only TF.js's core and the code of the
+ * backend that runs are loaded: the device is probed first (device-probe.ts), the backends
+ * are tried in the order backend-plan.ts gives, and each backend's package is imported just
+ * before it is tried. Nothing here needs a document or a window, so a module Worker can call
+ * loadEngine() too.
  */
-import type { BackendChoice } from '../../segnet';
+import type { BackendChoice, BackendName } from '../../segnet';
+import { planBackends } from './backend-plan';
+import { probeDevice } from './device-probe';
 
 export interface Engine {
-  tf: typeof import('@tensorflow/tfjs');
+  tf: typeof import('@tensorflow/tfjs-core');
   segnet: typeof import('../../segnet');
   backend: BackendChoice;
 }
@@ -13,14 +19,19 @@ export interface Engine {
 let engine: Promise<Engine> | null = null;
 
 /**
- * The TF.js engine with the best backend this browser offers (webgpu, webgl, wasm, cpu).
- * Shared by every widget on the page; the first call starts the download.
+ * The TF.js engine on the best backend this device offers (a hardware GPU through webgpu or
+ * webgl, else wasm, else cpu; see backend-plan.ts). Shared by every widget on the page; the
+ * first call starts the download.
  */
 export function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
-    const [tf, segnet] = await Promise.all([import('@tensorflow/tfjs'), import('../../segnet')]);
-    await Promise.all([import('@tensorflow/tfjs-backend-webgpu'), registerWasm()]);
-    const backend = await segnet.selectBackend();
+    // TF.js's core registers no gradients of its own (the @tensorflow/tfjs umbrella, which Node
+    // scripts and tests use, does): training needs them. They are registered after the core's
+    // entry has run (it registers the flags that registering a gradient reads): two dynamic
+    // imports in parallel run their shared chunks in whatever order they arrive.
+    const tf = await import('@tensorflow/tfjs-core');
+    const [, segnet] = await Promise.all([import('@tensorflow/tfjs-core/dist/register_all_gradients'), import('../../segnet')]);
+    const backend = await activateEngineBackend(segnet, 'auto');
     return { tf, segnet, backend };
   })();
   // A failed load (a chunk gone after a redeploy, the network down) is tried afresh next time.
@@ -30,17 +41,95 @@ export function loadEngine(): Promise<Engine> {
   return engine;
 }
 
-/** Registers the wasm backend with its binaries served from this site (no CDN). */
-async function registerWasm(): Promise<void> {
-  const [wasm, plain, simd, threaded] = await Promise.all([
-    import('@tensorflow/tfjs-backend-wasm'),
-    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
-    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
-    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
-  ]);
-  wasm.setWasmPaths({
-    'tfjs-backend-wasm.wasm': plain.default,
-    'tfjs-backend-wasm-simd.wasm': simd.default,
-    'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
+/**
+ * Makes `choice` TF.js's backend (page-wide), loading its code first; 'auto' follows the
+ * device's plan. The result says why it runs and, for wasm, on how many threads.
+ */
+export async function activateEngineBackend(segnet: Engine['segnet'], choice: BackendName | 'auto'): Promise<BackendChoice> {
+  const plan = choice === 'auto' ? planBackends(await probeDevice()) : { preference: [choice] };
+  const restore = plan.preference.includes('wasm') ? liftWasmThreadCap() : () => {};
+  let backend: BackendChoice;
+  try {
+    backend = await segnet.selectBackend(plan.preference, { ...plan, load: registerBackend });
+  } finally {
+    restore();
+  }
+  if (backend.name === 'wasm') backend.threads = (await loadWasm()).getThreadsCount();
+  return backend;
+}
+
+/**
+ * TF.js 4.22's wasm backend caps its thread pool at half of navigator.hardwareConcurrency
+ * (backend.cc counts two hardware threads per core), read once when its module starts: one
+ * thread on two cores, whatever setThreadsCount asks. While a backend is chosen, the
+ * navigator reports twice its cores, so that the cap is the core count; setThreadsCount
+ * (wasmThreadCount) then decides. Returns the function that puts the navigator back.
+ */
+function liftWasmThreadCap(): () => void {
+  const nav = globalThis.navigator as (Navigator & { hardwareConcurrency: number }) | undefined;
+  if (!nav || wasmThreadCount() <= 1 || Object.hasOwn(nav, 'hardwareConcurrency')) return () => {};
+  try {
+    Object.defineProperty(nav, 'hardwareConcurrency', { value: nav.hardwareConcurrency * 2, configurable: true });
+  } catch {
+    return () => {};
+  }
+  return () => {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  };
+}
+
+/** Imports the package that registers backend `name` with TF.js. */
+function registerBackend(name: BackendName): Promise<unknown> {
+  switch (name) {
+    case 'webgpu':
+      return import('@tensorflow/tfjs-backend-webgpu');
+    case 'webgl':
+      return import('@tensorflow/tfjs-backend-webgl');
+    case 'wasm':
+      return loadWasm();
+    case 'cpu':
+      return import('@tensorflow/tfjs-backend-cpu');
+  }
+}
+
+/**
+ * The wasm backend's worker pool holds 8 threads (TF.js 4.22's PTHREAD_POOL_SIZE); asking
+ * for more would wait on workers that the blocked main thread cannot start.
+ */
+const WASM_MAX_THREADS = 8;
+
+/**
+ * Threads for the wasm backend: every core when the page is cross-origin isolated (threads
+ * need SharedArrayBuffer), as TF.js would otherwise take half of them (one on two cores).
+ */
+export function wasmThreadCount(): number {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  return isolated ? Math.max(1, Math.min(cores, WASM_MAX_THREADS)) : 1;
+}
+
+let wasm: Promise<typeof import('@tensorflow/tfjs-backend-wasm')> | null = null;
+
+/** Registers the wasm backend with its binaries served from this site (no CDN) and its thread count set. */
+function loadWasm(): Promise<typeof import('@tensorflow/tfjs-backend-wasm')> {
+  wasm ??= (async () => {
+    const [module, plain, simd, threaded] = await Promise.all([
+      import('@tensorflow/tfjs-backend-wasm'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
+    ]);
+    module.setWasmPaths({
+      'tfjs-backend-wasm.wasm': plain.default,
+      'tfjs-backend-wasm-simd.wasm': simd.default,
+      'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
+    });
+    // Read by the backend when it initialises, so it must come before the first setBackend('wasm').
+    if (wasmThreadCount() > 1) module.setThreadsCount(wasmThreadCount());
+    return module;
+  })();
+  wasm.catch(() => {
+    wasm = null;
   });
+  return wasm;
 }

@@ -5,12 +5,12 @@
 import type { BackendChoice } from '../../segnet';
 import { watchEngineDevice } from '../shared/device-watch';
 import { setEngineBackend } from '../shared/backend-sharing';
-import type { Engine } from '../shared/engine';
+import { activateEngineBackend, type Engine } from '../shared/engine';
 import type { StudioBackend } from './settings';
 
-/** Activates the reader's choice (auto: the first of webgpu, webgl, wasm, cpu that starts). */
+/** Activates the reader's choice (auto: the device's order, see ../shared/backend-plan), loading its code first. */
 export async function activateBackend(engine: Engine, choice: StudioBackend): Promise<BackendChoice> {
-  const backend = choice === 'auto' ? await engine.segnet.selectBackend() : await engine.segnet.selectBackend([choice]);
+  const backend = await activateEngineBackend(engine.segnet, choice);
   // TF.js has one backend per page: every widget on the shared engine now runs there.
   setEngineBackend(engine, backend);
   return backend;

@@ -125,10 +125,10 @@ defineWidget('training-studio', (root, id) => {
         },
       };
       const worker = await engineWorker();
-      const { backend: name, canTrain, refused } = await worker.openStudio({ id, sources, backend: state.get().backend, remembered: memory.remembered() }, Comlink.proxy(view));
+      const { backend: name, canTrain, refused, reason } = await worker.openStudio({ id, sources, backend: state.get().backend, remembered: memory.remembered() }, Comlink.proxy(view));
       const created = await worker.studio(id);
       session = created;
-      say(`${refused}${canTrain ? `Ready on ${name}. Press Start to train.` : `The ${name} backend cannot train here.`}`, !canTrain ? 'error' : refused ? 'warning' : 'info');
+      say(`${refused}${canTrain ? `Ready on ${name}${reason ? ` (${reason})` : ''}. Press Start to train.` : `The ${name} backend cannot train here.`}`, !canTrain ? 'error' : refused ? 'warning' : 'info');
       const restored = await created.restoreSaved().catch((e: unknown) => {
         say(`Your saved run could not be read (${errorMessage(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
         return false;

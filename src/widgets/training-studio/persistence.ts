@@ -3,7 +3,7 @@
  * in-memory snapshot used to carry the run across a backend switch. All go through the
  * engine's captureCheckpoint / readCheckpoint.
  */
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import type { CheckpointMeta, LoadedCheckpoint, SegNetModel } from '../../segnet';
 import { fnv1a32 } from '../../data';
 import type { Engine } from '../shared/engine';

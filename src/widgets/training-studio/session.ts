@@ -34,7 +34,8 @@ export interface SessionView {
   curves(run: StudioRun): void;
   strip(run: StudioRun, predictions: Uint8Array[] | null): void;
   checksum(value: string): void;
-  backend(name: string): void;
+  /** The backend training runs on now, and its threads (wasm). */
+  backend(name: string, threads?: number): void;
   /** The graphics device was lost: only a backend switch (or a reload) continues. */
   deviceLost(): void;
   /** A restored or imported run brings its own settings into the form. */
@@ -402,7 +403,7 @@ export class StudioSession {
     for (const candidate of candidates) {
       try {
         const backend = await this.deps.activate(this.engine, candidate);
-        this.view.backend(backend.name);
+        this.view.backend(backend.name, backend.threads);
         this.deviceGone = false;
         this.watchDevice();
         const note = failures.length > 0 ? `${failures.join('; ')}. ` : '';

@@ -28,6 +28,8 @@ export interface StudioOpened {
   /** The backend the engine runs on, and whether it can train. */
   backend: string;
   canTrain: boolean;
+  /** Why this backend was chosen over a faster-looking one (a software renderer passed over), if it was. */
+  reason?: string;
   /** Said first when the backend asked for did not start (another was taken); else ''. */
   refused: string;
 }
@@ -55,12 +57,12 @@ export async function openStudio(init: StudioInit, page: StudioPageView, transfe
     },
   };
   const view = remoteSessionView(page, transfer);
-  view.backend(backend.name);
+  view.backend(backend.name, backend.threads);
   // A copy, as the keeper may still write its own bytes; the copy moves to the page.
   const leaving = (ready: { info: SavedRun; bytes: Uint8Array } | null): void => {
     const copy = ready && { info: ready.info, bytes: ready.bytes.slice() };
     void Promise.resolve(page.leaving(copy && transfer(copy, [copy.bytes.buffer]))).catch(() => undefined);
   };
   const session = new StudioSession(engine, init.id, init.sources, view, { store: browserRunStore(init.id, indexedDB, memory), leaving });
-  return { session, backend: backend.name, canTrain: backend.canTrain, refused };
+  return { session, backend: backend.name, canTrain: backend.canTrain, refused, ...(backend.reason ? { reason: backend.reason } : {}) };
 }

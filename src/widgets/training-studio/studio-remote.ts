@@ -32,7 +32,7 @@ export interface StudioPageView {
   curves(run: RunView): void;
   strip(strip: StripView): void;
   checksum(value: string): void;
-  backend(name: string): void;
+  backend(name: string, threads?: number): void;
   deviceLost(): void;
   settings(settings: StudioSettings): void;
   savedRuns(runs: SavedRun[], open: string | null): void;
@@ -102,7 +102,7 @@ export function remoteSessionView(page: { [K in keyof StudioPageView]: (...args:
       post(page.strip(transfer(strip, stripBuffers(strip))));
     },
     checksum: (value) => post(page.checksum(value)),
-    backend: (name) => post(page.backend(name)),
+    backend: (name, threads) => post(page.backend(name, threads)),
     deviceLost: () => post(page.deviceLost()),
     settings: (s) => post(page.settings({ ...s })),
     savedRuns: (runs, open) => post(page.savedRuns(runs, open)),

@@ -113,9 +113,11 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
     checksum(value) {
       root.dataset.checksum = value;
     },
-    backend(name) {
+    backend(name, threads) {
       backend = name;
       root.dataset.backend = name;
+      if (threads !== undefined) root.dataset.threads = String(threads);
+      else delete root.dataset.threads;
       delete root.dataset.deviceLost;
     },
     deviceLost() {

@@ -75,6 +75,33 @@ describe('bindModelWidget(root, hooks)', () => {
     expect(seen[1]).toBe('model on wasm; data-backend wasm');
   });
 
+  it('fetches the frames only once the widget nears the viewport, and never after it is unbound', async () => {
+    const c = controlled();
+    const near: (() => void)[] = [];
+    let cancelled = 0;
+    const deps: ModelWidgetDeps = {
+      ...c.deps,
+      whenNear: (_root, start) => {
+        near.push(start);
+        return () => void cancelled++;
+      },
+    };
+    const seen: string[] = [];
+    const hooks = { frames: () => seen.push('frames'), framesFailed: () => seen.push('failed'), model: () => seen.push('model') };
+    bindModelWidget(widget(), hooks, deps);
+    expect(c.calls.dataUrls).toEqual([]);
+    near[0]!();
+    expect(c.calls.dataUrls).toEqual(['/data/synthetic-96x128/']);
+    c.resolve(FRAMES);
+    await settle();
+    expect(seen).toEqual(['frames']);
+
+    const unbind = bindModelWidget(widget(), hooks, deps);
+    unbind();
+    expect(cancelled).toBe(1);
+    expect(c.calls.dataUrls).toHaveLength(1);
+  });
+
   it('tells the widget, in a sentence, why the frames did not load', async () => {
     const root = widget();
     const c = controlled();

@@ -66,6 +66,14 @@ describe('run policy', () => {
     ).toBe('Running on WebAssembly on the CPU because webgpu and webgl are not available here: slower, but one frame at a time is fine.');
     expect(backendSentence({ name: 'cpu', canTrain: true, rejected: [] })).toContain('expect tens of seconds per frame');
   });
+
+  it('says why wasm runs where WebGL is software-rendered, and on how many threads', () => {
+    const reason = 'WebGL here is software-rendered (SwiftShader), slower than WebAssembly';
+    expect(backendSentence({ name: 'wasm', canTrain: true, rejected: [], reason, threads: 2 })).toBe(
+      'Running on WebAssembly on the CPU (2 threads): WebGL here is software-rendered (SwiftShader), slower than WebAssembly.',
+    );
+    expect(backendSentence({ name: 'wasm', canTrain: true, rejected: [], reason, threads: 1 })).toBe(`Running on WebAssembly on the CPU: ${reason}.`);
+  });
 });
 
 describe('checkpoints', () => {
