@@ -4,7 +4,8 @@
  * which makes the page cross-origin isolated: SharedArrayBuffer exists, and TF.js's wasm
  * backend runs on every core. Everything else passes through untouched. Registered by
  * src/layouts/BaseLayout.astro only when the page is not isolated already; a host that sends
- * the headers itself never installs it.
+ * the headers itself never installs it, and a worker installed before the host began to send
+ * them removes itself at the first page it sees arrive with them.
  */
 const ISOLATED_DESTINATIONS = new Set(['document', 'iframe', 'worker', 'sharedworker']);
 
@@ -15,7 +16,15 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode !== 'navigate' && !ISOLATED_DESTINATIONS.has(request.destination)) return;
-  event.respondWith(fetch(request).then(isolated));
+  event.respondWith(
+    fetch(request).then((response) => {
+      if (request.mode === 'navigate' && response.headers.get('Cross-Origin-Embedder-Policy') === 'require-corp') {
+        self.registration.unregister(); // the host isolates the site now: this worker is not needed
+        return response;
+      }
+      return isolated(response);
+    }),
+  );
 });
 
 /** The response with the isolation headers added (redirects and opaque responses as they are). */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { parseImageSize } from '../src/data/image-size';
 import { streetSample } from '../src/data/synthetic/street-sample';
-import { SAMPLE_MANIFEST, type SampleManifest } from '../src/widgets/own-image/samples';
+import { SAMPLE_MANIFEST, type SampleManifest } from '../src/data/sample-manifest';
 import { parseArgs } from './lib/args';
 import { interruptSignal, reportFailure } from './lib/cli';
 

@@ -59,7 +59,8 @@ export function cachingCheckpointFetch(fetchFile: FetchFunction = (input, init) 
     const cached = await cache?.match(key).catch(() => undefined);
     if (cached) return cached;
     const response = await fetchFile(input, init);
-    if (response.ok && cache) await store(cache, key, path, response.clone());
+    // Kept in the background: the loader reads the file while the cache writes its copy.
+    if (response.ok && cache) void store(cache, key, path, response.clone());
     return response;
   };
 }

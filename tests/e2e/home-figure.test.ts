@@ -31,7 +31,7 @@ describe('home figure', () => {
     const img = page.locator('home-figure [data-part="picture"] img');
     expect(await img.isVisible()).toBe(true);
     expect(await img.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-    expect(await page.locator('home-figure [data-part="next"]').isDisabled()).toBe(true);
+    expect(await page.locator('home-figure [data-part="next"]').isVisible()).toBe(false);
   });
 
   it('labels the frame live once the network runs, then the next frame on a click', async () => {
@@ -40,10 +40,15 @@ describe('home figure', () => {
     expect(await page.locator('home-figure [data-part="picture"] canvas').count()).toBe(1);
     expect(await page.locator('home-figure [data-part="picture"] img').count()).toBe(0);
     const caption = await page.locator('home-figure [data-part="caption"]').innerText();
-    expect(caption).toMatch(/^Labelled just now in your browser \((wasm|cpu), \d+ ms\): road frame 1 of \d+\. It matches the ground truth on \d+% of the labelled pixels\.$/);
+    expect(caption).toMatch(/^Labelled just now in your browser \((WebAssembly|plain JavaScript) on the CPU, \d+ ms\): road frame 1 of \d+\. It matches the ground truth on \d+% of the labelled pixels\.$/);
+    expect(await page.locator('home-figure [data-part="next"]').getAttribute('aria-disabled')).toBe('false');
     const first = await page.locator('home-figure canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
-    await page.locator('home-figure [data-part="next"]').click();
+    const next = page.locator('home-figure [data-part="next"]');
+    await next.focus();
+    await page.keyboard.press('Enter');
     await page.waitForSelector('home-figure[data-live="1"]', { timeout: 60_000 });
+    // The button keeps keyboard focus through the run.
+    expect(await next.evaluate((b) => b === document.activeElement)).toBe(true);
     expect(await page.locator('home-figure [data-part="caption"]').innerText()).toContain('road frame 2 of');
     expect(await page.locator('home-figure canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL())).not.toBe(first);
   });

@@ -2,7 +2,7 @@
  * <home-figure>: the precomputed labelled frame, replaced by the network's live labels once it
  * runs here, with a button that labels the next demo frame.
  */
-import type { Segmentation } from '../../segnet/core';
+import type { BackendName, Segmentation } from '../../segnet';
 import { pageMessages } from '../../i18n';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { pixelCanvas } from '../shared/dom';
@@ -16,6 +16,7 @@ const OPACITY = 0.6;
 
 defineWidget('home-figure', (root) => {
   const t = pageMessages().homeFigure;
+  const backendLabel = (name: BackendName): string => pageMessages().model.backends[name];
   const picture = widgetPart(root, 'picture');
   const caption = widgetPart(root, 'caption');
   const next = widgetPart<HTMLButtonElement>(root, 'next');
@@ -28,27 +29,31 @@ defineWidget('home-figure', (root) => {
     if (!frames || !model || busy) return;
     const frame = frames.frames[index]!;
     busy = true;
-    next.disabled = true;
+    // Kept focusable while busy (aria-disabled, not disabled), so keyboard focus stays on it.
+    next.setAttribute('aria-disabled', 'true');
     const started = performance.now();
     model.prediction(frame).then(
       (seg: Segmentation) => {
         busy = false;
         if (!frames || !model) return;
-        const live = { index, count: frames.frames.length, accuracy: pixelAccuracy(frame.labels, seg.labels), backend: model.backend.name, ms: performance.now() - started };
+        const live = { index, count: frames.frames.length, accuracy: pixelAccuracy(frame.labels, seg.labels), backend: backendLabel(model.backend.name), ms: performance.now() - started };
         picture.replaceChildren(pixelCanvas(compositeOverlay(frame.image, seg.labels, frames.width, frames.height, OPACITY), frames.width, frames.height, liveAlt(t, live)));
         caption.textContent = liveCaption(t, live);
         root.dataset.live = String(index);
-        next.disabled = false;
+        next.hidden = false;
+        next.setAttribute('aria-disabled', 'false');
       },
       (error: unknown) => {
         busy = false;
         caption.textContent = t.failed(errorMessage(error));
+        // The button stays, so the reader can try this frame or the next again.
+        next.setAttribute('aria-disabled', 'false');
       },
     );
   };
 
   next.addEventListener('click', () => {
-    if (!frames) return;
+    if (!frames || busy) return;
     index = (index + 1) % frames.frames.length;
     show();
   });

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { publicFile } from '../model/sources';
-import { parseSampleManifest, SAMPLE_DIR, SAMPLE_MANIFEST, type StreetSample } from './samples';
+import { parseSampleManifest, SAMPLE_DIR, SAMPLE_MANIFEST, type StreetSample } from '../../data/sample-manifest';
 
 export interface SampleLink extends StreetSample {
   url: string;

@@ -47,46 +47,59 @@ export function loadEngine(): Promise<Engine> {
  */
 export async function activateEngineBackend(segnet: Engine['segnet'], choice: BackendName | 'auto'): Promise<BackendChoice> {
   const plan = choice === 'auto' ? planBackends(await probeDevice()) : { preference: [choice] };
+  // Counted before the cap is lifted, from the navigator's true core count.
+  const threads = wasmThreadCount();
   const restore = plan.preference.includes('wasm') ? liftWasmThreadCap() : () => {};
   let backend: BackendChoice;
   try {
-    backend = await segnet.selectBackend(plan.preference, { ...plan, load: registerBackend });
+    backend = await segnet.selectBackend(plan.preference, { ...plan, load: (name) => registerBackend(name, threads) });
   } finally {
     restore();
   }
-  if (backend.name === 'wasm') backend.threads = (await loadWasm()).getThreadsCount();
+  if (backend.name === 'wasm') backend.threads = (await loadWasm(threads)).getThreadsCount();
   return backend;
 }
+
+/** How many backend choices are under way with the cap lifted (the navigator is put back after the last). */
+let capLifts = 0;
 
 /**
  * TF.js 4.22's wasm backend caps its thread pool at half of navigator.hardwareConcurrency
  * (backend.cc counts two hardware threads per core), read once when its module starts: one
  * thread on two cores, whatever setThreadsCount asks. While a backend is chosen, the
- * navigator reports twice its cores, so that the cap is the core count; setThreadsCount
- * (wasmThreadCount) then decides. Returns the function that puts the navigator back.
+ * navigator reports twice its cores, so that the cap is the core count and the count given to
+ * setThreadsCount (wasmThreadCount, taken before the lift) is what the pool gets. Choices
+ * that overlap share one lift. Returns the function that puts the navigator back.
  */
 function liftWasmThreadCap(): () => void {
   const nav = globalThis.navigator as (Navigator & { hardwareConcurrency: number }) | undefined;
-  if (!nav || wasmThreadCount() <= 1 || Object.hasOwn(nav, 'hardwareConcurrency')) return () => {};
-  try {
-    Object.defineProperty(nav, 'hardwareConcurrency', { value: nav.hardwareConcurrency * 2, configurable: true });
-  } catch {
-    return () => {};
+  if (!nav || wasmThreadCount() <= 1) return () => {};
+  if (capLifts === 0) {
+    if (Object.hasOwn(nav, 'hardwareConcurrency')) return () => {};
+    try {
+      Object.defineProperty(nav, 'hardwareConcurrency', { value: nav.hardwareConcurrency * 2, configurable: true });
+    } catch {
+      return () => {};
+    }
   }
+  capLifts++;
+  let restored = false;
   return () => {
-    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+    if (restored) return;
+    restored = true;
+    if (--capLifts === 0) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
   };
 }
 
-/** Imports the package that registers backend `name` with TF.js. */
-function registerBackend(name: BackendName): Promise<unknown> {
+/** Imports the package that registers backend `name` with TF.js (wasm with `threads` threads). */
+function registerBackend(name: BackendName, threads: number): Promise<unknown> {
   switch (name) {
     case 'webgpu':
       return import('@tensorflow/tfjs-backend-webgpu');
     case 'webgl':
       return import('@tensorflow/tfjs-backend-webgl');
     case 'wasm':
-      return loadWasm();
+      return loadWasm(threads);
     case 'cpu':
       return import('@tensorflow/tfjs-backend-cpu');
   }
@@ -110,8 +123,11 @@ export function wasmThreadCount(): number {
 
 let wasm: Promise<typeof import('@tensorflow/tfjs-backend-wasm')> | null = null;
 
-/** Registers the wasm backend with its binaries served from this site (no CDN) and its thread count set. */
-function loadWasm(): Promise<typeof import('@tensorflow/tfjs-backend-wasm')> {
+/**
+ * Registers the wasm backend with its binaries served from this site (no CDN) and its thread
+ * count set (the count of the first call: the backend initialises once in a page or worker).
+ */
+function loadWasm(threads: number): Promise<typeof import('@tensorflow/tfjs-backend-wasm')> {
   wasm ??= (async () => {
     const [module, plain, simd, threaded] = await Promise.all([
       import('@tensorflow/tfjs-backend-wasm'),
@@ -125,7 +141,7 @@ function loadWasm(): Promise<typeof import('@tensorflow/tfjs-backend-wasm')> {
       'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
     });
     // Read by the backend when it initialises, so it must come before the first setBackend('wasm').
-    if (wasmThreadCount() > 1) module.setThreadsCount(wasmThreadCount());
+    if (threads > 1) module.setThreadsCount(threads);
     return module;
   })();
   wasm.catch(() => {

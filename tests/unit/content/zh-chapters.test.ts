@@ -4,8 +4,8 @@
  * the same {expressions} (numbers come from src/facts, never retyped), the same imports one
  * folder deeper, and internal links into the Chinese edition.
  *
- * Until every chapter is translated, the first test fails, naming the chapters still missing:
- * that is expected, and the build fails the same way (src/components/chapters.ts).
+ * A chapter in one edition and not the other fails the first test, naming it; the build fails
+ * the same way (src/components/chapters.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { streetSample } from '../../../src/data/synthetic/street-sample';
 import { syntheticExample } from '../../../src/data/synthetic/synthetic-dataset';
-import { parseSampleManifest } from '../../../src/widgets/own-image/samples';
+import { parseSampleManifest } from '../../../src/data/sample-manifest';
 
 describe('streetSample', () => {
   it('draws the same street for the same seed, a different one for another, at the size asked', () => {

@@ -1,5 +1,5 @@
 /**
- * The sample street pictures offered beside "Choose a picture" (public/samples/, written by
+ * The format of the sample street pictures the own-image widget offers (public/samples/, written by
  * `npm run render:samples`): scenes drawn by the site's own synthetic generator at a photo's
  * size, free to ship. The manifest lists them; a sample is fetched only when chosen.
  */
