@@ -61,6 +61,8 @@ describe('widgets on a zh-CN page', () => {
   it('results-table and boundary-f1-demo draw their tables, scores and status in Chinese', async () => {
     await inChinese('/chapters/why-it-matters/', async (page) => {
       expect(await text(page, 'results-table caption')).toMatch(/^表 1：/);
+      // Its frames are fetched when it nears the viewport.
+      await page.locator('boundary-f1-demo').scrollIntoViewIfNeeded();
       await page.locator('boundary-f1-demo .bf-scores dt').first().waitFor();
       expect(await text(page, 'boundary-f1-demo .bf-scores dt')).toBe('BF（本帧各类别 F1 的平均值）');
       expect(await text(page, 'boundary-f1-demo [data-part="tol-text"]')).toBe('图像对角线的 0.75%');
