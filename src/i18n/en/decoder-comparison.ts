@@ -84,6 +84,8 @@ export const decoderComparison = {
     broken: (reason: string) => `Training stopped: ${reason}. Reload the page to train again.`,
     firstFailed: (error: string) => `The first predictions failed: ${error}`,
     stopped: (error: string) => `Training stopped: ${error}. Reset to start over.`,
+    diverged: (decoder: string, loss: string, step: number) =>
+      `${decoder}’s loss became ${loss} at step ${step}: that update was not applied and training is paused. Lower the learning rate, then resume or reset.`,
     paused: (step: number) => `Paused at step ${step}.`,
   },
 };

@@ -81,6 +81,7 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
     broken: (reason) => `训练已停止：${reason}。重新加载页面才能再次训练。`,
     firstFailed: (error) => `第一次预测失败：${error}`,
     stopped: (error) => `训练已停止：${error}。按“重置”重新开始。`,
+    diverged: (decoder, loss, step) => `${decoder} 的损失在第 ${step} 步变成了 ${loss}：这次更新没有应用，训练已暂停。请调低学习率，然后继续或重置。`,
     paused: (step) => `已在第 ${step} 步暂停。`,
   },
 };
