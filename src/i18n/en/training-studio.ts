@@ -30,6 +30,8 @@ export const trainingStudio = {
     runsOn: 'Runs on',
     backend: 'Backend',
     backendNote: 'TF.js has one backend per page: a switch here moves every widget on this page to it.',
+    /** The bilinear baseline's name (the other decoders' names are the same in every language). */
+    bilinear: 'Bilinear-Interpolation',
     /** How each decoder gets back to full resolution, after its name. */
     mechanisms: {
       segnet: 'unpooling with indices',

@@ -28,6 +28,7 @@ export const trainingStudio: (typeof en)['trainingStudio'] = {
     runsOn: '运行于',
     backend: '后端',
     backendNote: '每个页面的 TF.js 只有一个后端：在这里切换，会把本页所有组件都移到新后端上。',
+    bilinear: '双线性插值',
     mechanisms: {
       segnet: '用最大池化索引反池化',
       fcn: '学习得到的转置卷积',
