@@ -15,9 +15,9 @@ const origin = inject('origin');
 const PAGE = '/zh/chapters/train-it-yourself/?studio.batch=1&studio.every=2&studio.epochs=1&race.every=2';
 /**
  * What both editions show alike: data sets' names, names of optimizers and backends, units, and
- * the studio's numbers' backend (wasm).
+ * the studio's numbers' backend (wasm), the processors the model status names.
  */
-const NAMES = ['synthetic', 'camvid', 'Adam', 'SGD', 'WebAssembly', 'JavaScript', 'wasm', 'ms', 'Infinity'];
+const NAMES = ['synthetic', 'camvid', 'Adam', 'SGD', 'WebAssembly', 'JavaScript', 'wasm', 'CPU', 'GPU', 'ms'];
 let browser: Browser;
 
 beforeAll(async () => {

@@ -121,7 +121,8 @@ export const trainingStudio = {
     action: (label: string, title: string, step: number) => `${label}: ${title}, step ${step}`,
     /** The language tag dates are written in. */
     dateLocale: 'en-GB',
-    title: (encoder: string, decoder: string, data: string, half: boolean) => `${encoder} + ${decoder} decoder, ${data}${half ? ' at half size' : ''}`,
+    /** `decoder` is the decoder's key (segnet, fcn…), `label` its name (SegNet, FCN…). */
+    title: (encoder: string, decoder: string, data: string, half: boolean, label: string) => `${encoder} + ${decoder} decoder, ${data}${half ? ' at half size' : ''}`,
     vgg: (width: string) => `VGG16 × ${width}`,
     earlier: 'A run saved by an earlier version of this page',
   },

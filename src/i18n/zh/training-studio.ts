@@ -37,7 +37,7 @@ export const trainingStudio: (typeof en)['trainingStudio'] = {
       bilinear: '固定的上采样',
     },
     optimizers: { momentum: '带动量 0.9 的 SGD', adam: 'Adam', sgd: '普通 SGD' },
-    weightings: { tutorial: 'SegNet-Tutorial 的权重', median: '按本数据的中位频率', none: '不加权（全为 1）' },
+    weightings: { tutorial: 'SegNet 官方教程所用的权重', median: '按本数据的中位频率', none: '不加权（全为 1）' },
     backends: { auto: '自动', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: '纯 JavaScript' },
   },
   buttons: {
@@ -116,7 +116,7 @@ export const trainingStudio: (typeof en)['trainingStudio'] = {
     item: (title, step, when, open) => `${title}，第 ${step} 步，保存于 ${when}${open ? '（已在此处打开）' : ''}`,
     action: (label, title, step) => `${label}：${title}，第 ${step} 步`,
     dateLocale: 'zh-CN',
-    title: (encoder, decoder, data, half) => `${encoder} + ${decoder} 解码器，${data}${half ? '，一半尺寸' : ''}`,
+    title: (encoder, _decoder, data, half, label) => `${encoder} + ${label} 解码器，${data}${half ? '，一半尺寸' : ''}`,
     vgg: (width) => `VGG16 × ${width}`,
     earlier: '本页旧版本保存的一次训练',
   },

@@ -24,8 +24,8 @@ import { readerText } from './chinese-text';
 const zh = messages('zh');
 const t = zh.trainingStudio;
 
-/** Names both editions write alike here: an optimizer, a file's extension, a backend's and a decoder's key. */
-const NAMES = ['Adam', 'unpooled', 'wasm', 'segnet'];
+/** Names both editions write alike here: an optimizer, a file's extension, a backend's key. */
+const NAMES = ['Adam', 'unpooled', 'wasm'];
 
 /** Chinese, with no English word left over. */
 function expectChinese(text: string): void {
@@ -69,6 +69,7 @@ describe('training studio in Chinese', () => {
     const item = savedRunItem({ key: 'k', step: 40, savedAt: Date.UTC(2026, 11, 7, 9, 30), title }, true, t);
     expectChinese(readerText(item).replaceAll('synthetic-96x128', '')); // a data set's name
     expect(item.querySelector('button')!.textContent).toBe('继续训练');
+    expect(runTitle({ ...settings, decoder: 'bilinear', res: 'half' }, 'synthetic-96x128', t)).toBe('SegNet-Basic + 双线性插值 解码器，synthetic-96x128，一半尺寸');
   });
 
   it('reports bad settings, the weights’ origin and every failure in Chinese', () => {
