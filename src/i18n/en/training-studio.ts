@@ -181,6 +181,12 @@ export const trainingStudio = {
     imported: (name: string, step: number) => `Imported "${name}" at step ${step}; it is saved in this browser as a run of its own (your other saved runs are kept). Press Resume to train it further.`,
     importedUnsaved: (name: string, step: number, reason: string) => `Imported "${name}" at step ${step}, but saving it in this browser failed (${reason}): export it to keep it.`,
     fileName: (name: string) => `"${name}"`,
+    unknownData: (name: string) => `Data: "${name}" is not part of this site.`,
+    savedGone: 'The saved run is no longer in this browser.',
+    nothingToExport: 'There is no run to export yet.',
+    otherData: (name: string, data: string) => `"${name}" was trained on ${data}, which this site does not have; nothing was changed.`,
+    mismatch: (what: string, network: string, height: number, width: number) =>
+      `${what} holds a ${network} network at ${height} × ${width}, which does not match its own settings; nothing was changed.`,
     noRun: (what: string) => `${what} records no run the training studio can continue (no run settings, or a schedule, augmentation or size the studio does not offer); nothing was changed.`,
     readFailed: (what: string, reason: string) => `${what} ${reason}; nothing was changed.`,
     backendBusy: (holders: string[]) => `The backend serves the whole page, and ${holders.join(' and ')} is training on it: pause that first, then switch.`,

@@ -134,7 +134,7 @@ export function restoreRun(engine: Engine, loaded: LoadedCheckpoint, data: RunDa
   const want = networkConfig(settings, data.manifest);
   const c = meta.config;
   if (c.height !== want.height || c.width !== want.width || c.encoder !== want.encoder || c.decoder !== want.decoder || c.widthMultiplier !== want.widthMultiplier) {
-    throw new Error(`${what} holds a ${meta.config.encoder}/${meta.config.decoder} network at ${meta.config.height} × ${meta.config.width}, which does not match its own settings; nothing was changed.`);
+    throw new Error(m.session.mismatch(what, `${meta.config.encoder}/${meta.config.decoder}`, meta.config.height, meta.config.width));
   }
   const problem = claimsProblem(engine, loaded, settings, Math.floor(data.train.count / settings.batch), LIMITS.epochs.max);
   if (problem) throw new Error(`${what} ${problem}; nothing was changed.`);

@@ -121,7 +121,7 @@ export class StudioSession {
 
   private dataset(name: string): DatasetOption {
     const option = this.sources.datasets.find((d) => d.name === name);
-    if (!option) throw new Error(`Data: "${name}" is not part of this site.`);
+    if (!option) throw new Error(this.m.session.unknownData(name));
     return option;
   }
 
@@ -202,7 +202,7 @@ export class StudioSession {
   /** The run saved under `key`, rebuilt (not yet the current one). */
   private async rebuildSaved(key: string): Promise<StudioRun> {
     const loaded = await this.readSaved(key);
-    if (!loaded) throw new Error('The saved run is no longer in this browser.');
+    if (!loaded) throw new Error(this.m.session.savedGone);
     try {
       const settings = checkpointSettings(loaded.meta, this.m.session.theSavedRun, this.m);
       return restoreRun(this.engine, loaded, await this.deps.loadData(this.dataset(settings.data), settings), this.m.session.theSavedRun, this.m);
@@ -333,7 +333,7 @@ export class StudioSession {
   /** The run as a file to download. */
   async exportFile(): Promise<{ name: string; bytes: Uint8Array }> {
     const run = this.run;
-    if (!run) throw new Error('There is no run to export yet.');
+    if (!run) throw new Error(this.m.session.nothingToExport);
     // The weights on a lost device are gone: a file of them would be garbage.
     if (this.broken || this.deviceGone) throw new Error(this.m.session.notExported(this.m.session.deviceGone));
     return { name: exportFileName(run.settings.encoder, run.settings.decoder, run.progress.step), bytes: await exportBytes(run) };
@@ -355,7 +355,7 @@ export class StudioSession {
     try {
       const settings = checkpointSettings(loaded.meta, this.m.session.fileName(file.name), this.m);
       const option = this.sources.datasets.find((d) => d.name === settings.data);
-      if (!option) throw new Error(`"${file.name}" was trained on ${settings.data}, which this site does not have; nothing was changed.`);
+      if (!option) throw new Error(this.m.session.otherData(file.name, settings.data));
       run = restoreRun(this.engine, loaded, await this.deps.loadData(option, settings), this.m.session.fileName(file.name), this.m);
     } finally {
       this.engine.tf.dispose(Object.values(loaded.tensors));

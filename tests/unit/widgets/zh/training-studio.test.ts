@@ -107,7 +107,8 @@ describe('training studio in Chinese', () => {
       s.imported('运行.unpooled', 5), s.importedUnsaved('运行.unpooled', 5, '存储已满'), s.noRun(s.theSavedRun), s.readFailed(s.theRun, '损坏'),
       s.backendBusy(['解码器比赛']), s.notCopied('故障'), s.rebuilt(s.failures([s.didNotWork('WebGPU', '故障')]), 'WebGL', 7), s.nowOn('', 'WebGL'),
       s.switchFailed(['故障']), s.finished(6, 96, true), s.finished(6, 96, false), s.brokenRecovery, s.neverSaved, s.noSave, s.otherRun,
-      s.backAtSave(8), s.backFailed('故障'), s.nothingRebuilt, s.hidden,
+      s.backAtSave(8), s.backFailed('故障'), s.nothingRebuilt, s.hidden, s.unknownData('合成数据'), s.savedGone, s.nothingToExport,
+      s.otherData('运行.unpooled', '合成数据'), s.mismatch(s.theSavedRun, 'SegNet', 96, 128),
       t.page.idle, t.page.ready('WebGL'), t.page.cannotTrain('WebGL'), t.page.refused('WebGPU', '故障'), t.page.unreadable('故障'),
       t.page.saveData, t.page.device, t.page.failedToStart('故障'), t.saved.earlier, t.origin.scratch, t.origin.noCheckpoint, t.origin.fromCheckpoint,
     ];
