@@ -7,6 +7,7 @@ import { atrousExplorer } from './atrous-explorer';
 import { boundaryF1 } from './boundary-f1';
 import { classes } from './classes';
 import { controls } from './controls';
+import { decoderComparison } from './decoder-comparison';
 import { decoderSideBySide } from './decoder-side-by-side';
 import { fallbacks } from './fallbacks';
 import { figures } from './figures';
@@ -21,9 +22,11 @@ import { reading } from './reading';
 import { resultsTable } from './results-table';
 import { site } from './site';
 import { streetSamples } from './street-samples';
+import { trainingStudio } from './training-studio';
 import { translationDemo } from './translation-demo';
 import { transposedConv } from './transposed-conv';
 import { unpoolingStepper } from './unpooling-stepper';
+import { widgetRuntime } from './widget-runtime';
 
 export const en = {
   architectureExplorer,
@@ -31,6 +34,7 @@ export const en = {
   boundaryF1,
   classes,
   controls,
+  decoderComparison,
   decoderSideBySide,
   fallbacks,
   figures,
@@ -45,7 +49,9 @@ export const en = {
   resultsTable,
   site,
   streetSamples,
+  trainingStudio,
   translationDemo,
   transposedConv,
   unpoolingStepper,
+  widgetRuntime,
 };

@@ -5,6 +5,7 @@ import { atrousExplorer } from './atrous-explorer';
 import { boundaryF1 } from './boundary-f1';
 import { classes } from './classes';
 import { controls } from './controls';
+import { decoderComparison } from './decoder-comparison';
 import { decoderSideBySide } from './decoder-side-by-side';
 import { fallbacks } from './fallbacks';
 import { figures } from './figures';
@@ -19,9 +20,11 @@ import { reading } from './reading';
 import { resultsTable } from './results-table';
 import { site } from './site';
 import { streetSamples } from './street-samples';
+import { trainingStudio } from './training-studio';
 import { translationDemo } from './translation-demo';
 import { transposedConv } from './transposed-conv';
 import { unpoolingStepper } from './unpooling-stepper';
+import { widgetRuntime } from './widget-runtime';
 
 export const zh: Messages = {
   architectureExplorer,
@@ -29,6 +32,7 @@ export const zh: Messages = {
   boundaryF1,
   classes,
   controls,
+  decoderComparison,
   decoderSideBySide,
   fallbacks,
   figures,
@@ -43,7 +47,9 @@ export const zh: Messages = {
   resultsTable,
   site,
   streetSamples,
+  trainingStudio,
   translationDemo,
   transposedConv,
   unpoolingStepper,
+  widgetRuntime,
 };

@@ -5,6 +5,7 @@
  * Bounded: curves are thinned as they grow, so a long run never grows without limit.
  */
 import type { ComparedDecoder } from './state';
+import { pageMessages, type Messages } from '../../i18n';
 
 /** Median of a list of numbers; NaN for an empty list. */
 export function median(values: readonly number[]): number {
@@ -160,6 +161,6 @@ export function rankByMeanIoU(tracks: readonly DecoderTrack[]): DecoderTrack[] {
 }
 
 /** What the reader is told when a decoder's loss stops being a number. */
-export function divergedMessage(label: string, step: number, loss: number): string {
-  return `${label}’s loss became ${Number.isNaN(loss) ? 'NaN' : String(loss)} at step ${step}: that update was not applied and training is paused. Lower the learning rate, then resume or reset.`;
+export function divergedMessage(label: string, step: number, loss: number, m: Messages['decoderComparison'] = pageMessages().decoderComparison): string {
+  return m.race.diverged(label, Number.isNaN(loss) ? 'NaN' : String(loss), step);
 }

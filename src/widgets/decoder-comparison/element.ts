@@ -18,6 +18,7 @@ import { parseFacts } from './facts';
 import { raceClient } from './race-client';
 import { comparisonPlaceholders, comparisonView } from './race-view';
 import { COMPARED_DECODERS, comparisonCodec, needsRebuild, type ComparedDecoder, type ComparisonState } from './state';
+import { pageMessages } from '../../i18n';
 
 defineWidget('decoder-comparison', (root, id) => {
   const sources = readSources(root);
@@ -55,7 +56,7 @@ defineWidget('decoder-comparison', (root, id) => {
     const chosen = COMPARED_DECODERS.filter((d) => checkboxes.find((c) => c.dataset.decoder === d)?.checked);
     if (chosen.length < 2) {
       box.checked = true;
-      session.say('Keep at least two decoders: the point is to compare them.');
+      session.say(pageMessages().decoderComparison.controls.keepTwo);
       return;
     }
     state.set({ decoders: chosen });

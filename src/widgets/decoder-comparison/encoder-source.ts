@@ -6,6 +6,7 @@ import type * as tfTypes from '@tensorflow/tfjs-core';
 import type { SegNetModel } from '../../segnet';
 import type { Engine } from '../shared/engine';
 import { errorMessage } from '../../segnet/core';
+import { messages, pageMessages, type Messages } from '../../i18n';
 
 /** The encoder's pretrained weights, or why there are none. */
 export interface EncoderSource {
@@ -16,12 +17,14 @@ export interface EncoderSource {
   notice: string | null;
 }
 
-export const RANDOM_ENCODER_SUMMARY = 'SegNet-Basic encoder with random weights, frozen';
-const RANDOM_ENCODER_NOTICE = 'No pretrained checkpoint: the shared encoder has random weights (frozen), so the decoders learn from random features.';
+type Words = Messages['decoderComparison']['encoder'];
+
+/** What the page's encoder is when no pretrained weights are used (in English). */
+export const RANDOM_ENCODER_SUMMARY = messages('en').decoderComparison.encoder.random;
 
 /** The checkpoint's encoder tensors, read once; every other tensor of the checkpoint is freed. */
-export async function readEncoder(engine: Engine, checkpointUrl: string | null): Promise<EncoderSource> {
-  if (!checkpointUrl) return { tensors: null, summary: RANDOM_ENCODER_SUMMARY, notice: RANDOM_ENCODER_NOTICE };
+export async function readEncoder(engine: Engine, checkpointUrl: string | null, m: Words = pageMessages().decoderComparison.encoder): Promise<EncoderSource> {
+  if (!checkpointUrl) return { tensors: null, summary: m.random, notice: m.noCheckpoint };
   try {
     const { meta, tensors } = await engine.segnet.readCheckpoint(checkpointUrl);
     const kept: tfTypes.NamedTensorMap = {};
@@ -31,9 +34,9 @@ export async function readEncoder(engine: Engine, checkpointUrl: string | null):
     }
     if (meta.config.encoder !== 'basic') throw new Error(`its encoder is ${meta.config.encoder}, not basic`);
     const steps = meta.progress.step;
-    return { tensors: kept, summary: `SegNet-Basic encoder from the pretrained checkpoint${steps > 0 ? ` (${steps.toLocaleString('en')} steps)` : ''}, frozen`, notice: null };
+    return { tensors: kept, summary: m.pretrained(steps > 0 ? steps.toLocaleString('en') : null), notice: null };
   } catch (e) {
-    return { tensors: null, summary: RANDOM_ENCODER_SUMMARY, notice: `The pretrained checkpoint could not be used (${errorMessage(e)}): the shared encoder has random weights (frozen).` };
+    return { tensors: null, summary: m.random, notice: m.unusable(errorMessage(e)) };
   }
 }
 
@@ -45,11 +48,12 @@ export function fitEncoder(
   apply: (model: SegNetModel, tensors: tfTypes.NamedTensorMap) => unknown,
   owner: SegNetModel,
   source: EncoderSource,
+  m: Words = pageMessages().decoderComparison.encoder,
 ): Pick<EncoderSource, 'summary' | 'notice'> {
   try {
     if (source.tensors) apply(owner, source.tensors);
     return { summary: source.summary, notice: source.notice };
   } catch (e) {
-    return { summary: RANDOM_ENCODER_SUMMARY, notice: `The pretrained checkpoint’s encoder does not fit (${errorMessage(e)}): the shared encoder has random weights (frozen).` };
+    return { summary: m.random, notice: m.misfit(errorMessage(e)) };
   }
 }

@@ -10,6 +10,7 @@ import type { RaceHost } from './race-host';
 import { pageRaceView, type RacePageView } from './race-remote';
 import type { ComparisonView } from './race-view';
 import type { ComparisonState } from './state';
+import { documentLocale } from '../../i18n';
 
 export interface RaceClient {
   settings(settings: ComparisonState): void;
@@ -40,7 +41,7 @@ export function raceClient(view: ComparisonView, init: { sources: WidgetSources;
         Object.entries(receiver).map(([name, call]) => [name, (...args: unknown[]) => void (queue = queue.then((P) => ((call as (...a: unknown[]) => void)(...args), P)))]),
       ) as unknown as RacePageView;
       const worker = await engineWorker();
-      return worker.openRace({ sources: init.sources, dataSize: init.dataSize, settings: init.settings() }, Comlink.proxy(inOrder));
+      return worker.openRace({ sources: init.sources, dataSize: init.dataSize, settings: init.settings(), locale: documentLocale() }, Comlink.proxy(inOrder));
     })();
     host.catch((e: unknown) => {
       host = null;

@@ -10,12 +10,15 @@ import { readEncoder } from './encoder-source';
 import { RaceSession } from './race';
 import { remoteRaceView, type RacePageView } from './race-remote';
 import type { ComparisonState } from './state';
+import { messages, type Locale } from '../../i18n';
 
 export interface RaceInit {
   sources: WidgetSources;
   /** Size of the loaded data ("full" resolution). */
   dataSize: { height: number; width: number };
   settings: ComparisonState;
+  /** The page's language: the race words its messages in it (the worker has no page to read). */
+  locale: Locale;
 }
 
 /** What the page calls on a race in the worker. */
@@ -34,6 +37,7 @@ export interface RaceHost {
 
 export function openRace(init: RaceInit, page: RacePageView, transfer: <T>(value: T, buffers: Transferable[]) => T): RaceHost {
   let settings = init.settings;
+  const m = messages(init.locale);
   const session = new RaceSession(
     remoteRaceView(page, transfer),
     {
@@ -42,10 +46,10 @@ export function openRace(init: RaceInit, page: RacePageView, transfer: <T>(value
         return { engine, lib };
       },
       loadData: () => loadDataset(init.sources.dataUrl, { splits: ['train', 'val'] }),
-      loadEncoder: (engine) => readEncoder(engine, init.sources.model.checkpointUrl),
+      loadEncoder: (engine) => readEncoder(engine, init.sources.model.checkpointUrl, m.decoderComparison.encoder),
       settings: () => settings,
     },
-    { dataSize: init.dataSize },
+    { dataSize: init.dataSize, messages: m },
   );
   return {
     settings: (s) => void (settings = s),

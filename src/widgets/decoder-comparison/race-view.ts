@@ -17,6 +17,7 @@ import type { RaceRecord, RaceView } from './race';
 import { comparisonCaption, renderDecoderCard, renderDecoderFacts, renderLossChart, renderPredictions, type PredictionView } from './render';
 import type { ComparedDecoder, ComparisonState } from './state';
 import { markBackend } from '../shared/backend-sharing';
+import { pageMessages, type Messages } from '../../i18n';
 
 /** The view, and what the binding draws before a race exists. */
 export interface ComparisonView extends RaceView {
@@ -29,6 +30,8 @@ export interface ComparisonView extends RaceView {
 }
 
 export function comparisonView(root: HTMLElement, facts: FactsTable): ComparisonView {
+  const m = pageMessages();
+  const w = m.decoderComparison;
   const parts = {
     run: widgetPart<HTMLButtonElement>(root, 'run'),
     reset: widgetPart<HTMLButtonElement>(root, 'reset'),
@@ -63,7 +66,7 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
     };
     parts.board.style.setProperty('--dc-columns', String(race.state.decoders.length + 2));
     parts.board.style.setProperty('--dc-aspect', `${width} / ${height}`);
-    parts.board.replaceChildren(renderPredictions(view));
+    parts.board.replaceChildren(renderPredictions(view, w));
   };
 
   const factsOf = (s: ComparisonState, decoder: ComparedDecoder) => facts[s.resolution].decoders.find((f) => f.decoder === decoder)!;
@@ -73,27 +76,27 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
     // One column per decoder on wide screens, one card per row on narrow ones (see the CSS grid).
     const columns = Math.max(1, Math.min(s.decoders.length, Math.floor((parts.cards.clientWidth || 720) / 208)));
     const chartWidth = Math.max(200, Math.min(360, Math.floor((parts.cards.clientWidth || 720) / columns) - 24));
-    parts.cards.replaceChildren(...s.decoders.map((d) => renderDecoderCard(plot, factsOf(s, d), log.track(d), log.medianMs(d), chartWidth)));
+    parts.cards.replaceChildren(...s.decoders.map((d) => renderDecoderCard(plot, factsOf(s, d), log.track(d), log.medianMs(d), chartWidth, m)));
   };
 
   /** Only the numbers that change every step (loss, time): the charts stay as they are. */
   const updateFacts = (race: RaceRecord): void => {
     for (const d of race.state.decoders) {
       const dl = parts.cards.querySelector(`[data-decoder="${d}"] .dc-facts`);
-      dl?.replaceWith(renderDecoderFacts(factsOf(race.state, d), race.log.track(d), race.log.medianMs(d)));
+      dl?.replaceWith(renderDecoderFacts(factsOf(race.state, d), race.log.track(d), race.log.medianMs(d), w));
     }
   };
 
   const drawLoss = (race: RaceRecord): void => {
     if (!Plot) return;
     // Drawn at the box's width (the SVG also scales), so narrow screens keep readable text.
-    parts.loss.replaceChildren(renderLossChart(Plot, race.log.lossRows(), race.state.decoders, Math.min(720, Math.max(280, parts.loss.clientWidth || 640))));
+    parts.loss.replaceChildren(renderLossChart(Plot, race.log.lossRows(), race.state.decoders, Math.min(720, Math.max(280, parts.loss.clientWidth || 640)), m));
   };
 
   const drawStep = (race: RaceRecord): void => {
-    parts.step.textContent = `Step ${race.log.step}`;
+    parts.step.textContent = w.controls.step(race.log.step);
     root.dataset.step = String(race.log.step);
-    parts.caption.textContent = comparisonCaption(race.log.step, race.log.tracks);
+    parts.caption.textContent = comparisonCaption(race.log.step, race.log.tracks, w);
   };
 
   return {
@@ -105,7 +108,7 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
     },
     status,
     phase(phase, step, broken) {
-      parts.run.textContent = phase === 'running' ? 'Pause' : phase === 'pausing' ? 'Pausing…' : step > 0 ? 'Resume' : 'Start';
+      parts.run.textContent = phase === 'running' ? w.controls.pause : phase === 'pausing' ? w.controls.pausing : step > 0 ? w.controls.resume : w.controls.start;
       parts.run.disabled = broken;
       // Not `disabled` while pausing: that would drop the keyboard focus from the button.
       parts.run.setAttribute('aria-disabled', String(phase === 'pausing'));
@@ -121,7 +124,7 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
       status({ state: 'loading' });
     },
     built(race, encoder, backend) {
-      ready = { state: 'ready', summary: `${encoder.summary}; ${race.state.decoders.length} decoders on it`, backendSentence: backendSentence(backend), notice: encoder.notice };
+      ready = { state: 'ready', summary: w.encoder.onIt(encoder.summary, race.state.decoders.length), backendSentence: backendSentence(backend), notice: encoder.notice };
       status(ready);
       drawBoard(race);
       drawCards(race.state, race.log, Plot);
@@ -154,7 +157,7 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
 }
 
 /** The skeleton before anything loads: space reserved, and what will appear there. */
-export function comparisonPlaceholders(root: HTMLElement): void {
-  widgetPart(root, 'predictions').replaceChildren(h('p', { class: 'dc-chart-placeholder' }, 'Predictions appear once the network has loaded.'));
-  widgetPart(root, 'loss').replaceChildren(h('p', { class: 'dc-chart-placeholder' }, 'Loss curves appear once training starts.'));
+export function comparisonPlaceholders(root: HTMLElement, m: Messages['decoderComparison'] = pageMessages().decoderComparison): void {
+  widgetPart(root, 'predictions').replaceChildren(h('p', { class: 'dc-chart-placeholder' }, m.board.placeholder));
+  widgetPart(root, 'loss').replaceChildren(h('p', { class: 'dc-chart-placeholder' }, m.loss.placeholder));
 }

@@ -20,6 +20,7 @@ import { fitEncoder, type EncoderSource } from './encoder-source';
 import { SCORED_FRAMES, selectFrames } from './frames';
 import { DECODER_LABELS, inputSize, type ComparedDecoder, type ComparisonState } from './state';
 import { errorMessage } from '../../segnet/core';
+import { messages, pageMessages, type Messages } from '../../i18n';
 
 /**
  * idle: nothing built; ready: built, no step yet; running; pausing: the step in flight is
@@ -91,10 +92,16 @@ export interface RaceOptions {
   seed?: number;
   /** Smaller networks, for tests on tiny frames only. */
   network?: Pick<ComparisonSetup, 'basicChannels' | 'atrousRate'>;
+  /**
+   * The catalogue the race words its messages from: the page's language, passed in by the
+   * widget (inside the engine worker there is no page to read it from).
+   */
+  messages?: Messages;
 }
 
-export const PAUSING = 'Pausing after this step…';
-export const HIDDEN = 'Paused because the page was hidden. Press Resume to go on.';
+/** What the race says while it pauses, and when the page was hidden (in English). */
+export const PAUSING = messages('en').decoderComparison.race.pausing;
+export const HIDDEN = messages('en').decoderComparison.race.hidden;
 
 /** Thrown inside a refresh whose race was replaced (a rebuild or reset): not an error. */
 class RefreshCancelled extends Error {
@@ -122,13 +129,18 @@ export class RaceSession {
   private encoder: Promise<EncoderSource> | null = null;
   private stopWatching: () => void = () => undefined;
   private readonly deps: RaceDeps;
+  /** The words of every message this race says. */
+  private readonly m: Messages['decoderComparison'];
 
   constructor(
     private readonly view: RaceView,
     deps: Pick<RaceDeps, 'load' | 'loadData' | 'loadEncoder' | 'settings'> & Partial<RaceDeps>,
     private readonly options: RaceOptions,
   ) {
-    this.deps = { watchDevice: watchEngineDevice, onBackend: onEngineBackend, holdBackend, breathe: yieldToPage, ...deps };
+    const words = options.messages ?? pageMessages();
+    const watchDevice: RaceDeps['watchDevice'] = (engine, onLost) => watchEngineDevice(engine, onLost, words.widgetRuntime);
+    this.deps = { watchDevice, onBackend: onEngineBackend, holdBackend, breathe: yieldToPage, ...deps };
+    this.m = words.decoderComparison;
   }
 
   get phase(): RacePhase {
@@ -171,7 +183,7 @@ export class RaceSession {
   }
 
   /** Stops after the step in flight, saying `reason`. */
-  pause(reason: string = PAUSING): void {
+  pause(reason: string = this.m.race.pausing): void {
     if (!this.running) return;
     this.running = false;
     this.say(reason);
@@ -196,13 +208,13 @@ export class RaceSession {
   /** The line-up or resolution changed: a race already loading or built starts over with them. */
   rebuild(): Promise<unknown> {
     if (!this.race && !this.late) return Promise.resolve();
-    if (this.running || (this.race?.log.step ?? 0) > 0) this.say('Settings changed: the race starts over.');
+    if (this.running || (this.race?.log.step ?? 0) > 0) this.say(this.m.race.restart);
     return this.act(() => this.build());
   }
 
   /** Pauses when the tab is hidden (browsers starve hidden tabs, and the reader is away). */
   pageHidden(): void {
-    this.pause(HIDDEN);
+    this.pause(this.m.race.hidden);
   }
 
   /** Resolves once nothing runs: no build, start or step in flight. */
@@ -240,7 +252,7 @@ export class RaceSession {
   private fail(e: unknown): void {
     this.running = false;
     this.view.failed(errorMessage(e));
-    this.say(`The comparison could not run: ${errorMessage(e)}`);
+    this.say(this.m.race.cannotRun(errorMessage(e)));
     this.report();
   }
 
@@ -269,7 +281,7 @@ export class RaceSession {
   }
 
   private deviceLost(reason: string): void {
-    this.broken = `Training stopped: ${reason}. Reload the page to train again.`;
+    this.broken = this.m.race.broken(reason);
     this.running = false;
     this.say(this.broken);
     this.report();
@@ -311,7 +323,7 @@ export class RaceSession {
       seed,
       ...this.options.network,
     });
-    const described = fitEncoder(late.lib.applyEncoderWeights, comparison.encoderOwner, encoder);
+    const described = fitEncoder(late.lib.applyEncoderWeights, comparison.encoderOwner, encoder, this.m.encoder);
     const stream = new late.lib.BatchStream(train, batchSize, seed);
     const race: Race = { state, comparison, stream, scored, log: new ComparisonLog(state.decoders), predictions: null, predictedAt: 0, skipFirstRefresh: false };
     this.race = race;
@@ -321,7 +333,7 @@ export class RaceSession {
     if (!isSlowBackend(late.engine.backend.name)) {
       this.firstRefresh = this.refresh(race, true)
         .catch((e: unknown) => {
-          if (!(e instanceof RefreshCancelled)) this.say(`The first predictions failed: ${errorMessage(e)}`);
+          if (!(e instanceof RefreshCancelled)) this.say(this.m.race.firstFailed(errorMessage(e)));
         })
         .finally(() => (this.firstRefresh = null));
     }
@@ -360,7 +372,7 @@ export class RaceSession {
         this.view.stepped(race);
         if (diverged.length > 0) {
           const first = diverged[0]!;
-          this.say(divergedMessage(DECODER_LABELS[first.decoder], race.log.step, first.loss));
+          this.say(divergedMessage(DECODER_LABELS[first.decoder], race.log.step, first.loss, this.m));
           break;
         }
         if (race.log.refreshDue(this.deps.settings().every)) await this.refresh(race);
@@ -368,12 +380,12 @@ export class RaceSession {
       }
     } catch (e) {
       // A lost GPU already said why; the step it broke says nothing more useful.
-      if (!(e instanceof RefreshCancelled) && !this.broken) this.say(`Training stopped: ${errorMessage(e)}. Reset to start over.`);
+      if (!(e instanceof RefreshCancelled) && !this.broken) this.say(this.m.race.stopped(errorMessage(e)));
     } finally {
       release();
       this.running = false;
       this.looping = false;
-      if (this.said === PAUSING) this.say(`Paused at step ${race.log.step}.`);
+      if (this.said === this.m.race.pausing) this.say(this.m.race.paused(race.log.step));
       this.report();
     }
   }

@@ -13,8 +13,10 @@ import { h, pixelCanvas, s } from '../shared/dom';
 import { rankByMeanIoU, type DecoderTrack, type LossRow } from './bookkeeping';
 import { formatBytes, type DecoderFacts } from './facts';
 import { DECODER_LABELS, type ComparedDecoder } from './state';
+import { pageMessages, type Messages } from '../../i18n';
 
 type Plot = typeof PlotModule;
+type Words = Messages['decoderComparison'];
 
 /**
  * Line colour and dash of each decoder: the dash (and the label at each curve's end) tells
@@ -44,32 +46,33 @@ function blankCanvas(width: number, height: number, label: string): HTMLCanvasEl
 }
 
 /** The prediction grid: a row per frame; photo, ground truth, then each decoder's prediction. */
-export function renderPredictions(view: PredictionView): HTMLElement {
+export function renderPredictions(view: PredictionView, m: Words = pageMessages().decoderComparison): HTMLElement {
   const { width, height } = view;
+  const w = m.board;
   const head = h(
     'div',
     { class: 'dc-row dc-head', role: 'row' },
-    h('span', { role: 'columnheader' }, 'Frame'),
-    h('span', { role: 'columnheader' }, 'Ground truth'),
+    h('span', { role: 'columnheader' }, w.frame),
+    h('span', { role: 'columnheader' }, w.truth),
     ...view.decoders.map((d) => h('span', { role: 'columnheader', 'data-decoder': d.decoder }, DECODER_LABELS[d.decoder])),
   );
   const rows = view.frames.map((splitIndex, f) => {
-    const name = `validation frame ${splitIndex}`;
+    const name = w.name(splitIndex);
     return h(
       'div',
       { class: 'dc-row', role: 'row' },
-      h('span', { role: 'cell' }, pixelCanvas(frameRgba(view.images[f]!, width, height), width, height, `Photograph, ${name}`)),
-      h('span', { role: 'cell' }, pixelCanvas(labelToRgba(view.truth[f]!, width, height), width, height, `Ground truth, ${name}`)),
+      h('span', { role: 'cell' }, pixelCanvas(frameRgba(view.images[f]!, width, height), width, height, w.photograph(name))),
+      h('span', { role: 'cell' }, pixelCanvas(labelToRgba(view.truth[f]!, width, height), width, height, w.truthLabel(name))),
       ...view.decoders.map((d) => {
-        const label = `${DECODER_LABELS[d.decoder]}’s prediction, ${name}`;
+        const label = w.prediction(DECODER_LABELS[d.decoder], name);
         const canvas = d.labels
-          ? pixelCanvas(labelToRgba(d.labels[f]!, width, height), width, height, `${label}, after ${d.step} steps`)
-          : blankCanvas(width, height, `${label}: not computed yet`);
+          ? pixelCanvas(labelToRgba(d.labels[f]!, width, height), width, height, w.after(label, d.step ?? 0))
+          : blankCanvas(width, height, w.notYet(label));
         return h('span', { role: 'cell', 'data-decoder': d.decoder }, canvas);
       }),
     );
   });
-  return h('div', { class: 'dc-predictions', role: 'table', 'aria-label': 'Predictions of each decoder on the same validation frames', style: `--dc-columns: ${view.decoders.length + 2}` }, head, ...rows);
+  return h('div', { class: 'dc-predictions', role: 'table', 'aria-label': w.table, style: `--dc-columns: ${view.decoders.length + 2}` }, head, ...rows);
 }
 
 const percent = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
@@ -84,36 +87,37 @@ export function formatMs(ms: number): string {
 }
 
 /** The facts and live numbers of one decoder, as a description list. */
-export function renderDecoderFacts(facts: DecoderFacts, track: DecoderTrack, medianMs: number): HTMLElement {
+export function renderDecoderFacts(facts: DecoderFacts, track: DecoderTrack, medianMs: number, m: Words = pageMessages().decoderComparison): HTMLElement {
+  const w = m.card;
   const items: [string, string, string][] = [
-    ['params', 'Decoder parameters', formatCount(facts.decoderParameters)],
-    ['kept', 'Kept from encoder', facts.storedBytes === 0 ? 'nothing' : formatBytes(facts.storedBytes)],
-    ['ms', 'Time per step', formatMs(medianMs)],
-    ['loss', 'Training loss', Number.isFinite(track.lastLoss) ? track.lastLoss.toFixed(3) : '–'],
-    ['miou', 'Validation mIoU', track.scores ? percent(track.scores.meanIoU) : '–'],
+    ['params', w.params, formatCount(facts.decoderParameters)],
+    ['kept', w.kept, facts.storedBytes === 0 ? w.nothing : formatBytes(facts.storedBytes)],
+    ['ms', w.ms, formatMs(medianMs)],
+    ['loss', w.loss, Number.isFinite(track.lastLoss) ? track.lastLoss.toFixed(3) : '–'],
+    ['miou', w.miou, track.scores ? percent(track.scores.meanIoU) : '–'],
   ];
   return h('dl', { class: 'dc-facts' }, ...items.flatMap(([key, term, value]) => [h('dt', {}, term), h('dd', { 'data-fact': key }, value)]));
 }
 
 /** The small print under a card's numbers: what "kept from encoder" is, and how time is measured. */
-export function renderFactsNote(facts: DecoderFacts): HTMLElement {
-  const kept =
-    facts.storedBytes === 0
-      ? 'Nothing is kept from the encoder: no skip connections'
-      : `Kept per image: ${facts.storedWhat} (the encoder's full feature maps would be ${formatBytes(facts.featureMapBytes)})`;
-  return h('p', { class: 'dc-note' }, `${kept}. Time: median of recent steps.`);
+export function renderFactsNote(facts: DecoderFacts, m: Words = pageMessages().decoderComparison): HTMLElement {
+  const w = m.card;
+  const kept = facts.storedBytes === 0 ? w.keptNothing : w.keptPerImage(w.stored[facts.decoder], formatBytes(facts.featureMapBytes));
+  return h('p', { class: 'dc-note' }, w.note(kept));
 }
 
 /** Per-class IoU of one decoder as horizontal bars in the class colours. */
-export function renderIouBars(Plot: Plot, decoder: ComparedDecoder, track: DecoderTrack, width = 240): SVGSVGElement | HTMLElement {
+export function renderIouBars(Plot: Plot, decoder: ComparedDecoder, track: DecoderTrack, width = 240, m: Messages = pageMessages()): SVGSVGElement | HTMLElement {
+  const w = m.decoderComparison.card;
+  const names = CLASS_NAMES.map((name, c) => m.classes.names[c] ?? name);
   const scores = track.scores;
-  const data = CLASS_NAMES.map((name, c) => {
+  const data = names.map((name, c) => {
     const iou = scores ? scores.perClassIoU[c]! : NaN;
     const [r, g, b] = PALETTE[c]!;
     return { name, iou: Number.isFinite(iou) ? iou * 100 : NaN, colour: `rgb(${r}, ${g}, ${b})` };
   });
-  const when = scores ? `after ${scores.step} steps` : 'not measured yet';
-  const values = scores ? `: ${data.map((d) => `${d.name} ${Number.isNaN(d.iou) ? 'absent' : `${d.iou.toFixed(0)}%`}`).join(', ')}` : '';
+  const when = scores ? w.afterSteps(scores.step) : w.notMeasured;
+  const values = scores ? data.map((d) => `${d.name} ${Number.isNaN(d.iou) ? w.absent : `${d.iou.toFixed(0)}%`}`) : [];
   const chart = Plot.plot({
     width,
     height: 24 + data.length * 17,
@@ -121,8 +125,8 @@ export function renderIouBars(Plot: Plot, decoder: ComparedDecoder, track: Decod
     marginRight: 34,
     marginTop: 4,
     style: { fontSize: '10px', background: 'transparent' },
-    x: { domain: [0, 100], label: 'IoU (%)', ticks: 3, grid: true },
-    y: { domain: [...CLASS_NAMES], label: null },
+    x: { domain: [0, 100], label: w.iouAxis, ticks: 3, grid: true },
+    y: { domain: names, label: null },
     marks: [
       Plot.barX(data, { x: 'iou', y: 'name', fill: 'colour', stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.text(data, {
@@ -135,30 +139,30 @@ export function renderIouBars(Plot: Plot, decoder: ComparedDecoder, track: Decod
       }),
       Plot.ruleX([0]),
     ],
-    ariaLabel: `Per-class IoU of ${DECODER_LABELS[decoder]} on the validation frames, ${when}${values}`,
+    ariaLabel: w.iouLabel(DECODER_LABELS[decoder], when, values),
   });
   return asAccessibleImage(chart);
 }
 
 /** A decoder's card: name, facts and its IoU chart. */
-export function renderDecoderCard(Plot: Plot | null, facts: DecoderFacts, track: DecoderTrack, medianMs: number, chartWidth = 240): HTMLElement {
-  const chart = Plot ? renderIouBars(Plot, track.decoder, track, chartWidth) : h('p', { class: 'dc-chart-placeholder' }, 'Per-class IoU appears at the first refresh.');
+export function renderDecoderCard(Plot: Plot | null, facts: DecoderFacts, track: DecoderTrack, medianMs: number, chartWidth = 240, m: Messages = pageMessages()): HTMLElement {
+  const chart = Plot ? renderIouBars(Plot, track.decoder, track, chartWidth, m) : h('p', { class: 'dc-chart-placeholder' }, m.decoderComparison.card.iouPending);
   const style = DECODER_STYLE[track.decoder];
   return h(
     'section',
     { class: 'dc-card', 'data-decoder': track.decoder, 'aria-label': DECODER_LABELS[track.decoder] },
     h('h3', { class: 'dc-card-title' }, h('span', { class: 'dc-key', style: `border-color: ${style.colour}; border-top-style: ${style.dash === 'none' ? 'solid' : style.dash === '6 3' ? 'dashed' : 'dotted'}`, 'aria-hidden': 'true' }), DECODER_LABELS[track.decoder]),
-    renderDecoderFacts(facts, track, medianMs),
-    renderFactsNote(facts),
+    renderDecoderFacts(facts, track, medianMs, m.decoderComparison),
+    renderFactsNote(facts, m.decoderComparison),
     h('div', { class: 'dc-iou' }, chart),
   );
 }
 
 /** Which line is which: a sample of each decoder's colour and dash, with its name. */
-export function renderLossLegend(decoders: readonly ComparedDecoder[]): HTMLElement {
+export function renderLossLegend(decoders: readonly ComparedDecoder[], m: Words = pageMessages().decoderComparison): HTMLElement {
   return h(
     'ul',
-    { class: 'dc-legend', 'aria-label': 'Loss curves' },
+    { class: 'dc-legend', 'aria-label': m.loss.legend },
     ...decoders.map((d) => {
       const { colour, dash } = DECODER_STYLE[d];
       const sample = s('svg', { width: 28, height: 8, 'aria-hidden': 'true' }, s('line', { x1: 0, y1: 4, x2: 28, y2: 4, stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': dash === 'none' ? null : dash }));
@@ -168,16 +172,17 @@ export function renderLossLegend(decoders: readonly ComparedDecoder[]): HTMLElem
 }
 
 /** The loss curves of every decoder on one plot, with a legend above. */
-export function renderLossChart(Plot: Plot, rows: readonly LossRow[], decoders: readonly ComparedDecoder[], width = 640): HTMLElement {
+export function renderLossChart(Plot: Plot, rows: readonly LossRow[], decoders: readonly ComparedDecoder[], width = 640, m: Messages = pageMessages()): HTMLElement {
+  const w = m.decoderComparison.loss;
   const steps = rows.length > 0 ? Math.max(...rows.map((r) => r.step)) : 1;
   const chart = Plot.plot({
     width,
     height: 220,
     marginRight: 20,
     style: { background: 'transparent' },
-    x: stepAxis(steps),
+    x: stepAxis(steps, undefined, m.controls.stepAxis),
     // Before the first step there is no loss to scale to: show an empty 0..1 axis.
-    y: { label: 'training loss', grid: true, zero: true, ...(rows.length === 0 ? { domain: [0, 1] } : {}) },
+    y: { label: w.axis, grid: true, zero: true, ...(rows.length === 0 ? { domain: [0, 1] } : {}) },
     marks: [
       ...decoders.map((d) =>
         Plot.line(
@@ -187,26 +192,26 @@ export function renderLossChart(Plot: Plot, rows: readonly LossRow[], decoders: 
       ),
       Plot.ruleY([0]),
     ],
-    ariaLabel: rows.length > 0 ? lossSummary(rows, decoders) : 'Training loss of each decoder: no step yet',
+    ariaLabel: rows.length > 0 ? lossSummary(rows, decoders, m.decoderComparison) : w.none,
   });
-  return h('div', { class: 'dc-loss-chart' }, renderLossLegend(decoders), asAccessibleImage(chart));
+  return h('div', { class: 'dc-loss-chart' }, renderLossLegend(decoders, m.decoderComparison), asAccessibleImage(chart));
 }
 
 /** The loss chart in words: each decoder's latest loss (for the chart's accessible name). */
-export function lossSummary(rows: readonly LossRow[], decoders: readonly ComparedDecoder[]): string {
+export function lossSummary(rows: readonly LossRow[], decoders: readonly ComparedDecoder[], m: Words = pageMessages().decoderComparison): string {
   const parts = decoders.map((d) => {
     const last = rows.filter((r) => r.decoder === d).at(-1);
-    return last ? `${DECODER_LABELS[d]} ${last.loss.toFixed(3)} at step ${last.step}` : `${DECODER_LABELS[d]} no step yet`;
+    return last ? m.loss.at(DECODER_LABELS[d], last.loss.toFixed(3), last.step) : m.loss.noStep(DECODER_LABELS[d]);
   });
-  return `Training loss of each decoder: ${parts.join('; ')}`;
+  return m.loss.summary(parts);
 }
 
 /** One sentence on where the race stands. */
-export function comparisonCaption(step: number, tracks: readonly DecoderTrack[]): string {
-  if (step === 0) return 'No step yet: every decoder starts from random weights on the same frozen encoder.';
+export function comparisonCaption(step: number, tracks: readonly DecoderTrack[], m: Words = pageMessages().decoderComparison): string {
+  if (step === 0) return m.caption.start;
   const ranked = rankByMeanIoU(tracks).filter((t) => t.scores);
-  if (ranked.length === 0) return `${step} ${step === 1 ? 'step' : 'steps'} on the same batches; validation scores come at the next refresh.`;
+  if (ranked.length === 0) return m.caption.unscored(step);
   const at = ranked[0]!.scores!.step;
-  const list = ranked.map((t) => `${DECODER_LABELS[t.decoder]} ${percent(t.scores!.meanIoU)}`).join(', ');
-  return `Validation mIoU after ${at} ${at === 1 ? 'step' : 'steps'} on the same batches: ${list}.`;
+  const list = ranked.map((t) => `${DECODER_LABELS[t.decoder]} ${percent(t.scores!.meanIoU)}`);
+  return m.caption.scored(at, list);
 }

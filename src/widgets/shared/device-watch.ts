@@ -6,6 +6,7 @@
  */
 import { onEngineBackend } from './backend-sharing';
 import type { Engine } from './engine';
+import { pageMessages, type Messages } from '../../i18n';
 
 interface WebGlBackendShape {
   gpgpu?: { gl?: { canvas?: EventTarget } };
@@ -18,9 +19,10 @@ interface WebGpuBackendShape {
 /**
  * Calls `onLost` once with a reason ("the WebGL context was lost (…)") when the backend's
  * WebGL context or WebGPU device is lost. Backends without either (wasm, cpu) are never lost.
- * Returns a function that stops watching.
+ * Returns a function that stops watching. The reason is worded from `m` (inside the engine
+ * worker, the catalogue of the page's language, passed in by the widget).
  */
-export function watchDevice(backend: unknown, onLost: (reason: string) => void): () => void {
+export function watchDevice(backend: unknown, onLost: (reason: string) => void, m: Messages['widgetRuntime'] = pageMessages().widgetRuntime): () => void {
   let live = true;
   const lost = (reason: string): void => {
     if (!live) return;
@@ -30,12 +32,12 @@ export function watchDevice(backend: unknown, onLost: (reason: string) => void):
   const canvas = (backend as WebGlBackendShape | null)?.gpgpu?.gl?.canvas;
   const onContextLost = (event: Event): void => {
     event.preventDefault(); // lets the browser offer the context back (a backend switch or reload uses it)
-    lost('the WebGL context was lost (the graphics driver reset or the browser reclaimed it)');
+    lost(m.webglLost);
   };
   canvas?.addEventListener('webglcontextlost', onContextLost);
   const device = (backend as WebGpuBackendShape | null)?.device;
   device?.lost?.then(
-    (info) => lost(`the WebGPU device was lost${info.message ? ` (${info.message})` : ''}`),
+    (info) => lost(m.webgpuLost(info.message ?? '')),
     () => undefined,
   );
   return () => {
@@ -50,11 +52,15 @@ export function watchDevice(backend: unknown, onLost: (reason: string) => void):
  * a device it no longer runs on. Calls `onLost` with the reason once per lost device; returns a
  * function that stops watching and listening.
  */
-export function watchEngineDevice(engine: Pick<Engine, 'tf'>, onLost: (reason: string) => void): () => void {
-  let stopWatch = watchDevice(engine.tf.backend(), onLost);
+export function watchEngineDevice(
+  engine: Pick<Engine, 'tf'>,
+  onLost: (reason: string) => void,
+  m: Messages['widgetRuntime'] = pageMessages().widgetRuntime,
+): () => void {
+  let stopWatch = watchDevice(engine.tf.backend(), onLost, m);
   const stopListening = onEngineBackend(() => {
     stopWatch();
-    stopWatch = watchDevice(engine.tf.backend(), onLost);
+    stopWatch = watchDevice(engine.tf.backend(), onLost, m);
   });
   return () => {
     stopListening();

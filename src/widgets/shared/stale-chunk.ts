@@ -4,6 +4,7 @@
  * offers a reload: its state lives in the URL (and the studio's run in this browser), so the
  * reload brings it back on the new version of the site.
  */
+import { pageMessages, type Messages } from '../../i18n';
 
 /**
  * Whether `error` is a failed dynamic import (or module preload) of one of the site's chunks,
@@ -15,12 +16,12 @@ export function isStaleChunk(error: unknown): boolean {
 }
 
 /** The sentence and Reload button put into `where` in place of its content. */
-export function offerReload(where: HTMLElement): void {
+export function offerReload(where: HTMLElement, m: Messages['widgetRuntime'] = pageMessages().widgetRuntime): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.dataset.action = 'reload';
-  button.textContent = 'Reload the page';
+  button.textContent = m.reload;
   button.addEventListener('click', () => window.location.reload(), { once: true });
-  where.replaceChildren('This page is older than the site: a newer version was published since it opened, and part of this widget is gone. Reload to get the new version; your settings are kept in the address. ', button);
+  where.replaceChildren(m.stale, button);
   where.dataset.kind = 'warning';
 }

@@ -7,6 +7,7 @@ import { watchEngineDevice } from '../shared/device-watch';
 import { setEngineBackend } from '../shared/backend-sharing';
 import { activateEngineBackend, type Engine } from '../shared/engine';
 import type { StudioBackend } from './settings';
+import { pageMessages, type Messages } from '../../i18n';
 
 /** Activates the reader's choice (auto: the device's order, see ../shared/backend-plan), loading its code first. */
 export async function activateBackend(engine: Engine, choice: StudioBackend): Promise<BackendChoice> {
@@ -20,8 +21,8 @@ export async function activateBackend(engine: Engine, choice: StudioBackend): Pr
  * Calls `onLost` with a sentence when the active backend's device is lost (see
  * ../shared/device-watch, which follows backend switches); returns a function that stops watching.
  */
-export function watchDeviceLoss(engine: Engine, onLost: (message: string) => void): () => void {
-  return watchEngineDevice(engine, (reason) => onLost(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`));
+export function watchDeviceLoss(engine: Engine, onLost: (message: string) => void, m: Messages['widgetRuntime'] = pageMessages().widgetRuntime): () => void {
+  return watchEngineDevice(engine, (reason) => onLost(m.lostSentence(reason)), m);
 }
 
 /** Whether an error means the device ran out of memory. */

@@ -9,6 +9,7 @@ import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE } from '../../data';
 import { h } from '../shared/dom';
 import { rowNormalise, smoothCurve, type CurvePoint, type Validation } from './curves';
+import { pageMessages, type Messages } from '../../i18n';
 
 type Plot = typeof PlotModule;
 type Chart = SVGSVGElement | HTMLElement;
@@ -26,63 +27,72 @@ const rgb = (c: number): string => {
   return `rgb(${r}, ${g}, ${b})`;
 };
 
+/** The class names readers see, one per label (the catalogue's, as many as the engine has). */
+function classNames(m: Messages): string[] {
+  return CLASS_NAMES.map((name, c) => m.classes.names[c] ?? name);
+}
+
 /** A placeholder of the chart's size, for before the first step. */
 function emptyChart(text: string): HTMLElement {
   return h('p', { class: 'studio-chart-empty' }, text);
 }
 
 /** Loss per step: the raw values, faint, and their bias-corrected moving average on top. */
-export function renderLossChart(Plot: Plot, loss: readonly CurvePoint[], width = 480): Chart {
-  if (loss.length === 0) return emptyChart('The loss appears here after the first step.');
+export function renderLossChart(Plot: Plot, loss: readonly CurvePoint[], width = 480, m: Messages = pageMessages()): Chart {
+  const w = m.trainingStudio.charts;
+  if (loss.length === 0) return emptyChart(w.lossEmpty);
   const smooth = smoothCurve(loss, LOSS_SMOOTHING);
-  const data = [...loss.map((p) => ({ ...p, series: 'raw' })), ...smooth.map((p) => ({ ...p, series: 'smoothed' }))];
+  const data = [...loss.map((p) => ({ ...p, series: w.raw })), ...smooth.map((p) => ({ ...p, series: w.smoothed }))];
   const last = smooth[smooth.length - 1]!;
   return plot(Plot, {
     width,
     height: 220,
     marginLeft: 48,
-    x: stepAxis(loss[loss.length - 1]!.step),
-    y: { label: 'loss', grid: true, zero: true },
-    color: { domain: ['raw', 'smoothed'], range: ['#9db4d6', '#1f5fa8'], legend: true },
+    x: stepAxis(loss[loss.length - 1]!.step, undefined, m.controls.stepAxis),
+    y: { label: w.loss, grid: true, zero: true },
+    color: { domain: [w.raw, w.smoothed], range: ['#9db4d6', '#1f5fa8'], legend: true },
     marks: [
-      Plot.lineY(data.filter((d) => d.series === 'raw'), { x: 'step', y: 'value', stroke: 'series', strokeWidth: 1 }),
-      Plot.lineY(data.filter((d) => d.series === 'smoothed'), { x: 'step', y: 'value', stroke: 'series', strokeWidth: 2.2 }),
+      Plot.lineY(data.filter((d) => d.series === w.raw), { x: 'step', y: 'value', stroke: 'series', strokeWidth: 1 }),
+      Plot.lineY(data.filter((d) => d.series === w.smoothed), { x: 'step', y: 'value', stroke: 'series', strokeWidth: 2.2 }),
       Plot.ruleY([0]),
     ],
-    ariaLabel: `Training loss over ${loss.length} steps; smoothed loss now ${last.value.toFixed(3)}`,
+    ariaLabel: w.lossLabel(loss.length, last.value.toFixed(3)),
   });
 }
 
 /** mIoU of the scored training batches and of the validation passes, in percent. */
-export function renderIoUChart(Plot: Plot, train: readonly CurvePoint[], val: readonly CurvePoint[], width = 480): Chart {
-  if (train.length === 0 && val.length === 0) return emptyChart('Mean IoU appears here once steps are scored.');
+export function renderIoUChart(Plot: Plot, train: readonly CurvePoint[], val: readonly CurvePoint[], width = 480, m: Messages = pageMessages()): Chart {
+  const w = m.trainingStudio.charts;
+  if (train.length === 0 && val.length === 0) return emptyChart(w.iouEmpty);
   const data = [
-    ...smoothCurve(train, LOSS_SMOOTHING).map((p) => ({ step: p.step, value: p.value * 100, series: 'training batches' })),
-    ...val.map((p) => ({ step: p.step, value: p.value * 100, series: 'validation' })),
+    ...smoothCurve(train, LOSS_SMOOTHING).map((p) => ({ step: p.step, value: p.value * 100, series: w.train })),
+    ...val.map((p) => ({ step: p.step, value: p.value * 100, series: w.validation })),
   ].filter((d) => Number.isFinite(d.value));
   const lastVal = val[val.length - 1];
   return plot(Plot, {
     width,
     height: 220,
     marginLeft: 48,
-    x: stepAxis(Math.max(0, ...data.map((d) => d.step))),
-    y: { label: 'mIoU (%)', domain: [0, 100], grid: true },
-    color: { domain: ['training batches', 'validation'], range: ['#9a6fb0', '#c0392b'], legend: true },
+    x: stepAxis(Math.max(0, ...data.map((d) => d.step)), undefined, m.controls.stepAxis),
+    y: { label: w.iouAxis, domain: [0, 100], grid: true },
+    color: { domain: [w.train, w.validation], range: ['#9a6fb0', '#c0392b'], legend: true },
     marks: [
       Plot.lineY(data, { x: 'step', y: 'value', stroke: 'series' }),
       Plot.dot(
-        data.filter((d) => d.series === 'validation'),
+        data.filter((d) => d.series === w.validation),
         { x: 'step', y: 'value', fill: 'series', r: 3 },
       ),
     ],
-    ariaLabel: `Mean IoU over training${lastVal ? `; validation ${(lastVal.value * 100).toFixed(1)}% at step ${lastVal.step}` : ''}`,
+    ariaLabel: lastVal ? w.iouLabelAt((lastVal.value * 100).toFixed(1), lastVal.step) : w.iouLabel,
   });
 }
 
 /** Per-class IoU of the latest validation, one bar per class in its palette colour. */
-export function renderClassIoU(Plot: Plot, validation: Validation | null, width = 480): Chart {
-  if (!validation) return emptyChart('Per-class IoU appears after the first validation.');
-  const data = CLASS_NAMES.map((name, c) => {
+export function renderClassIoU(Plot: Plot, validation: Validation | null, width = 480, m: Messages = pageMessages()): Chart {
+  const w = m.trainingStudio.charts;
+  if (!validation) return emptyChart(w.classEmpty);
+  const names = classNames(m);
+  const data = names.map((name, c) => {
     const iou = validation.classIoU[c];
     return { name, iou: iou === null || iou === undefined ? NaN : iou * 100, colour: rgb(c) };
   });
@@ -91,39 +101,41 @@ export function renderClassIoU(Plot: Plot, validation: Validation | null, width 
     height: 28 + data.length * 20,
     marginLeft: 84,
     marginRight: 44,
-    x: { domain: [0, 100], label: 'IoU (%)', grid: true },
-    y: { domain: [...CLASS_NAMES], label: null },
+    x: { domain: [0, 100], label: w.classAxis, grid: true },
+    y: { domain: names, label: null },
     marks: [
       Plot.barX(data.filter((d) => !Number.isNaN(d.iou)), { x: 'iou', y: 'name', fill: 'colour', stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.text(data, {
         x: (d: { iou: number }) => (Number.isNaN(d.iou) ? 0 : d.iou),
         y: 'name',
-        text: (d: { iou: number }) => (Number.isNaN(d.iou) ? 'absent' : d.iou.toFixed(1)),
+        text: (d: { iou: number }) => (Number.isNaN(d.iou) ? w.absent : d.iou.toFixed(1)),
         dx: 4,
         textAnchor: 'start',
         fill: 'currentColor',
       }),
       Plot.ruleX([0]),
     ],
-    ariaLabel: `Per-class IoU on the validation frames at step ${validation.step}, mean ${(validation.meanIoU * 100).toFixed(1)}%`,
+    ariaLabel: w.classLabel(validation.step, (validation.meanIoU * 100).toFixed(1)),
   });
 }
 
 /** The confusion matrix, each true class's row divided by its pixels: where each class's pixels went. */
-export function renderConfusion(Plot: Plot, validation: Validation | null, width = 480): Chart {
-  if (!validation) return emptyChart('The confusion matrix appears after the first validation.');
+export function renderConfusion(Plot: Plot, validation: Validation | null, width = 480, m: Messages = pageMessages()): Chart {
+  const w = m.trainingStudio.charts;
+  if (!validation) return emptyChart(w.confusionEmpty);
+  const names = classNames(m);
   const shares = rowNormalise(validation.confusion);
-  const cells = shares.flatMap((row, t) => row.map((share, p) => ({ truth: CLASS_NAMES[t]!, predicted: CLASS_NAMES[p]!, share: share * 100, labelled: validation.confusion[t]!.some((n) => n > 0) })));
+  const cells = shares.flatMap((row, t) => row.map((share, p) => ({ truth: names[t]!, predicted: names[p]!, share: share * 100, labelled: validation.confusion[t]!.some((n) => n > 0) })));
   const size = Math.min(width, 520);
   return plot(Plot, {
     width: size,
     height: size - 40,
     marginLeft: 84,
     marginBottom: 76,
-    x: { domain: [...CLASS_NAMES], label: 'predicted', tickRotate: -45 },
-    y: { domain: [...CLASS_NAMES], label: 'true class' },
+    x: { domain: names, label: w.predicted, tickRotate: -45 },
+    y: { domain: names, label: w.trueClass },
     // Five bins rather than a continuous ramp: easier to read, and the legend is plain SVG.
-    color: { type: 'quantize', domain: [0, 100], n: 5, scheme: 'blues', label: 'share of the row (%)', legend: true },
+    color: { type: 'quantize', domain: [0, 100], n: 5, scheme: 'blues', label: w.share, legend: true },
     marks: [
       Plot.cell(
         cells.filter((d) => d.labelled),
@@ -134,6 +146,6 @@ export function renderConfusion(Plot: Plot, validation: Validation | null, width
         { x: 'predicted', y: 'truth', text: (d: { share: number }) => d.share.toFixed(0), fill: (d: { share: number }) => (d.share > 55 ? 'white' : 'black'), fontSize: 9 },
       ),
     ],
-    ariaLabel: `Confusion matrix at step ${validation.step}, rows normalised: the share of each true class's pixels given to each predicted class`,
+    ariaLabel: w.confusionLabel(validation.step),
   });
 }

@@ -71,12 +71,19 @@ export function etaSeconds(stepsLeft: number, batchSize: number, imagesPerSecond
 }
 
 /** "45 s", "3 min 20 s", "2 h 05 min"; "—" when unknown. */
-export function formatDuration(seconds: number | null): string {
+export function formatDuration(seconds: number | null, units: DurationUnits = { second: 's', minute: 'min', hour: 'h' }): string {
   if (seconds === null || !Number.isFinite(seconds)) return '—';
   const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+  if (s < 60) return `${s} ${units.second}`;
+  if (s < 3600) return `${Math.floor(s / 60)} ${units.minute} ${String(s % 60).padStart(2, '0')} ${units.second}`;
+  return `${Math.floor(s / 3600)} ${units.hour} ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} ${units.minute}`;
+}
+
+/** The unit names a duration is written with (from the catalogue). */
+export interface DurationUnits {
+  second: string;
+  minute: string;
+  hour: string;
 }
 
 /** Each row divided by its sum (rows of a class absent from the truth stay zero). */

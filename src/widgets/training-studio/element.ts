@@ -20,12 +20,16 @@ import type { LeavingCopy, RunView } from './studio-remote';
 import type { StudioSources } from './studio-sources';
 import { studioView } from './studio-view';
 import { errorMessage } from '../../segnet/core';
+import { documentLocale, messages } from '../../i18n';
+import { reasonWords } from '../model/run-policy';
 
 type Session = Comlink.Remote<StudioSession>;
 
 type Action = 'start' | 'pause' | 'resume' | 'stop' | 'save' | 'export';
 
 defineWidget('training-studio', (root, id) => {
+  const locale = documentLocale();
+  const m = messages(locale).trainingStudio;
   const sources = JSON.parse(root.dataset.sources ?? '{"datasets":[],"pretrainedUrl":null}') as StudioSources;
   const report = widgetPart(root, 'report');
   const importInput = widgetPart<HTMLInputElement>(root, 'import');
@@ -58,7 +62,7 @@ defineWidget('training-studio', (root, id) => {
     const s = state.get();
     // The weights on a lost device are gone: nothing may be exported from them or imported onto it.
     const lost = root.dataset.deviceLost !== undefined;
-    const { errors, warnings } = checkSettings(s, sources.datasets);
+    const { errors, warnings } = checkSettings(s, sources.datasets, m);
     report.textContent = [...errors, ...warnings].join(' ');
     report.dataset.kind = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'info';
     const active = phase === 'running' || phase === 'busy';
@@ -67,7 +71,7 @@ defineWidget('training-studio', (root, id) => {
     group('schedule').disabled = active;
     group('backend').disabled = active;
     enable(button('start'), !(active || phase === 'paused' || errors.length > 0));
-    button('start').textContent = run ? 'Start a new run' : 'Start';
+    button('start').textContent = run ? m.buttons.startNew : m.buttons.start;
     enable(button('pause'), phase === 'running');
     enable(button('resume'), run !== null && (phase === 'paused' || (phase === 'stopped' && sameRun(s, run.settings))));
     enable(button('stop'), phase === 'running' || phase === 'paused');
@@ -96,7 +100,7 @@ defineWidget('training-studio', (root, id) => {
   /** Starts the worker's TF.js and the page's Plot, opens the session, brings back a saved run. Once. */
   const boot = (): Promise<Session | null> => {
     booting ??= (async () => {
-      say('Loading TensorFlow.js…');
+      say(m.page.loading);
       refresh();
       plot = import('@observablehq/plot');
       const memory = sessionRunMemory(id);
@@ -125,12 +129,12 @@ defineWidget('training-studio', (root, id) => {
         },
       };
       const worker = await engineWorker();
-      const { backend: name, canTrain, refused, reason } = await worker.openStudio({ id, sources, backend: state.get().backend, remembered: memory.remembered() }, Comlink.proxy(view));
+      const { backend: name, canTrain, refused, reason } = await worker.openStudio({ id, sources, backend: state.get().backend, remembered: memory.remembered(), locale }, Comlink.proxy(view));
       const created = await worker.studio(id);
       session = created;
-      say(`${refused}${canTrain ? `Ready on ${name}${reason ? ` (${reason})` : ''}. Press Start to train.` : `The ${name} backend cannot train here.`}`, !canTrain ? 'error' : refused ? 'warning' : 'info');
+      say(`${refused}${canTrain ? m.page.ready(name, reason ? reasonWords(reason) : null) : m.page.cannotTrain(name)}`, !canTrain ? 'error' : refused ? 'warning' : 'info');
       const restored = await created.restoreSaved().catch((e: unknown) => {
-        say(`Your saved run could not be read (${errorMessage(e)}). It stays stored until your next Start, whose first save replaces it.`, 'error');
+        say(m.page.unreadable(errorMessage(e)), 'error');
         return false;
       });
       root.dataset.ready = restored ? 'restored' : 'fresh';
@@ -138,7 +142,7 @@ defineWidget('training-studio', (root, id) => {
       return created;
     })().catch((e: unknown) => {
       if (isStaleChunk(e)) offerReload(widgetPart(root, 'message'));
-      else say(`TensorFlow.js could not start: ${errorMessage(e)}`, 'error');
+      else say(m.page.failedToStart(errorMessage(e)), 'error');
       booting = null;
       return null;
     });
@@ -232,7 +236,7 @@ defineWidget('training-studio', (root, id) => {
   // where it waits for Start (about 2 MB of code and a lot of computing).
   const cancel = gateRun(root, {
     start: () => void boot(),
-    held: (reason) => say(reason === 'save-data' ? 'Your browser asks to save data: TF.js (about 2 MB) loads when you press Start.' : 'On this device TF.js (about 2 MB) loads when you press Start.'),
+    held: (reason) => say(reason === 'save-data' ? m.page.saveData : m.page.device),
   });
   return () => {
     cancel();

@@ -4,22 +4,25 @@
  */
 import { isOutOfMemory } from './backend-watch';
 import { errorMessage } from '../../segnet/core';
+import { pageMessages, type Messages } from '../../i18n';
+
+type Words = Messages['trainingStudio'];
 
 /** The text of any thrown value (the engine's errorMessage, under the name the studio uses). */
 export { errorMessage as errorText };
 
 /** A NaN or infinite loss: trainSteps did not apply that update, so the network is the last good one. */
-export function nonFiniteMessage(loss: number, failedStep: number, goodStep: number): string {
-  return `Paused: the loss became ${loss} at step ${failedStep}. That update was not applied, so the network is still the one of step ${goodStep}. Lower the learning rate, then Resume.`;
+export function nonFiniteMessage(loss: number, failedStep: number, goodStep: number, m: Words = pageMessages().trainingStudio): string {
+  return m.failure.nonFinite(String(loss), failedStep, goodStep);
 }
 
 /** Any other failed step; `recovery` says where the weights are now. */
-export function failureMessage(error: unknown, step: number, recovery: string): string {
-  const what = isOutOfMemory(error) ? 'the device ran out of memory (try a smaller batch, half resolution or a narrower VGG16)' : errorMessage(error);
-  return `Paused at step ${step}: ${what}. ${recovery}`;
+export function failureMessage(error: unknown, step: number, recovery: string, m: Words = pageMessages().trainingStudio): string {
+  const what = isOutOfMemory(error) ? m.failure.outOfMemory : errorMessage(error);
+  return m.failure.failed(step, what, recovery);
 }
 
 /** The graphics device went away: nothing on it can be trusted or saved. */
-export function deviceLostMessage(what: string): string {
-  return `${what} Training stopped; your last save is intact. Switch to another backend (or reload the page) to continue from it.`;
+export function deviceLostMessage(what: string, m: Words = pageMessages().trainingStudio): string {
+  return m.failure.deviceLost(what);
 }

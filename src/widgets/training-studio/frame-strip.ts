@@ -6,6 +6,7 @@ import { labelToRgba } from '../../data';
 import { h, pixelCanvas } from '../shared/dom';
 import { frameRgba } from '../shared/frame-thumbnails';
 import { pixelAccuracy } from '../shared/label-stats';
+import { pageMessages, type Messages } from '../../i18n';
 
 export interface StripFrame {
   /** Index in the validation split. */
@@ -30,22 +31,24 @@ function column(title: string, canvas: HTMLElement): HTMLElement {
   return h('div', { class: 'studio-frame-part' }, canvas, h('span', { 'aria-hidden': 'true' }, title));
 }
 
-export function renderFrameStrip(view: StripView): HTMLElement {
+export function renderFrameStrip(view: StripView, m: Messages['trainingStudio'] = pageMessages().trainingStudio): HTMLElement {
+  const w = m.strip;
   const { height, width } = view;
   const list = h('ul', { class: 'studio-strip', 'data-step': view.step ?? '' });
   for (const f of view.frames) {
-    const name = `Validation frame ${f.index + 1}`;
+    const name = w.frame(f.index + 1);
     const accuracy = f.prediction ? pixelAccuracy(f.truth, f.prediction) : NaN;
+    const percent = (accuracy * 100).toFixed(0);
     const predicted = f.prediction
-      ? pixelCanvas(labelToRgba(f.prediction, width, height), width, height, `${name}: prediction at step ${view.step}, ${(accuracy * 100).toFixed(0)}% of labelled pixels right`)
-      : h('div', { class: 'studio-frame-pending pixels', role: 'img', 'aria-label': `${name}: no prediction yet` });
+      ? pixelCanvas(labelToRgba(f.prediction, width, height), width, height, w.predictionLabel(name, view.step ?? 0, percent))
+      : h('div', { class: 'studio-frame-pending pixels', role: 'img', 'aria-label': w.pendingLabel(name) });
     list.append(
       h(
         'li',
         { class: 'studio-frame' },
-        column('image', pixelCanvas(frameRgba(f.image, width, height), width, height, `${name}: image`)),
-        column('truth', pixelCanvas(labelToRgba(f.truth, width, height), width, height, `${name}: ground truth`)),
-        column(f.prediction ? `prediction · ${(accuracy * 100).toFixed(0)}%` : 'prediction', predicted),
+        column(w.image, pixelCanvas(frameRgba(f.image, width, height), width, height, w.imageLabel(name))),
+        column(w.truth, pixelCanvas(labelToRgba(f.truth, width, height), width, height, w.truthLabel(name))),
+        column(f.prediction ? w.predictionShare(percent) : w.prediction, predicted),
       ),
     );
   }

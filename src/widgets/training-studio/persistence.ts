@@ -11,6 +11,9 @@ import { artifactsOfContents, contentsOfArtifacts, decodeCheckpointFile, encodeC
 import type { StudioRun } from './run';
 import { newRunKey, runTitle, type RunStore } from './run-store';
 import { settingsFromExtra } from './settings';
+import { pageMessages, type Messages } from '../../i18n';
+
+type Words = Messages['trainingStudio'];
 
 function saveOptions(run: StudioRun) {
   return { optimizer: run.optimizer, progress: { ...run.progress }, extra: run.extra() };
@@ -21,7 +24,7 @@ function saveOptions(run: StudioRun) {
  * IndexedDB handler, at `indexeddb://unpooled-studio-<id>`) into the run store as a run of its
  * own; the old copy is removed only once the new one is stored.
  */
-export async function adoptEarlierSave(engine: Engine, studioId: string, store: RunStore): Promise<void> {
+export async function adoptEarlierSave(engine: Engine, studioId: string, store: RunStore, m: Words = pageMessages().trainingStudio): Promise<void> {
   const url = `indexeddb://unpooled-studio-${studioId}`;
   const models = await engine.tf.io.listModels().catch(() => ({}));
   if (!(url in models)) return;
@@ -30,7 +33,7 @@ export async function adoptEarlierSave(engine: Engine, studioId: string, store: 
   const contents = contentsOfArtifacts({ ...artifacts, weightSpecs: artifacts.weightSpecs ?? [], weightData });
   const meta = contents.json.modelTopology as Partial<CheckpointMeta>;
   const settings = settingsFromExtra(meta.extra?.settings);
-  const title = settings ? runTitle(settings, settings.data) : 'A run saved by an earlier version of this page';
+  const title = settings ? runTitle(settings, settings.data, m) : m.saved.earlier;
   await store.save({ key: newRunKey(studioId), step: Number(meta.progress?.step) || 0, savedAt: Date.now(), title }, encodeCheckpointFile(contents));
   await engine.tf.io.removeModel(url);
 }
@@ -41,19 +44,19 @@ export async function snapshot(run: StudioRun): Promise<CheckpointFileContents> 
 }
 
 /** Reads a checkpoint from file contents (see checkpoint-file.ts); errors name `what`. */
-export async function readContents(engine: Engine, contents: CheckpointFileContents, what: string): Promise<LoadedCheckpoint> {
+export async function readContents(engine: Engine, contents: CheckpointFileContents, what: string, m: Words = pageMessages().trainingStudio): Promise<LoadedCheckpoint> {
   const artifacts = artifactsOfContents(contents) as tfjs.io.ModelArtifacts;
   try {
     return await engine.segnet.readCheckpoint(engine.tf.io.fromMemory(artifacts));
   } catch (e) {
-    throw new Error(`${what} ${(e as Error).message.replace(/^readCheckpoint: '[^']*' /, '')}; nothing was changed.`);
+    throw new Error(m.session.readFailed(what, (e as Error).message.replace(/^readCheckpoint: '[^']*' /, '')));
   }
 }
 
 /** Reads an exported file the reader picked; every check runs before anything is used. */
-export async function readFile(engine: Engine, file: File): Promise<LoadedCheckpoint> {
+export async function readFile(engine: Engine, file: File, m: Words = pageMessages().trainingStudio): Promise<LoadedCheckpoint> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return readContents(engine, decodeCheckpointFile(bytes, file.name), `"${file.name}"`);
+  return readContents(engine, decodeCheckpointFile(bytes, file.name), m.session.fileName(file.name), m);
 }
 
 /** The run as a downloadable file's bytes. */

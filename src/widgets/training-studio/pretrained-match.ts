@@ -4,21 +4,25 @@
  * random values, grouped by part and stage.
  */
 import { parseLayerName, type WeightCopyReport } from '../../segnet/core';
+import { pageMessages, type Messages } from '../../i18n';
+
+type Words = Messages['trainingStudio']['origin'];
 
 /** The part of the network a parameter belongs to: "encoder stage 2", "decoder stage 1", "classifier". */
-export function parameterGroup(name: string): string {
-  const { part, stage, rest } = parseLayerName(name);
-  if (stage !== null) return `${part} stage ${stage}`;
+export function parameterGroup(name: string, m: Words = pageMessages().trainingStudio.origin): string {
+  const { part: engineName, stage, rest } = parseLayerName(name);
+  const part = m.parts[engineName] ?? engineName;
+  if (stage !== null) return m.stage(part, stage);
   const layer = rest.split('/')[0];
-  return layer ? `${part} ${layer}` : part;
+  return layer ? m.layer(part, layer) : part;
 }
 
 /** Groups in first-seen order, each with how many of its parameters were loaded. */
-function groups(match: WeightCopyReport, all: readonly string[]): { group: string; loaded: number; total: number }[] {
+function groups(match: WeightCopyReport, all: readonly string[], m: Words): { group: string; loaded: number; total: number }[] {
   const loaded = new Set(match.copied);
   const out = new Map<string, { group: string; loaded: number; total: number }>();
   for (const name of all) {
-    const group = parameterGroup(name);
+    const group = parameterGroup(name, m);
     const g = out.get(group) ?? { group, loaded: 0, total: 0 };
     g.total += 1;
     if (loaded.has(name)) g.loaded += 1;
@@ -28,14 +32,14 @@ function groups(match: WeightCopyReport, all: readonly string[]): { group: strin
 }
 
 /** One sentence on where the weights came from, naming the parts that are pretrained. */
-export function describeMatch(match: WeightCopyReport, all: readonly string[]): string {
-  if (match.copied.length === 0) return 'None of the pretrained weights fit this network: every weight starts from random values.';
-  if (match.copied.length === all.length) return `Every weight comes from the pretrained checkpoint (all ${all.length} tensors).`;
-  const g = groups(match, all);
+export function describeMatch(match: WeightCopyReport, all: readonly string[], m: Words = pageMessages().trainingStudio.origin): string {
+  if (match.copied.length === 0) return m.noneFit;
+  if (match.copied.length === all.length) return m.allFit(all.length);
+  const g = groups(match, all, m);
   const full = g.filter((x) => x.loaded === x.total).map((x) => x.group);
-  const partial = g.filter((x) => x.loaded > 0 && x.loaded < x.total).map((x) => `${x.group} (${x.loaded} of ${x.total})`);
+  const partial = g.filter((x) => x.loaded > 0 && x.loaded < x.total).map((x) => m.partial(x.group, x.loaded, x.total));
   const none = g.filter((x) => x.loaded === 0).map((x) => x.group);
-  const parts = [`From the pretrained checkpoint: ${[...full, ...partial].join(', ')} (${match.copied.length} of ${all.length} tensors).`];
-  if (none.length > 0) parts.push(`Random: ${none.join(', ')}.`);
+  const parts = [m.someFit([...full, ...partial], match.copied.length, all.length)];
+  if (none.length > 0) parts.push(m.random(none));
   return parts.join(' ');
 }

@@ -39,6 +39,9 @@ export class RunKeeper {
    */
   onReady: (ready: { info: SavedRun; bytes: Uint8Array } | null) => void = () => undefined;
 
+  /** Names a run in the list of saved runs (the session words it in the page's language). */
+  titleOf: (run: StudioRun) => string = (run) => runTitle(run.settings, run.data.name);
+
   constructor(
     private readonly store: RunStore,
     private readonly studioId: string,
@@ -85,7 +88,7 @@ export class RunKeeper {
   }
 
   private info(run: StudioRun, step: number): SavedRun {
-    return { key: this.key!, step, savedAt: Date.now(), title: runTitle(run.settings, run.data.name) };
+    return { key: this.key!, step, savedAt: Date.now(), title: this.titleOf(run) };
   }
 
   /** Saves the run into its slot; resolves once the save is stored and read back intact. */

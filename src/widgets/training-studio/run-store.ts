@@ -13,6 +13,8 @@
  */
 import { HEADER_BYTES } from '../../data/checkpoint-file';
 import type { StudioSettings } from './settings';
+import { pageMessages, type Messages } from '../../i18n';
+import { DECODER_LABELS } from '../../segnet/core';
 
 /** One saved run, as the list of saved runs shows it. */
 export interface SavedRun {
@@ -46,9 +48,9 @@ export interface RunStore {
 }
 
 /** A run in words, for the list of saved runs. */
-export function runTitle(settings: StudioSettings, dataName: string): string {
-  const encoder = settings.encoder === 'vgg16' ? `VGG16 × ${settings.width}` : 'SegNet-Basic';
-  return `${encoder} + ${settings.decoder} decoder, ${dataName}${settings.res === 'half' ? ' at half size' : ''}`;
+export function runTitle(settings: StudioSettings, dataName: string, m: Messages['trainingStudio'] = pageMessages().trainingStudio): string {
+  const encoder = settings.encoder === 'vgg16' ? m.saved.vgg(String(settings.width)) : 'SegNet-Basic';
+  return m.saved.title(encoder, settings.decoder, dataName, settings.res === 'half', settings.decoder === 'bilinear' ? m.form.bilinear : DECODER_LABELS[settings.decoder]);
 }
 
 const DB_NAME = 'unpooled-studio';

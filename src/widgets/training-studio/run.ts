@@ -12,6 +12,7 @@ import { curvesFromExtra, emptyCurves, type Curves } from './curves';
 import { claimsProblem } from './checkpoint-claims';
 import { describeMatch } from './pretrained-match';
 import { LIMITS, runConfigOf, settingsFromExtra, studioFields, type DatasetOption, type StudioSettings } from './settings';
+import { pageMessages, type Messages } from '../../i18n';
 
 /** The data a run trains and validates on, at its training size. */
 export interface RunData {
@@ -85,17 +86,23 @@ export function networkConfig(settings: StudioSettings, data: Pick<DatasetOption
 }
 
 /** A new run: random weights, then the pretrained checkpoint's matching tensors when asked. */
-export async function createRun(engine: Engine, settings: StudioSettings, data: RunData, pretrainedUrl: string | null): Promise<StudioRun> {
+export async function createRun(
+  engine: Engine,
+  settings: StudioSettings,
+  data: RunData,
+  pretrainedUrl: string | null,
+  m: Messages['trainingStudio'] = pageMessages().trainingStudio,
+): Promise<StudioRun> {
   const { segnet, tf } = engine;
   const model = segnet.buildSegNet(networkConfig(settings, data.manifest));
-  let origin = 'Random initial weights (from scratch).';
+  let origin = m.origin.scratch;
   try {
     if (settings.init === 'pretrained') {
-      if (!pretrainedUrl) origin = 'This site was built without the pretrained checkpoint: every weight starts from random values.';
+      if (!pretrainedUrl) origin = m.origin.noCheckpoint;
       else {
         const loaded = await segnet.readCheckpoint(siteUrl(pretrainedUrl));
         try {
-          origin = describeMatch(segnet.loadMatchingWeights(model, loaded), model.variables().map((v) => v.name));
+          origin = describeMatch(segnet.loadMatchingWeights(model, loaded), model.variables().map((v) => v.name), m.origin);
         } finally {
           tf.dispose(Object.values(loaded.tensors));
         }
@@ -110,9 +117,9 @@ export async function createRun(engine: Engine, settings: StudioSettings, data: 
 }
 
 /** The settings a checkpoint was trained with; throws naming `what` when it has none. */
-export function checkpointSettings(meta: CheckpointMeta, what: string): StudioSettings {
+export function checkpointSettings(meta: CheckpointMeta, what: string, m: Messages['trainingStudio'] = pageMessages().trainingStudio): StudioSettings {
   const settings = settingsFromExtra(meta.extra);
-  if (!settings) throw new Error(`${what} records no run the training studio can continue (no run settings, or a schedule, augmentation or size the studio does not offer); nothing was changed.`);
+  if (!settings) throw new Error(m.session.noRun(what));
   return settings;
 }
 
@@ -120,14 +127,14 @@ export function checkpointSettings(meta: CheckpointMeta, what: string): StudioSe
  * A run rebuilt from a checkpoint: its own config, weights, optimizer state, progress and
  * curves. Throws (and frees what it made) when the checkpoint does not fit its settings.
  */
-export function restoreRun(engine: Engine, loaded: LoadedCheckpoint, data: RunData, what: string): StudioRun {
+export function restoreRun(engine: Engine, loaded: LoadedCheckpoint, data: RunData, what: string, m: Messages['trainingStudio'] = pageMessages().trainingStudio): StudioRun {
   const { segnet } = engine;
   const { meta } = loaded;
-  const settings = checkpointSettings(meta, what);
+  const settings = checkpointSettings(meta, what, m);
   const want = networkConfig(settings, data.manifest);
   const c = meta.config;
   if (c.height !== want.height || c.width !== want.width || c.encoder !== want.encoder || c.decoder !== want.decoder || c.widthMultiplier !== want.widthMultiplier) {
-    throw new Error(`${what} holds a ${meta.config.encoder}/${meta.config.decoder} network at ${meta.config.height} × ${meta.config.width}, which does not match its own settings; nothing was changed.`);
+    throw new Error(m.session.mismatch(what, `${meta.config.encoder}/${meta.config.decoder}`, meta.config.height, meta.config.width));
   }
   const problem = claimsProblem(engine, loaded, settings, Math.floor(data.train.count / settings.batch), LIMITS.epochs.max);
   if (problem) throw new Error(`${what} ${problem}; nothing was changed.`);
@@ -139,7 +146,7 @@ export function restoreRun(engine: Engine, loaded: LoadedCheckpoint, data: RunDa
     model = segnet.buildSegNet(meta.config);
     optimizer = new segnet.Optimizer(meta.optimizer?.config ?? { kind: settings.opt });
     segnet.applyCheckpoint(model, loaded, optimizer);
-    const origin = typeof meta.extra.origin === 'string' ? meta.extra.origin : 'Weights from a checkpoint.';
+    const origin = typeof meta.extra.origin === 'string' ? meta.extra.origin : m.origin.fromCheckpoint;
     return new StudioRun(engine, settings, model, optimizer, data, { ...meta.progress }, curvesFromExtra(meta.extra.curves), origin);
   } catch (e) {
     model?.dispose();

@@ -20,7 +20,8 @@ import { sameRun, settingsFromExtra, type DatasetOption, type StudioSettings } f
 import { checkpointDue, runTrainingLoop } from './train-loop';
 import { validateRun } from './validation';
 import { AUTOSAVE_MS, RunKeeper, SLOW_STEP_MS } from './run-keeper';
-import { browserRunStore, STORAGE_FULL, storageFailure, type RunStore, type SavedRun } from './run-store';
+import { browserRunStore, runTitle, STORAGE_FULL, storageFailure, type RunStore, type SavedRun } from './run-store';
+import { pageMessages, type Messages } from '../../i18n';
 
 export type { RunStore, SavedRun } from './run-store';
 
@@ -59,9 +60,12 @@ export interface SessionDeps {
   autosaveMs: number;
   /** Each completed step encoded for a leaving page, and null when the run's slot changes (see RunKeeper.onReady). */
   leaving?: RunKeeper['onReady'];
+  /**
+   * The catalogue the session words its messages from: the page's language, passed in by the
+   * widget (inside the engine worker there is no page to read it from).
+   */
+  messages: Messages;
 }
-
-const DEVICE_GONE = 'The graphics device was lost: switch to another backend, or reload the page.';
 
 export class StudioSession {
   private run: StudioRun | null = null;
@@ -83,6 +87,8 @@ export class StudioSession {
   private idleWaiters: (() => void)[] = [];
 
   private readonly deps: SessionDeps;
+  /** The words of every message this session says. */
+  private readonly m: Messages['trainingStudio'];
 
   constructor(
     readonly engine: Engine,
@@ -91,8 +97,12 @@ export class StudioSession {
     private readonly view: SessionView,
     deps: Partial<SessionDeps> = {},
   ) {
-    this.deps = { store: deps.store ?? browserRunStore(id), loadData: loadRunData, activate: activateBackend, watchDevice: watchDeviceLoss, autosaveMs: AUTOSAVE_MS, ...deps };
+    const words = deps.messages ?? pageMessages();
+    const watchDevice: SessionDeps['watchDevice'] = (engine, onLost) => watchDeviceLoss(engine, onLost, words.widgetRuntime);
+    this.deps = { store: deps.store ?? browserRunStore(id), loadData: loadRunData, activate: activateBackend, watchDevice, autosaveMs: AUTOSAVE_MS, messages: words, ...deps };
+    this.m = words.trainingStudio;
     this.keeper = new RunKeeper(this.deps.store, id);
+    this.keeper.titleOf = (run) => runTitle(run.settings, run.data.name, this.m);
     if (this.deps.leaving) this.keeper.onReady = this.deps.leaving;
     this.watchDevice();
   }
@@ -112,7 +122,7 @@ export class StudioSession {
 
   private dataset(name: string): DatasetOption {
     const option = this.sources.datasets.find((d) => d.name === name);
-    if (!option) throw new Error(`Data: "${name}" is not part of this site.`);
+    if (!option) throw new Error(this.m.session.unknownData(name));
     return option;
   }
 
@@ -121,7 +131,7 @@ export class StudioSession {
    * latest that no other tab has open. Returns whether there was one.
    */
   async restoreSaved(): Promise<boolean> {
-    await adoptEarlierSave(this.engine, this.id, this.deps.store);
+    await adoptEarlierSave(this.engine, this.id, this.deps.store, this.m);
     const runs = await this.deps.store.list();
     const mine = this.deps.store.remembered();
     const order = [...runs.filter((r) => r.key === mine), ...runs.filter((r) => r.key !== mine)];
@@ -137,7 +147,7 @@ export class StudioSession {
       return true;
     }
     this.showSavedRuns(runs);
-    if (runs.length > 0) this.view.message(`Your saved run${runs.length > 1 ? 's are' : ' is'} open in another tab of this browser; it stays that tab’s. Press Start for a run of your own here.`);
+    if (runs.length > 0) this.view.message(this.m.session.openElsewhere(runs.length > 1));
     return false;
   }
 
@@ -145,12 +155,12 @@ export class StudioSession {
   async continueSaved(key: string): Promise<void> {
     if (this.phaseNow === 'running' || this.phaseNow === 'busy') return;
     if (key === this.keeper.current) {
-      this.view.message('That run is the one open here.');
+      this.view.message(this.m.session.openHere);
       return;
     }
     const release = await this.deps.store.claim(key);
     if (!release) {
-      this.view.message('That run is open in another tab of this browser: continue it there, or close that tab first.', 'warning');
+      this.view.message(this.m.session.otherTab, 'warning');
       return;
     }
     await this.halt();
@@ -167,11 +177,11 @@ export class StudioSession {
     if (key === this.keeper.current) {
       await this.deps.store.remove(key);
       this.keeper.savedStep = null;
-      this.view.message('The save of the run open here was deleted; it stays open until you leave or Start another.');
+      this.view.message(this.m.session.openDeleted);
     } else {
       const release = await this.deps.store.claim(key);
       if (!release) {
-        this.view.message('That run is open in another tab of this browser: it was not deleted.', 'warning');
+        this.view.message(this.m.session.notDeleted, 'warning');
         return;
       }
       try {
@@ -179,7 +189,7 @@ export class StudioSession {
       } finally {
         release();
       }
-      this.view.message('The saved run was deleted.');
+      this.view.message(this.m.session.deleted);
     }
     this.showSavedRuns();
   }
@@ -187,16 +197,16 @@ export class StudioSession {
   /** The checkpoint saved under `key` (caller disposes its tensors), or null when there is none. */
   private async readSaved(key: string): Promise<LoadedCheckpoint | null> {
     const bytes = await this.deps.store.read(key);
-    return bytes && readContents(this.engine, decodeCheckpointFile(bytes, 'The saved run'), 'The saved run');
+    return bytes && readContents(this.engine, decodeCheckpointFile(bytes, this.m.session.theSavedRun), this.m.session.theSavedRun, this.m);
   }
 
   /** The run saved under `key`, rebuilt (not yet the current one). */
   private async rebuildSaved(key: string): Promise<StudioRun> {
     const loaded = await this.readSaved(key);
-    if (!loaded) throw new Error('The saved run is no longer in this browser.');
+    if (!loaded) throw new Error(this.m.session.savedGone);
     try {
-      const settings = checkpointSettings(loaded.meta, 'The saved run');
-      return restoreRun(this.engine, loaded, await this.deps.loadData(this.dataset(settings.data), settings), 'The saved run');
+      const settings = checkpointSettings(loaded.meta, this.m.session.theSavedRun, this.m);
+      return restoreRun(this.engine, loaded, await this.deps.loadData(this.dataset(settings.data), settings), this.m.session.theSavedRun, this.m);
     } finally {
       this.engine.tf.dispose(Object.values(loaded.tensors));
     }
@@ -207,7 +217,7 @@ export class StudioSession {
     const run = await this.rebuildSaved(key);
     this.replaceRun(run);
     this.keeper.adopt(key, release, run.progress.step);
-    this.view.message(`Restored your saved run at step ${run.progress.step}: press Resume to go on, or Stop and then Start a new run.`);
+    this.view.message(this.m.session.restored(run.progress.step));
     await this.showRun();
     this.showSavedRuns();
   }
@@ -222,19 +232,19 @@ export class StudioSession {
   /** A new run with these settings (replacing the current one and, at its first save, the saved one). */
   async start(settings: StudioSettings): Promise<void> {
     if (this.deviceGone) {
-      this.view.message(DEVICE_GONE, 'error');
+      this.view.message(this.m.session.deviceGone, 'error');
       return;
     }
     await this.halt();
     this.setPhase('busy');
-    this.view.message('Loading the data and building the network…');
+    this.view.message(this.m.session.building);
     try {
       const data = await this.deps.loadData(this.dataset(settings.data), settings);
-      this.replaceRun(await createRun(this.engine, settings, data, this.sources.pretrainedUrl));
+      this.replaceRun(await createRun(this.engine, settings, data, this.sources.pretrainedUrl, this.m));
       await this.keeper.adoptNew();
     } catch (e) {
       this.setPhase(this.run ? 'stopped' : 'idle');
-      this.view.message(`The run could not start: ${errorText(e)}`, 'error');
+      this.view.message(this.m.session.cannotStart(errorText(e)), 'error');
       return;
     }
     this.broken = false;
@@ -249,10 +259,10 @@ export class StudioSession {
     const idle = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     this.controller.pause();
     this.setPhase('busy');
-    this.view.message('Pausing after the step in flight…');
+    this.view.message(this.m.session.pausing);
     await idle;
     if ((this.phaseNow as Phase) !== 'busy') return; // the loop failed or was stopped meanwhile
-    this.view.message(reason ?? `Paused at step ${this.run!.progress.step}.`);
+    this.view.message(reason ?? this.m.session.paused(this.run!.progress.step));
     // Still 'busy' while saving: a Resume now would let a step change the weights being written.
     await this.saveQuietly();
     if ((this.phaseNow as Phase) === 'busy') this.setPhase('paused');
@@ -263,21 +273,21 @@ export class StudioSession {
     const run = this.run;
     if (!run || (this.phaseNow !== 'paused' && this.phaseNow !== 'stopped')) return;
     if (this.broken || this.deviceGone) {
-      this.view.message(DEVICE_GONE, 'error');
+      this.view.message(this.m.session.deviceGone, 'error');
       return;
     }
     run.settings.lr = settings.lr;
     run.settings.epochs = settings.epochs;
     run.settings.every = settings.every;
     if (run.finished) {
-      this.view.message(`This run has done its ${run.settings.epochs} epochs: raise Epochs to train longer.`, 'warning');
+      this.view.message(this.m.session.epochsDone(run.settings.epochs), 'warning');
       return;
     }
     // The loop reads the learning rate and epochs at every step: a paused loop just goes on.
     if (this.loop && this.controller) {
       this.controller.resume();
       this.setPhase('running');
-      this.view.message('Training.');
+      this.view.message(this.m.session.training);
       return;
     }
     await this.halt();
@@ -289,7 +299,7 @@ export class StudioSession {
     if (!this.run) return;
     await this.halt();
     this.setPhase('busy');
-    this.view.message(`Stopped at step ${this.run.progress.step}.`);
+    this.view.message(this.m.session.stopped(this.run.progress.step));
     await this.saveQuietly();
     this.setPhase('stopped');
   }
@@ -298,7 +308,7 @@ export class StudioSession {
   async save(): Promise<void> {
     if (!this.run) return;
     if (this.broken) {
-      this.view.message('The network was lost with the graphics device, so it is not saved over your last save.', 'warning');
+      this.view.message(this.m.session.lostNotSaved, 'warning');
       return;
     }
     try {
@@ -307,7 +317,7 @@ export class StudioSession {
       this.view.message(this.saveFailure(storageFailure(e)), 'error');
       return;
     }
-    this.view.message(`Saved in this browser at step ${this.run.progress.step}.`);
+    this.view.message(this.m.session.saved(this.run.progress.step));
     this.view.checksum(await weightsChecksum(this.run.model));
     this.showSavedRuns();
   }
@@ -315,18 +325,18 @@ export class StudioSession {
   /** What a failed save means for the reader: what is still kept, and what to do. */
   private saveFailure(reason: string): string {
     const step = this.keeper.savedStep;
-    const kept = step === null ? 'Nothing of this run is saved in this browser yet' : `Your save of this run at step ${step} is kept`;
-    const off = this.keeper.full ? ' Saving is off until there is room; training goes on.' : '';
+    const kept = step === null ? this.m.session.nothingSaved : this.m.session.saveKept(step);
+    const off = this.keeper.full ? this.m.session.savingOff : '';
     this.toldFull = this.keeper.full;
-    return `Saving in this browser failed (${reason}). ${kept}.${off} Export a file to keep this run.`;
+    return this.m.session.saveFailed(reason, kept, off);
   }
 
   /** The run as a file to download. */
   async exportFile(): Promise<{ name: string; bytes: Uint8Array }> {
     const run = this.run;
-    if (!run) throw new Error('There is no run to export yet.');
+    if (!run) throw new Error(this.m.session.nothingToExport);
     // The weights on a lost device are gone: a file of them would be garbage.
-    if (this.broken || this.deviceGone) throw new Error(`Nothing was exported: ${DEVICE_GONE}`);
+    if (this.broken || this.deviceGone) throw new Error(this.m.session.notExported(this.m.session.deviceGone));
     return { name: exportFileName(run.settings.encoder, run.settings.decoder, run.progress.step), bytes: await exportBytes(run) };
   }
 
@@ -337,17 +347,17 @@ export class StudioSession {
    */
   async importFile(file: File): Promise<void> {
     if (this.deviceGone) {
-      this.view.message(`"${file.name}" was not imported: ${DEVICE_GONE}`, 'error');
+      this.view.message(this.m.session.notImported(file.name, this.m.session.deviceGone), 'error');
       return;
     }
     if (this.phaseNow === 'running') await this.pause();
-    const loaded = await readFile(this.engine, file);
+    const loaded = await readFile(this.engine, file, this.m);
     let run: StudioRun;
     try {
-      const settings = checkpointSettings(loaded.meta, `"${file.name}"`);
+      const settings = checkpointSettings(loaded.meta, this.m.session.fileName(file.name), this.m);
       const option = this.sources.datasets.find((d) => d.name === settings.data);
-      if (!option) throw new Error(`"${file.name}" was trained on ${settings.data}, which this site does not have; nothing was changed.`);
-      run = restoreRun(this.engine, loaded, await this.deps.loadData(option, settings), `"${file.name}"`);
+      if (!option) throw new Error(this.m.session.otherData(file.name, settings.data));
+      run = restoreRun(this.engine, loaded, await this.deps.loadData(option, settings), this.m.session.fileName(file.name), this.m);
     } finally {
       this.engine.tf.dispose(Object.values(loaded.tensors));
     }
@@ -361,9 +371,9 @@ export class StudioSession {
     await this.keeper.adoptNew();
     try {
       await this.keeper.save(run);
-      this.view.message(`Imported "${file.name}" at step ${run.progress.step}; it is saved in this browser as a run of its own (your other saved runs are kept). Press Resume to train it further.`);
+      this.view.message(this.m.session.imported(file.name, run.progress.step));
     } catch (e) {
-      this.view.message(`Imported "${file.name}" at step ${run.progress.step}, but saving it in this browser failed (${storageFailure(e)}): export it to keep it.`, 'warning');
+      this.view.message(this.m.session.importedUnsaved(file.name, run.progress.step, storageFailure(e)), 'warning');
     }
     this.showSavedRuns();
     this.setPhase('paused');
@@ -379,7 +389,7 @@ export class StudioSession {
     if (this.phaseNow === 'running') return;
     const holders = backendHolders();
     if (holders.length > 0) {
-      this.view.message(`The backend serves the whole page, and ${holders.join(' and ')} is training on it: pause that first, then switch.`, 'warning');
+      this.view.message(this.m.session.backendBusy(holders), 'warning');
       return;
     }
     const was = this.phaseNow;
@@ -392,7 +402,7 @@ export class StudioSession {
     try {
       state = run && fromMemory ? await snapshot(run) : null;
     } catch (e) {
-      this.view.message(`The switch did not happen: the run could not be copied (${errorText(e)}). It is as it was.`, 'error');
+      this.view.message(this.m.session.notCopied(errorText(e)), 'error');
       this.setPhase(run ? (was === 'stopped' ? 'stopped' : 'paused') : 'idle');
       return;
     }
@@ -406,27 +416,27 @@ export class StudioSession {
         this.view.backend(backend.name, backend.threads);
         this.deviceGone = false;
         this.watchDevice();
-        const note = failures.length > 0 ? `${failures.join('; ')}. ` : '';
+        const note = failures.length > 0 ? this.m.session.failures(failures) : '';
         if (state && run) {
-          const loaded = await readContents(this.engine, state, 'The run');
+          const loaded = await readContents(this.engine, state, this.m.session.theRun, this.m);
           try {
-            this.run = restoreRun(this.engine, loaded, run.data, 'The run');
+            this.run = restoreRun(this.engine, loaded, run.data, this.m.session.theRun, this.m);
           } finally {
             this.engine.tf.dispose(Object.values(loaded.tensors));
           }
-          this.view.message(`${note}Now on ${backend.name}: the network was rebuilt there as it was at step ${this.run.progress.step}.`, note ? 'warning' : 'info');
+          this.view.message(this.m.session.rebuilt(note, backend.name, this.run.progress.step), note ? 'warning' : 'info');
         } else if (run) {
           this.broken = false;
           await this.restoreOwnSave();
-        } else if (note) this.view.message(`${note}Now on ${backend.name}.`, 'warning');
+        } else if (note) this.view.message(this.m.session.nowOn(note, backend.name), 'warning');
         this.broken = false;
         break;
       } catch (e) {
-        failures.push(`${candidate} did not work here (${errorText(e)})`);
+        failures.push(this.m.session.didNotWork(candidate, errorText(e)));
       }
     }
     if (failures.length === candidates.length) {
-      this.view.message(`The switch failed: ${failures.join('; ')}. Your last save is intact; reload the page to continue from it.`, 'error');
+      this.view.message(this.m.session.switchFailed(failures), 'error');
     }
     if (this.run && fromMemory) await this.showRun(predictions);
     this.setPhase(this.run ? (was === 'stopped' ? 'stopped' : 'paused') : 'idle');
@@ -470,7 +480,7 @@ export class StudioSession {
     const controller = new this.engine.segnet.TrainingController();
     this.controller = controller;
     this.setPhase('running');
-    this.view.message('Training.');
+    this.view.message(this.m.session.training);
     const hooks = {
       step: () => undefined,
       checkpoint: async (r: StudioRun) => {
@@ -521,11 +531,10 @@ export class StudioSession {
     this.controller = null;
     if (this.broken) return; // the device-loss message stays
     this.setPhase('stopped');
-    if (!run.finished) this.view.message(`Stopped at step ${run.progress.step}.`);
+    if (!run.finished) this.view.message(this.m.session.stopped(run.progress.step));
     else {
       // The last checkpoint's save may have failed (its warning was shown): claim only a save that happened.
-      const saved = this.keeper.savedStep === run.progress.step ? ' Saved in this browser.' : ' Not saved in this browser: export it to keep it.';
-      this.view.message(`Finished: ${run.settings.epochs} epochs, ${run.progress.step} steps.${saved}`);
+      this.view.message(this.m.session.finished(run.settings.epochs, run.progress.step, this.keeper.savedStep === run.progress.step));
     }
   }
 
@@ -536,26 +545,26 @@ export class StudioSession {
     }
     this.setPhase('paused');
     if (error instanceof this.engine.segnet.NonFiniteLossError) {
-      this.view.message(nonFiniteMessage(error.loss, error.step, run.progress.step), 'error');
+      this.view.message(nonFiniteMessage(error.loss, error.step, run.progress.step, this.m), 'error');
       await this.saveQuietly();
       return;
     }
     const step = run.progress.step;
-    this.view.message(failureMessage(error, step, await this.rollBack(run)), 'error');
+    this.view.message(failureMessage(error, step, await this.rollBack(run), this.m), 'error');
   }
 
   /** After a failed step the weights may be half-updated: go back to the last save. */
   private async rollBack(run: StudioRun): Promise<string> {
-    if (this.broken) return 'Your last save is intact: switch backend (or reload) to continue from it.';
+    if (this.broken) return this.m.session.brokenRecovery;
     // The store may still hold a previous run's save until this run's first one replaces it.
     const key = this.keeper.current;
-    if (this.keeper.savedStep === null || !key) return 'This run was never saved, so there is nothing of it to go back to: Stop, then Start it again.';
+    if (this.keeper.savedStep === null || !key) return this.m.session.neverSaved;
     try {
       const loaded = await this.readSaved(key);
-      if (!loaded) return 'There was no save to go back to.';
+      if (!loaded) return this.m.session.noSave;
       try {
         const saved = settingsFromExtra(loaded.meta.extra);
-        if (!saved || !sameRun(saved, run.settings)) return 'The save in this browser is of another run, so it was not used: Stop, then Start this run again.';
+        if (!saved || !sameRun(saved, run.settings)) return this.m.session.otherRun;
         this.engine.segnet.applyCheckpoint(run.model, loaded, run.optimizer);
         run.progress = { ...loaded.meta.progress };
         run.curves = curvesFromExtra(loaded.meta.extra.curves);
@@ -564,9 +573,9 @@ export class StudioSession {
       }
       this.view.progress(run, null);
       this.view.checksum(await weightsChecksum(run.model));
-      return `The network is back at your last save (step ${run.progress.step}).`;
+      return this.m.session.backAtSave(run.progress.step);
     } catch (e) {
-      return `Going back to the last save failed too (${errorText(e)}); it is still stored: switch backend or reload.`;
+      return this.m.session.backFailed(errorText(e));
     }
   }
 
@@ -591,12 +600,12 @@ export class StudioSession {
   private async restoreOwnSave(): Promise<void> {
     const key = this.keeper.current;
     if (!key || this.keeper.savedStep === null) {
-      this.view.message('This run was never saved, so nothing of it could be rebuilt: Start a new run.', 'warning');
+      this.view.message(this.m.session.nothingRebuilt, 'warning');
       return;
     }
     this.replaceRun(await this.rebuildSaved(key));
     this.keeper.savedStep = this.run!.progress.step;
-    this.view.message(`Restored your saved run at step ${this.run!.progress.step}: press Resume to go on.`);
+    this.view.message(this.m.session.restoredShort(this.run!.progress.step));
     await this.showRun();
   }
 
@@ -608,14 +617,14 @@ export class StudioSession {
       this.deviceGone = true;
       this.controller?.abort();
       if (this.run) this.setPhase('paused');
-      this.view.message(deviceLostMessage(message), 'error');
+      this.view.message(deviceLostMessage(message, this.m), 'error');
       this.view.deviceLost();
     });
   }
 
   /** Pauses when the tab is hidden (browsers starve hidden tabs, and the reader is away). */
   async pageHidden(): Promise<void> {
-    if (this.phaseNow === 'running') await this.pause('Paused because the tab was hidden; your run is saved. Press Resume to go on.');
+    if (this.phaseNow === 'running') await this.pause(this.m.session.hidden);
   }
 
   /**

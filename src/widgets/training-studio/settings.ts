@@ -20,6 +20,7 @@ import {
   type RunConfig,
 } from '../../segnet/core';
 import { choiceField, definedFields, intField, numberField, type StateCodec } from '../shared/url-state';
+import { pageMessages, type Messages } from '../../i18n';
 
 export { CLASS_WEIGHTINGS, DECODERS, DEFAULT_DATASET, ENCODERS, OPTIMIZERS, RESOLUTIONS };
 /** Channel multipliers offered for VGG16 (1 would be 29 M parameters: too much for a page). */
@@ -137,27 +138,28 @@ export interface SettingsReport {
 }
 
 /** Checks settings against the datasets this build offers; messages name the setting. */
-export function checkSettings(s: StudioSettings, datasets: readonly DatasetOption[]): SettingsReport {
+export function checkSettings(s: StudioSettings, datasets: readonly DatasetOption[], m: Messages['trainingStudio'] = pageMessages().trainingStudio): SettingsReport {
+  const w = m.check;
   const errors: string[] = [];
   const warnings: string[] = [];
   const data = datasets.find((d) => d.name === s.data);
   if (!data) {
-    errors.push(`Data: "${s.data}" is not part of this site (available: ${datasets.map((d) => d.name).join(', ') || 'none'}).`);
+    errors.push(w.unknownData(s.data, datasets.map((d) => d.name)));
   } else {
     const size = trainingSize(s.res, data);
     const minSide = s.encoder === 'basic' ? 16 : 32;
     if (size.height < minSide || size.width < minSide) {
-      errors.push(`Resolution: ${size.height} × ${size.width} is too small for ${encoderLabel(s)} (at least ${minSide} × ${minSide}).`);
+      errors.push(w.tooSmall(size.height, size.width, encoderLabel(s), minSide));
     }
-    if (s.batch > data.trainCount) errors.push(`Batch size: ${s.batch} is more than the ${data.trainCount} training images of ${data.name}.`);
+    if (s.batch > data.trainCount) errors.push(w.batchTooLarge(s.batch, data.trainCount, data.name));
   }
   if (s.init === 'pretrained' && s.encoder === 'vgg16') {
-    warnings.push('The pretrained checkpoint is SegNet-Basic: none of its weights fit VGG16, so this run starts from random weights.');
+    warnings.push(w.vggUnpretrained);
   }
   if (s.freeze && (s.init === 'scratch' || s.encoder === 'vgg16')) {
-    warnings.push('The encoder is frozen at random weights: only the decoder learns.');
+    warnings.push(w.frozenRandom);
   }
-  if (s.opt === 'adam' && s.lr > 0.01) warnings.push(`Learning rate ${s.lr} is high for Adam (try 0.001).`);
+  if (s.opt === 'adam' && s.lr > 0.01) warnings.push(w.adamRate(s.lr));
   return { errors, warnings };
 }
 

@@ -3,6 +3,7 @@
  * loss. A pure function from the run's state to labelled strings.
  */
 import { etaSeconds, formatDuration } from './curves';
+import { pageMessages, type Messages } from '../../i18n';
 
 export interface StatsInput {
   backend: string;
@@ -25,18 +26,19 @@ export interface Stat {
   value: string;
 }
 
-export function statsView(s: StatsInput): Stat[] {
+export function statsView(s: StatsInput, m: Messages['trainingStudio'] = pageMessages().trainingStudio): Stat[] {
+  const w = m.stats;
   const ips = s.imagesPerSecond;
   // A finished epoch (batch === batchesPerEpoch) is shown as the start of the next one.
   const wrapped = s.batch >= s.batchesPerEpoch && s.batchesPerEpoch > 0;
   const epoch = Math.min(s.epochs, (wrapped ? s.epoch + 1 : s.epoch) + 1);
   const eta = ips === null ? null : etaSeconds(Math.max(0, s.totalSteps - s.step), s.batchSize, ips);
   return [
-    { key: 'backend', label: 'Backend', value: s.backend },
-    { key: 'step', label: 'Step', value: `${s.step} / ${s.totalSteps}` },
-    { key: 'epoch', label: 'Epoch', value: `${epoch} / ${s.epochs}` },
-    { key: 'speed', label: 'Images/s', value: ips === null ? '—' : ips < 10 ? ips.toFixed(2) : ips.toFixed(1) },
-    { key: 'eta', label: 'Time left', value: s.step >= s.totalSteps ? 'done' : formatDuration(eta) },
-    { key: 'loss', label: 'Loss', value: s.loss === null ? '—' : s.loss.toFixed(4) },
+    { key: 'backend', label: w.backend, value: s.backend },
+    { key: 'step', label: w.step, value: `${s.step} / ${s.totalSteps}` },
+    { key: 'epoch', label: w.epoch, value: `${epoch} / ${s.epochs}` },
+    { key: 'speed', label: w.speed, value: ips === null ? '—' : ips < 10 ? ips.toFixed(2) : ips.toFixed(1) },
+    { key: 'eta', label: w.eta, value: s.step >= s.totalSteps ? w.done : formatDuration(eta, w.units) },
+    { key: 'loss', label: w.loss, value: s.loss === null ? '—' : s.loss.toFixed(4) },
   ];
 }

@@ -12,6 +12,7 @@ import { StudioSession } from './session';
 import type { StudioBackend } from './settings';
 import { remoteSessionView, type StudioPageView, type Transfer } from './studio-remote';
 import type { StudioSources } from './studio-sources';
+import { messages, type Locale } from '../../i18n';
 
 export interface StudioInit {
   /** The widget's id: its save slots and locks are named after it. */
@@ -21,6 +22,8 @@ export interface StudioInit {
   backend: StudioBackend;
   /** The run key this tab had open before a reload (from the page's sessionStorage). */
   remembered: string | null;
+  /** The page's language: the session words its messages in it (the worker has no page to read). */
+  locale: Locale;
 }
 
 export interface StudioOpened {
@@ -37,6 +40,7 @@ export interface StudioOpened {
 /** Loads TF.js here, activates the backend, and opens the session reporting to `page`. */
 export async function openStudio(init: StudioInit, page: StudioPageView, transfer: Transfer): Promise<StudioOpened> {
   const engine = await loadEngine();
+  const m = messages(init.locale);
   const wanted = init.backend;
   // The backend is page-wide: while another widget trains on it, the studio takes it as it is.
   const keep = wanted === 'auto' || backendHolders().length > 0;
@@ -45,7 +49,7 @@ export async function openStudio(init: StudioInit, page: StudioPageView, transfe
   const backend = keep
     ? engine.backend
     : await activateBackend(engine, wanted).catch((e: unknown) => {
-        refused = `The ${wanted} backend you asked for did not start here (${errorMessage(e).replace(/^selectBackend: /, '')}). `;
+        refused = m.trainingStudio.page.refused(wanted, errorMessage(e).replace(/^selectBackend: /, ''));
         return activateBackend(engine, 'auto');
       });
   let remembered = init.remembered;
@@ -63,6 +67,6 @@ export async function openStudio(init: StudioInit, page: StudioPageView, transfe
     const copy = ready && { info: ready.info, bytes: ready.bytes.slice() };
     void Promise.resolve(page.leaving(copy && transfer(copy, [copy.bytes.buffer]))).catch(() => undefined);
   };
-  const session = new StudioSession(engine, init.id, init.sources, view, { store: browserRunStore(init.id, indexedDB, memory), leaving });
+  const session = new StudioSession(engine, init.id, init.sources, view, { store: browserRunStore(init.id, indexedDB, memory), leaving, messages: m });
   return { session, backend: backend.name, canTrain: backend.canTrain, refused, ...(backend.reason ? { reason: backend.reason } : {}) };
 }

@@ -13,6 +13,7 @@ import type { Phase, SavedRun } from './session';
 import { statsView } from './stats';
 import type { StudioSettings } from './settings';
 import type { LeavingCopy, RunView, StudioPageView } from './studio-remote';
+import { pageMessages, type Messages } from '../../i18n';
 
 export interface ViewHooks {
   phase(phase: Phase, run: RunView | null): void;
@@ -22,15 +23,16 @@ export interface ViewHooks {
 }
 
 /** One saved run in the list: what it is, its step and date, Continue and Delete. */
-function savedRunItem(run: SavedRun, open: boolean): HTMLElement {
-  const when = new Date(run.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  const button = (action: string, label: string) => h('button', { type: 'button', 'data-saved-action': action, 'data-run-key': run.key, 'aria-label': `${label}: ${run.title}, step ${run.step}` }, label);
-  const cont = button('continue', 'Continue');
+export function savedRunItem(run: SavedRun, open: boolean, m: Messages['trainingStudio'] = pageMessages().trainingStudio): HTMLElement {
+  const when = new Date(run.savedAt).toLocaleString(m.saved.dateLocale, { dateStyle: 'medium', timeStyle: 'short' });
+  const button = (action: string, label: string) => h('button', { type: 'button', 'data-saved-action': action, 'data-run-key': run.key, 'aria-label': m.saved.action(label, run.title, run.step) }, label);
+  const cont = button('continue', m.buttons.continue);
   cont.disabled = open;
-  return h('li', { 'data-run-key': run.key }, h('span', {}, `${run.title}, step ${run.step}, saved ${when}${open ? ' (open here)' : ''}`), ' ', cont, ' ', button('delete', 'Delete'));
+  return h('li', { 'data-run-key': run.key }, h('span', {}, m.saved.item(run.title, run.step, when, open)), ' ', cont, ' ', button('delete', m.buttons.delete));
 }
 
 export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, hooks: ViewHooks): StudioPageView {
+  const m = pageMessages();
   const parts = {
     message: widgetPart(root, 'message'),
     stats: widgetPart(root, 'stats'),
@@ -57,13 +59,13 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
     if (!run) return;
     const Plot = await plot;
     const { loss, trainIoU, valIoU, validation } = run.curves;
-    parts.loss.replaceChildren(renderLossChart(Plot, loss, width(parts.loss)));
-    parts.iou.replaceChildren(renderIoUChart(Plot, trainIoU, valIoU, width(parts.iou)));
+    parts.loss.replaceChildren(renderLossChart(Plot, loss, width(parts.loss), m));
+    parts.iou.replaceChildren(renderIoUChart(Plot, trainIoU, valIoU, width(parts.iou), m));
     const shown = `${validation?.step ?? '-'}:${validation?.meanIoU ?? '-'}:${width(parts.classes)}:${width(parts.confusion)}`;
     if (shown !== validationDrawn) {
       validationDrawn = shown;
-      parts.classes.replaceChildren(renderClassIoU(Plot, validation, width(parts.classes)));
-      parts.confusion.replaceChildren(renderConfusion(Plot, validation, width(parts.confusion)));
+      parts.classes.replaceChildren(renderClassIoU(Plot, validation, width(parts.classes), m));
+      parts.confusion.replaceChildren(renderConfusion(Plot, validation, width(parts.confusion), m));
     }
     root.dataset.curvePoints = String(loss.length);
   };
@@ -96,9 +98,9 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
         batchSize: run.settings.batch,
         imagesPerSecond,
         loss: lastLoss,
-      });
+      }, m.trainingStudio);
       parts.stats.replaceChildren(...stats.map((s) => h('div', { 'data-stat': s.key }, h('dt', {}, s.label), h('dd', {}, s.value))));
-      parts.origin.textContent = `Weights: ${run.origin}`;
+      parts.origin.textContent = m.trainingStudio.weights(run.origin);
       root.dataset.step = String(run.progress.step);
     },
     curves(run) {
@@ -107,7 +109,7 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
       if (first) requestAnimationFrame(() => void drawCharts());
     },
     strip(strip) {
-      parts.strip.replaceChildren(renderFrameStrip(strip));
+      parts.strip.replaceChildren(renderFrameStrip(strip, m.trainingStudio));
       if (strip.step !== null) root.dataset.stripStep = String(strip.step);
     },
     checksum(value) {
@@ -124,7 +126,7 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
       root.dataset.deviceLost = backend;
     },
     savedRuns(runs, open) {
-      parts.saved.replaceChildren(...runs.map((r) => savedRunItem(r, r.key === open)));
+      parts.saved.replaceChildren(...runs.map((r) => savedRunItem(r, r.key === open, m.trainingStudio)));
       parts.saved.closest('details')!.hidden = runs.length === 0;
       if (open) root.dataset.runKey = open;
       root.dataset.savedRuns = String(runs.length);

@@ -11,9 +11,17 @@ import { leftToTranslate } from './same-in-both';
 /**
  * Values that are identifiers, not words: the colour names of a figure's legend (figures.css),
  * and a dataset split the catalogue has no name for (passed through as it is). And a sentence's
- * closing full stop, which Chinese leaves out after a command.
+ * closing full stop, which Chinese leaves out after a command. And the training studio's names of
+ * an optimizer (Adam) and a backend (WebAssembly), and the names it joins from parts that are
+ * themselves names (a VGG16 width, a part of the network and the layer name the engine gives it).
  */
-const IDENTIFIER_PATHS = [/^figures\.\w+\.legend\.\d+\.0$/, /^resultsTable\.split\(X0\)$/, /^resultsTable\.madeWith\.after$/];
+const IDENTIFIER_PATHS = [
+  /^figures\.\w+\.legend\.\d+\.0$/,
+  /^resultsTable\.split\(X0\)$/,
+  /^resultsTable\.madeWith\.after$/,
+  /^trainingStudio\.form\.(optimizers\.adam|backends\.wasm)$/,
+  /^trainingStudio\.(saved\.vgg|origin\.layer)\(X0(, X1)?\)$/,
+];
 
 type Leaf = { path: string; en: string; zh: string };
 

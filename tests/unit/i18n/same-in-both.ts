@@ -5,7 +5,7 @@
  */
 export const SAME_IN_BOTH = [
   'Unpooled', 'SegNet-Basic', 'SegNet', 'CamVid', 'DeepLab-LargeFOV', 'DeepLab', 'DeconvNet', 'FCN-8s', 'FCN', 'VGG16',
-  'TensorFlow.js', 'TF.js', 'WebGPU', 'WebGL', 'wasm', 'webgpu', 'webgl', 'cpu', 'softmax', 'Softmax', 'ReLU', 'mIoU', 'IoU',
+  'TensorFlow.js', 'TF.js', 'WebGPU', 'WebGL', 'WebAssembly', 'SwiftShader', 'llvmpipe', 'wasm', 'webgpu', 'webgl', 'cpu', 'softmax', 'Softmax', 'ReLU', 'mIoU', 'IoU',
   'Badrinarayanan', 'Kendall', 'Cipolla', 'max(0, x)', 'void', 'BF', 'F1', 'arXiv', 'Caffe', 'NVIDIA Titan', 'pool1', 'pool2', 'pool3', 'pool4', 'pool5', 'fc6–7', 'px', 'ms', 'MB', 'kB', 'GB', 'fps',
 ];
 

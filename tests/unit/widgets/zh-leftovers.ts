@@ -7,7 +7,7 @@
 /** Latin-script words allowed in Chinese text: names, units, type names, key names. */
 const SHARED_WORDS = new Set([
   'SegNet', 'Basic', 'FCN', 'DeepLab', 'LargeFOV', 'DeconvNet', 'CamVid', 'VGG16', 'VGG', 'ReLU', 'mIoU', 'IoU', 'BF',
-  'px', 'B', 'kB', 'MB', 'GB', 'int32', 'float32', 'fp32', 'softmax', 'argmax', 'TensorFlow', 'TF', 'js', 'WebGL', 'WebGPU',
+  'px', 'B', 'kB', 'MB', 'GB', 'int32', 'float32', 'fp32', 'softmax', 'argmax', 'TensorFlow', 'TF', 'js', 'WebGL', 'WebGPU', 'WebAssembly', 'SwiftShader', 'llvmpipe',
   'Shift', 'RGB',
 ]);
 
