@@ -27,6 +27,12 @@ export function onEngineCrash(listener: CrashListener): () => void {
   return () => void crashListeners.delete(listener);
 }
 
+/** The browser's words for a worker's error event, if it has any (an ErrorEvent's message). */
+const errorDetail = (event: Event): string => {
+  const { message } = event as Partial<ErrorEvent>;
+  return typeof message === 'string' && message ? ` (${message})` : '';
+};
+
 /**
  * The page's engine worker, started by the first call (about 2 MB of code load inside it,
  * once a widget asks for TF.js). Rejects when the worker's script cannot load.
@@ -48,7 +54,7 @@ export function engineWorker(): Promise<Comlink.Remote<WorkerApi>> {
       worker.removeEventListener('message', started);
       worker.terminate();
       api = null;
-      const detail = event instanceof ErrorEvent && event.message ? ` (${event.message})` : '';
+      const detail = errorDetail(event);
       reject(new Error(`${WORKER_START_FAILED}${detail}: its script could not be loaded.`));
     };
     const crashed = (event: Event): void => {
@@ -56,7 +62,7 @@ export function engineWorker(): Promise<Comlink.Remote<WorkerApi>> {
       worker.removeEventListener('messageerror', crashed);
       worker.terminate();
       api = null;
-      const detail = event instanceof ErrorEvent && event.message ? ` (${event.message})` : '';
+      const detail = errorDetail(event);
       const error = new Error(`${WORKER_CRASHED}${detail}.`);
       for (const listener of [...crashListeners]) listener(error);
     };
