@@ -41,13 +41,13 @@ export function raceClient(view: ComparisonView, init: { sources: WidgetSources;
       // Calls wait for Plot (which loads long before TF.js in the worker), in the order they came.
       // A call that throws is reported and the next still runs; without Plot nothing is drawn.
       let noPlot = false;
-      let queue: Promise<void> = plot.then(
-        (Plot: typeof PlotModule) => view.plot(Plot),
-        (e: unknown) => {
+      let queue: Promise<void> = plot
+        .then((Plot: typeof PlotModule) => view.plot(Plot))
+        .catch((e: unknown) => {
           noPlot = true;
           report(e);
-        },
-      );
+        })
+        .catch(() => undefined);
       const inOrder = Object.fromEntries(
         Object.entries(receiver).map(([name, call]) => [
           name,
@@ -59,7 +59,7 @@ export function raceClient(view: ComparisonView, init: { sources: WidgetSources;
               } catch (e) {
                 report(e);
               }
-            })),
+            }).catch(() => undefined)),
         ]),
       ) as unknown as RacePageView;
       const worker = await engineWorker();
