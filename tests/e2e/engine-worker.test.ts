@@ -82,4 +82,29 @@ describe('engine worker (chapter 8)', () => {
       await v.close();
     }
   }, 400_000);
+
+  it('says when the worker dies mid-run, and the next Start brings the last save back in a new worker', async () => {
+    const v = await visit(browser, origin, PATH, { context: { viewport: { width: 1280, height: 900 } } });
+    const { page } = v;
+    try {
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${tag}[data-ready="fresh"]`, { timeout: 60_000 });
+      await click(page, 'start');
+      await untilPhase(page, 'running');
+      // A validation (every 2 steps) saves the run.
+      await expect.poll(() => attr(page, 'data-saved-runs'), { timeout: 120_000 }).toBe('1');
+      const first = engineWorkerOf(page)!;
+      // An uncaught error in the worker (as a wasm abort would be): the page hears it as the worker's error event.
+      await first.evaluate(() => void setTimeout(() => {
+        throw new Error('simulated abort');
+      }));
+      await untilPhase(page, 'idle');
+      expect(await page.locator(`${tag} [data-part="message"]`).innerText()).toContain('The engine worker stopped');
+      await click(page, 'start');
+      await page.waitForSelector(`${tag}[data-ready="restored"]`, { timeout: 60_000 });
+      expect(await attr(page, 'data-phase')).toBe('paused');
+    } finally {
+      await v.close();
+    }
+  }, 400_000);
 });

@@ -17,6 +17,8 @@ const origin = inject('origin');
 const PATH = '/chapters/train-it-yourself/?studio.batch=1&studio.every=2&studio.epochs=5';
 /** No validation (so no save) comes during these runs: only the page's own leaving saves them. */
 const NO_VALIDATION = '/chapters/train-it-yourself/?studio.batch=1&studio.every=1000&studio.epochs=5';
+/** The longest a completed step waits before the page holds a copy for its leaving save (see leavingHandOff). */
+const LEAVING_COPY_MS = 1000;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -115,13 +117,20 @@ describe('training-studio saves', () => {
   }, 300_000);
 
   it('comes back at the last completed step after a reload, a closed tab and a visit to another page mid-run', async () => {
+    // The worker hands the page a copy of the latest step at most once a second: the step shown
+    // is the one compared once that second has passed.
+    const shownSettled = async (page: Page): Promise<number> => {
+      const n = await step(page);
+      await page.waitForTimeout(LEAVING_COPY_MS + 200);
+      return n;
+    };
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       let { page } = await open(context, NO_VALIDATION);
       await untilReady(page, 'fresh');
       await click(page, 'start');
       await untilStepAtLeast(page, 3);
-      let shown = await step(page);
+      let shown = await shownSettled(page);
       await page.reload({ waitUntil: 'load' });
       await page.locator(tag).scrollIntoViewIfNeeded();
       await untilReady(page, 'restored');
@@ -130,7 +139,7 @@ describe('training-studio saves', () => {
 
       await click(page, 'resume');
       await untilStepAtLeast(page, afterReload + 2);
-      shown = await step(page);
+      shown = await shownSettled(page);
       await page.goto(`${origin}/chapters/`, { waitUntil: 'load' });
       await page.goto(origin + NO_VALIDATION, { waitUntil: 'load' });
       await page.locator(tag).scrollIntoViewIfNeeded();
@@ -140,7 +149,7 @@ describe('training-studio saves', () => {
 
       await click(page, 'resume');
       await untilStepAtLeast(page, afterVisit + 2);
-      shown = await step(page);
+      shown = await shownSettled(page);
       // A closing tab gets no pagehide while a step holds the page (Chromium waits about half a
       // second): slow steps are written in the background, one write at a time, so the latest
       // save is at most the write in flight (one step) and the step after it behind.

@@ -4,7 +4,7 @@
  * the reader pressed Start); before that, a rebuild or a hidden page has nothing to act on.
  */
 import type * as PlotModule from '@observablehq/plot';
-import { Comlink, engineWorker } from '../shared/engine-worker';
+import { Comlink, engineWorker, onEngineCrash } from '../shared/engine-worker';
 import type { WidgetSources } from '../model/sources';
 import type { RaceHost } from './race-host';
 import { pageRaceView, type RacePageView } from './race-remote';
@@ -26,6 +26,13 @@ export interface RaceClient {
 export function raceClient(view: ComparisonView, init: { sources: WidgetSources; dataSize: { height: number; width: number }; settings: () => ComparisonState }): RaceClient {
   let host: Promise<Comlink.Remote<RaceHost>> | null = null;
   let gone = false;
+  const report = (e: unknown): void => view.failed(e instanceof Error ? e.message : String(e));
+  // A worker that dies takes the race with it: said, and the next prepare or Start opens a new one.
+  const stopCrashWatch = onEngineCrash((e) => {
+    if (!host || gone) return;
+    host = null;
+    report(e);
+  });
 
   /** The race in the worker, opened once; Plot loads beside it and draws before any record. */
   const open = (): Promise<Comlink.Remote<RaceHost>> => {
@@ -33,19 +40,35 @@ export function raceClient(view: ComparisonView, init: { sources: WidgetSources;
       const plot = import('@observablehq/plot');
       const receiver = pageRaceView(view);
       // Calls wait for Plot (which loads long before TF.js in the worker), in the order they came.
-      let queue: Promise<typeof PlotModule> = plot.then((Plot) => {
-        view.plot(Plot);
-        return Plot;
-      });
+      // A call that throws is reported and the next still runs; without Plot nothing is drawn.
+      let noPlot = false;
+      let queue: Promise<void> = plot
+        .then((Plot: typeof PlotModule) => view.plot(Plot))
+        .catch((e: unknown) => {
+          noPlot = true;
+          report(e);
+        })
+        .catch(() => undefined);
       const inOrder = Object.fromEntries(
-        Object.entries(receiver).map(([name, call]) => [name, (...args: unknown[]) => void (queue = queue.then((P) => ((call as (...a: unknown[]) => void)(...args), P)))]),
+        Object.entries(receiver).map(([name, call]) => [
+          name,
+          (...args: unknown[]) =>
+            void (queue = queue.then(() => {
+              if (noPlot) return;
+              try {
+                (call as (...a: unknown[]) => void)(...args);
+              } catch (e) {
+                report(e);
+              }
+            }).catch(() => undefined)),
+        ]),
       ) as unknown as RacePageView;
       const worker = await engineWorker();
       return worker.openRace({ sources: init.sources, dataSize: init.dataSize, settings: init.settings(), locale: documentLocale() }, Comlink.proxy(inOrder));
     })();
     host.catch((e: unknown) => {
       host = null;
-      view.failed(e instanceof Error ? e.message : String(e));
+      report(e);
     });
     return host;
   };
@@ -59,7 +82,10 @@ export function raceClient(view: ComparisonView, init: { sources: WidgetSources;
       const h = gone ? null : await open().catch(() => null); // a failure to open was shown
       await h?.prepare();
     },
-    toggle: () => void open().then((h) => h.toggle(), () => undefined),
+    toggle: () => {
+      if (gone) return;
+      void open().then((h) => h.toggle(), () => undefined);
+    },
     reset: async () => {
       view.message('');
       if (host) await (await host).reset();
@@ -74,7 +100,12 @@ export function raceClient(view: ComparisonView, init: { sources: WidgetSources;
     },
     dispose: () => {
       gone = true;
-      onOpen((h) => h.dispose());
+      stopCrashWatch();
+      // The worker forgets the race and closes its channel to `view`; then this channel closes.
+      onOpen(async (h) => {
+        await h.dispose().catch(() => undefined);
+        h[Comlink.releaseProxy]();
+      });
     },
   };
 }

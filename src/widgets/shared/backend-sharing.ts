@@ -1,11 +1,13 @@
 /**
- * TF.js has one backend per page: who is training on it now (a switch would pull tensors from
- * under them), and who wants to hear when it switches.
+ * TF.js has one backend per thread (module instance): who is training on it now (a switch would
+ * pull tensors from under them), and who wants to hear when it switches. These records, too,
+ * are per thread: inside the engine worker they see the studio and the race, on the page the
+ * widgets that still run TF.js there (the own-image widget), never one another.
  */
 import type { BackendChoice } from '../../segnet';
 import type { Engine } from './engine';
 
-/** Who is training on the shared engine now: a page-wide backend switch would pull tensors from under them. */
+/** Who is training on this thread's engine now: a backend switch would pull tensors from under them. */
 const holders = new Map<symbol, string>();
 
 /** Marks `who` (e.g. "the decoder comparison") as training; returns the release function. */
@@ -15,7 +17,7 @@ export function holdBackend(who: string): () => void {
   return () => void holders.delete(key);
 }
 
-/** Names of the widgets training now (a backend switch should wait for them). */
+/** Names of the widgets training now in this thread (a backend switch here should wait for them). */
 export function backendHolders(): string[] {
   return [...new Set(holders.values())];
 }
@@ -24,8 +26,8 @@ type BackendListener = (backend: BackendChoice) => void;
 const backendListeners = new Set<BackendListener>();
 
 /**
- * Records a switch of TF.js's backend (which is page-wide) on the shared engine, and tells
- * every widget listening, so none keeps reporting or watching the old one.
+ * Records a switch of TF.js's backend (shared by this thread's widgets) on the shared engine,
+ * and tells every widget of this thread listening, so none keeps reporting or watching the old one.
  */
 export function setEngineBackend(shared: Engine, backend: BackendChoice): void {
   shared.backend = backend;

@@ -9,7 +9,29 @@ import type { WorkerApi } from '../worker/api';
 /** The worker's script did not load (a redeploy removed it, or the network is down). */
 export const WORKER_START_FAILED = 'The engine worker did not start';
 
+/** The worker died after it started (out of memory, a wasm abort): its sessions are gone. */
+export const WORKER_CRASHED = 'The engine worker stopped';
+
 let api: Promise<Comlink.Remote<WorkerApi>> | null = null;
+
+type CrashListener = (error: Error) => void;
+const crashListeners = new Set<CrashListener>();
+
+/**
+ * Calls `listener` when the running worker dies: comlink's pending calls then never answer, so
+ * each widget shows its failure itself. The next engineWorker() starts a fresh worker. Returns
+ * a function that stops listening.
+ */
+export function onEngineCrash(listener: CrashListener): () => void {
+  crashListeners.add(listener);
+  return () => void crashListeners.delete(listener);
+}
+
+/** The browser's words for a worker's error event, if it has any (an ErrorEvent's message). */
+const errorDetail = (event: Event): string => {
+  const { message } = event as Partial<ErrorEvent>;
+  return typeof message === 'string' && message ? ` (${message})` : '';
+};
 
 /**
  * The page's engine worker, started by the first call (about 2 MB of code load inside it,
@@ -22,14 +44,27 @@ export function engineWorker(): Promise<Comlink.Remote<WorkerApi>> {
       if (event.data !== 'engine-worker-ready') return;
       worker.removeEventListener('message', started);
       worker.removeEventListener('error', failed);
+      // From now on an error event or an unreadable message means the worker is gone (it stays
+      // listened to for the worker's whole life).
+      worker.addEventListener('error', crashed);
+      worker.addEventListener('messageerror', crashed);
       resolve(Comlink.wrap<WorkerApi>(worker));
     };
     const failed = (event: Event): void => {
       worker.removeEventListener('message', started);
       worker.terminate();
       api = null;
-      const detail = event instanceof ErrorEvent && event.message ? ` (${event.message})` : '';
+      const detail = errorDetail(event);
       reject(new Error(`${WORKER_START_FAILED}${detail}: its script could not be loaded.`));
+    };
+    const crashed = (event: Event): void => {
+      worker.removeEventListener('error', crashed);
+      worker.removeEventListener('messageerror', crashed);
+      worker.terminate();
+      api = null;
+      const detail = errorDetail(event);
+      const error = new Error(`${WORKER_CRASHED}${detail}.`);
+      for (const listener of [...crashListeners]) listener(error);
     };
     worker.addEventListener('message', started);
     worker.addEventListener('error', failed);

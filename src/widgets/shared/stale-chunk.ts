@@ -5,6 +5,7 @@
  * reload brings it back on the new version of the site.
  */
 import { pageMessages, type Messages } from '../../i18n';
+import { WORKER_START_FAILED } from './engine-worker';
 
 /**
  * Whether `error` is a failed dynamic import (or module preload) of one of the site's chunks,
@@ -12,7 +13,7 @@ import { pageMessages, type Messages } from '../../i18n';
  */
 export function isStaleChunk(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
-  return /dynamically imported module|Importing a module script failed|Unable to preload|error loading dynamically imported module|The engine worker did not start/i.test(text);
+  return /dynamically imported module|Importing a module script failed|Unable to preload|error loading dynamically imported module/i.test(text) || text.includes(WORKER_START_FAILED);
 }
 
 /** The sentence and Reload button put into `where` in place of its content. */

@@ -8,7 +8,7 @@
 import type * as PlotModule from '@observablehq/plot';
 import { bindFields } from '../shared/bind-fields';
 import { defineWidget, widgetPart } from '../shared/define-widget';
-import { Comlink, engineWorker } from '../shared/engine-worker';
+import { Comlink, engineWorker, onEngineCrash } from '../shared/engine-worker';
 import { onPageHidden } from '../shared/page-hidden';
 import { gateRun } from '../shared/run-gate';
 import { isStaleChunk, offerReload } from '../shared/stale-chunk';
@@ -24,6 +24,7 @@ import { documentLocale, messages } from '../../i18n';
 import { reasonWords } from '../model/run-policy';
 
 type Session = Comlink.Remote<StudioSession>;
+type EngineApi = Awaited<ReturnType<typeof engineWorker>>;
 
 type Action = 'start' | 'pause' | 'resume' | 'stop' | 'save' | 'export';
 
@@ -39,6 +40,10 @@ defineWidget('training-studio', (root, id) => {
   const { signal } = listening;
   let session: Session | null = null;
   let booting: Promise<Session | null> | null = null;
+  /** The worker that holds `session` (the studio is closed there when the widget goes away). */
+  let worker: EngineApi | null = null;
+  /** Whether this boot brought back a saved run (restoreSaved's own answer, not the view's last message). */
+  let restored = false;
   let phase: Phase = 'idle';
   let run: RunView | null = null;
   let plot: Promise<typeof PlotModule> | null = null;
@@ -128,12 +133,13 @@ defineWidget('training-studio', (root, id) => {
           refresh();
         },
       };
-      const worker = await engineWorker();
-      const { backend: name, canTrain, refused, reason } = await worker.openStudio({ id, sources, backend: state.get().backend, remembered: memory.remembered(), locale }, Comlink.proxy(view));
-      const created = await worker.studio(id);
+      const opened = await engineWorker();
+      worker = opened;
+      const { backend: name, canTrain, refused, reason } = await opened.openStudio({ id, sources, backend: state.get().backend, remembered: memory.remembered(), locale }, Comlink.proxy(view));
+      const created = await opened.studio(id);
       session = created;
       say(`${refused}${canTrain ? m.page.ready(name, reason ? reasonWords(reason) : null) : m.page.cannotTrain(name)}`, !canTrain ? 'error' : refused ? 'warning' : 'info');
-      const restored = await created.restoreSaved().catch((e: unknown) => {
+      restored = await created.restoreSaved().catch((e: unknown) => {
         say(m.page.unreadable(errorMessage(e)), 'error');
         return false;
       });
@@ -154,7 +160,7 @@ defineWidget('training-studio', (root, id) => {
     const s = await boot();
     if (!s) return;
     // A saved run brought back while this click waited is shown, not replaced by a new run at once.
-    if (!loadedBefore && action === 'start' && run) return;
+    if (!loadedBefore && action === 'start' && restored) return;
     const settings: StudioSettings = state.get();
     try {
       if (action === 'start') await s.start(settings);
@@ -238,10 +244,34 @@ defineWidget('training-studio', (root, id) => {
     start: () => void boot(),
     held: (reason) => say(reason === 'save-data' ? m.page.saveData : m.page.device),
   });
+  // A worker that dies takes the session with it: said, and the next action starts a new one
+  // (which brings the last save back). The page's copy of the last step is still written at pagehide.
+  const stopCrashWatch = onEngineCrash((e) => {
+    if (!booting) return;
+    booting = null;
+    session = null;
+    worker = null;
+    restored = false;
+    delete root.dataset.ready;
+    phase = 'idle';
+    run = null;
+    if (isStaleChunk(e)) offerReload(widgetPart(root, 'message'));
+    else say(errorMessage(e), 'error');
+    refresh();
+  });
   return () => {
     cancel();
     listening.abort();
-    session?.dispose();
+    stopCrashWatch();
+    // The worker disposes of the session and forgets it (closing its channel to the view), then
+    // the session's own channel closes; a boot still under way is closed when it ends.
+    const closing = booting;
+    booting = Promise.resolve(null);
+    void closing?.then((s) => {
+      if (!s) return;
+      void worker?.closeStudio(id).catch(() => undefined);
+      s[Comlink.releaseProxy]();
+    });
   };
 });
 

@@ -1,8 +1,8 @@
 /**
  * Keeps the session's current run in its own save slot: the slot's key and this tab's claim on
  * it, the step its last good save holds, and the latest completed step's state encoded and
- * ready, so that a page going away (pagehide, freeze) can start writing it without waiting
- * for anything.
+ * ready: for the next save, for a background write after a slow step, and for onReady, which
+ * hands it to the page, whose pagehide (or freeze) writes it without waiting for the worker.
  */
 import { encodeCheckpointFile } from '../../data/checkpoint-file';
 import { snapshot } from './persistence';
@@ -33,9 +33,9 @@ export class RunKeeper {
   /** The storage refused a save for lack of room: automatic saves wait until one succeeds. */
   full = false;
   /**
-   * Told of every step prepared for saveNow, and of null when the slot changes: the engine
-   * worker hands each to the page, which writes the latest itself when it goes away (a worker
-   * busy with a step would not read the page's last message before it is closed).
+   * Told of every step prepared, and of null when the slot changes or its save is deleted: the
+   * engine worker hands them to the page, which writes the latest itself when it goes away (a
+   * worker busy with a step would not read the page's last message before it is closed).
    */
   onReady: (ready: { info: SavedRun; bytes: Uint8Array } | null) => void = () => undefined;
 
@@ -79,7 +79,7 @@ export class RunKeeper {
     return this.now() - this.savedAt >= interval;
   }
 
-  /** Encodes the run as it is after a completed step, for `saveNow`. */
+  /** Encodes the run as it is after a completed step, for the next save and for onReady. */
   async prepare(run: StudioRun): Promise<void> {
     const step = run.progress.step;
     const bytes = encodeCheckpointFile(await snapshot(run));
@@ -127,12 +127,14 @@ export class RunKeeper {
       });
   }
 
-  /** Starts writing the latest completed step when no save holds it yet (the page is going away). */
-  saveNow(): void {
-    const ready = this.ready;
-    if (!this.key || !ready || ready.step === this.savedStep) return;
-    this.started = Math.max(this.started, ready.step);
-    this.store.saveNow(this.info(ready.run, ready.step), ready.bytes);
+  /**
+   * The slot's save was deleted (the run stays open): nothing holds it now, and the page drops
+   * its copy of the last step, so a leaving page does not write the run back.
+   */
+  forgetSave(): void {
+    this.savedStep = null;
+    this.ready = null;
+    this.onReady(null);
   }
 
   /** Lets go of the slot (the studio goes away). */

@@ -176,7 +176,8 @@ export class StudioSession {
   async removeSaved(key: string): Promise<void> {
     if (key === this.keeper.current) {
       await this.deps.store.remove(key);
-      this.keeper.savedStep = null;
+      // Nor may the page write it again when it goes away (it holds the last step for that).
+      this.keeper.forgetSave();
       this.view.message(this.m.session.openDeleted);
     } else {
       const release = await this.deps.store.claim(key);
@@ -380,7 +381,7 @@ export class StudioSession {
   }
 
   /**
-   * Move to another backend (page-wide: TF.js has one): the run is written to memory (or, after
+   * Move to another backend (TF.js has one per thread, shared by the widgets in the engine worker): the run is written to memory (or, after
    * a device loss, read back from the last save), TF.js switches, and the network is rebuilt
    * from that state. When the chosen backend fails to start or to take the run, the automatic
    * choice and then cpu are tried with the same state, so unsaved steps are not lost.
@@ -625,14 +626,6 @@ export class StudioSession {
   /** Pauses when the tab is hidden (browsers starve hidden tabs, and the reader is away). */
   async pageHidden(): Promise<void> {
     if (this.phaseNow === 'running') await this.pause(this.m.session.hidden);
-  }
-
-  /**
-   * The page is going away (pagehide, freeze): starts writing the last completed step, when no
-   * save holds it yet, without waiting for the step in flight.
-   */
-  pageLeaving(): void {
-    if (!this.broken) this.keeper.saveNow();
   }
 
   dispose(): void {

@@ -7,10 +7,10 @@ import { errorMessage } from '../../segnet/core';
 import { backendHolders } from '../shared/backend-sharing';
 import { loadEngine } from '../shared/engine';
 import { activateBackend } from './backend-watch';
-import { browserRunStore, type SavedRun } from './run-store';
+import { browserRunStore } from './run-store';
 import { StudioSession } from './session';
 import type { StudioBackend } from './settings';
-import { remoteSessionView, type StudioPageView, type Transfer } from './studio-remote';
+import { leavingHandOff, remoteSessionView, type StudioPageView, type Transfer } from './studio-remote';
 import type { StudioSources } from './studio-sources';
 import { messages, type Locale } from '../../i18n';
 
@@ -42,7 +42,8 @@ export async function openStudio(init: StudioInit, page: StudioPageView, transfe
   const engine = await loadEngine();
   const m = messages(init.locale);
   const wanted = init.backend;
-  // The backend is page-wide: while another widget trains on it, the studio takes it as it is.
+  // TF.js has one backend per thread, shared by the widgets training in this worker (the page's
+  // own TF.js widgets are not seen here): while one of them trains on it, the studio takes it as it is.
   const keep = wanted === 'auto' || backendHolders().length > 0;
   // A backend that does not start (a blocked .wasm file, no WebGPU) is said, not silently replaced.
   let refused = '';
@@ -62,11 +63,8 @@ export async function openStudio(init: StudioInit, page: StudioPageView, transfe
   };
   const view = remoteSessionView(page, transfer);
   view.backend(backend.name, backend.threads);
-  // A copy, as the keeper may still write its own bytes; the copy moves to the page.
-  const leaving = (ready: { info: SavedRun; bytes: Uint8Array } | null): void => {
-    const copy = ready && { info: ready.info, bytes: ready.bytes.slice() };
-    void Promise.resolve(page.leaving(copy && transfer(copy, [copy.bytes.buffer]))).catch(() => undefined);
-  };
+  // At most one copy of the latest step a second moves to the page (see leavingHandOff).
+  const leaving = leavingHandOff(page, transfer);
   const session = new StudioSession(engine, init.id, init.sources, view, { store: browserRunStore(init.id, indexedDB, memory), leaving, messages: m });
   return { session, backend: backend.name, canTrain: backend.canTrain, refused, ...(backend.reason ? { reason: backend.reason } : {}) };
 }

@@ -27,8 +27,8 @@ export interface RunView {
 export interface StudioPageView {
   phase(phase: Phase, run: RunView | null): void;
   message(text: string, kind?: 'info' | 'warning' | 'error'): void;
-  /** After a step (`last` is that step's report) or a restore (`last` is null). */
-  progress(run: RunView, last: TrainProgress | null): void;
+  /** After a step (`last` is that step's report) or a restore (`last` is null); the curves come in `curves`. */
+  progress(run: ProgressView, last: TrainProgress | null): void;
   curves(run: RunView): void;
   strip(strip: StripView): void;
   checksum(value: string): void;
@@ -44,6 +44,9 @@ export interface StudioPageView {
    */
   leaving(ready: LeavingCopy | null): void;
 }
+
+/** A run's progress without its curves (sent once per step, by `curves`): only their last loss. */
+export type ProgressView = Omit<RunView, 'curves'> & { lastLoss: number | null };
 
 /** A completed step ready to be written by a leaving page: its list entry and file bytes. */
 export interface LeavingCopy {
@@ -63,6 +66,61 @@ export function runView(run: StudioRun): RunView {
     finished: run.finished,
     origin: run.origin,
     curves: run.curves,
+  };
+}
+
+export function progressView(run: StudioRun): ProgressView {
+  const { curves, ...rest } = runView(run);
+  return { ...rest, lastLoss: curves.loss[curves.loss.length - 1]?.value ?? null };
+}
+
+/**
+ * Hands the page the latest completed step for its pagehide write (see StudioPageView.leaving),
+ * copied (the keeper keeps its own bytes) and transferred at most once per `intervalMs`: a
+ * checkpoint can weigh hundreds of MB, too much to copy at every step. A step that comes
+ * sooner waits, replaced by any later one, and is handed when the interval ends. So a tab
+ * closed right after a step may write a step up to `intervalMs` of training older than the
+ * last one (slow steps, over SLOW_STEP_MS, are also written in the background by the worker).
+ * A null (the run's slot changed, or its save was deleted) is handed at once and drops any
+ * waiting step.
+ */
+export function leavingHandOff(
+  page: { leaving: (...args: Parameters<StudioPageView['leaving']>) => unknown },
+  transfer: Transfer,
+  intervalMs = 1000,
+  clock: { now: () => number; later: (run: () => void, ms: number) => unknown; cancel: (timer: unknown) => void } = {
+    now: () => Date.now(),
+    later: (run, ms) => setTimeout(run, ms),
+    cancel: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  },
+): (ready: LeavingCopy | null) => void {
+  let sentAt = -Infinity;
+  let waiting: LeavingCopy | null = null;
+  let timer: unknown = null;
+  const send = (ready: LeavingCopy | null): void => {
+    const copy = ready && { info: ready.info, bytes: ready.bytes.slice() };
+    if (copy) sentAt = clock.now();
+    void Promise.resolve(page.leaving(copy && transfer(copy, [copy.bytes.buffer]))).catch(() => undefined);
+  };
+  const flush = (): void => {
+    timer = null;
+    const ready = waiting;
+    waiting = null;
+    if (ready) send(ready);
+  };
+  return (ready) => {
+    if (!ready) {
+      if (timer !== null) clock.cancel(timer);
+      timer = null;
+      waiting = null;
+      send(null);
+      return;
+    }
+    waiting = ready;
+    if (timer !== null) return;
+    const wait = sentAt + intervalMs - clock.now();
+    if (wait <= 0) flush();
+    else timer = clock.later(flush, wait);
   };
 }
 
@@ -95,7 +153,7 @@ export function remoteSessionView(page: { [K in keyof StudioPageView]: (...args:
   return {
     phase: (phase, run) => post(page.phase(phase, run ? runView(run) : null)),
     message: (text, kind) => post(page.message(text, kind)),
-    progress: (run, last) => post(page.progress(runView(run), last)),
+    progress: (run, last) => post(page.progress(progressView(run), last)),
     curves: (run) => post(page.curves(runView(run))),
     strip: (run, predictions) => {
       const strip = stripView(run, predictions);

@@ -12,7 +12,7 @@ import { renderFrameStrip } from './frame-strip';
 import type { Phase, SavedRun } from './session';
 import { statsView } from './stats';
 import type { StudioSettings } from './settings';
-import type { LeavingCopy, RunView, StudioPageView } from './studio-remote';
+import type { LeavingCopy, ProgressView, RunView, StudioPageView } from './studio-remote';
 import { pageMessages, type Messages } from '../../i18n';
 
 export interface ViewHooks {
@@ -79,13 +79,13 @@ export function studioView(root: HTMLElement, plot: Promise<typeof PlotModule>, 
       parts.message.textContent = text;
       parts.message.dataset.kind = kind;
     },
-    progress(run: RunView, last: TrainProgress | null) {
+    progress(run: ProgressView, last: TrainProgress | null) {
       if (last) {
         imagesPerSecond = last.imagesPerSecond;
         lastLoss = last.loss;
       } else {
         imagesPerSecond = null;
-        lastLoss = run.curves.loss[run.curves.loss.length - 1]?.value ?? null;
+        lastLoss = run.lastLoss;
       }
       const stats = statsView({
         backend,

@@ -15,6 +15,8 @@ export interface WorkerApi {
   openStudio(init: StudioInit, page: StudioPageView): Promise<Omit<StudioOpened, 'session'>>;
   /** The studio `id` opened by openStudio (a comlink proxy on the page). */
   studio(id: string): StudioSession & ProxyMarked;
+  /** Disposes of the studio `id` and forgets it (its widget went away). */
+  closeStudio(id: string): void;
   /** A decoder race reporting to `page`; its engine, data and encoder load on its first prepare or start. */
   openRace(init: RaceInit, page: RacePageView): RaceHost & ProxyMarked;
 }

@@ -1,8 +1,8 @@
 /**
  * RunKeeper.onReady: each completed step prepared for a leaving page is handed out (the engine
  * worker passes it to the page, which writes it at pagehide), with the slot's key and step, and
- * the same bytes saveNow would write; a change of slot hands out null, so a page never writes
- * an earlier run's step under the new one.
+ * the bytes of that step's file; a change of slot, or the deletion of its save, hands out null,
+ * so a page never writes an earlier run's step under the new one, nor a deleted run back.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,8 +50,14 @@ describe('RunKeeper.onReady', () => {
       expect(ready.info).toMatchObject({ key: keeper.current, step: 2 });
       expect(decodeCheckpointFile(ready.bytes, 'handed').json.modelTopology).toMatchObject({ progress: { step: 2 } });
 
-      keeper.saveNow(); // what a leaving page in the same thread would write
+      store.saveNow(ready.info, ready.bytes); // what the page writes at pagehide
       expect(store.runs.get(keeper.current!)!.bytes).toEqual(ready.bytes);
+
+      keeper.forgetSave(); // the reader deleted the open run's save
+      expect(handed.at(-1)).toBeNull();
+      expect(keeper.savedStep).toBeNull();
+      await keeper.prepare(run); // a later step (the run stays open) is handed out again
+      expect(handed.at(-1)).toMatchObject({ info: { key: keeper.current, step: 2 } });
 
       await keeper.adoptNew();
       expect(handed.at(-1)).toBeNull();

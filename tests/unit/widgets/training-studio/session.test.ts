@@ -107,7 +107,11 @@ function previousRun(): StudioRun {
 }
 
 let sessions: StudioSession[] = [];
-function session(view: SessionView, store: RunStore, extra: { onLost?: (lost: (m: string) => void) => void; activate?: typeof activateBackend } = {}): StudioSession {
+function session(
+  view: SessionView,
+  store: RunStore,
+  extra: { onLost?: (lost: (m: string) => void) => void; activate?: typeof activateBackend; leaving?: (ready: unknown) => void } = {},
+): StudioSession {
   const s = new StudioSession(engine, 'test', { datasets: [option], pretrainedUrl: null }, view, {
     store,
     loadData: async () => data,
@@ -116,6 +120,7 @@ function session(view: SessionView, store: RunStore, extra: { onLost?: (lost: (m
       extra.onLost?.(onLost);
       return () => undefined;
     },
+    ...(extra.leaving ? { leaving: extra.leaving } : {}),
   });
   sessions.push(s);
   return s;
@@ -242,6 +247,22 @@ describe('StudioSession', () => {
     expect(last.kind).toBe('warning');
     expect(last.text).toContain('Imported "other.unpooled" at step 2, but saving it in this browser failed (the browser’s storage for this site is full)');
     expect(last.text).toContain('export it to keep it');
+  }, 60_000);
+
+  it('deleting the open run’s save tells the page to drop its leaving copy, so pagehide does not write it back', async () => {
+    const store = memoryStore();
+    const before = previousRun();
+    await putRun(store, 'test-open', before);
+    before.dispose();
+    const handed: unknown[] = [];
+    const view = recorder();
+    const s = session(view, store, { leaving: (ready) => handed.push(ready) });
+    expect(await s.restoreSaved()).toBe(true);
+    const told = handed.length;
+    await s.removeSaved('test-open');
+    expect(store.runs.has('test-open')).toBe(false);
+    expect(handed.slice(told)).toEqual([null]);
+    expect(s.current).not.toBeNull(); // the run stays open
   }, 60_000);
 
   it('pauses cleanly when Pause comes before the first step', async () => {

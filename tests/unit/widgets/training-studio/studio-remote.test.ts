@@ -10,7 +10,7 @@ import type { StudioRun } from '../../../../src/widgets/training-studio/run';
 import { STRIP_FRAMES } from '../../../../src/widgets/training-studio/run-data';
 import { DEFAULT_SETTINGS } from '../../../../src/widgets/training-studio/settings';
 import { emptyCurves } from '../../../../src/widgets/training-studio/curves';
-import { remoteSessionView, runView, stripView, type RunView, type StudioPageView } from '../../../../src/widgets/training-studio/studio-remote';
+import { leavingHandOff, progressView, remoteSessionView, runView, stripView, type LeavingCopy, type RunView, type StudioPageView } from '../../../../src/widgets/training-studio/studio-remote';
 import { tinySplit } from '../decoder-comparison/tiny-split';
 
 /** The parts of a run the remote view reads (a real one also holds its network and optimizer). */
@@ -102,6 +102,81 @@ describe('remoteSessionView(page, transfer)', () => {
     expect(calls.map(([n]) => n)).toEqual(['phase', 'phase', 'progress', 'message', 'savedRuns']);
     expect(calls[0]![1]).toEqual(['running', runView(run)]);
     expect(calls[1]![1]).toEqual(['idle', null]);
-    expect(calls[2]![1]).toEqual([runView(run), null]);
+    const { curves, ...rest } = runView(run);
+    expect(calls[2]![1]).toEqual([{ ...rest, lastLoss: 2.25 }, null]);
+    expect(curves.loss).toHaveLength(2);
+  });
+
+  it('sends the curves once per step: the progress message leaves them out', () => {
+    const run = fakeRun();
+    const { calls, view } = wiredPage();
+    const last = { step: 2, epoch: 0, batch: 2, loss: 2.25, trainIoU: 0.1, msPerStep: 10, imagesPerSecond: 100 };
+    view.progress(run, last as never); // what the session sends after a step: progress, then curves
+    view.curves(run);
+    expect(calls.map(([n]) => n)).toEqual(['progress', 'curves']);
+    expect(calls[0]![1][0]).not.toHaveProperty('curves');
+    expect(calls[0]![1][0]).toEqual(progressView(run));
+    expect((calls[1]![1][0] as RunView).curves).toEqual(run.curves);
+  });
+});
+
+describe('leavingHandOff(page, transfer)', () => {
+  /** A clock the test moves by hand, with the timers it holds. */
+  function manualClock() {
+    let now = 0;
+    const timers = new Map<number, { at: number; run: () => void }>();
+    let next = 0;
+    return {
+      now: () => now,
+      later: (run: () => void, ms: number) => {
+        timers.set(++next, { at: now + ms, run });
+        return next;
+      },
+      cancel: (timer: unknown) => void timers.delete(timer as number),
+      advance(ms: number) {
+        now += ms;
+        for (const [id, t] of [...timers]) {
+          if (t.at <= now) {
+            timers.delete(id);
+            t.run();
+          }
+        }
+      },
+      pending: () => timers.size,
+    };
+  }
+  const step = (n: number): LeavingCopy => ({ info: { key: 'k', step: n, savedAt: 0, title: 't' }, bytes: new Uint8Array([n, n, n]) });
+
+  it('copies and transfers at most one step per interval, the latest, and null at once', () => {
+    const clock = manualClock();
+    const sent: (LeavingCopy | null)[] = [];
+    const transferred: Transferable[][] = [];
+    const hand = leavingHandOff({ leaving: (ready) => void sent.push(ready) }, (value, buffers) => (transferred.push(buffers), value), 1000, clock);
+
+    const first = step(1);
+    hand(first); // the first step goes at once, as a copy (the keeper keeps its bytes)
+    expect(sent.map((r) => r?.info.step)).toEqual([1]);
+    expect(sent[0]!.bytes).not.toBe(first.bytes);
+    expect(sent[0]!.bytes).toEqual(first.bytes);
+    expect(transferred[0]).toEqual([sent[0]!.bytes.buffer]);
+
+    for (let n = 2; n <= 10; n++) {
+      clock.advance(100);
+      hand(step(n)); // ten steps a second: only the latest is handed when the second ends
+    }
+    expect(sent).toHaveLength(1);
+    clock.advance(100);
+    expect(sent.map((r) => r?.info.step)).toEqual([1, 10]);
+
+    clock.advance(200);
+    hand(step(11)); // waits for the interval from step 10
+    hand(null); // the slot changed: said at once, and step 11 never follows
+    expect(sent.map((r) => r?.info.step ?? null)).toEqual([1, 10, null]);
+    clock.advance(5000);
+    expect(sent).toHaveLength(3);
+    expect(clock.pending()).toBe(0);
+
+    hand(step(12)); // a second after the last copy: at once
+    expect(sent.at(-1)?.info.step).toBe(12);
   });
 });
