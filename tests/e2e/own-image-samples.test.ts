@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { problems, watchPage, type PageLog } from './page-log';
-import { builtPages, DIST_DIR } from './site';
+import { DIST_DIR, pageEmbedding } from './site';
 
 const origin = inject('origin');
 let browser: Browser;
@@ -24,11 +24,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function widgetPage(): string {
-  const path = builtPages().find((p) => readFileSync(join(DIST_DIR, p.endsWith('/') ? `${p}index.html` : p), 'utf8').includes('<own-image '));
-  if (!path) throw new Error('no built page embeds <own-image>');
-  return path;
-}
+const widgetPage = (): string => pageEmbedding('own-image');
 
 const message = (page: Page): Promise<string> => page.locator('own-image [data-part="message"]').innerText();
 const sampleInUrl = (page: Page): string | null => new URL(page.url()).searchParams.get('street.sample');

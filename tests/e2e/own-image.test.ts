@@ -9,7 +9,7 @@
  * Like widgets-model.test.ts, the browser runs without WebGL and WebGPU, so the network waits
  * for a click and then runs on the wasm backend (fast enough for a test). Run `npm run build` first.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { problems, watchPage, type PageLog } from './page-log';
-import { builtPages, DIST_DIR } from './site';
+import { DIST_DIR, pageEmbedding } from './site';
 
 const origin = inject('origin');
 let browser: Browser;
@@ -37,12 +37,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The built page that embeds the widget. */
-function widgetPage(): string {
-  const path = builtPages().find((p) => readFileSync(join(DIST_DIR, p.endsWith('/') ? `${p}index.html` : p), 'utf8').includes('<own-image '));
-  if (!path) throw new Error('no built page embeds <own-image>');
-  return path;
-}
+const widgetPage = (): string => pageEmbedding('own-image');
 
 /** A 200 x 120 PNG: red above row 60, blue below, so the crop and the blend can be checked. */
 function redOverBluePng(): Buffer {

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { htmlFiles, pagePath } from '../../scripts/check-size';
 import { chapterIdFromFile } from '../../src/components/chapter-id';
 
@@ -16,4 +17,11 @@ export function chapterSources(): string[] {
     .filter((file) => file.endsWith('.mdx'))
     .map(chapterIdFromFile)
     .sort();
+}
+
+/** The first built English page that embeds `<tag>` (an element name such as `own-image`). */
+export function pageEmbedding(tag: string): string {
+  const path = builtPages().find((p) => !p.startsWith('/zh/') && readFileSync(join(DIST_DIR, p.endsWith('/') ? `${p}index.html` : p), 'utf8').includes(`<${tag} `));
+  if (!path) throw new Error(`no built page embeds <${tag}>`);
+  return path;
 }

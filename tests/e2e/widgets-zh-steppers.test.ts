@@ -1,14 +1,13 @@
 /**
  * The teaching widgets of chapters 4, 5 and 6 on a page whose `<html lang>` is zh-CN: each
  * element takes the page's catalogue, so what it draws and says in the browser is Chinese with
- * no English word left. The built English pages are served with their language tag swapped,
- * which is all a widget reads to pick its language. Run `npm run build` first.
+ * no English word left, on the built Chinese edition's pages. Run `npm run build` first.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { englishLeftovers, hasChinese } from '../unit/widgets/zh-leftovers';
+import { withChinesePage as openChinese } from './chinese-page';
 import { launchChromium } from './browser';
-import { problems, watchPage } from './page-log';
 
 const origin = inject('origin');
 let browser: Browser;
@@ -21,26 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Open a page as the Chinese edition would serve it, run the checks, then require a clean log. */
-async function withChinesePage(path: string, check: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const log = await watchPage(page, origin);
-    await page.route(`${origin}/chapters/**`, async (route) => {
-      if (route.request().resourceType() !== 'document') return route.fallback();
-      const response = await route.fetch();
-      const body = (await response.text()).replace('<html lang="en">', '<html lang="zh-CN">');
-      return route.fulfill({ response, body });
-    });
-    await page.goto(origin + path, { waitUntil: 'load' });
-    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    await check(page);
-    expect(problems(log)).toEqual([]);
-  } finally {
-    await context.close();
-  }
-}
+const withChinesePage = (path: string, check: (page: Page) => Promise<void>): Promise<void> => openChinese(browser, origin, path, check);
 
 /** The words a widget's drawing and caption show: text and accessible names. */
 async function widgetWords(page: Page, tag: string): Promise<string> {

@@ -1,12 +1,12 @@
 /**
- * The widgets that draw in the browser take their words from the page's language: each page is
- * served with `<html lang="zh-CN">` (the Chinese edition's tag) and the text the widgets draw
- * once hydrated must be Chinese. Run `npm run build` first.
+ * The widgets that draw in the browser take their words from the page's language: on the built
+ * Chinese edition's pages, the text the widgets draw once hydrated must be Chinese. Run
+ * `npm run build` first.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { withChinesePage } from './chinese-page';
 import { launchChromium } from './browser';
-import { problems, watchPage } from './page-log';
 
 const origin = inject('origin');
 let browser: Browser;
@@ -19,25 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens `path` with its `<html lang>` set to zh-CN, runs the checks, then requires a clean log. */
-async function inChinese(path: string, check: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const log = await watchPage(page, origin);
-    await page.route(origin + path, async (route) => {
-      const response = await route.fetch();
-      const html = await response.text();
-      expect(html).toContain('<html lang="en"');
-      await route.fulfill({ response, body: html.replace('<html lang="en"', '<html lang="zh-CN"') });
-    });
-    await page.goto(origin + path, { waitUntil: 'load' });
-    await check(page);
-    expect(problems(log)).toEqual([]);
-  } finally {
-    await context.close();
-  }
-}
+const inChinese = (path: string, check: (page: Page) => Promise<void>): Promise<void> => withChinesePage(browser, origin, path, check);
 
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
 
