@@ -27,7 +27,7 @@ describe('widgets on a zh-CN page', () => {
   it('transposed-conv-stepper draws its panels and captions in Chinese', async () => {
     await inChinese('/chapters/fully-convolutional/', async (page) => {
       await page.locator('transposed-conv-stepper [data-part="stage"] svg').first().waitFor();
-      expect(await text(page, 'transposed-conv-stepper [data-part="pattern"]')).toMatch(/^卷积核 3，步幅 2：重叠不均匀/);
+      expect(await text(page, 'transposed-conv-stepper [data-part="pattern"]')).toMatch(/^卷积核 3，步长 2：重叠不均匀/);
       expect(await page.locator('transposed-conv-stepper .panel-title').first().textContent()).toBe('输入 (3 × 3)');
       expect(await page.locator('transposed-conv-stepper [data-player="scrub"]').getAttribute('aria-valuetext')).toBe('第 0 步，共 9 步');
     });

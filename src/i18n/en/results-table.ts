@@ -11,6 +11,8 @@ export interface TableWords {
 }
 
 export const resultsTable = {
+  /** Between a table's title and its setting in the caption. */
+  captionSeparator: ': ',
   variant: 'Variant',
   scoreTitles: { G: 'global accuracy', C: 'class-average accuracy', mIoU: 'mean intersection over union', BF: 'boundary F1' },
   tables: {

@@ -19,10 +19,10 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
   },
   board: {
     frame: '帧',
-    truth: '真值标注',
+    truth: '真实标注',
     name: (index) => `验证帧 ${index}`,
     photograph: (frame) => `照片，${frame}`,
-    truthLabel: (frame) => `真值标注，${frame}`,
+    truthLabel: (frame) => `真实标注，${frame}`,
     prediction: (decoder, frame) => `${decoder} 的预测，${frame}`,
     after: (label, steps) => `${label}，训练 ${steps} 步后`,
     notYet: (label) => `${label}：尚未计算`,

@@ -15,5 +15,5 @@ export const fallbacks: (typeof en)['fallbacks'] = {
   sideBySideCaption: (what, methods) => `${AHEAD}：${what}在池化前的样子，以及池化后分别经${methods.join('、')}恢复的结果（从左到右）。`,
   boundaryAlt: (frame, tolerance) =>
     `调暗的道路画面 ${frame}，并排两张：左边是真实的类别边界，右边是网络预测的边界。蓝色边界像素与另一张图的边界相距不超过 ${tolerance} 像素，橙色的则超出这个距离。`,
-  boundaryCaption: (frame, score, value) => `${AHEAD}：道路画面 ${frame} 的真实标签图与预测标签图的边界。${score}：${value}。`,
+  boundaryCaption: (frame, score, value) => `${AHEAD}：道路画面 ${frame} 的真实标注图与预测标签图的边界。${score}：${value}。`,
 };

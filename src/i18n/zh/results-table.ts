@@ -3,6 +3,7 @@ import type { en } from '../en';
 const SPLITS: Record<string, string> = { train: '训练集', val: '验证集', test: '测试集' };
 
 export const resultsTable: (typeof en)['resultsTable'] = {
+  captionSeparator: '：',
   variant: '变体',
   scoreTitles: { G: '全局准确率', C: '类别平均准确率', mIoU: '平均交并比', BF: '边界 F1 分数' },
   tables: {

@@ -1,6 +1,6 @@
 import type { en } from '../en';
 
-const head = (k: number, s: number): string => `卷积核 ${k}，步幅 ${s}`;
+const head = (k: number, s: number): string => `卷积核 ${k}，步长 ${s}`;
 const span = (from: number, k: number, unit: string): string => (k === 1 ? `第 ${from} ${unit}` : `第 ${from}–${from + k - 1} ${unit}`);
 
 export const transposedConv: (typeof en)['transposedConv'] = {
@@ -11,7 +11,7 @@ export const transposedConv: (typeof en)['transposedConv'] = {
   outputLabel: (n, step, count) => `输出（${n} × ${n}），已叠加 ${count} 次中的 ${step} 次`,
   overlaps: '每格叠加次数',
   overlapsLabel: (min, max) => `九次全部叠加后，每个输出格的叠加次数：${min} 到 ${max}`,
-  gaps: (k, s, empty) => `${head(k, s)}：出现空隙。步幅比卷积核大，相邻两次叠加的区域互不相接，有 ${empty} 个输出格一次也没被叠加到。`,
+  gaps: (k, s, empty) => `${head(k, s)}：出现空隙。步长比卷积核大，相邻两次叠加的区域互不相接，有 ${empty} 个输出格一次也没被叠加到。`,
   uneven: (k, s, min, max) => `${head(k, s)}：重叠不均匀。${k} 不是 ${s} 的整数倍，相邻输出格被叠加的次数不同（${min} 到 ${max} 次），于是出现棋盘格伪影。`,
   evenEverywhere: (k, s, inner) => `${head(k, s)}：重叠均匀。每个输出格恰好被叠加 ${inner} 次。`,
   evenInside: (k, s, inner, n, full, cells, min, max) => {
@@ -24,7 +24,7 @@ export const transposedConv: (typeof en)['transposedConv'] = {
     return `第 ${f.step} 步（共 ${f.count} 步）：输入格（第 ${f.row} 行，第 ${f.col} 列）的值是 ${f.value}，于是把 ${f.value} × 卷积核加到输出的${span(f.outRow, f.kernel, '行')}、${span(f.outCol, f.kernel, '列')}。${done}`;
   },
   kernelSize: '卷积核大小',
-  stride: '步幅',
+  stride: '步长',
   inputValues: '输入值',
   allOnes: '全为 1',
   oneToNine: '1 到 9',

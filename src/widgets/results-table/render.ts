@@ -31,7 +31,7 @@ function renderTable(table: TableView, sort: SortKey, m: Words): HTMLElement {
   return h(
     'div',
     { class: 'table-scroll' },
-    h('table', { class: 'results', 'data-table': table.id }, h('caption', {}, h('strong', {}, table.title), `: ${table.setting}`), h('thead', {}, head), h('tbody', {}, ...rows)),
+    h('table', { class: 'results', 'data-table': table.id }, h('caption', {}, h('strong', {}, table.title), `${m.captionSeparator}${table.setting}`), h('thead', {}, head), h('tbody', {}, ...rows)),
   );
 }
 

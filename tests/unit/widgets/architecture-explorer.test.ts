@@ -191,7 +191,7 @@ describe('the architecture explorer in Chinese', () => {
     chinese(readerText(panel));
     expect(panel.querySelector('.index-legend')?.textContent).toContain('最大值在左上');
     const classes = featureTiles(data(11, Array.from({ length: 11 }, (_, i) => i)), layer(zhBasic, 'decoder/classifier'), 4, zh);
-    expect(classes.map((t) => t.label).slice(0, 3)).toEqual(['天空', '建筑', '杆柱']);
+    expect(classes.map((t) => t.label).slice(0, 3)).toEqual(['天空', '建筑', '杆状物']);
     expect(inputTiles(Uint8Array.from([255, 0, 0]), 1, 1, zh).map((t) => t.label)).toEqual(['彩色', '红', '绿', '蓝']);
     for (const id of ['input', 'encoder/stage1/conv1', 'encoder/stage1/pool', 'decoder/stage1/unpool', 'decoder/classifier']) {
       const l = layer(zhBasic, id);

@@ -14,7 +14,7 @@ describe('home figure captions', () => {
 
   it('say the same in Chinese, with the same numbers', () => {
     const zh = liveCaption(messages('zh').homeFigure, frame);
-    expect(zh).toContain('第 3 帧，共 6 帧');
+    expect(zh).toContain('道路画面 3（共 6 帧）');
     expect(zh).toContain('83%');
     expect(zh).toContain('413 毫秒');
     expect(zh).not.toMatch(/road|frame|pixels/i);

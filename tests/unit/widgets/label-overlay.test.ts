@@ -177,7 +177,7 @@ describe('the label overlay in Chinese', () => {
 
   it('renderScene, renderProbePanel and renderLegend with zh draw Chinese words and no English word', () => {
     const scene = renderScene({ width: 3, height: 2, rgba: new Uint8ClampedArray(24), label: sceneLabel(0, 'truth', true, zh), note: zh.running }, zh);
-    expect(scene.getAttribute('aria-label')).toBe('道路图像 1，按真实标签着色。指向一个像素，或用方向键移动（按住 Shift 一次移动 8 像素），即可查看该像素。');
+    expect(scene.getAttribute('aria-label')).toBe('道路图像 1，按真实标注着色。指向一个像素，或用方向键移动（按住 Shift 一次移动 8 像素），即可查看该像素。');
     const ready = renderProbePanel(probeView([0, 1, 2, 3, 4, 11], segmentation(), 3, 2, 1, 3, zh), zh);
     expect(ready.querySelector('.visually-hidden')!.textContent).toBe('第 2 列、第 1 行的像素，真实类别：未标注。网络预测：树木 50%，交通标志 30%，天空 2%。');
     const waiting = renderProbePanel(probeView([0, 1, 2, 3, 4, 5], null, 3, 1, 0, 5, zh), zh);
@@ -196,7 +196,7 @@ describe('the label overlay in Chinese', () => {
     ] as const) {
       chinese(overlayCaption(facts, zh));
     }
-    expect(overlayCaption({ show: 'prediction', opacity: 60, accuracy: 0.234 }, zh)).toContain('有 23% 与真实标签一致');
+    expect(overlayCaption({ show: 'prediction', opacity: 60, accuracy: 0.234 }, zh)).toContain('有 23% 与真实标注一致');
     chinese(sceneLabel(1, 'prediction', true, zh));
     chinese(sceneLabel(1, 'prediction', false, zh));
   });

@@ -58,7 +58,7 @@ describe('decoder race in Chinese', () => {
       t,
     );
     expectChinese(readerText(grid));
-    expect([...grid.querySelectorAll('[role="columnheader"]')].map((e) => e.textContent)).toEqual(['帧', '真值标注', 'SegNet', 'FCN']);
+    expect([...grid.querySelectorAll('[role="columnheader"]')].map((e) => e.textContent)).toEqual(['帧', '真实标注', 'SegNet', 'FCN']);
     expect(readerText(grid)).toContain('SegNet 的预测，验证帧 1，训练 5 步后');
   });
 
