@@ -36,6 +36,8 @@ export const resultsTable = {
     },
   } as Readonly<Record<string, TableWords>>,
   otherRuns: { title: 'This site’s other runs', setting: 'models with no row in the paper’s tables' },
+  /** A model's name as the paper or a run writes it, in the reader's words. */
+  variantName: (name: string) => name,
   oursLabel: (name: string) => `this site: ${name}`,
   /** A dataset split's name (train, val, test). */
   split: (split: string) => split,

@@ -2,6 +2,15 @@ import type { en } from '../en';
 
 const SPLITS: Record<string, string> = { train: '训练集', val: '验证集', test: '测试集' };
 
+/** The English words in models' names (the paper's and the runs'), in Chinese; the names themselves stay. */
+const VARIANT_WORDS: readonly [RegExp, string][] = [
+  [/^Bilinear-Interpolation/, '双线性插值'],
+  [/, decoder only$/, '（仅解码器）'],
+  [/ \(learnt deconv\)$/, '（学习的转置卷积）'],
+  [/ \(VGG16 x([\d.]+)\)$/, '（VGG16，宽度 ×$1）'],
+];
+const variantName = (name: string): string => VARIANT_WORDS.reduce((text, [pattern, words]) => text.replace(pattern, words), name);
+
 export const resultsTable: (typeof en)['resultsTable'] = {
   captionSeparator: '：',
   variant: '变体',
@@ -27,7 +36,8 @@ export const resultsTable: (typeof en)['resultsTable'] = {
     },
   },
   otherRuns: { title: '本站的其他结果', setting: '论文表格中没有对应行的模型' },
-  oursLabel: (name) => `本站：${name}`,
+  variantName,
+  oursLabel: (name) => `本站：${variantName(name)}`,
   split: (split) => SPLITS[split] ?? split,
   runDetail: (dataset, split, size, backend, device) => `${dataset} ${split}，${size}${backend ? `；计时环境：${backend}${device ? `，${device}` : ''}` : ''}`,
   measuredNote: (date) => `标为“本站”的行测于 ${date}。它们出自我们自己的小模型和小数据集，只能说明趋势，不能和论文的数字直接比较。`,

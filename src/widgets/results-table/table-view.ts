@@ -59,10 +59,10 @@ const rank = (v: number): number => (Number.isNaN(v) ? -Infinity : v);
 const formatCosts = (costs: readonly (number | null)[], columns: readonly CostColumn[]): string[] =>
   columns.map((col, i) => fixed(costs[i] ?? null, col.digits));
 
-function paperRow(row: PaperRow, columns: readonly CostColumn[]): RowView {
+function paperRow(row: PaperRow, columns: readonly CostColumn[], m: Words): RowView {
   return {
     kind: 'paper',
-    label: row.variant,
+    label: m.variantName(row.variant),
     detail: null,
     costs: formatCosts(row.costs, columns),
     scores: { G: paperScore(row.G, 'G'), C: paperScore(row.C, 'C'), mIoU: paperScore(row.mIoU, 'mIoU'), BF: paperScore(row.BF, 'BF') },
@@ -98,7 +98,7 @@ function tableView(table: PaperTable, runs: readonly ResultRun[], sort: SortKey,
     id: table.id,
     ...tableWords(table, m),
     rows: rows.flatMap((row) => [
-      paperRow(row, table.costColumns),
+      paperRow(row, table.costColumns, m),
       ...runs.filter((r) => matches(row, r)).map((r) => ourRow(r, m.oursLabel(r.name), table.id, table.costColumns, m)),
     ]),
   };
@@ -111,7 +111,7 @@ export function resultsTables(runs: readonly ResultRun[], sort: SortKey, m: Word
   if (unmatched.length > 0) {
     const sorted = sort === 'paper' ? unmatched : [...unmatched].sort((a, b) => rank(runScores(b)[sort]) - rank(runScores(a)[sort]));
     const columns = tables[0]!.costColumns;
-    tables.push({ id: 'ours', ...m.otherRuns, costColumns: columns, rows: sorted.map((r) => ourRow(r, r.name, 'ours', columns, m)) });
+    tables.push({ id: 'ours', ...m.otherRuns, costColumns: columns, rows: sorted.map((r) => ourRow(r, m.variantName(r.name), 'ours', columns, m)) });
   }
   return tables;
 }

@@ -28,6 +28,7 @@ type Leaf = { path: string; en: string; zh: string };
 /** Arguments for messages of structured values, which no generic sample fits. */
 const STRUCTURED_SAMPLES: Record<string, unknown[]> = {
   'poolingStepper.keyLabel': [[['00', 'X0'], ['01', 'X1']]],
+  'resultsTable.variantName': ['FCN-Basic, decoder only'],
   'poolingStepper.window': [{ step: 7, total: 9, rows: [0, 1], cols: [2, 3], values: [1, 2, 3, 4] }],
 };
 
