@@ -10,9 +10,10 @@ import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
 import { compositeOverlay, pixelAccuracy } from '../label-overlay/overlay-pixels';
 import { errorMessage } from '../../segnet/core';
 import { liveAlt, liveCaption } from './caption';
+import { labelOverlayCodec } from '../label-overlay/state';
 
-/** The opacity of the class colours, as in the precomputed figure (the label overlay's default). */
-const OPACITY = 0.6;
+/** The opacity of the class colours: the label overlay's default, as in the precomputed figure. */
+const OPACITY = labelOverlayCodec.defaults.opacity / 100;
 
 defineWidget('home-figure', (root) => {
   const t = pageMessages().homeFigure;
