@@ -88,7 +88,11 @@ def main(argv=None):
             return 1
         args = [fill(a_) for a_ in run["args"]]
         cmd = [sys.executable, os.path.join(HERE, "train.py"), "--out", folder, "--threads", str(a.threads)]
-        cmd += ["--resume"] if state == "stopped" else args
+        if state == "stopped":
+            # a plan may shorten or lengthen a plateau run that has started; its other arguments are the checkpoint's
+            cmd += ["--resume"] + (args[args.index("--epochs"):args.index("--epochs") + 2] if "--epochs" in args else [])
+        else:
+            cmd += args
         print(f"queue: {'resuming' if state == 'stopped' else 'starting'} {run['name']}", flush=True)
         child["p"] = subprocess.Popen(cmd)
         code = child["p"].wait()

@@ -38,7 +38,9 @@ def parse(argv):
     p.add_argument("--width", type=float, default=1.0, help="VGG16 width multiplier")
     p.add_argument("--decoder", default="segnet", choices=DECODERS)
     p.add_argument("--basic-channels", type=int, default=64, help="channels of every SegNet-Basic layer (the paper: 64)")
-    p.add_argument("--epochs", type=int, default=100, help="most epochs (stops earlier when val stops improving)")
+    p.add_argument("--epochs", type=int, default=None,
+                   help="most epochs (default 100; stops earlier when val stops improving); with --resume, a new length "
+                        "for a plateau or constant run, logged")
     p.add_argument("--batch", type=int, default=4)
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--optimizer", default="adam", choices=("adam", "sgd"),
@@ -63,7 +65,7 @@ def parse(argv):
 def run_config(a):
     return {"encoder": a.encoder, "decoder": a.decoder, "widthMultiplier": a.width, "basicChannels": a.basic_channels,
             "atrousRate": 12, "data": os.path.abspath(a.data),
-            "epochs": a.epochs, "batch": a.batch, "lr": a.lr, "optimizer": a.optimizer, "schedule": a.schedule,
+            "epochs": a.epochs or 100, "batch": a.batch, "lr": a.lr, "optimizer": a.optimizer, "schedule": a.schedule,
             "weights": a.weights, "seed": a.seed, "augment": not a.no_augment, "freezeEncoder": a.freeze_encoder,
             "init": a.init, "initEncoderOnly": a.init_encoder_only, "patience": a.patience, "minLr": a.min_lr}
 
@@ -144,12 +146,22 @@ def main(argv=None):
     a = parse(argv)
     out = os.path.abspath(os.path.expanduser(a.out))
     last_path = os.path.join(out, "last.pt")
+    length_change = None
     if a.resume:
         if not os.path.isfile(last_path):
             raise SystemExit(f"factory: nothing to resume in {out} (no last.pt)")
         state = torch.load(last_path, map_location="cpu")
         cfg = state["run"]
         a.data = cfg["data"]
+        if a.epochs is not None and a.epochs != cfg["epochs"]:
+            if cfg["schedule"] == "poly" and state["progress"]["step"] > 0:
+                raise SystemExit(f"factory: {out} follows a poly schedule over {cfg['epochs']} epochs; "
+                                 f"its length cannot change to {a.epochs} once it has started")
+            if a.epochs <= state["progress"]["epoch"] and not state["progress"]["done"]:
+                raise SystemExit(f"factory: {out} has already trained {state['progress']['epoch']} epochs; "
+                                 f"--epochs {a.epochs} would end it before its next one")
+            length_change = {"event": "epochs", "from": cfg["epochs"], "to": a.epochs}
+            cfg["epochs"] = a.epochs
     else:
         if not a.data:
             raise SystemExit("factory: --data is required for a new run")
@@ -199,6 +211,9 @@ def main(argv=None):
         net.load_state_dict(state["model"])
         opt.load_state_dict(state["optimizer"])
         prog = state["progress"]
+        if length_change:
+            log(out, length_change)
+            print(f"factory: the run's length is now {cfg['epochs']} epochs (was {length_change['from']})", flush=True)
     else:
         with open(os.path.join(out, "run.json"), "w", encoding="utf8") as f:
             json.dump({"run": cfg, "command": sys.argv, "params": count_learnt(net),

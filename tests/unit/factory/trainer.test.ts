@@ -153,6 +153,26 @@ describe.skipIf(!python)('factory/train.py', () => {
   }, 180_000);
 });
 
+describe.skipIf(!python)('factory/train.py --resume --epochs', () => {
+  it('changes a plateau run\'s length, logged, and refuses to change a started poly run or to end a run before its next epoch', async () => {
+    const out = join(root, 'length');
+    expect(train(['--data', data, '--out', out, ...small, '--epochs', '5', '--max-steps', '5']).status).toBe(0);
+    const shorter = train(['--out', out, '--resume', '--epochs', '2', '--max-steps', '1']);
+    expect(shorter.status, shorter.stderr).toBe(0);
+    expect(shorter.stdout).toContain('length is now 2 epochs (was 5)');
+    expect((await logEvents(out)).find((e) => e.event === 'epochs')).toMatchObject({ from: 5, to: 2 });
+    // one epoch is trained: --epochs 1 would end the run before the epoch it is in
+    const tooShort = train(['--out', out, '--resume', '--epochs', '1', '--max-steps', '1']);
+    expect(tooShort.status).not.toBe(0);
+    expect(tooShort.stderr).toContain('has already trained 1 epochs');
+    const poly = join(root, 'length-poly');
+    expect(train(['--data', data, '--out', poly, ...small, '--schedule', 'poly', '--max-steps', '1']).status).toBe(0);
+    const polyChange = train(['--out', poly, '--resume', '--epochs', '6', '--max-steps', '1']);
+    expect(polyChange.status).not.toBe(0);
+    expect(polyChange.stderr).toContain('poly schedule over 3 epochs');
+  }, 180_000);
+});
+
 describe.skipIf(!python)('factory/queue.py', () => {
   it('runs a plan in order, a decoder on the frozen encoder of the run before it, and reports both finished', async () => {
     const runs = join(root, 'queue-runs');
