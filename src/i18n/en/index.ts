@@ -5,6 +5,7 @@
 import { architectureExplorer } from './architecture-explorer';
 import { atrousExplorer } from './atrous-explorer';
 import { boundaryF1 } from './boundary-f1';
+import { checkerboardDemo } from './checkerboard-demo';
 import { classes } from './classes';
 import { controls } from './controls';
 import { decoderComparison } from './decoder-comparison';
@@ -32,6 +33,7 @@ export const en = {
   architectureExplorer,
   atrousExplorer,
   boundaryF1,
+  checkerboardDemo,
   classes,
   controls,
   decoderComparison,

@@ -3,6 +3,7 @@ import type { Messages } from '..';
 import { architectureExplorer } from './architecture-explorer';
 import { atrousExplorer } from './atrous-explorer';
 import { boundaryF1 } from './boundary-f1';
+import { checkerboardDemo } from './checkerboard-demo';
 import { classes } from './classes';
 import { controls } from './controls';
 import { decoderComparison } from './decoder-comparison';
@@ -30,6 +31,7 @@ export const zh: Messages = {
   architectureExplorer,
   atrousExplorer,
   boundaryF1,
+  checkerboardDemo,
   classes,
   controls,
   decoderComparison,
