@@ -177,6 +177,23 @@ describe('architecture-explorer (chapter 3)', () => {
       await whenModelReady(page, tag);
       await page.waitForSelector(`${tag}[data-shown="0:encoder/stage1/pool"]`);
       expect(await page.locator(`${panel} .tile-indices`).count()).toBe(8);
+      expect(await page.locator(`${tag} .block-label`).count()).toBe(18);
+      expect(await page.locator(`${tag} .block-label.is-selected`).textContent()).toBe('pool 1 · 48×64×64');
+      // Why most index cells say top left: the share of all-zero windows, measured.
+      expect(await page.locator(`${panel} .maps-caption`).innerText()).toMatch(/In \d+% of the 2×2 windows \(all 64 channels\) all four values are zero after ReLU/);
+      // Channel 1 and its index map large (at least 256 px wide each), then another channel by click and by keyboard.
+      expect(await page.locator(`${panel} .large-tile`).count()).toBe(2);
+      for (const width of await page.locator(`${panel} .large-tile canvas`).evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width))) expect(width).toBeGreaterThanOrEqual(256);
+      const large = () => pixels(page, `${panel} .large-tile canvas`);
+      await expectRedraw(page, large, () => page.locator(`${panel} [data-map="4"]`).click(), 'arch.map=4');
+      expect(await page.locator(`${panel} .large-tile figcaption`).first().innerText()).toBe('channel 3');
+      expect(await page.locator(`${panel} .maps-note`).innerText()).toMatch(/^channel 3: \d+% of its 2×2 windows are all zero; \d+% of its indices point top left\.$/);
+      await expectRedraw(page, large, async () => {
+        await page.locator(`${panel} [data-map="6"]`).focus();
+        await page.keyboard.press('Enter');
+      }, 'arch.map=6');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-map'))).toBe('6');
+      expect(await page.locator(`${panel} [data-map="6"]`).getAttribute('aria-pressed')).toBe('true');
       const maps = () => pixels(page, `${panel} canvas`);
       await expectRedraw(page, maps, () => page.locator(`${tag} [data-layer="decoder/stage1/unpool"]`).click(), 'arch.layer=decoder/stage1/unpool');
       await expect.poll(() => page.locator(`${panel} .maps-caption`).innerText()).toMatch(/\d+% of the values are zero/);
@@ -193,6 +210,22 @@ describe('architecture-explorer (chapter 3)', () => {
       expect(await page.locator(`${tag} .block-conv`).count()).toBe(13);
       expect(await page.locator(`${panel} .maps-message`).innerText()).toContain('This page runs SegNet-Basic');
     });
+    await withPage(
+      '/chapters/architecture/?arch.layer=decoder/stage1/unpool&arch.map=2',
+      async (page) => {
+        await whenModelReady(page, tag);
+        await page.waitForSelector(`${tag}[data-shown="0:decoder/stage1/unpool"]`);
+        // On a phone the one large map takes the panel's width.
+        const [canvas, box] = await Promise.all([
+          page.locator(`${panel} .large-tile canvas`).evaluate((c) => c.getBoundingClientRect().width),
+          page.locator(panel).evaluate((p) => p.getBoundingClientRect().width),
+        ]);
+        expect(canvas).toBeGreaterThan(box - 4);
+        expect(await page.locator(`${panel} .large-tile figcaption`).innerText()).toBe('channel 3');
+        await expectNoAxeViolations(page, tag);
+      },
+      { width: 390, height: 844 },
+    );
     await withPage('/chapters/architecture/?arch.net=vgg16&arch.layer=encoder/stage5/conv3', async (page) => {
       await page.locator(tag).scrollIntoViewIfNeeded();
       expect(await page.locator(`${tag} [aria-checked="true"]`).getAttribute('data-layer')).toBe('encoder/stage5/conv3');
