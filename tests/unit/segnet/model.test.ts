@@ -96,7 +96,7 @@ describe('SegNetModel.forward(images)', () => {
     const y = get('encoder/stage1/conv1/bn');
     const r = get('encoder/stage1/conv1');
     // Inference batch norm with the moving statistics: y = γ (z − μ) / √(σ² + ε) + β per channel.
-    const [gamma, beta, mean, variance] = [bn.gamma, bn.beta, bn.movingMean, bn.movingVariance].map((v) => v.dataSync());
+    const [gamma, beta, mean, variance] = [bn.gamma, bn.beta, bn.movingMean, bn.movingVariance].map((v) => v.dataSync()) as [Float32Array, Float32Array, Float32Array, Float32Array];
     for (let i = 0; i < z.length; i++) {
       const c = i % 3;
       expect(y[i]).toBeCloseTo((gamma[c]! * (z[i]! - mean[c]!)) / Math.sqrt(variance[c]! + 1e-5) + beta[c]!, 4);
