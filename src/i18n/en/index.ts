@@ -10,6 +10,7 @@ import { classes } from './classes';
 import { controls } from './controls';
 import { decoderComparison } from './decoder-comparison';
 import { decoderSideBySide } from './decoder-side-by-side';
+import { encoderStageStepper } from './encoder-stage-stepper';
 import { fallbacks } from './fallbacks';
 import { figures } from './figures';
 import { homeFigure } from './home-figure';
@@ -38,6 +39,7 @@ export const en = {
   controls,
   decoderComparison,
   decoderSideBySide,
+  encoderStageStepper,
   fallbacks,
   figures,
   homeFigure,
