@@ -234,6 +234,60 @@ describe('architecture-explorer (chapter 3)', () => {
   });
 });
 
+describe('encoder-stage-stepper (chapter 4)', () => {
+  const tag = 'encoder-stage-stepper';
+  const stage = `${tag} [data-part="stage"]`;
+  const caption = (page: Page) => page.locator(`${tag} [data-part="caption"]`).innerText();
+  const drawing = (page: Page) => page.locator(stage).innerHTML();
+
+  it('steps the first stage on a frame, for each control, probes a pixel by pointer and keyboard, and restores from the URL', async () => {
+    await withPage('/chapters/encoder-stage/', async (page) => {
+      await whenModelReady(page, tag);
+      await page.waitForSelector(`${tag}[data-shown="0:1:0"]`, { timeout: 30_000 });
+      expect(await caption(page)).toContain('Step 0 of 4: the frame, 96 × 128 pixels');
+      const next = page.locator(`${tag} [data-player="next"]`);
+      await expectRedraw(page, () => drawing(page), () => next.click(), 'stage.step=1');
+      expect(await caption(page)).toMatch(/^Step 1 of 4: a 7 × 7 convolution .* values from −?\d+\.\d\d to −?\d+\.\d\d/);
+      await next.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => caption(page)).toMatch(/multiplies every value by −?\d+\.\d\d and adds −?\d+\.\d\d\. \d+% of the map is now negative\./);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => caption(page)).toMatch(/ReLU sets every negative value to 0, so \d+% of the map becomes 0/);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => caption(page)).toMatch(/In \d+% of the windows all four values are 0/);
+      expect(await page.locator(`${stage} [data-part="patch"] .cell.is-hot`).count()).toBe(16);
+      await expectRedraw(page, () => drawing(page), () => setValue(page, `${tag} input[data-field="channel"]`, '5'), 'stage.channel=5');
+      await expectRedraw(page, () => drawing(page), () => setValue(page, `${tag} input[data-field="x"]`, '20'), 'stage.x=20');
+      await expectRedraw(page, () => drawing(page), () => setValue(page, `${tag} input[data-field="y"]`, '10'), 'stage.y=10');
+      await expectRedraw(page, () => drawing(page), () => page.locator(`${tag} .frame-choice`).nth(1).click(), 'stage.frame=1');
+      await page.waitForSelector(`${tag}[data-shown="1:5:4"]`, { timeout: 30_000 });
+      // The probe: pointer over a patch cell, then the arrow keys.
+      await page.locator(`${stage} [data-part="patch"] .cell`).nth(9).hover();
+      await expect.poll(() => page.locator(`${tag} [data-part="probe"]`).innerText()).toMatch(/^Pixel \(row 11, column 21\): input R \d+, G \d+, B \d+; convolution −?[\d.]+; batch norm −?[\d.]+; ReLU [\d.]+; pooling (keeps|drops)/);
+      await page.locator(`${stage} [data-part="patch"]`).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.locator(`${tag} [data-part="probe"]`).innerText()).toContain('Pixel (row 11, column 22)');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-part'))).toBe('patch');
+      await expectNoAxeViolations(page, tag);
+    });
+    await withPage(
+      '/chapters/encoder-stage/?stage.frame=2&stage.channel=3&stage.step=3&stage.x=0&stage.y=0',
+      async (page) => {
+        await whenModelReady(page, tag);
+        await page.waitForSelector(`${tag}[data-shown="2:3:3"]`, { timeout: 30_000 });
+        expect(await caption(page)).toContain('Step 3 of 4: ReLU');
+        const [map, box] = await Promise.all([
+          page.locator(`${stage} .stage-map canvas`).evaluate((c) => c.getBoundingClientRect().width),
+          page.locator(stage).evaluate((p) => p.getBoundingClientRect().width),
+        ]);
+        expect(map).toBeGreaterThan(box - 4);
+        await expectNoAxeViolations(page, tag);
+      },
+      { width: 390, height: 844 },
+    );
+  });
+});
+
 describe('decoder-side-by-side (chapter 5)', () => {
   const tag = 'decoder-side-by-side';
   const path = pageWith(tag);

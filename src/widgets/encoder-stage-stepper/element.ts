@@ -77,12 +77,16 @@ defineWidget('encoder-stage-stepper', (root, id) => {
     probe = [Math.min(PATCH - 1, Math.max(0, next[0])), Math.min(PATCH - 1, Math.max(0, next[1]))];
     draw(current);
   };
+  // The cell the pointer last moved onto: a redraw under a still pointer must not undo a key press.
+  let pointerCell = -1;
   const onPointer = (event: PointerEvent): void => {
     const cell = (event.target as Element).closest('.cell');
     const svg = cell?.closest('[data-part="patch"]');
     if (!cell || !svg) return;
     const i = [...svg.querySelectorAll('.cell')].indexOf(cell);
-    if (i >= 0 && (probe?.[0] !== Math.floor(i / PATCH) || probe[1] !== i % PATCH)) moveProbe([Math.floor(i / PATCH), i % PATCH]);
+    if (i < 0 || i === pointerCell) return;
+    pointerCell = i;
+    moveProbe([Math.floor(i / PATCH), i % PATCH]);
   };
   const onKey = (event: KeyboardEvent): void => {
     const move = KEYS[event.key];
@@ -91,7 +95,7 @@ defineWidget('encoder-stage-stepper', (root, id) => {
     const at = probe ?? [0, 0];
     moveProbe(probe ? [at[0] + move[0], at[1] + move[1]] : at);
   };
-  stage.addEventListener('pointerover', onPointer);
+  stage.addEventListener('pointermove', onPointer);
   stage.addEventListener('keydown', onKey);
 
   const unbindModel = bindModelWidget(root, {
@@ -111,7 +115,7 @@ defineWidget('encoder-stage-stepper', (root, id) => {
   return () => {
     unbindModel();
     unbindStepper();
-    stage.removeEventListener('pointerover', onPointer);
+    stage.removeEventListener('pointermove', onPointer);
     stage.removeEventListener('keydown', onKey);
   };
 });
