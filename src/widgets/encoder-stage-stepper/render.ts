@@ -20,8 +20,8 @@ export interface StageRenderOptions {
   probe?: [number, number] | null;
 }
 
-/** Cell side of the patch grids: 8 cells and the row numbers fit a phone's 342 px. */
-const CELL = 36;
+/** Cell side of the patch grids: 8 cells of "−0.43" and the row numbers fit a phone's 342 px. */
+const CELL = 38;
 
 /** RGBA of the current step's whole map. */
 function mapRgba(view: StageView): { rgba: Uint8ClampedArray; width: number; height: number } {
@@ -71,7 +71,7 @@ function patchPanel(view: StageView, t: Words, probe: [number, number] | null): 
     cols: PATCH,
     cell: CELL,
     showSize: false,
-    text: step === 0 ? undefined : (r, c) => valueText(rows[r]![c]!).replace(/(\.\d)\d$/, '$1'),
+    text: step === 0 ? undefined : (r, c) => valueText(rows[r]![c]!),
     cellClass: (r, c) => {
       if (step === 4 && isWindowMax(view, y + r, x + c)) return 'is-hot is-strong';
       return step >= 3 && rows[r]![c] === 0 ? 'is-zero' : '';
@@ -100,7 +100,7 @@ function pooledPanel(view: StageView, t: Words): SVGSVGElement {
     rows: PATCH / 2,
     cols: PATCH / 2,
     cell: CELL,
-    text: (r, c) => valueText(rows[r]![c]!).replace(/(\.\d)\d$/, '$1'),
+    text: (r, c) => valueText(rows[r]![c]!),
     cellClass: (r, c) => (rows[r]![c] === 0 ? 'is-zero' : ''),
     cellFill: (r, c) => heatFill(rows[r]![c]!, max),
   });
