@@ -17,8 +17,10 @@ import sharp from 'sharp';
 import { LOCALES, messages, type Messages } from '../src/i18n';
 import { loadDatasetFromDir } from '../src/data/node';
 import * as segnet from '../src/segnet';
-import { greyscaleRgba } from '../src/widgets/architecture-explorer/feature-maps';
+import { greyscaleRgba, magnitudeRgba } from '../src/widgets/architecture-explorer/feature-maps';
 import { architectureCodec } from '../src/widgets/architecture-explorer/state';
+import { encoderStageCodec } from '../src/widgets/encoder-stage-stepper/state';
+import { convStepName } from '../src/segnet/core';
 import { sideBySideCodec, stageLayers } from '../src/widgets/decoder-side-by-side/state';
 import { channelComparison } from '../src/widgets/decoder-side-by-side/channel-comparison';
 import { sideBySideView } from '../src/widgets/decoder-side-by-side/view';
@@ -115,6 +117,19 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
         const what = m.fallbacks.featureMaps(count, layer.channels, name, layer.height, layer.width, frame.index + 1);
         return { alt: m.fallbacks.architectureAlt(what), caption: m.fallbacks.architectureCaption(what) };
       },
+    };
+  },
+  'encoder-stage-stepper': async (frame, analysis) => {
+    const c = encoderStageCodec.defaults.channel - 1;
+    const name = 'encoder/stage1/conv1';
+    const [conv, bn, relu, pool] = await Promise.all([convStepName(name, 'conv'), convStepName(name, 'bn'), name, 'encoder/stage1/pool'].map((n) => analysis.layer(n)));
+    const plane = (l: typeof conv) => channelPlane(l!.values, l!.channels, c);
+    const panel = (l: typeof conv, rgba: Uint8ClampedArray) => ({ width: l!.width, height: l!.height, rgba });
+    const reluPlane = plane(relu);
+    const zero = Math.round((100 * reluPlane.filter((v) => v === 0).length) / reluPlane.length);
+    return {
+      picture: grid([panel(conv, greyscaleRgba(plane(conv)).rgba), panel(bn, greyscaleRgba(plane(bn)).rgba), panel(relu, magnitudeRgba(reluPlane)), panel(pool, magnitudeRgba(plane(pool)))], 2),
+      words: (m) => ({ alt: m.fallbacks.stageAlt(c + 1, frame.index + 1, conv!.height, conv!.width), caption: m.fallbacks.stageCaption(c + 1, frame.index + 1, zero) }),
     };
   },
   'decoder-side-by-side': async (frame, analysis, engine) => {

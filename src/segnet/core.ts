@@ -11,7 +11,7 @@ export { DEFAULT_CONFIG, resolveConfig, configDifferences, type SegNetConfig, ty
 export { CAMVID_NUM_CLASSES, VOID_LABEL, TUTORIAL_CLASS_WEIGHTS, medianFrequencyWeights, classWeightsFor, type ClassFrequencies } from './class-weights';
 export { encoderPlan, stageSizes, pooledSize, type EncoderPlan, type ConvSpec } from './plan';
 export { mirroredStage } from './decoders/mirror';
-export { layerName, stageLayer, parseLayerName, isEncoderName, LOGITS_LAYER, type NetworkPart, type ParsedLayerName } from './layer-names';
+export { layerName, stageLayer, convStepName, parseLayerName, isEncoderName, LOGITS_LAYER, type NetworkPart, type ParsedLayerName } from './layer-names';
 export { DECODER_LABELS, encoderLabel } from './labels';
 export {
   DEFAULT_RUN,

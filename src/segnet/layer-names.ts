@@ -19,6 +19,14 @@ export function layerName(part: NetworkPart, stage: number | null, layer: string
   return stage === null ? `${part}/${layer}` : `${part}/${stageLayer(stage, layer)}`;
 }
 
+/**
+ * A recorded step inside an encoder convolution: its output before batch norm ("conv") or after
+ * batch norm and before the ReLU ("bn"). "encoder/stage1/conv1" itself is the output after the ReLU.
+ */
+export function convStepName(layer: string, step: 'conv' | 'bn'): string {
+  return `${layer}/${step}`;
+}
+
 /** Name under which the classifier's output (the logits) is kept alongside the recorded layers. */
 export const LOGITS_LAYER = layerName('decoder', null, 'classifier');
 

@@ -103,6 +103,32 @@ describe('transposed-conv-stepper (chapter 2)', () => {
   });
 });
 
+describe('checkerboard-demo (chapter 2)', () => {
+  const tag = 'checkerboard-demo';
+
+  it('redraws for kernel, stride, input and method, measures the unevenness, and restores from the URL', async () => {
+    await withPage('/chapters/fully-convolutional/', async (page) => {
+      await drawing(page, tag);
+      expect(await caption(page, tag)).toContain('output pixels receive 1 to 4 kernel taps');
+      expect(await caption(page, tag)).toMatch(/differ on average by \d+ % of the mean value after the transposed convolution, and by 0 % after the nearest resize/);
+      const kernel = page.locator(`${tag} [data-field="kernel"]`);
+      await expectRedraw(page, tag, async () => {
+        await kernel.focus();
+        await page.keyboard.press('ArrowRight');
+      }, 'checker.kernel=4');
+      expect(await caption(page, tag)).toContain('4 is a multiple of 2, so every output pixel inside the outline receives 4 kernel taps');
+      await expectRedraw(page, tag, () => page.locator(`${tag} [data-field="stride"]`).fill('3'), 'checker.stride=3');
+      await expectRedraw(page, tag, () => page.getByRole('radio', { name: 'smooth ramp' }).check(), 'checker.input=smooth');
+      await expectRedraw(page, tag, () => page.getByRole('radio', { name: 'bilinear' }).check(), 'checker.method=bilinear');
+      expect(await caption(page, tag)).toContain('after the bilinear resize and the convolution');
+    });
+    await withPage('/chapters/fully-convolutional/?checker.kernel=1&checker.stride=2', async (page) => {
+      await drawing(page, tag);
+      expect(await caption(page, tag)).toContain('the stride is longer than the kernel, so 85 of the 121 pixels inside the outline receive no tap at all');
+    });
+  });
+});
+
 describe('pooling-stepper and translation-demo (chapter 4)', () => {
   const tag = 'pooling-stepper';
 
@@ -261,6 +287,7 @@ describe('atrous-explorer (chapter 6)', () => {
 describe('accessibility after interaction', () => {
   it.each([
     ['/chapters/fully-convolutional/?tc.step=5', 'light'],
+    ['/chapters/fully-convolutional/?checker.kernel=5&checker.stride=3&checker.input=edge', 'dark'],
     ['/chapters/encoder-stage/?pool.step=7&shift.dy=1', 'dark'],
     ['/chapters/unpooling/?unpool.step=17', 'light'],
     ['/chapters/unpooling/?unpool.step=9&mem.encoder=vgg16', 'dark'],

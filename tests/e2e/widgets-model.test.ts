@@ -177,6 +177,23 @@ describe('architecture-explorer (chapter 3)', () => {
       await whenModelReady(page, tag);
       await page.waitForSelector(`${tag}[data-shown="0:encoder/stage1/pool"]`);
       expect(await page.locator(`${panel} .tile-indices`).count()).toBe(8);
+      expect(await page.locator(`${tag} .block-label`).count()).toBe(18);
+      expect(await page.locator(`${tag} .block-label.is-selected`).textContent()).toBe('pool 1 · 48×64×64');
+      // Why most index cells say top left: the share of all-zero windows, measured.
+      expect(await page.locator(`${panel} .maps-caption`).innerText()).toMatch(/In \d+% of the 2×2 windows \(all 64 channels\) all four values are zero after ReLU/);
+      // Channel 1 and its index map large (at least 256 px wide each), then another channel by click and by keyboard.
+      expect(await page.locator(`${panel} .large-tile`).count()).toBe(2);
+      for (const width of await page.locator(`${panel} .large-tile canvas`).evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width))) expect(width).toBeGreaterThanOrEqual(256);
+      const large = () => pixels(page, `${panel} .large-tile canvas`);
+      await expectRedraw(page, large, () => page.locator(`${panel} [data-map="4"]`).click(), 'arch.map=4');
+      expect(await page.locator(`${panel} .large-tile figcaption`).first().innerText()).toBe('channel 3');
+      expect(await page.locator(`${panel} .maps-note`).innerText()).toMatch(/^channel 3: \d+% of its 2×2 windows are all zero; \d+% of its indices point top left\.$/);
+      await expectRedraw(page, large, async () => {
+        await page.locator(`${panel} [data-map="6"]`).focus();
+        await page.keyboard.press('Enter');
+      }, 'arch.map=6');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-map'))).toBe('6');
+      expect(await page.locator(`${panel} [data-map="6"]`).getAttribute('aria-pressed')).toBe('true');
       const maps = () => pixels(page, `${panel} canvas`);
       await expectRedraw(page, maps, () => page.locator(`${tag} [data-layer="decoder/stage1/unpool"]`).click(), 'arch.layer=decoder/stage1/unpool');
       await expect.poll(() => page.locator(`${panel} .maps-caption`).innerText()).toMatch(/\d+% of the values are zero/);
@@ -193,11 +210,81 @@ describe('architecture-explorer (chapter 3)', () => {
       expect(await page.locator(`${tag} .block-conv`).count()).toBe(13);
       expect(await page.locator(`${panel} .maps-message`).innerText()).toContain('This page runs SegNet-Basic');
     });
+    await withPage(
+      '/chapters/architecture/?arch.layer=decoder/stage1/unpool&arch.map=2',
+      async (page) => {
+        await whenModelReady(page, tag);
+        await page.waitForSelector(`${tag}[data-shown="0:decoder/stage1/unpool"]`);
+        // On a phone the one large map takes the panel's width.
+        const [canvas, box] = await Promise.all([
+          page.locator(`${panel} .large-tile canvas`).evaluate((c) => c.getBoundingClientRect().width),
+          page.locator(panel).evaluate((p) => p.getBoundingClientRect().width),
+        ]);
+        expect(canvas).toBeGreaterThan(box - 4);
+        expect(await page.locator(`${panel} .large-tile figcaption`).innerText()).toBe('channel 3');
+        await expectNoAxeViolations(page, tag);
+      },
+      { width: 390, height: 844 },
+    );
     await withPage('/chapters/architecture/?arch.net=vgg16&arch.layer=encoder/stage5/conv3', async (page) => {
       await page.locator(tag).scrollIntoViewIfNeeded();
       expect(await page.locator(`${tag} [aria-checked="true"]`).getAttribute('data-layer')).toBe('encoder/stage5/conv3');
       expect(await page.locator(`${panel} .layer-title`).innerText()).toBe('Encoder stage 5 · convolution 3');
     });
+  });
+});
+
+describe('encoder-stage-stepper (chapter 4)', () => {
+  const tag = 'encoder-stage-stepper';
+  const stage = `${tag} [data-part="stage"]`;
+  const caption = (page: Page) => page.locator(`${tag} [data-part="caption"]`).innerText();
+  const drawing = (page: Page) => page.locator(stage).innerHTML();
+
+  it('steps the first stage on a frame, for each control, probes a pixel by pointer and keyboard, and restores from the URL', async () => {
+    await withPage('/chapters/encoder-stage/', async (page) => {
+      await whenModelReady(page, tag);
+      await page.waitForSelector(`${tag}[data-shown="0:1:0"]`, { timeout: 30_000 });
+      expect(await caption(page)).toContain('Step 0 of 4: the frame, 96 × 128 pixels');
+      const next = page.locator(`${tag} [data-player="next"]`);
+      await expectRedraw(page, () => drawing(page), () => next.click(), 'stage.step=1');
+      expect(await caption(page)).toMatch(/^Step 1 of 4: a 7 × 7 convolution .* values from −?\d+\.\d\d to −?\d+\.\d\d/);
+      await next.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => caption(page)).toMatch(/multiplies every value by −?\d+\.\d\d and adds −?\d+\.\d\d\. \d+% of the map is now negative\./);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => caption(page)).toMatch(/ReLU sets every negative value to 0, so \d+% of the map becomes 0/);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => caption(page)).toMatch(/In \d+% of the windows all four values are 0/);
+      expect(await page.locator(`${stage} [data-part="patch"] .cell.is-hot`).count()).toBe(16);
+      await expectRedraw(page, () => drawing(page), () => setValue(page, `${tag} input[data-field="channel"]`, '5'), 'stage.channel=5');
+      await expectRedraw(page, () => drawing(page), () => setValue(page, `${tag} input[data-field="x"]`, '20'), 'stage.x=20');
+      await expectRedraw(page, () => drawing(page), () => setValue(page, `${tag} input[data-field="y"]`, '10'), 'stage.y=10');
+      await expectRedraw(page, () => drawing(page), () => page.locator(`${tag} .frame-choice`).nth(1).click(), 'stage.frame=1');
+      await page.waitForSelector(`${tag}[data-shown="1:5:4"]`, { timeout: 30_000 });
+      // The probe: pointer over a patch cell, then the arrow keys.
+      await page.locator(`${stage} [data-part="patch"] .cell`).nth(9).hover();
+      await expect.poll(() => page.locator(`${tag} [data-part="probe"]`).innerText()).toMatch(/^Pixel \(row 11, column 21\): input R \d+, G \d+, B \d+; convolution −?[\d.]+; batch norm −?[\d.]+; ReLU [\d.]+; pooling (keeps|drops)/);
+      await page.locator(`${stage} [data-part="patch"]`).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.locator(`${tag} [data-part="probe"]`).innerText()).toContain('Pixel (row 11, column 22)');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-part'))).toBe('patch');
+      await expectNoAxeViolations(page, tag);
+    });
+    await withPage(
+      '/chapters/encoder-stage/?stage.frame=2&stage.channel=3&stage.step=3&stage.x=0&stage.y=0',
+      async (page) => {
+        await whenModelReady(page, tag);
+        await page.waitForSelector(`${tag}[data-shown="2:3:3"]`, { timeout: 30_000 });
+        expect(await caption(page)).toContain('Step 3 of 4: ReLU');
+        const [map, box] = await Promise.all([
+          page.locator(`${stage} .stage-map canvas`).evaluate((c) => c.getBoundingClientRect().width),
+          page.locator(stage).evaluate((p) => p.getBoundingClientRect().width),
+        ]);
+        expect(map).toBeGreaterThan(box - 4);
+        await expectNoAxeViolations(page, tag);
+      },
+      { width: 390, height: 844 },
+    );
   });
 });
 

@@ -16,6 +16,12 @@ export const architectureExplorer = {
   convTitle: (part: Part, stage: number, index: number) => `${PART[part]} stage ${stage} · convolution ${index}`,
   poolTitle: (stage: number) => `Encoder stage ${stage} · max pooling`,
   unpoolTitle: (stage: number) => `Decoder stage ${stage} · unpooling`,
+  /** Short names written under the diagram's blocks, each followed by the layer's output size. */
+  convShort: (part: Part, stage: number, index: number) => `${part === 'encoder' ? 'conv' : 'dec'} ${stage}.${index}`,
+  poolShort: (stage: number) => `pool ${stage}`,
+  unpoolShort: (stage: number) => `unpool ${stage}`,
+  inputShort: 'input',
+  classifierShort: 'classifier',
   inputTitle: 'Input frame',
   classifierTitle: 'Pixel-wise classifier',
   inputBasic: 'RGB pixels, local response normalisation across channels',
@@ -57,6 +63,16 @@ export const architectureExplorer = {
   modelWanted: 'Feature maps appear once the network has run (see below).',
   running: 'Running the network on this frame…',
   failed: (error: string) => `The network failed: ${error}`,
+  /** The row of small maps: each is a button that shows its map large. */
+  mapChoices: 'Choose a map to see it large',
+  showLarge: (label: string, height: number, width: number) => `${label} (${height} × ${width}): show large`,
+  large: (label: string, height: number, width: number) => `${label}, enlarged: ${height} × ${width}, one square per value`,
+  /** Percentages arrive rounded. Pooling: why most index cells say top left. */
+  poolWindows: (zeroPercent: number, channels: number, topLeftPercent: number) =>
+    ` In ${zeroPercent}% of the 2×2 windows (all ${channels} channels) all four values are zero after ReLU: the maximum is a tie, and a tie goes to the first position, top left. ` +
+    `That is why ${topLeftPercent}% of the index cells are top left.`,
+  channelWindows: (label: string, zeroPercent: number, topLeftPercent: number) =>
+    `${label}: ${zeroPercent}% of its 2×2 windows are all zero; ${topLeftPercent}% of its indices point top left.`,
   /** Tile labels. */
   channel: (n: number) => `channel ${n}`,
   itsIndices: 'its indices',

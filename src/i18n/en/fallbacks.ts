@@ -25,6 +25,10 @@ export const fallbacks = {
     `the first ${count} of the ${channels} feature maps of layer ${layer} (${height} x ${width} each) for road frame ${frame}`,
   architectureAlt: (what: string) => `Grey images of ${what}, in two rows of four: white where a channel responds most, black where least.`,
   architectureCaption: (what: string) => `${AHEAD}: ${what}, each scaled from its own minimum (black) to its maximum (white).`,
+  stageAlt: (channel: number, frame: number, height: number, width: number) =>
+    `Four grey images of channel ${channel} of encoder stage 1 on road frame ${frame}, left to right: after the 7 × 7 convolution, after batch norm (${height} x ${width}, black lowest, white highest), after ReLU and after 2 × 2 max pooling (black zero, white largest).`,
+  stageCaption: (channel: number, frame: number, zero: number) =>
+    `${AHEAD}: channel ${channel} of encoder stage 1 on road frame ${frame} after convolution, batch norm, ReLU (${zero}% of the map becomes zero) and max pooling.`,
   channelOf: (channel: number, stage: number, frame: number) => `channel ${channel} of encoder stage ${stage} on road frame ${frame}`,
   /** The decoder side-by-side's panels, by key. */
   panels: { reference: 'before pooling', pooled: 'pooled', unpool: 'unpooling with indices', transposed: 'transposed convolution', bilinear: 'bilinear interpolation' },

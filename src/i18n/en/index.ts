@@ -5,10 +5,12 @@
 import { architectureExplorer } from './architecture-explorer';
 import { atrousExplorer } from './atrous-explorer';
 import { boundaryF1 } from './boundary-f1';
+import { checkerboardDemo } from './checkerboard-demo';
 import { classes } from './classes';
 import { controls } from './controls';
 import { decoderComparison } from './decoder-comparison';
 import { decoderSideBySide } from './decoder-side-by-side';
+import { encoderStageStepper } from './encoder-stage-stepper';
 import { fallbacks } from './fallbacks';
 import { figures } from './figures';
 import { homeFigure } from './home-figure';
@@ -32,10 +34,12 @@ export const en = {
   architectureExplorer,
   atrousExplorer,
   boundaryF1,
+  checkerboardDemo,
   classes,
   controls,
   decoderComparison,
   decoderSideBySide,
+  encoderStageStepper,
   fallbacks,
   figures,
   homeFigure,

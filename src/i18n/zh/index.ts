@@ -3,10 +3,12 @@ import type { Messages } from '..';
 import { architectureExplorer } from './architecture-explorer';
 import { atrousExplorer } from './atrous-explorer';
 import { boundaryF1 } from './boundary-f1';
+import { checkerboardDemo } from './checkerboard-demo';
 import { classes } from './classes';
 import { controls } from './controls';
 import { decoderComparison } from './decoder-comparison';
 import { decoderSideBySide } from './decoder-side-by-side';
+import { encoderStageStepper } from './encoder-stage-stepper';
 import { fallbacks } from './fallbacks';
 import { figures } from './figures';
 import { homeFigure } from './home-figure';
@@ -30,10 +32,12 @@ export const zh: Messages = {
   architectureExplorer,
   atrousExplorer,
   boundaryF1,
+  checkerboardDemo,
   classes,
   controls,
   decoderComparison,
   decoderSideBySide,
+  encoderStageStepper,
   fallbacks,
   figures,
   homeFigure,

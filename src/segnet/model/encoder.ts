@@ -4,12 +4,12 @@
  * variables); DeepLab-LargeFOV runs the last two stages without pooling and with dilated
  * convolutions instead, on the same weights.
  */
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { maxPoolWithIndices } from '../ops/max-pool-with-indices';
-import { convBn, defineConvBn, type ConvBnParams } from '../layers/conv-block';
+import { batchNorm, conv, convBn, defineConvBn, type ConvBnParams } from '../layers/conv-block';
 import { ParameterStore } from '../layers/parameter-store';
 import type { ActivationRecorder } from '../layers/recorder';
-import { layerName, stageLayer } from '../layer-names';
+import { convStepName, layerName, stageLayer } from '../layer-names';
 import type { EncoderPlan } from '../plan';
 import type { StageOutput } from '../types';
 
@@ -40,8 +40,18 @@ export class Encoder {
     this.blocks.forEach((stage, s) => {
       const dilation = 2 ** Math.max(0, s - firstUnpooled);
       stage.forEach((block, i) => {
-        x = convBn(x, block, training, true, dilation);
-        recorder?.record(layerName('encoder', s + 1, `conv${i + 1}`), x);
+        const name = layerName('encoder', s + 1, `conv${i + 1}`);
+        if (recorder) {
+          // The same conv -> batch norm -> ReLU as convBn, with each step kept for the widgets.
+          const z = conv(x, block.conv, dilation); // [N, H, W, Cout], before batch norm
+          const y = batchNorm(z, block.bn, training);
+          recorder.record(convStepName(name, 'conv'), z);
+          recorder.record(convStepName(name, 'bn'), y);
+          x = tf.relu(y);
+        } else {
+          x = convBn(x, block, training, true, dilation);
+        }
+        recorder?.record(name, x);
       });
       if (s >= firstUnpooled) {
         outputs.push({ features: x, pooled: x, indices: null });

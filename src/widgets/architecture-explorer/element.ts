@@ -8,16 +8,16 @@ import { bindFields } from '../shared/bind-fields';
 import { boxWidth, watchWidth } from '../shared/fit-width';
 import { defineWidget, widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
-import { bindModelWidget, type DemoFrames, type PageModel } from '../model';
-import { featureTiles, inputTiles, tilesCaption } from './feature-maps';
-import { layoutDiagram, type DiagramLayout } from './layout';
+import { bindModelWidget, type DemoFrames, type LayerData, type PageModel } from '../model';
+import { featureTiles, inputTiles, largeNote, tilesCaption, type Tile } from './feature-maps';
+import { layoutDiagram, MIN_BLOCK_UNIT, type DiagramLayout } from './layout';
 import type { NetKind, NetworkSummary } from './networks';
 import { renderDiagram, renderKindLegend, renderLayerPanel, renderParameterTable, type MapsView } from './render';
-import { architectureCodec, resolveLayer, steppedLayer, type ArchitectureState } from './state';
+import { architectureCodec, MAP_COUNT, resolveLayer, steppedLayer, type ArchitectureState } from './state';
 import { errorMessage } from '../../segnet/core';
 
 /** Feature maps shown per layer. */
-const TILE_COUNT = 16;
+const TILE_COUNT = MAP_COUNT;
 /** The diagram is laid out for its box's width between these (CSS pixels), so its labels keep their size. */
 const DIAGRAM_WIDTH = { min: 300, max: 720 } as const;
 
@@ -31,7 +31,8 @@ defineWidget('architecture-explorer', (root, id) => {
   widgetPart(root, 'params').replaceChildren(renderParameterTable([networks.basic, networks.vgg16], t));
   const layouts = new Map<string, DiagramLayout>();
   const layoutOf = (net: NetKind): DiagramLayout => {
-    const width = boxWidth(diagram, DIAGRAM_WIDTH.min, DIAGRAM_WIDTH.max);
+    // Wide enough for every block's label to stand apart: VGG16's 38 blocks scroll sideways on a phone.
+    const width = Math.max(boxWidth(diagram, DIAGRAM_WIDTH.min, DIAGRAM_WIDTH.max), networks[net].layers.length * MIN_BLOCK_UNIT + 12);
     const key = `${net}@${width}`;
     if (!layouts.has(key)) layouts.set(key, layoutDiagram(networks[net].layers, width, t));
     return layouts.get(key)!;
@@ -49,7 +50,19 @@ defineWidget('architecture-explorer', (root, id) => {
   const drawPanel = (s: ArchitectureState, maps: MapsView): void => {
     const { network, layer } = current(s);
     const sizeNote = (s.net === 'basic' ? t.sizeBasic : t.sizeVgg)(network.height, network.width);
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-map]');
+    const hadFocus = focused !== null && focused !== undefined && panel.contains(focused);
     panel.replaceChildren(renderLayerPanel({ layer, sizeNote, maps }, t));
+    if (hadFocus) panel.querySelector<HTMLElement>(`[data-map="${maps.state === 'ready' ? maps.selected : 0}"]`)?.focus();
+  };
+
+  /** The maps last drawn, so choosing another of them redraws without running the network again. */
+  let shown: { key: string; caption: string; tiles: Tile[]; data: LayerData | null } | null = null;
+  const keyOf = (s: ArchitectureState) => `${s.net}:${s.frame}:${current(s).layer.id}`;
+  const drawMaps = (s: ArchitectureState, view: NonNullable<typeof shown>): void => {
+    shown = view;
+    const selected = Math.min(s.map, view.tiles.length - 1);
+    drawPanel(s, { state: 'ready', caption: view.caption, tiles: view.tiles, selected, note: largeNote(view.data, view.tiles, selected, t) });
   };
 
   const showMaps = (s: ArchitectureState): void => {
@@ -63,8 +76,13 @@ defineWidget('architecture-explorer', (root, id) => {
       drawPanel(s, { state: 'message', message: t.loadingFrames });
       return;
     }
+    const key = keyOf(s);
+    if (shown?.key === key) {
+      drawMaps(s, shown);
+      return;
+    }
     if (layer.kind === 'input') {
-      drawPanel(s, { state: 'ready', caption: tilesCaption(layer, null, s.frame, TILE_COUNT, t), tiles: inputTiles(frame.image, frames.width, frames.height, t) });
+      drawMaps(s, { key, caption: tilesCaption(layer, null, s.frame, TILE_COUNT, t), tiles: inputTiles(frame.image, frames.width, frames.height, t), data: null });
       return;
     }
     if (!model) {
@@ -75,8 +93,8 @@ defineWidget('architecture-explorer', (root, id) => {
     model.layer(frame, layer.id).then(
       (data) => {
         const now = state.get();
-        if (now.net !== s.net || now.frame !== s.frame || current(now).layer.id !== layer.id) return;
-        drawPanel(s, { state: 'ready', caption: tilesCaption(layer, data, s.frame, TILE_COUNT, t), tiles: featureTiles(data, layer, TILE_COUNT, t) });
+        if (keyOf(now) !== key) return;
+        drawMaps(now, { key, caption: tilesCaption(layer, data, s.frame, TILE_COUNT, t), tiles: featureTiles(data, layer, TILE_COUNT, t), data });
         root.dataset.shown = `${s.frame}:${layer.id}`;
       },
       (error: unknown) => drawPanel(s, { state: 'message', message: t.failed(errorMessage(error)) }),
@@ -118,6 +136,11 @@ defineWidget('architecture-explorer', (root, id) => {
     event.preventDefault();
     if (next !== layer.id) state.set({ layer: next });
   };
+  const onMapClick = (event: MouseEvent): void => {
+    const tile = (event.target as Element).closest<HTMLElement>('[data-map]');
+    if (tile?.dataset.map !== undefined) state.set({ map: Number(tile.dataset.map) });
+  };
+  panel.addEventListener('click', onMapClick);
   diagram.addEventListener('click', onClick);
   diagram.addEventListener('keydown', onKeyDown);
   const stopWatching = watchWidth(diagram, DIAGRAM_WIDTH.min, DIAGRAM_WIDTH.max, () => drawDiagram(state.get()));
@@ -141,6 +164,7 @@ defineWidget('architecture-explorer', (root, id) => {
     unbind();
     stopWatching();
     diagram.removeEventListener('click', onClick);
+    panel.removeEventListener('click', onMapClick);
     diagram.removeEventListener('keydown', onKeyDown);
   };
 });

@@ -13,6 +13,8 @@ export interface Tile {
   height: number;
   rgba: Uint8ClampedArray;
   kind: 'values' | 'indices' | 'colour';
+  /** Pooling layers: the channel a value map or an index map belongs to (the pair is shown large together). */
+  channel?: number;
 }
 
 /** Window positions 0..3 (top-left, top-right, bottom-left, bottom-right): Okabe–Ito colours. */
@@ -87,14 +89,50 @@ export function featureTiles(data: LayerData, layer: ArchLayer, count: number, t
   if (layer.kind === 'pool' && indices) {
     const n = Math.min(channels, Math.ceil(count / 2));
     return Array.from({ length: n }, (_, c) => [
-      tile(c, t.channel(c + 1)),
-      { label: t.itsIndices, width, height, rgba: indexRgba(channelPlane(indices, channels, c)), kind: 'indices' as const },
+      { ...tile(c, t.channel(c + 1)), channel: c },
+      { label: t.itsIndices, width, height, rgba: indexRgba(channelPlane(indices, channels, c)), kind: 'indices' as const, channel: c },
     ]).flat();
   }
   if (layer.kind === 'classifier') {
     return Array.from({ length: channels }, (_, c) => tile(c, t.classNames[c] ?? t.classFallback(c + 1)));
   }
   return Array.from({ length: Math.min(channels, count) }, (_, c) => tile(c, t.channel(c + 1)));
+}
+
+/**
+ * Shares of a pooling layer's 2x2 windows whose four values are all zero, and of index cells
+ * that point top left (0), over every channel or one. The pool follows a ReLU, so a pooled value
+ * of 0 means the whole window was 0: every member ties for the maximum, and the engine's tie
+ * rule (the first in window order wins) makes its index top left.
+ */
+export function poolWindowStats(data: Pick<LayerData, 'values' | 'indices' | 'channels'>, channel?: number): { allZero: number; topLeft: number } {
+  const { values, indices, channels } = data;
+  let windows = 0;
+  let zeros = 0;
+  let topLeft = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (channel !== undefined && i % channels !== channel) continue;
+    windows++;
+    if (values[i] === 0) zeros++;
+    if (indices?.[i] === 0) topLeft++;
+  }
+  return windows === 0 ? { allZero: 0, topLeft: 0 } : { allZero: zeros / windows, topLeft: topLeft / windows };
+}
+
+/** The tiles shown large for the selected one: a pooled map with its index map, else the tile alone. */
+export function largeTiles(tiles: readonly Tile[], selected: number): Tile[] {
+  const tile = tiles[Math.min(Math.max(0, selected), tiles.length - 1)];
+  if (!tile) return [];
+  return tile.channel === undefined ? [tile] : tiles.filter((x) => x.channel === tile.channel);
+}
+
+/** The sentence under the large maps of a pooling layer: that channel's windows. */
+export function largeNote(data: LayerData | null, tiles: readonly Tile[], selected: number, t: Words = ENGLISH): string {
+  const shown = largeTiles(tiles, selected);
+  const channel = shown[0]?.channel;
+  if (!data?.indices || channel === undefined) return '';
+  const { allZero, topLeft } = poolWindowStats(data, channel);
+  return t.channelWindows(shown[0]!.label, Math.round(allZero * 100), Math.round(topLeft * 100));
 }
 
 /** The input frame in colour and its red, green and blue channels. */
@@ -119,7 +157,12 @@ export function tilesCaption(layer: ArchLayer, data: LayerData | null, frame: nu
   if (!data) return '';
   if (layer.kind === 'classifier') return t.classifierCaption(frame + 1, data.channels);
   const shown = layer.kind === 'pool' ? Math.min(data.channels, Math.ceil(count / 2)) : Math.min(data.channels, count);
-  if (layer.kind === 'pool') return t.poolCaption(shown, data.channels, frame + 1);
+  if (layer.kind === 'pool') {
+    const caption = t.poolCaption(shown, data.channels, frame + 1);
+    if (!data.indices) return caption;
+    const { allZero, topLeft } = poolWindowStats(data);
+    return caption + t.poolWindows(Math.round(allZero * 100), data.channels, Math.round(topLeft * 100));
+  }
   if (layer.kind === 'unpool') return t.unpoolCaption(shown, data.channels, frame + 1, Math.round(zeroShare(data.values) * 100));
   return t.channelsCaption(shown, data.channels, frame + 1);
 }

@@ -26,6 +26,8 @@ export interface ArchLayer {
   stage: number;
   /** e.g. "Encoder stage 2 · convolution 1". */
   title: string;
+  /** e.g. "conv 2.1", written under its block in the diagram. */
+  short: string;
   /** e.g. "7×7 convolution, 64 → 64 channels, batch norm, ReLU". */
   operation: string;
   /** Output [height, width, channels]. */
@@ -50,7 +52,8 @@ function convLayer(
 ): ArchLayer {
   const encoder = part === 'encoder';
   const title = t.convTitle(part, stage, index);
-  return { id: layerName(part, stage, `${encoder ? 'conv' : 'layer'}${index}`), kind: encoder ? 'conv' : 'decoder-conv', part, stage, title, operation, shape, params };
+  const short = t.convShort(part, stage, index);
+  return { id: layerName(part, stage, `${encoder ? 'conv' : 'layer'}${index}`), kind: encoder ? 'conv' : 'decoder-conv', part, stage, title, short, operation, shape, params };
 }
 
 /** The network's layers, input to classifier; `numClasses` real classes (CamVid: 11). Titles and operations in the words of `t`. */
@@ -58,7 +61,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
   const k = plan.kernel;
   const sizes = stageSizes(height, width, plan.stages.length); // [H, W] entering each stage, then the output
   const layers: ArchLayer[] = [
-    { id: 'input', kind: 'input', part: 'input', stage: 0, title: t.inputTitle, operation: plan.kind === 'basic' ? t.inputBasic : t.inputVgg, shape: [height, width, 3], params: 0 },
+    { id: 'input', kind: 'input', part: 'input', stage: 0, title: t.inputTitle, short: t.inputShort, operation: plan.kind === 'basic' ? t.inputBasic : t.inputVgg, shape: [height, width, 3], params: 0 },
   ];
   plan.stages.forEach((stage, s) => {
     const [h, w] = sizes[s]!;
@@ -72,6 +75,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
       part: 'encoder',
       stage: s + 1,
       title: t.poolTitle(s + 1),
+      short: t.poolShort(s + 1),
       operation: t.pool,
       shape: [ph, pw, plan.channels[s]!],
       params: 0,
@@ -86,6 +90,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
       part: 'decoder',
       stage: s + 1,
       title: t.unpoolTitle(s + 1),
+      short: t.unpoolShort(s + 1),
       operation: t.unpool(s + 1),
       shape: [h, w, c],
       params: 0,
@@ -105,6 +110,7 @@ export function architectureLayers(plan: EncoderPlan, height: number, width: num
     part: 'classifier',
     stage: 0,
     title: t.classifierTitle,
+    short: t.classifierShort,
     operation: t.classifier(ck, plan.channels[0]!, numClasses),
     shape: [height, width, numClasses],
     params: convParams(ck, plan.channels[0]!, numClasses, false),

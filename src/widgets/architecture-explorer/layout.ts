@@ -14,6 +14,8 @@ export interface BlockBox {
   y: number;
   width: number;
   height: number;
+  /** Written under the block, turned to run upwards: short name and output size ("pool 1 · 48×64×64"). */
+  label: string;
 }
 
 export interface IndexArc {
@@ -44,11 +46,17 @@ export interface DiagramLayout {
   bracketY: number;
   /** Where "pooling indices" is written, above the outermost arc. */
   arcLabel: { x: number; y: number } | null;
+  /** Top of the block labels (their end, as they run upwards). */
+  labelY: number;
 }
 
 const PAD = 6;
 const BLOCK_HEIGHT = { min: 22, max: 118 } as const;
 const ARC_GAP = 13;
+/** Block labels: 10 px text, so neighbouring blocks need at least this many units apart (element.ts widens the layout to fit). */
+export const MIN_BLOCK_UNIT = 13;
+/** Generous advance of one character of a 10 px label: Latin, and CJK (full width). */
+const LABEL_CHAR = { latin: 6, wide: 10.5 } as const;
 /** Coordinates to 0.1 units: crisp enough, and readable in snapshots. */
 const round = (v: number): number => Math.round(v * 10) / 10;
 
@@ -66,29 +74,38 @@ export function layoutDiagram(layers: readonly ArchLayer[], width = 720, t: Mess
   const blocks = layers.map((layer, i) => {
     const h = Math.round(size(layer.shape[0]));
     const x = round(PAD + i * unit + (unit - blockWidth) / 2);
-    return { layer, x, y: centre - h / 2, width: blockWidth, height: h };
+    return { layer, x, y: centre - h / 2, width: blockWidth, height: h, label: `${layer.short} · ${layer.shape.join('×')}` };
   });
   const byId = new Map(blocks.map((b) => [b.layer.id, b]));
   const arcs = blocks
     .filter((b) => b.layer.kind === 'unpool' && b.layer.indicesFrom && byId.has(b.layer.indicesFrom))
     .map((to) => indexArc(byId.get(to.layer.indicesFrom!)!, to, arcsTop - 6 - (stages - to.layer.stage) * ARC_GAP));
   const bottom = centre + BLOCK_HEIGHT.max / 2;
+  const labelSpace = Math.ceil(Math.max(...blocks.map((b) => labelLength(b.label)))) + 8;
   const outer = arcs.find((a) => a.stage === 1);
   const outerFrom = outer ? byId.get(outer.from)! : null;
   const outerTo = outer ? byId.get(outer.to)! : null;
   return {
     width,
-    height: bottom + 46,
+    height: bottom + labelSpace + 46,
     blocks,
     arcs,
     parts: (['encoder', 'decoder'] as const).map((part) => partSpan(blocks, part, t.parts[part])),
-    stageY: bottom + 14,
-    bracketY: bottom + 22,
+    stageY: bottom + labelSpace + 14,
+    bracketY: bottom + labelSpace + 22,
+    labelY: bottom + 6,
     arcLabel:
       outerFrom && outerTo
         ? { x: round((outerFrom.x + outerTo.x + outerTo.width) / 2), y: arcsTop - 6 - (stages - 1) * ARC_GAP - 5 }
         : null,
   };
+}
+
+/** Estimated length of a block label in SVG units. */
+export function labelLength(label: string): number {
+  let length = 0;
+  for (const ch of label) length += /[\u2E80-\uFFEF]/u.test(ch) ? LABEL_CHAR.wide : LABEL_CHAR.latin;
+  return length;
 }
 
 /** An arc over the blocks from a pooling block's top to an unpooling block's top, at height `level`. */

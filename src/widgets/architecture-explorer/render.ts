@@ -5,7 +5,7 @@
 import { format } from 'd3-format';
 import { messages, type Messages } from '../../i18n';
 import { h, pixelCanvas, s } from '../shared/dom';
-import { INDEX_COLOURS, type Tile } from './feature-maps';
+import { INDEX_COLOURS, largeTiles, type Tile } from './feature-maps';
 import type { ArchLayer, LayerKind } from './layers';
 import type { DiagramLayout } from './layout';
 import type { NetworkSummary } from './networks';
@@ -30,6 +30,8 @@ export function renderDiagram(layout: DiagramLayout, selected: string, networkNa
   const svg = s('svg', {
     class: 'arch-diagram',
     viewBox: `0 0 ${layout.width} ${layout.height}`,
+    width: layout.width,
+    height: layout.height,
     role: 'group',
     'aria-label': t.diagram(networkName),
   });
@@ -62,13 +64,21 @@ export function renderDiagram(layout: DiagramLayout, selected: string, networkNa
       ),
     );
   }
+  // Each block's name and size (its accessible name already says both, with more).
+  const blockLabels = s('g', { class: 'block-labels', 'aria-hidden': 'true' });
+  for (const b of layout.blocks) {
+    const x = Math.round((b.x + b.width / 2) * 10) / 10;
+    blockLabels.append(
+      s('text', { class: b.layer.id === selected ? 'block-label is-selected' : 'block-label', transform: `translate(${x},${layout.labelY}) rotate(-90)`, 'text-anchor': 'end', 'dominant-baseline': 'central' }, b.label),
+    );
+  }
   const labels = s('g', { class: 'part-labels', 'aria-hidden': 'true' });
   for (const part of layout.parts) {
     labels.append(s('path', { d: `M${part.x1},${layout.bracketY - 4} V${layout.bracketY} H${part.x2} V${layout.bracketY - 4}`, class: 'part-bracket' }));
     labels.append(s('text', { x: (part.x1 + part.x2) / 2, y: layout.bracketY + 16, 'text-anchor': 'middle', class: 'part-label' }, part.label));
     for (const st of part.stages) labels.append(s('text', { x: st.x, y: layout.stageY, 'text-anchor': 'middle', class: 'stage-number' }, String(st.stage)));
   }
-  svg.append(arcs, group, labels);
+  svg.append(arcs, group, blockLabels, labels);
   return svg;
 }
 
@@ -86,7 +96,15 @@ export function renderKindLegend(t: Words = ENGLISH): HTMLUListElement {
 
 /** The feature maps, or a line saying why there are none. */
 export type MapsView =
-  | { state: 'ready'; caption: string; tiles: Tile[] }
+  | {
+      state: 'ready';
+      caption: string;
+      tiles: Tile[];
+      /** Index of the tile shown large (with its index map, for a pooling layer). */
+      selected: number;
+      /** A sentence under the large maps (pooling: that channel's all-zero windows); empty for none. */
+      note: string;
+    }
   | { state: 'message'; message: string };
 
 export interface LayerPanelView {
@@ -96,12 +114,40 @@ export interface LayerPanelView {
   maps: MapsView;
 }
 
-function renderTile(tile: Tile): HTMLElement {
+/** A small map as a button that shows it large; the button, not the canvas, carries its name. */
+function renderTile(tile: Tile, index: number, selected: boolean, t: Words): HTMLElement {
+  const canvas = pixelCanvas(tile.rgba, tile.width, tile.height, '');
+  canvas.removeAttribute('role');
+  canvas.removeAttribute('aria-label');
+  canvas.setAttribute('aria-hidden', 'true');
   return h(
-    'figure',
-    { class: `map-tile tile-${tile.kind}` },
-    pixelCanvas(tile.rgba, tile.width, tile.height, `${tile.label} (${tile.width} × ${tile.height})`),
-    h('figcaption', {}, tile.label),
+    'button',
+    {
+      type: 'button',
+      class: `map-tile tile-${tile.kind}${selected ? ' is-selected' : ''}`,
+      'data-map': index,
+      'aria-pressed': String(selected),
+      'aria-label': t.showLarge(tile.label, tile.height, tile.width),
+    },
+    canvas,
+    h('span', { class: 'map-label', 'aria-hidden': 'true' }, tile.label),
+  );
+}
+
+/** The selected map (and its index map) drawn large, one square per value. */
+function renderLarge(tiles: readonly Tile[], selected: number, note: string, t: Words): HTMLElement {
+  const shown = largeTiles(tiles, selected);
+  return h(
+    'div',
+    { class: 'maps-large' },
+    h(
+      'div',
+      { class: `large-grid${shown.length === 1 ? ' is-single' : ''}` },
+      ...shown.map((tile) =>
+        h('figure', { class: 'large-tile' }, pixelCanvas(tile.rgba, tile.width, tile.height, t.large(tile.label, tile.height, tile.width)), h('figcaption', {}, tile.label)),
+      ),
+    ),
+    note ? h('p', { class: 'maps-note' }, note) : null,
   );
 }
 
@@ -135,8 +181,13 @@ export function renderLayerPanel(view: LayerPanelView, t: Words = ENGLISH): HTML
           'div',
           { class: 'maps' },
           h('p', { class: 'maps-caption' }, maps.caption),
-          h('div', { class: `map-grid${maps.tiles.length <= 4 ? ' is-large' : ''}` }, ...maps.tiles.map(renderTile)),
+          renderLarge(maps.tiles, maps.selected, maps.note, t),
           maps.tiles.some((tile) => tile.kind === 'indices') ? renderIndexLegend(t) : null,
+          h(
+            'div',
+            { class: `map-grid${maps.tiles.length <= 4 ? ' is-large' : ''}`, role: 'group', 'aria-label': t.mapChoices },
+            ...maps.tiles.map((tile, i) => renderTile(tile, i, i === maps.selected, t)),
+          ),
         );
   return h('section', { class: 'layer-panel', 'aria-label': t.selectedLayer(layer.title) }, h('p', { class: 'layer-title' }, layer.title), facts, body);
 }

@@ -1,4 +1,4 @@
-/** State of the architecture explorer, and how it is written in the URL (`<id>.net`, `<id>.layer`, `<id>.frame`). */
+/** State of the architecture explorer, and how it is written in the URL (`<id>.net`, `<id>.layer`, `<id>.frame`, `<id>.map`). */
 import { parseLayerName } from '../../segnet/core';
 import { choiceField, definedFields, intField, type StateCodec } from '../shared/url-state';
 import { DEMO_FRAME_INDICES } from '../model/demo-frames';
@@ -11,20 +11,26 @@ export interface ArchitectureState {
   layer: string;
   /** Demo frame whose activations are shown, 0-based. */
   frame: number;
+  /** Which of the layer's small maps is shown large, 0-based (clamped to the maps a layer has). */
+  map: number;
 }
+
+/** Small maps a layer shows at most (element.ts), so the most a link can select. */
+export const MAP_COUNT = 16;
 
 /** Every layer id either network can have. */
 export const LAYER_ID = /^(input|encoder\/stage[1-5]\/(conv[1-3]|pool)|decoder\/stage[1-5]\/(unpool|layer[1-3])|decoder\/classifier)$/;
 
 export const architectureCodec: StateCodec<ArchitectureState> = {
-  defaults: { net: 'basic', layer: 'encoder/stage1/pool', frame: 0 },
+  defaults: { net: 'basic', layer: 'encoder/stage1/pool', frame: 0, map: 0 },
   parse: (f) =>
     definedFields<ArchitectureState>({
       net: choiceField(f.net, NET_KINDS),
       layer: f.layer !== undefined && LAYER_ID.test(f.layer) ? f.layer : undefined,
       frame: intField(f.frame, 0, DEMO_FRAME_INDICES.length - 1),
+      map: intField(f.map, 0, MAP_COUNT - 1),
     }),
-  serialize: (s) => ({ net: s.net, layer: s.layer, frame: String(s.frame) }),
+  serialize: (s) => ({ net: s.net, layer: s.layer, frame: String(s.frame), map: String(s.map) }),
 };
 
 /** A layer id read through the engine's layer-name protocol: its kind, stage and position in the stage. */

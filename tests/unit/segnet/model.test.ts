@@ -76,6 +76,39 @@ describe('SegNetModel.forward(images)', () => {
     logits.dispose();
   });
 
+  it('records each encoder convolution before batch norm, after it, and after the ReLU, consistently', () => {
+    const model = track(buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 3 }));
+    const bn = model.encoder.blocks[0]![0]!.bn;
+    // Statistics and scales unlike their starting values, so batch norm does something.
+    bn.movingMean.assign(tf.tensor1d([0.1, -0.2, 0.3]));
+    bn.movingVariance.assign(tf.tensor1d([0.5, 2, 1.5]));
+    bn.gamma.assign(tf.tensor1d([1.5, 0.5, -1]));
+    bn.beta.assign(tf.tensor1d([0.2, -0.1, 0]));
+    const { logits, activations } = model.forward(randomImages(1, 16, 16, 4), { record: true });
+    const get = (name: string) => activations.find((a) => a.name === name)!.tensor.dataSync();
+    expect(activations.filter((a) => a.name.startsWith('encoder/stage1/')).map((a) => a.name)).toEqual([
+      'encoder/stage1/conv1/conv',
+      'encoder/stage1/conv1/bn',
+      'encoder/stage1/conv1',
+      'encoder/stage1/pool',
+    ]);
+    const z = get('encoder/stage1/conv1/conv');
+    const y = get('encoder/stage1/conv1/bn');
+    const r = get('encoder/stage1/conv1');
+    // Inference batch norm with the moving statistics: y = γ (z − μ) / √(σ² + ε) + β per channel.
+    const [gamma, beta, mean, variance] = [bn.gamma, bn.beta, bn.movingMean, bn.movingVariance].map((v) => v.dataSync()) as [Float32Array, Float32Array, Float32Array, Float32Array];
+    for (let i = 0; i < z.length; i++) {
+      const c = i % 3;
+      expect(y[i]).toBeCloseTo((gamma[c]! * (z[i]! - mean[c]!)) / Math.sqrt(variance[c]! + 1e-5) + beta[c]!, 4);
+      expect(r[i]).toBe(Math.max(0, y[i]!));
+    }
+    // Recording changes nothing: the same logits as a plain prediction.
+    const plain = model.predict(randomImages(1, 16, 16, 4));
+    expect(Array.from(plain.dataSync())).toEqual(Array.from(logits.dataSync()));
+    disposeActivations(activations);
+    tf.dispose([logits, plain]);
+  });
+
   it('lets decoders sit on one shared encoder', () => {
     const base = track(buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 3 }));
     const fcn = track(buildSegNet({ encoder: 'basic', decoder: 'fcn', height: 16, width: 16, basicChannels: 3 }, { sharedEncoder: base.encoder }));

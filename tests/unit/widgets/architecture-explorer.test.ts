@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n';
 import { encoderPlan, resolveConfig, type EncoderPlan } from '../../../src/segnet/core';
-import { featureTiles, greyscaleRgba, indexRgba, INDEX_COLOURS, inputTiles, magnitudeRgba, tilesCaption, zeroShare } from '../../../src/widgets/architecture-explorer/feature-maps';
+import { featureTiles, greyscaleRgba, indexRgba, INDEX_COLOURS, inputTiles, largeNote, largeTiles, magnitudeRgba, poolWindowStats, tilesCaption, zeroShare } from '../../../src/widgets/architecture-explorer/feature-maps';
 import { architectureLayers, partTotals, type ArchLayer } from '../../../src/widgets/architecture-explorer/layers';
-import { layoutDiagram } from '../../../src/widgets/architecture-explorer/layout';
+import { labelLength, layoutDiagram } from '../../../src/widgets/architecture-explorer/layout';
 import { NETWORK_NAMES, PAPER_PARAMETERS, type NetworkSummary } from '../../../src/widgets/architecture-explorer/networks';
 import { layerSummary, renderDiagram, renderKindLegend, renderLayerPanel, renderParameterTable } from '../../../src/widgets/architecture-explorer/render';
 import { architectureCodec, resolveLayer, steppedLayer } from '../../../src/widgets/architecture-explorer/state';
@@ -30,7 +30,8 @@ const layer = (net: NetworkSummary, id: string): ArchLayer => net.layers.find((l
 
 describe('architectureCodec and layer navigation', () => {
   it('restores a link, rejecting unknown networks and layer names', () => {
-    expect(readState('arch', architectureCodec, '?arch.net=vgg16&arch.layer=decoder/stage5/layer3&arch.frame=3')).toEqual({ net: 'vgg16', layer: 'decoder/stage5/layer3', frame: 3 });
+    expect(readState('arch', architectureCodec, '?arch.net=vgg16&arch.layer=decoder/stage5/layer3&arch.frame=3&arch.map=7')).toEqual({ net: 'vgg16', layer: 'decoder/stage5/layer3', frame: 3, map: 7 });
+    expect(readState('arch', architectureCodec, '?arch.map=16').map).toBe(0);
     expect(readState('arch', architectureCodec, '?arch.net=resnet&arch.layer=encoder/stage9/pool&arch.frame=7')).toEqual(architectureCodec.defaults);
   });
 
@@ -58,6 +59,18 @@ describe('layoutDiagram(layers)', () => {
     expect(height('input')).toBeGreaterThan(height('encoder/stage2/conv1'));
     expect(height('encoder/stage4/pool')).toBeLessThan(height('encoder/stage4/conv1'));
     expect(height('decoder/stage1/unpool')).toBe(height('input'));
+  });
+
+  it('labels every block with its short name and output size, below the tallest block, with room for the longest', () => {
+    const layout = layoutDiagram(basic.layers);
+    expect(layout.blocks.map((b) => b.label).slice(0, 3)).toEqual(['input · 96×128×3', 'conv 1.1 · 96×128×64', 'pool 1 · 48×64×64']);
+    expect(layout.blocks.at(-1)!.label).toBe('classifier · 96×128×11');
+    expect(layout.blocks.find((b) => b.layer.id === 'decoder/stage3/layer1')!.label).toBe('dec 3.1 · 24×32×64');
+    const bottom = Math.max(...layout.blocks.map((b) => b.y + b.height));
+    expect(layout.labelY).toBeGreaterThan(bottom);
+    expect(layout.stageY).toBeGreaterThan(layout.labelY + Math.max(...layout.blocks.map((b) => labelLength(b.label))));
+    expect(new Set(layoutDiagram(vgg.layers).blocks.map((b) => b.label)).size).toBe(vgg.layers.length);
+    expect([labelLength('池化 1'), labelLength('pool 1')]).toEqual([33, 36]);
   });
 
   it('draws one arc per pooling layer, nested so that stage 1 is outermost', () => {
@@ -105,6 +118,25 @@ describe('feature maps', () => {
     expect(inputTiles(Uint8Array.from([255, 0, 0]), 1, 1).map((t) => [t.label, t.rgba[0]])).toEqual([['colour', 255], ['red', 255], ['green', 0], ['blue', 0]]);
   });
 
+  it('poolWindowStats counts all-zero windows (a zero after ReLU pooling) and top-left indices, overall and per channel', () => {
+    // Two channels, three windows each: channel 0 = [0, 5, 0] with indices [0, 2, 0]; channel 1 = [1, 0, 2] with [3, 0, 1].
+    const pooled = data(2, [0, 1, 5, 0, 0, 2], [0, 3, 2, 0, 0, 1]);
+    expect(poolWindowStats(pooled)).toEqual({ allZero: 0.5, topLeft: 0.5 });
+    expect(poolWindowStats(pooled, 0)).toEqual({ allZero: 2 / 3, topLeft: 2 / 3 });
+    expect(poolWindowStats(pooled, 1)).toEqual({ allZero: 1 / 3, topLeft: 1 / 3 });
+    const l = layer(basic, 'encoder/stage1/pool');
+    expect(tilesCaption(l, pooled, 0, 16)).toBe(
+      'Channels 1–2 of 2 on frame 1, each map scaled from its own minimum (black) to maximum (white), each beside its index map: the colour says where in its 2×2 window the maximum was. ' +
+        'In 50% of the 2×2 windows (all 2 channels) all four values are zero after ReLU: the maximum is a tie, and a tie goes to the first position, top left. That is why 50% of the index cells are top left.',
+    );
+    const tiles = featureTiles(pooled, l, 16);
+    expect(largeTiles(tiles, 3).map((x) => [x.label, x.kind])).toEqual([['channel 2', 'values'], ['its indices', 'indices']]);
+    expect(largeNote(pooled, tiles, 0)).toBe('channel 1: 67% of its 2×2 windows are all zero; 67% of its indices point top left.');
+    const convTiles = featureTiles(data(4, [1, 2, 3, 4, 5, 6, 7, 8]), layer(basic, 'encoder/stage1/conv1'), 16);
+    expect(largeTiles(convTiles, 9).map((x) => x.label)).toEqual(['channel 4']);
+    expect(largeNote(data(4, [1, 2, 3, 4, 5, 6, 7, 8]), convTiles, 1)).toBe('');
+  });
+
   it('tilesCaption reports the share of zeros after unpooling', () => {
     expect(zeroShare(Float32Array.from([0, 0, 0, 2]))).toBe(0.75);
     const caption = tilesCaption(layer(basic, 'decoder/stage1/unpool'), data(1, [0, 0, 0, 2]), 1, 16);
@@ -115,6 +147,8 @@ describe('feature maps', () => {
 describe('renders', () => {
   it('renderDiagram: a radio group of blocks with one selected, one arc highlighted', async () => {
     const svg = renderDiagram(layoutDiagram(basic.layers), 'encoder/stage2/pool', basic.name);
+    expect(svg.querySelectorAll('.block-label')).toHaveLength(basic.layers.length);
+    expect(svg.querySelector('.block-label.is-selected')?.textContent).toBe('pool 2 · 24×32×64');
     const radios = svg.querySelectorAll('[role="radio"]');
     expect(radios).toHaveLength(basic.layers.length);
     expect(svg.querySelectorAll('[aria-checked="true"]')).toHaveLength(1);
@@ -134,8 +168,15 @@ describe('renders', () => {
     const l = layer(basic, 'encoder/stage1/pool');
     expect(layerSummary(l)).toBe('Encoder stage 1 · max pooling: 2×2 max pooling, stride 2, keeping the position of each maximum. Output 48 × 64 × 64; no parameters.');
     const tiles = featureTiles(data(2, [1, 2, 3, 4], [0, 1, 2, 3]), l, 16);
-    const panel = renderLayerPanel({ layer: l, sizeNote: 'for a 96 × 128 frame', maps: { state: 'ready', caption: 'caption', tiles } });
-    expect(panel.querySelectorAll('canvas')).toHaveLength(4);
+    const panel = renderLayerPanel({ layer: l, sizeNote: 'for a 96 × 128 frame', maps: { state: 'ready', caption: 'caption', tiles, selected: 2, note: 'note' } });
+    // Four small maps, and channel 2 with its indices large.
+    expect(panel.querySelectorAll('canvas')).toHaveLength(6);
+    expect([...panel.querySelectorAll('.large-tile figcaption')].map((f) => f.textContent)).toEqual(['channel 2', 'its indices']);
+    expect(panel.querySelector('.large-tile canvas')?.getAttribute('aria-label')).toBe('channel 2, enlarged: 1 × 2, one square per value');
+    const buttons = [...panel.querySelectorAll('button[data-map]')];
+    expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'true', 'false']);
+    expect(buttons[0]!.getAttribute('aria-label')).toBe('channel 1 (1 × 2): show large');
+    expect(panel.querySelector('.maps-note')?.textContent).toBe('note');
     expect(panel.querySelector('.index-legend')).not.toBeNull();
     await expect(markup(panel)).toMatchFileSnapshot('__snapshots__/architecture-panel-stage1-pool.html');
     const waiting = renderLayerPanel({ layer: l, sizeNote: '', maps: { state: 'message', message: 'Feature maps appear once the network has run.' } });
@@ -187,7 +228,13 @@ describe('the architecture explorer in Chinese', () => {
   it('renderLayerPanel, featureTiles, inputTiles and tilesCaption with zh say every layer kind in Chinese', () => {
     const pool = layer(zhBasic, 'encoder/stage1/pool');
     const tiles = featureTiles(data(2, [1, 2, 3, 4], [0, 1, 2, 3]), pool, 16, zh);
-    const panel = renderLayerPanel({ layer: pool, sizeNote: zh.sizeBasic(96, 128), maps: { state: 'ready', caption: tilesCaption(pool, data(2, [1, 2, 3, 4], [0, 1, 2, 3]), 0, 16, zh), tiles } }, zh);
+    const pooled = data(2, [1, 2, 0, 4], [0, 1, 0, 3]);
+    const panel = renderLayerPanel(
+      { layer: pool, sizeNote: zh.sizeBasic(96, 128), maps: { state: 'ready', caption: tilesCaption(pool, pooled, 0, 16, zh), tiles, selected: 1, note: largeNote(pooled, tiles, 1, zh) } },
+      zh,
+    );
+    expect(panel.querySelector('.maps-caption')?.textContent).toContain('在 25% 的 2×2 窗口里（全部 2 个通道），四个值经过 ReLU 后都是零');
+    expect(panel.querySelector('.maps-note')?.textContent).toBe('通道 1：50% 的 2×2 窗口全为零；100% 的索引指向左上。');
     chinese(readerText(panel));
     expect(panel.querySelector('.index-legend')?.textContent).toContain('最大值在左上');
     const classes = featureTiles(data(11, Array.from({ length: 11 }, (_, i) => i)), layer(zhBasic, 'decoder/classifier'), 4, zh);

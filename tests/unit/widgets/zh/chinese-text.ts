@@ -10,6 +10,8 @@ const SHARED_WORDS = new Set([
   'SegNet', 'Basic', 'FCN', 'DeepLab', 'LargeFOV', 'DeconvNet', 'VGG16', 'CamVid', 'mIoU', 'IoU', 'BF', 'F1', 'G', 'C',
   'TensorFlow', 'js', 'WebGL', 'WebGPU', 'WebAssembly', 'JavaScript', 'CPU', 'GPU', 'Titan', 'https',
   'PNG', 'JPEG', 'GIF', 'WebP', 'BMP', 'AVIF', 'px', 'ms', 'MB', 'KB', 'M', 'x',
+  // The activation's name, as the Chinese chapters write it.
+  'ReLU',
 ]);
 
 /** Elements whose text is not prose: a chart's stylesheet, and commands to type, shown as they are typed. */
