@@ -150,6 +150,7 @@ export class DatasetStore {
   /** Starts writing dataset `name` at H x W. */
   begin(name: string, height: number, width: number): DatasetWriter {
     if (!STORED_NAME.test(name)) throw new Error(`dataset name must look like own-my-streets (lower-case letters, digits, dashes), got "${name}"`);
+    // The id starts with the time in base 36: sweep(minAgeMs) spares imports still under way elsewhere.
     const importId = this.options.newId?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const perShard = examplesPerShard(height, width, this.options.shardBytes ?? DEFAULT_SHARD_BYTES);
     const packers = new Map<string, ShardPacker>();
@@ -223,10 +224,18 @@ export class DatasetStore {
     await this.dropShards(record.importId);
   }
 
-  /** Removes shards no manifest names: what an import cut off by a reload or crash left. */
-  async sweep(): Promise<number> {
+  /**
+   * Removes shards no manifest names: what an import cut off by a reload or crash left.
+   * @param minAgeMs only imports begun at least this long ago (another tab may be importing now).
+   */
+  async sweep(minAgeMs = 0): Promise<number> {
     const live = new Set((await this.backend.allManifests()).map((r) => r.importId));
-    const orphans = (await this.backend.shardKeys()).filter((k) => !live.has(k.slice(0, k.indexOf('/'))));
+    const now = Date.now();
+    const begunAt = (id: string): number => parseInt(id.split('-')[0] ?? '', 36);
+    const orphans = (await this.backend.shardKeys()).filter((k) => {
+      const id = k.slice(0, k.indexOf('/'));
+      return !live.has(id) && !(now - begunAt(id) < minAgeMs);
+    });
     await this.backend.deleteShards(orphans);
     return orphans.length;
   }

@@ -7,6 +7,8 @@ import type { StoreBackend, StoredRecord } from './dataset-store';
 
 /** The database every tab and worker of the site shares for the reader's datasets. */
 export const OWN_DATA_DB = 'unpooled-own-data';
+/** The BroadcastChannel on which a page says its stored datasets changed (every tab and widget re-lists). */
+export const OWN_DATA_CHANNEL = 'unpooled-own-data';
 const MANIFESTS = 'manifests';
 const SHARDS = 'shards';
 

@@ -14,7 +14,8 @@ import { gateRun } from '../shared/run-gate';
 import { isStaleChunk, offerReload } from '../shared/stale-chunk';
 import { widgetState } from '../shared/widget-state';
 import { browserRunStore, sessionRunMemory } from './run-store';
-import { checkSettings, sameRun, studioCodec, type StudioSettings } from './settings';
+import { checkSettings, fineTuneNote, sameRun, studioCodec, withDataDefaults, type StudioSettings } from './settings';
+import { watchStoredDatasets } from './stored-datasets';
 import type { Phase, StudioSession } from './session';
 import type { LeavingCopy, RunView } from './studio-remote';
 import type { StudioSources } from './studio-sources';
@@ -68,7 +69,8 @@ defineWidget('training-studio', (root, id) => {
     // The weights on a lost device are gone: nothing may be exported from them or imported onto it.
     const lost = root.dataset.deviceLost !== undefined;
     const { errors, warnings } = checkSettings(s, sources.datasets, m);
-    report.textContent = [...errors, ...warnings].join(' ');
+    const note = fineTuneNote(s, sources.datasets, sources.camvidPretrainedUrl != null, m);
+    report.textContent = [...errors, ...warnings, ...(note ? [note] : [])].join(' ');
     report.dataset.kind = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'info';
     const active = phase === 'running' || phase === 'busy';
     group('structure').disabled = active || phase === 'paused';
@@ -93,8 +95,22 @@ defineWidget('training-studio', (root, id) => {
     sync(s);
     refresh();
   });
-  const sync = bindFields(root, studioCodec, (patch) => state.set(patch), signal, () => state.get());
+  const sync = bindFields(root, studioCodec, (patch) => state.set(withDataDefaults(patch, sources.datasets)), signal, () => state.get());
   sync(state.get());
+  // The reader's own datasets (kept in this browser) join the build's in the Data menu, and
+  // follow every import and deletion, in this tab or another.
+  const built = sources.datasets.filter((d) => !d.stored);
+  watchStoredDatasets(
+    root.querySelector<HTMLSelectElement>('select[data-field="data"]')!,
+    m,
+    (stored) => {
+      sources.datasets = [...built, ...stored];
+      sync(state.get());
+      refresh();
+      void session?.setStoredDatasets(stored);
+    },
+    signal,
+  );
 
   const say = (text: string, kind: 'info' | 'warning' | 'error' = 'info'): void => {
     const message = widgetPart(root, 'message');
@@ -138,6 +154,8 @@ defineWidget('training-studio', (root, id) => {
       const { backend: name, canTrain, refused, reason } = await opened.openStudio({ id, sources, backend: state.get().backend, remembered: memory.remembered(), locale }, Comlink.proxy(view));
       const created = await opened.studio(id);
       session = created;
+      // Stored datasets listed while the worker started reach the session too.
+      await created.setStoredDatasets(sources.datasets.filter((d) => d.stored));
       say(`${refused}${canTrain ? m.page.ready(name, reason ? reasonWords(reason) : null) : m.page.cannotTrain(name)}`, !canTrain ? 'error' : refused ? 'warning' : 'info');
       restored = await created.restoreSaved().catch((e: unknown) => {
         say(m.page.unreadable(errorMessage(e)), 'error');

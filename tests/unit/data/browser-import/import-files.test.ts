@@ -188,3 +188,15 @@ describe('DatasetStore', () => {
     expect(storedName('')).toBe('own-data');
   });
 });
+
+describe('DatasetStore.sweep(minAgeMs)', () => {
+  it('spares an unfinished import begun less than minAgeMs ago (another tab may be writing it)', async () => {
+    const backend = memoryBackend();
+    const recent = new DatasetStore(backend, { newId: () => `${Date.now().toString(36)}-x`, shardBytes: 1 });
+    await recent.begin('own-a', 6, 8).add('train', { image: new Uint8Array(144), labels: new Uint8Array(48) });
+    const old = new DatasetStore(backend, { newId: () => `${(Date.now() - 7_200_000).toString(36)}-y`, shardBytes: 1 });
+    await old.begin('own-b', 6, 8).add('train', { image: new Uint8Array(144), labels: new Uint8Array(48) });
+    expect(await new DatasetStore(backend).sweep(3_600_000)).toBe(1);
+    expect([...backend.shards.keys()].map((k) => k.split('/')[0]!.endsWith('x'))).toEqual([true]);
+  });
+});
