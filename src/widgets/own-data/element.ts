@@ -97,7 +97,9 @@ defineWidget('own-data', (root, id) => {
       busy(false);
       say(outcomeWords(report, m), report.kind === 'failed' ? 'error' : 'info');
       root.dataset.outcome = report.kind;
-      changed();
+      // A failed or cancelled import stored nothing: the list stays (and keeps the keyboard focus).
+      if (report.kind === 'done') changed();
+      else void showStorage();
     };
     worker.onerror = (event) => {
       worker?.terminate();
