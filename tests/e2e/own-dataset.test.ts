@@ -109,8 +109,9 @@ describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; 
       expect(said[0]).toMatch(/^Reading \d+ files…$/);
       expect(said).toContain('3 of 6 pairs stored (now train).');
       expect(said).toContain('6 of 6 pairs stored (now test).');
-      expect(await panelMessage(page)).toBe('Stored own-my-streets: 3 training and 2 validation pairs. Choose it under Data in the studio below.');
+      expect(await panelMessage(page)).toBe('Stored own-my-streets: 3 training and 2 validation pairs. The studio below lists it under Data.');
       expect(await listText(page)).toMatch(/^own-my-streets: 3 train, 2 val, 96 × 128, [\d.]+ (kB|MB)\s*Delete$/);
+      expect(await page.locator(`${panel} [data-part="progress"]`).isVisible()).toBe(false);
       expect(await page.locator(`${panel} [data-part="storage"]`).innerText()).toMatch(/^This site holds [\d.]+ (kB|MB|GB) of the [\d.]+ (MB|GB) this browser offers it\./);
 
       // Class indices, not colours: the stored labels are the CLI importer's majority vote.
@@ -125,7 +126,7 @@ describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; 
       await studioData.selectOption('own-my-streets');
       expect(page.url()).toContain('studio.data=own-my-streets');
       expect(await page.locator('training-studio select[data-field="res"]').inputValue()).toBe('full');
-      expect(await page.locator('training-studio [data-part="report"]').innerText()).toContain('expect the loss to start low');
+      expect(await page.locator('training-studio [data-part="report"]').innerText()).toContain('expect the loss to start low and fall slowly');
       await page.locator('training-studio').scrollIntoViewIfNeeded();
       await page.waitForSelector('training-studio[data-ready]', { timeout: 60_000 });
       await click(page, 'start');

@@ -73,8 +73,7 @@ export const trainingStudio = {
     vggUnpretrained: 'The pretrained checkpoint is SegNet-Basic: none of its weights fit VGG16, so this run starts from random weights.',
     frozenRandom: 'The encoder is frozen at random weights: only the decoder learns.',
     adamRate: (lr: number) => `Learning rate ${lr} is high for Adam (try 0.001).`,
-    fineTuneCamvid: 'Your data, from the SegNet-Basic trained on CamVid: expect the loss to start low (the network already knows road scenes) and fall slowly; a high first loss means your labels differ from CamVid’s classes.',
-    fineTuneSynthetic: 'Your data, from the checkpoint trained on synthetic scenes (this site was built without the CamVid one): expect the loss to start lower than from scratch, then fall.',
+    fineTuneCamvid: 'Fine-tuning the CamVid-trained SegNet-Basic: expect the loss to start low and fall slowly.',
   },
   stats: {
     units: { second: 's', minute: 'min', hour: 'h' },

@@ -69,8 +69,7 @@ export const trainingStudio: (typeof en)['trainingStudio'] = {
     vggUnpretrained: '预训练检查点是 SegNet-Basic 的：它的权重都不适合 VGG16，所以这次训练从随机权重开始。',
     frozenRandom: '编码器被冻结在随机权重上：只有解码器在学习。',
     adamRate: (lr) => `学习率 ${lr} 对 Adam 来说偏高（试试 0.001）。`,
-    fineTuneCamvid: '你的数据，从在 CamVid 上训练好的 SegNet-Basic 开始：损失一开始就比较低（网络已经认识道路场景），之后下降得慢；如果第一个损失很高，说明你的标注和 CamVid 的类别不一致。',
-    fineTuneSynthetic: '你的数据，从在合成场景上训练的检查点开始（本站构建时没有 CamVid 的检查点）：损失一开始会比从零训练低，然后下降。',
+    fineTuneCamvid: '微调在 CamVid 上训练好的 SegNet-Basic：损失一开始就低，之后下降得慢。',
   },
   stats: {
     units: { second: '秒', minute: '分', hour: '小时' },

@@ -36,7 +36,7 @@ export function outcomeWords(report: Exclude<ImportReport, { kind: 'progress' }>
   if (report.kind === 'done') return m.stored(report.info.name, report.info.counts.train ?? 0, report.info.counts.val ?? 0);
   if (report.kind === 'cancelled') return m.cancelled;
   if (report.full === false) return m.failed(report.message);
-  return m.failed(report.full ? m.storageFull(formatBytes(report.full.usage), formatBytes(report.full.quota)) : m.storageFullUnknown);
+  return m.failed(report.full ? m.storageFull(formatBytes(report.full.usage), formatBytes(report.full.quota)) : m.storageFull(null, null));
 }
 
 /** Storage used and offered, and whether the browser promised to keep it. */

@@ -14,8 +14,7 @@ import { gateRun } from '../shared/run-gate';
 import { isStaleChunk, offerReload } from '../shared/stale-chunk';
 import { widgetState } from '../shared/widget-state';
 import { browserRunStore, sessionRunMemory } from './run-store';
-import { checkSettings, fineTuneNote, sameRun, studioCodec, withDataDefaults, type StudioSettings } from './settings';
-import { watchStoredDatasets } from './stored-datasets';
+import { checkSettings, sameRun, studioCodec, type StudioSettings } from './settings';
 import type { Phase, StudioSession } from './session';
 import type { LeavingCopy, RunView } from './studio-remote';
 import type { StudioSources } from './studio-sources';
@@ -45,6 +44,8 @@ defineWidget('training-studio', (root, id) => {
   let worker: EngineApi | null = null;
   /** Whether this boot brought back a saved run (restoreSaved's own answer, not the view's last message). */
   let restored = false;
+  /** The stored-data helpers, once loaded after the page (until then no stored dataset is listed). */
+  let stored: typeof import('./stored-datasets') | null = null;
   let phase: Phase = 'idle';
   let run: RunView | null = null;
   let plot: Promise<typeof PlotModule> | null = null;
@@ -69,7 +70,7 @@ defineWidget('training-studio', (root, id) => {
     // The weights on a lost device are gone: nothing may be exported from them or imported onto it.
     const lost = root.dataset.deviceLost !== undefined;
     const { errors, warnings } = checkSettings(s, sources.datasets, m);
-    const note = fineTuneNote(s, sources.datasets, sources.camvidPretrainedUrl != null, m);
+    const note = stored?.fineTuneNote(s, sources.datasets, sources.camvidPretrainedUrl != null, m) ?? null;
     report.textContent = [...errors, ...warnings, ...(note ? [note] : [])].join(' ');
     report.dataset.kind = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'info';
     const active = phase === 'running' || phase === 'busy';
@@ -95,22 +96,26 @@ defineWidget('training-studio', (root, id) => {
     sync(s);
     refresh();
   });
-  const sync = bindFields(root, studioCodec, (patch) => state.set(withDataDefaults(patch, sources.datasets)), signal, () => state.get());
+  const sync = bindFields(root, studioCodec, (patch) => state.set(stored ? stored.withDataDefaults(patch, sources.datasets) : patch), signal, () => state.get());
   sync(state.get());
   // The reader's own datasets (kept in this browser) join the build's in the Data menu, and
   // follow every import and deletion, in this tab or another.
+  // (Loaded after the page: the chapter's up-front JavaScript has a budget.)
   const built = sources.datasets.filter((d) => !d.stored);
-  watchStoredDatasets(
-    root.querySelector<HTMLSelectElement>('select[data-field="data"]')!,
-    m,
-    (stored) => {
-      sources.datasets = [...built, ...stored];
-      sync(state.get());
-      refresh();
-      void session?.setStoredDatasets(stored);
-    },
-    signal,
-  );
+  void import('./stored-datasets').then((loaded) => {
+    stored = loaded;
+    loaded.watchStoredDatasets(
+      root.querySelector<HTMLSelectElement>('select[data-field="data"]')!,
+      m,
+      (options) => {
+        sources.datasets = [...built, ...options];
+        sync(state.get());
+        refresh();
+        void session?.setStoredDatasets(options);
+      },
+      signal,
+    );
+  });
 
   const say = (text: string, kind: 'info' | 'warning' | 'error' = 'info'): void => {
     const message = widgetPart(root, 'message');

@@ -5,7 +5,10 @@
  */
 import { DatasetStore, idbBackend, OWN_DATA_CHANNEL } from '../../data/browser-import';
 import type { Messages } from '../../i18n';
-import { storedDatasetOption, type DatasetOption } from './settings';
+import type { DatasetOption } from './settings';
+import { storedDatasetOption } from './stored-settings';
+
+export { fineTuneNote, withDataDefaults } from './stored-settings';
 
 /** Puts the stored datasets' options at the end of `select` (replacing earlier ones). */
 export function showStoredOptions(select: HTMLSelectElement, options: readonly DatasetOption[], m: Messages['trainingStudio']): void {

@@ -22,12 +22,12 @@ describe('own-data render', () => {
 
   it('progressWords and outcomeWords say counts, and name a full quota with its numbers', () => {
     expect(progressWords({ split: 'val', done: 4, total: 6 }, en.ownData)).toBe('4 of 6 pairs stored (now val).');
-    expect(outcomeWords({ kind: 'done', info }, en.ownData)).toBe('Stored own-my-streets: 3 training and 2 validation pairs. Choose it under Data in the studio below.');
+    expect(outcomeWords({ kind: 'done', info }, en.ownData)).toBe('Stored own-my-streets: 3 training and 2 validation pairs. The studio below lists it under Data.');
     expect(outcomeWords({ kind: 'failed', message: 'corrupt PNG: image a/b.png is not a PNG file', full: false }, en.ownData)).toBe(
-      'Not imported: corrupt PNG: image a/b.png is not a PNG file. Nothing was stored, and your earlier datasets are as they were.',
+      'Not imported: corrupt PNG: image a/b.png is not a PNG file. Nothing was stored.',
     );
     expect(outcomeWords({ kind: 'failed', message: 'x', full: { usage: 1_200_000_000, quota: 1_250_000_000 } }, en.ownData)).toBe(
-      "Not imported: The browser's storage for this site is full: 1.2 GB of 1.3 GB used. Nothing was stored, and your earlier datasets are as they were.",
+      "Not imported: the browser's storage for this site is full: 1.2 GB of 1.3 GB used. Nothing was stored.",
     );
     expect(outcomeWords({ kind: 'failed', message: 'x', full: null }, zh.ownData)).toContain('浏览器给本站的存储空间已满');
     expect(outcomeWords({ kind: 'cancelled' }, en.ownData)).toBe('Import cancelled: nothing was stored.');
@@ -37,7 +37,7 @@ describe('own-data render', () => {
     expect(storageWords({ usage: 3_400_000, quota: 2_000_000_000 }, false, en.ownData)).toBe(
       'This site holds 3.4 MB of the 2.0 GB this browser offers it. The browser may clear it when the disk runs low.',
     );
-    expect(storageWords(null, true, en.ownData)).toBe('This browser does not say how much storage it offers this site. The browser will keep it until you delete it.');
+    expect(storageWords(null, true, en.ownData)).toBe('This browser does not say how much it stores for this site. The browser will keep it until you delete it.');
     expect(storageWords({ usage: 1000, quota: 1e9 }, null, en.ownData)).toBe('This site holds 1 kB of the 1.0 GB this browser offers it.');
   });
 
