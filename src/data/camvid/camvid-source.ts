@@ -5,27 +5,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { MissingFileError, type CamvidSource } from './source';
 
-/** A file the source does not have (ENOENT, HTTP 404). */
-export class MissingFileError extends Error {
-  constructor(readonly location: string) {
-    super(`${location} not found`);
-    this.name = 'MissingFileError';
-  }
-}
-
-/** Read access to a CamVid folder, by paths relative to its root ("train/X.png"). */
-export interface CamvidSource {
-  /** The absolute path or URL of a relative path, for messages. */
-  locate(rel: string): string;
-  /** The file's bytes; throws MissingFileError when it does not exist. */
-  read(rel: string): Promise<Uint8Array>;
-  /**
-   * The file names in a folder, or null when the source cannot list folders (HTTP).
-   * Throws MissingFileError when the folder does not exist.
-   */
-  list(rel: string): Promise<string[] | null>;
-}
+export { MissingFileError, type CamvidSource } from './source';
 
 async function folderSource(from: string): Promise<CamvidSource> {
   const root = resolve(from);

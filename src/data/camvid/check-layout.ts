@@ -3,9 +3,19 @@
  * exist, and every image has a label of the same name (and the reverse). Catching an orphan
  * here names it at once instead of after minutes of work.
  */
-import { posix } from 'node:path';
-import { MissingFileError, type CamvidSource } from './camvid-source';
+import { MissingFileError, type CamvidSource } from './source';
 import type { ListedPair } from './list-file';
+
+/** The folder part of a relative path ("train/a.png" -> "train", "a.png" -> "."). */
+export function dirOf(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i < 0 ? '.' : rel.slice(0, i);
+}
+
+/** The file name of a relative path. */
+export function baseOf(rel: string): string {
+  return rel.slice(rel.lastIndexOf('/') + 1);
+}
 
 interface FolderPairing {
   imageDir: string;
@@ -16,11 +26,11 @@ interface FolderPairing {
 function pairings(pairs: readonly ListedPair[]): FolderPairing[] {
   const byKey = new Map<string, FolderPairing>();
   for (const p of pairs) {
-    const imageDir = posix.dirname(p.image);
-    const labelDir = posix.dirname(p.label);
+    const imageDir = dirOf(p.image);
+    const labelDir = dirOf(p.label);
     const key = `${imageDir}\n${labelDir}`;
     const entry = byKey.get(key) ?? { imageDir, labelDir, sameNames: true };
-    entry.sameNames &&= posix.basename(p.image) === posix.basename(p.label);
+    entry.sameNames &&= baseOf(p.image) === baseOf(p.label);
     byKey.set(key, entry);
   }
   return [...byKey.values()];

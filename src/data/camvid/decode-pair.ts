@@ -1,22 +1,15 @@
 /**
- * Decoding and checking one CamVid image/label pair (Node only: uses sharp). Every check
- * names the offending file, because a bad pair among 701 is otherwise hard to find.
+ * Decoding one CamVid image/label pair (Node only: uses sharp); the checks are shared with
+ * the page's importer (./pair-checks).
  */
 import sharp from 'sharp';
-import { VOID_LABEL } from '../../segnet/core';
-import { formatImageSize, type ImageSize } from '../image-size';
+import type { ImageSize } from '../image-size';
+import { checkDecodedPair, isPng, type DecodedPair, type Raster } from './pair-checks';
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-interface Raster {
-  data: Uint8Array;
-  height: number;
-  width: number;
-  channels: number;
-}
+export type { DecodedPair } from './pair-checks';
 
 async function decodePng(bytes: Uint8Array, location: string, what: string): Promise<Raster> {
-  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw new Error(`corrupt PNG: ${what} ${location} is not a PNG file`);
+  if (!isPng(bytes)) throw new Error(`corrupt PNG: ${what} ${location} is not a PNG file`);
   try {
     // failOn 'warning' turns libpng's truncation and CRC warnings into errors instead of half images.
     const { data, info } = await sharp(bytes, { failOn: 'warning' }).raw().toBuffer({ resolveWithObject: true });
@@ -24,56 +17,6 @@ async function decodePng(bytes: Uint8Array, location: string, what: string): Pro
   } catch (err) {
     throw new Error(`corrupt PNG: ${what} ${location} cannot be decoded (${(err as Error).message})`);
   }
-}
-
-function toRgb(r: Raster): Uint8Array {
-  const n = r.height * r.width;
-  if (r.channels === 3) return r.data;
-  const out = new Uint8Array(n * 3);
-  for (let i = 0; i < n; i++) {
-    const s = i * r.channels;
-    const grey = r.channels < 3;
-    out[i * 3] = r.data[s]!;
-    out[i * 3 + 1] = r.data[grey ? s : s + 1]!;
-    out[i * 3 + 2] = r.data[grey ? s : s + 2]!;
-  }
-  return out;
-}
-
-/** PNG colour types (IHDR byte 25) that hold colour: RGB and RGB with alpha. */
-const RGB_COLOUR_TYPES = new Set([2, 6]);
-
-/**
- * Label maps must be greyscale class indices. An RGB PNG is refused whatever its pixels (sharp
- * decodes greyscale to equal channels, so pixels alone cannot tell a grey-looking RGB label
- * from a real one), and so is any pixel whose channels disagree (a palette of colours): CamVid's
- * original colour-coded labels (road 128,64,128, ...) are no class indices.
- */
-function toLabelIndices(r: Raster, colourType: number, location: string): Uint8Array {
-  const expected = `expected 8-bit greyscale class indices 0..${VOID_LABEL}`;
-  if (RGB_COLOUR_TYPES.has(colourType)) throw new Error(`label ${location} is an RGB image (colour-coded labels, as CamVid's original _L.png files, are not read); ${expected}`);
-  const n = r.height * r.width;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = i * r.channels;
-    const v = r.data[s]!;
-    if (r.channels >= 3 && (r.data[s + 1] !== v || r.data[s + 2] !== v)) {
-      throw new Error(`label ${location} is a colour image (pixel ${i % r.width},${Math.floor(i / r.width)}); ${expected}`);
-    }
-    if (v > VOID_LABEL) {
-      throw new Error(`label ${location} has value ${v} at pixel (${i % r.width}, ${Math.floor(i / r.width)}); class indices must be 0..${VOID_LABEL}`);
-    }
-    out[i] = v;
-  }
-  return out;
-}
-
-/** A decoded pair at source resolution. */
-export interface DecodedPair {
-  /** H*W*3 RGB. */
-  image: Uint8Array;
-  /** H*W class indices 0..11. */
-  labels: Uint8Array;
 }
 
 /**
@@ -87,12 +30,5 @@ export async function decodeCamvidPair(
   sourceSize: ImageSize,
 ): Promise<DecodedPair> {
   const [img, lbl] = await Promise.all([decodePng(imageBytes, where.image, 'image'), decodePng(labelBytes, where.label, 'label')]);
-  const imgSize = formatImageSize(img);
-  if (img.height !== sourceSize.height || img.width !== sourceSize.width) {
-    throw new Error(`wrong size: image ${where.image} is ${imgSize} (HxW), expected ${formatImageSize(sourceSize)}`);
-  }
-  if (lbl.height !== img.height || lbl.width !== img.width) {
-    throw new Error(`wrong size: label ${where.label} is ${formatImageSize(lbl)} (HxW) but its image ${where.image} is ${imgSize}`);
-  }
-  return { image: toRgb(img), labels: toLabelIndices(lbl, labelBytes[25]!, where.label) };
+  return checkDecodedPair(img, lbl, labelBytes[25]!, where, sourceSize);
 }

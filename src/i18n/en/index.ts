@@ -17,6 +17,7 @@ import { homeFigure } from './home-figure';
 import { labelOverlay } from './label-overlay';
 import { memoryCalculator } from './memory-calculator';
 import { model } from './model';
+import { ownData } from './own-data';
 import { ownImage } from './own-image';
 import { pages } from './pages';
 import { poolingStepper } from './pooling-stepper';
@@ -46,6 +47,7 @@ export const en = {
   labelOverlay,
   memoryCalculator,
   model,
+  ownData,
   ownImage,
   pages,
   poolingStepper,

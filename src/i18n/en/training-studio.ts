@@ -10,6 +10,7 @@ export const trainingStudio = {
     decoder: 'Decoder',
     data: 'Data',
     dataOption: (name: string, trainCount: number) => `${name} (${trainCount} training images)`,
+    storedOption: (name: string, train: number, val: number, height: number, width: number) => `Your data: ${name} (${train} train, ${val} val, ${height}x${width})`,
     resolution: 'Resolution',
     fullSize: 'The data’s size',
     halfSize: 'Half',
@@ -72,6 +73,7 @@ export const trainingStudio = {
     vggUnpretrained: 'The pretrained checkpoint is SegNet-Basic: none of its weights fit VGG16, so this run starts from random weights.',
     frozenRandom: 'The encoder is frozen at random weights: only the decoder learns.',
     adamRate: (lr: number) => `Learning rate ${lr} is high for Adam (try 0.001).`,
+    fineTuneCamvid: 'Fine-tuning the CamVid-trained SegNet-Basic: expect the loss to start low and fall slowly.',
   },
   stats: {
     units: { second: 's', minute: 'min', hour: 'h' },

@@ -15,6 +15,7 @@ import { homeFigure } from './home-figure';
 import { labelOverlay } from './label-overlay';
 import { memoryCalculator } from './memory-calculator';
 import { model } from './model';
+import { ownData } from './own-data';
 import { ownImage } from './own-image';
 import { pages } from './pages';
 import { poolingStepper } from './pooling-stepper';
@@ -44,6 +45,7 @@ export const zh: Messages = {
   labelOverlay,
   memoryCalculator,
   model,
+  ownData,
   ownImage,
   pages,
   poolingStepper,

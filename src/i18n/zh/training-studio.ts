@@ -8,6 +8,7 @@ export const trainingStudio: (typeof en)['trainingStudio'] = {
     decoder: '解码器',
     data: '数据',
     dataOption: (name, trainCount) => `${name}（${trainCount} 张训练图像）`,
+    storedOption: (name, train, val, height, width) => `你的数据：${name}（训练 ${train}，验证 ${val}，${height}x${width}）`,
     resolution: '分辨率',
     fullSize: '数据原尺寸',
     halfSize: '一半',
@@ -68,6 +69,7 @@ export const trainingStudio: (typeof en)['trainingStudio'] = {
     vggUnpretrained: '预训练检查点是 SegNet-Basic 的：它的权重都不适合 VGG16，所以这次训练从随机权重开始。',
     frozenRandom: '编码器被冻结在随机权重上：只有解码器在学习。',
     adamRate: (lr) => `学习率 ${lr} 对 Adam 来说偏高（试试 0.001）。`,
+    fineTuneCamvid: '微调在 CamVid 上训练好的 SegNet-Basic：损失一开始就低，之后下降得慢。',
   },
   stats: {
     units: { second: '秒', minute: '分', hour: '小时' },

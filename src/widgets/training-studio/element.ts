@@ -44,6 +44,8 @@ defineWidget('training-studio', (root, id) => {
   let worker: EngineApi | null = null;
   /** Whether this boot brought back a saved run (restoreSaved's own answer, not the view's last message). */
   let restored = false;
+  /** The stored-data helpers, once loaded after the page (until then no stored dataset is listed). */
+  let stored: typeof import('./stored-datasets') | null = null;
   let phase: Phase = 'idle';
   let run: RunView | null = null;
   let plot: Promise<typeof PlotModule> | null = null;
@@ -68,7 +70,8 @@ defineWidget('training-studio', (root, id) => {
     // The weights on a lost device are gone: nothing may be exported from them or imported onto it.
     const lost = root.dataset.deviceLost !== undefined;
     const { errors, warnings } = checkSettings(s, sources.datasets, m);
-    report.textContent = [...errors, ...warnings].join(' ');
+    const note = stored?.fineTuneNote(s, sources.datasets, sources.camvidPretrainedUrl != null, m) ?? null;
+    report.textContent = [...errors, ...warnings, ...(note ? [note] : [])].join(' ');
     report.dataset.kind = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'info';
     const active = phase === 'running' || phase === 'busy';
     group('structure').disabled = active || phase === 'paused';
@@ -93,8 +96,26 @@ defineWidget('training-studio', (root, id) => {
     sync(s);
     refresh();
   });
-  const sync = bindFields(root, studioCodec, (patch) => state.set(patch), signal, () => state.get());
+  const sync = bindFields(root, studioCodec, (patch) => state.set(stored ? stored.withDataDefaults(patch, sources.datasets) : patch), signal, () => state.get());
   sync(state.get());
+  // The reader's own datasets (kept in this browser) join the build's in the Data menu, and
+  // follow every import and deletion, in this tab or another.
+  // (Loaded after the page: the chapter's up-front JavaScript has a budget.)
+  const built = sources.datasets.filter((d) => !d.stored);
+  void import('./stored-datasets').then((loaded) => {
+    stored = loaded;
+    loaded.watchStoredDatasets(
+      root.querySelector<HTMLSelectElement>('select[data-field="data"]')!,
+      m,
+      (options) => {
+        sources.datasets = [...built, ...options];
+        sync(state.get());
+        refresh();
+        void session?.setStoredDatasets(options);
+      },
+      signal,
+    );
+  });
 
   const say = (text: string, kind: 'info' | 'warning' | 'error' = 'info'): void => {
     const message = widgetPart(root, 'message');
@@ -138,6 +159,8 @@ defineWidget('training-studio', (root, id) => {
       const { backend: name, canTrain, refused, reason } = await opened.openStudio({ id, sources, backend: state.get().backend, remembered: memory.remembered(), locale }, Comlink.proxy(view));
       const created = await opened.studio(id);
       session = created;
+      // Stored datasets listed while the worker started reach the session too.
+      await created.setStoredDatasets(sources.datasets.filter((d) => d.stored));
       say(`${refused}${canTrain ? m.page.ready(name, reason ? reasonWords(reason) : null) : m.page.cannotTrain(name)}`, !canTrain ? 'error' : refused ? 'warning' : 'info');
       restored = await created.restoreSaved().catch((e: unknown) => {
         say(m.page.unreadable(errorMessage(e)), 'error');

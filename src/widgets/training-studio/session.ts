@@ -45,9 +45,16 @@ export interface SessionView {
   savedRuns(runs: SavedRun[], open: string | null): void;
 }
 
+/** The checkpoint a pretrained start loads: the CamVid-trained one for the reader's real data, where the build has it. */
+export function pretrainedFor(option: DatasetOption, sources: SessionSources): string | null {
+  return option.stored && sources.camvidPretrainedUrl ? sources.camvidPretrainedUrl : sources.pretrainedUrl;
+}
+
 export interface SessionSources {
   datasets: DatasetOption[];
   pretrainedUrl: string | null;
+  /** The CamVid-trained SegNet-Basic, the start for the reader's own (real) data; null when the build has none. */
+  camvidPretrainedUrl?: string | null;
 }
 
 /** What the session reaches outside itself; the page uses the defaults, tests their own. */
@@ -93,7 +100,7 @@ export class StudioSession {
   constructor(
     readonly engine: Engine,
     private readonly id: string,
-    private readonly sources: SessionSources,
+    private sources: SessionSources,
     private readonly view: SessionView,
     deps: Partial<SessionDeps> = {},
   ) {
@@ -118,6 +125,11 @@ export class StudioSession {
   private setPhase(phase: Phase): void {
     this.phaseNow = phase;
     this.view.phase(phase, this.run);
+  }
+
+  /** The reader's stored datasets as the page lists them now (replacing the earlier list). */
+  setStoredDatasets(options: DatasetOption[]): void {
+    this.sources = { ...this.sources, datasets: [...this.sources.datasets.filter((d) => !d.stored), ...options] };
   }
 
   private dataset(name: string): DatasetOption {
@@ -240,8 +252,9 @@ export class StudioSession {
     this.setPhase('busy');
     this.view.message(this.m.session.building);
     try {
-      const data = await this.deps.loadData(this.dataset(settings.data), settings);
-      this.replaceRun(await createRun(this.engine, settings, data, this.sources.pretrainedUrl, this.m));
+      const option = this.dataset(settings.data);
+      const data = await this.deps.loadData(option, settings);
+      this.replaceRun(await createRun(this.engine, settings, data, pretrainedFor(option, this.sources), this.m));
       await this.keeper.adoptNew();
     } catch (e) {
       this.setPhase(this.run ? 'stopped' : 'idle');

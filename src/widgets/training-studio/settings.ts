@@ -82,8 +82,11 @@ export const LIMITS = {
   every: { min: 1, max: 1000 },
 } as const;
 
-/** Dataset folder names the studio may load (checked again against the build's list). */
-const DATASET_NAME = /^(synthetic|camvid)-\d+x\d+$/;
+/**
+ * Dataset names the studio may load (checked again against the build's list and the reader's
+ * stored datasets): a build's folders, or "own-..." for a dataset kept in this browser.
+ */
+const DATASET_NAME = /^(synthetic|camvid)-\d+x\d+$|^own-[a-z0-9][a-z0-9-]{0,39}$/;
 
 export const studioCodec: StateCodec<StudioSettings> = {
   defaults: DEFAULT_SETTINGS,
@@ -125,10 +128,13 @@ export const studioCodec: StateCodec<StudioSettings> = {
 /** A dataset the build offers: its folder name, URL, frame size and training examples. */
 export interface DatasetOption {
   name: string;
+  /** The folder's URL; for a stored dataset "stored:<name>@<when saved>", so a re-import is loaded afresh. */
   url: string;
   height: number;
   width: number;
   trainCount: number;
+  /** Kept in this browser (the reader's own data), with its validation pairs. */
+  stored?: { valCount: number };
 }
 
 /** What would stop a run (errors) or surprise the reader (warnings), in words. */

@@ -13,7 +13,12 @@ export interface StudioSources {
   datasets: DatasetOption[];
   /** URL of the pretrained checkpoint's model.json, or null. */
   pretrainedUrl: string | null;
+  /** URL of the CamVid-trained SegNet-Basic's model.json (the start for the reader's own data), or null. */
+  camvidPretrainedUrl: string | null;
 }
+
+/** The CamVid-trained SegNet-Basic, relative to public/ (our own training output; see its model card). */
+export const CAMVID_CHECKPOINT_PATH = 'models/segnet-basic-camvid-96x128/model.json';
 
 /** A dataset folder's option, or null when its manifest is missing or unreadable. */
 function datasetOption(dataDir: string, name: string, prefix: string): DatasetOption | null {
@@ -36,5 +41,6 @@ export function studioSources(base: string, options: { includeCamvid: boolean },
   const names = existsSync(dataDir) ? readdirSync(dataDir) : [];
   const camvid = options.includeCamvid ? names.filter((n) => /^camvid-\d+x\d+$/.test(n)).sort() : [];
   const datasets = [DEFAULT_DATASET, ...camvid].map((n) => datasetOption(dataDir, n, prefix)).filter((d): d is DatasetOption => d !== null);
-  return { datasets, pretrainedUrl: widgetSources(base, root).model.checkpointUrl };
+  const camvidPretrainedUrl = existsSync(join(root, 'public', CAMVID_CHECKPOINT_PATH)) ? `${prefix}${CAMVID_CHECKPOINT_PATH}` : null;
+  return { datasets, pretrainedUrl: widgetSources(base, root).model.checkpointUrl, camvidPretrainedUrl };
 }

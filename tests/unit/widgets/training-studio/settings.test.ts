@@ -10,6 +10,8 @@ import {
   type DatasetOption,
   type StudioSettings,
 } from '../../../../src/widgets/training-studio/settings';
+import { pretrainedFor } from '../../../../src/widgets/training-studio/session';
+import { fineTuneNote, storedDatasetOption, withDataDefaults } from '../../../../src/widgets/training-studio/stored-settings';
 
 const synthetic: DatasetOption = { name: 'synthetic-96x128', url: '/data/synthetic-96x128/', height: 96, width: 128, trainCount: 64 };
 
@@ -83,5 +85,41 @@ describe('trainingSize, sameRun, settingsFromExtra', () => {
     expect(settingsFromExtra({ settings: { ...studioCodec.serialize(s), batch: 'many' } })).toBeNull();
     expect(settingsFromExtra(null)).toBeNull();
     expect(settingsFromExtra('basic')).toBeNull();
+  });
+});
+
+describe("the reader's stored datasets in the studio", () => {
+  const stored = storedDatasetOption({ name: 'own-my-streets', height: 96, width: 128, counts: { train: 3, val: 2 }, savedAt: 42 });
+  const big = storedDatasetOption({ name: 'own-big', height: 180, width: 240, counts: { train: 9, val: 3 }, savedAt: 7 });
+
+  it('storedDatasetOption(info) is an option whose URL changes with every re-import', () => {
+    expect(stored).toEqual({ name: 'own-my-streets', url: 'stored:own-my-streets@42', height: 96, width: 128, trainCount: 3, stored: { valCount: 2 } });
+  });
+
+  it('studioCodec takes own-... names from the URL, and checkSettings knows them once listed', () => {
+    expect(readState('studio', studioCodec, '?studio.data=own-my-streets').data).toBe('own-my-streets');
+    expect(readState('studio', studioCodec, '?studio.data=own-../x').data).toBe(DEFAULT_SETTINGS.data);
+    expect(checkSettings({ ...DEFAULT_SETTINGS, data: 'own-my-streets' }, [synthetic, stored]).errors).toEqual([]);
+  });
+
+  it('withDataDefaults(patch) picks a resolution near the CamVid checkpoint for stored data only', () => {
+    expect(withDataDefaults({ data: 'own-my-streets' }, [synthetic, stored])).toEqual({ data: 'own-my-streets', res: 'full' });
+    expect(withDataDefaults({ data: 'own-big' }, [synthetic, big])).toEqual({ data: 'own-big', res: 'half' });
+    expect(withDataDefaults({ data: 'synthetic-96x128' }, [synthetic, stored])).toEqual({ data: 'synthetic-96x128' });
+  });
+
+  it('fineTuneNote says what to expect for stored data from the CamVid-trained SegNet-Basic, and nothing otherwise', () => {
+    const s = { ...DEFAULT_SETTINGS, data: 'own-my-streets' };
+    expect(fineTuneNote(s, [synthetic, stored], true)).toMatch(/expect the loss to start low/);
+    expect(fineTuneNote(s, [synthetic, stored], false)).toBeNull();
+    expect(fineTuneNote({ ...s, init: 'scratch' }, [synthetic, stored], true)).toBeNull();
+    expect(fineTuneNote({ ...DEFAULT_SETTINGS }, [synthetic, stored], true)).toBeNull();
+  });
+
+  it('pretrainedFor(option) starts stored data from the CamVid checkpoint where the build has one', () => {
+    const sources = { datasets: [synthetic, stored], pretrainedUrl: '/models/syn/model.json', camvidPretrainedUrl: '/models/camvid/model.json' };
+    expect(pretrainedFor(stored, sources)).toBe('/models/camvid/model.json');
+    expect(pretrainedFor(synthetic, sources)).toBe('/models/syn/model.json');
+    expect(pretrainedFor(stored, { ...sources, camvidPretrainedUrl: null })).toBe('/models/syn/model.json');
   });
 });
