@@ -21,5 +21,5 @@ export interface WorkerApi extends ModelRemote {
   /** Disposes of the studio `id` and forgets it (its widget went away). */
   closeStudio(id: string): void;
   /** A decoder race reporting to `page`; its engine, data and encoder load on its first prepare or start. */
-  openRace(init: RaceInit, page: RacePageView): RaceHost & ProxyMarked;
+  openRace(init: RaceInit, page: RacePageView): Promise<RaceHost & ProxyMarked>;
 }

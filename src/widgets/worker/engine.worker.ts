@@ -7,7 +7,6 @@
  * its session, which also closes the channel to its view.
  */
 import * as Comlink from 'comlink';
-import { openRace } from '../decoder-comparison/race-host';
 import type { StudioSession } from '../training-studio/session';
 import type { WorkerApi } from './api';
 import type { LayerData } from '../model/frame-analysis';
@@ -119,7 +118,9 @@ const api: WorkerApi = {
     return Comlink.proxy(open.session);
   },
   closeStudio,
-  openRace(init, page) {
+  async openRace(init, page) {
+    // Loaded with the race (its code and both languages' words are not needed by the model widgets).
+    const { openRace } = await import('../decoder-comparison/race-host');
     const view = closable(page);
     const race = openRace(init, view.page, Comlink.transfer);
     return Comlink.proxy({
