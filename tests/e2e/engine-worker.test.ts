@@ -156,6 +156,29 @@ describe('model widgets in the engine worker', () => {
     }
   }, 200_000);
 
+  it('label overlay: after the worker dies, the next frame is answered by a fresh worker', async () => {
+    const v = await visit(browser, origin, '/chapters/pixels/?overlay.show=prediction', { context: { viewport: { width: 1280, height: 900 } } });
+    const { page } = v;
+    try {
+      const tag = 'label-overlay';
+      await runModelWidget(page, tag);
+      await page.locator(`${tag} .probability-bars`).waitFor({ timeout: 60_000 });
+      const first = engineWorkerOf(page)!;
+      await first.evaluate(() => void setTimeout(() => {
+        throw new Error('simulated abort');
+      }));
+      await expect.poll(() => page.workers().filter((w) => w === first).length, { timeout: 30_000 }).toBe(0);
+      await page.locator(`${tag} input[data-field="frame"]`).nth(2).check();
+      await expect.poll(() => page.locator(`${tag} [data-part="caption"]`).innerText(), { timeout: 60_000 }).toContain('of the labelled pixels');
+      const second = engineWorkerOf(page);
+      expect(second).not.toBeNull();
+      expect(second).not.toBe(first);
+      expect(await second!.evaluate(hasTfEngine)).toBe(true);
+    } finally {
+      await v.close();
+    }
+  }, 200_000);
+
   it('decoder side-by-side (chapter 5) upsamples in the worker and draws its three maps', async () => {
     const v = await visit(browser, origin, '/chapters/unpooling/', { context: { viewport: { width: 1280, height: 900 } } });
     const { page } = v;
