@@ -84,6 +84,31 @@ function threadedWasmWorkers() {
 }
 
 /**
+ * One language's catalogue per page: the page's scripts import src/i18n/page-catalogues.ts in
+ * place of src/i18n/catalogues.ts (both languages), so a page's JavaScript carries only the
+ * catalogue of its `<html lang>`, loaded before its widgets start. The build (.astro pages,
+ * server side) and the engine worker (built with its own plugins, below) keep both.
+ */
+const I18N_INDEX = /[\\/]src[\\/]i18n[\\/]index\.ts$/;
+const PAGE_CATALOGUES = fileURLToPath(new URL('./src/i18n/page-catalogues.ts', import.meta.url));
+
+function onePageCatalogue() {
+  return {
+    name: 'unpooled:one-page-catalogue',
+    enforce: /** @type {const} */ ('pre'),
+    /**
+     * @this {{ environment?: { config: { consumer: string } } }}
+     * @param {string} source @param {string | undefined} importer @param {{ ssr?: boolean } | undefined} options
+     */
+    resolveId(source, importer, options) {
+      if (source !== './catalogues' || !importer || !I18N_INDEX.test(importer.split('?')[0] ?? importer)) return null;
+      const server = this.environment ? this.environment.config.consumer === 'server' : options?.ssr === true;
+      return server ? null : PAGE_CATALOGUES;
+    },
+  };
+}
+
+/**
  * Cross-origin isolation (SharedArrayBuffer, so TF.js's wasm backend runs on every core):
  * the headers `npm run dev` and `npm run preview` send. A static host that cannot send them
  * gets them from public/isolation-sw.js (see src/layouts/BaseLayout.astro).
@@ -107,7 +132,7 @@ export default defineConfig({
   },
   server: { headers: ISOLATION_HEADERS },
   vite: {
-    plugins: [threadedWasmWorkers()],
+    plugins: [threadedWasmWorkers(), onePageCatalogue()],
     // The engine worker (src/widgets/worker/engine.worker.ts) loads TF.js and the sessions with
     // dynamic imports, which only an ES-module worker can split into chunks; its TF.js needs
     // the same threaded-wasm fix as the page's.

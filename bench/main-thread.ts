@@ -6,6 +6,16 @@
  * for (a blocked page takes the click late). Serves a built site (`npm run build` first).
  *
  * Usage: tsx bench/main-thread.ts [--dist dist] [--seconds 60] [--pauses 3] [--json]
+ *
+ * `--mode model [--runs 5]`: a model widget instead (the label overlay of chapter 1, on wasm,
+ * served as a static host serves it, bench/host-server.ts, cross-origin isolated). One warm-up
+ * visit fills the caches (the checkpoint's weights in the Cache API, hashed files in the HTTP
+ * cache); then each run opens the chapter afresh in the same browser, scrolls the widget into
+ * view (clicking Run at once where the page holds the network: Chromium here has no GPU) and
+ * times it until the network's answer is drawn (its probability bars appear), then
+ * shows the other demo frames one by one (each a forward pass). Every main-thread long task from
+ * the scroll to the last frame drawn counts. Medians over the runs.
+ *
  * Compare two builds by running it on each (`--dist` of the other one), on the same machine.
  */
 import { resolve } from 'node:path';
@@ -13,16 +23,19 @@ import type { Page } from 'playwright-core';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from '../tests/e2e/browser';
 import { startStaticServer } from '../tests/e2e/static-server';
 import { median } from '../src/widgets/decoder-comparison/bookkeeping';
+import { startHostServer } from './host-server';
 
 interface Options {
   dist: string;
   seconds: number;
   pauses: number;
   json: boolean;
+  mode: 'studio' | 'model';
+  runs: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { dist: 'dist', seconds: 60, pauses: 3, json: false };
+  const options: Options = { dist: 'dist', seconds: 60, pauses: 3, json: false, mode: 'studio', runs: 5 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -39,7 +52,12 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--seconds') options.seconds = count('--seconds', value());
     else if (flag === '--pauses') options.pauses = count('--pauses', value());
     else if (flag === '--json') options.json = true;
-    else throw new Error(`unknown flag ${flag} (known: --dist, --seconds, --pauses, --json)`);
+    else if (flag === '--runs') options.runs = count('--runs', value());
+    else if (flag === '--mode') {
+      const mode = value();
+      if (mode !== 'studio' && mode !== 'model') throw new Error(`--mode must be studio or model, got "${mode}"`);
+      options.mode = mode;
+    } else throw new Error(`unknown flag ${flag} (known: --dist, --mode, --seconds, --pauses, --runs, --json)`);
   }
   return options;
 }
@@ -136,6 +154,99 @@ async function run(options: Options) {
   }
 }
 
+/** The model widget the model mode times, and what shows that its network's answer is drawn. */
+const MODEL_PATH = '/chapters/pixels/';
+const MODEL_WIDGET = 'label-overlay';
+const MODEL_DRAWN = `${MODEL_WIDGET} .probability-bars`;
+
+/** Installed before the page's scripts: long tasks (start and length) and when the answer is first drawn. */
+function modelRecorders(): void {
+  const w = window as unknown as { __bench: { longTasks: { start: number; ms: number }[]; drawnAt: number | null; answers: number } };
+  w.__bench = { longTasks: [], drawnAt: null, answers: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // The probe says the network's probabilities at its pixel (the English "Network: Road 61%")
+  // once a frame's answer is drawn, and that they will come while it is pending: each change
+  // to the former is one answer drawn.
+  let answered = false;
+  new MutationObserver(() => {
+    if (w.__bench.drawnAt === null && document.querySelector('label-overlay .probability-bars')) w.__bench.drawnAt = performance.now();
+    const now = (document.querySelector('label-overlay')?.textContent ?? '').includes('Network: ');
+    if (now && !answered) w.__bench.answers++;
+    answered = now;
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+interface ModelRun {
+  /** From the scroll to the network's answer drawn. */
+  liveMs: number;
+  /** Long tasks from the scroll until the last frame was drawn. */
+  longTasks: number[];
+}
+
+async function modelRun(page: Page, url: string): Promise<ModelRun> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(500);
+  const scrolledAt = await page.evaluate((tag) => {
+    document.querySelector(tag)!.scrollIntoView({ block: 'center' });
+    return performance.now();
+  }, MODEL_WIDGET);
+  // Without a GPU the page holds the network until the reader clicks Run: clicked at once.
+  const run = `${MODEL_WIDGET} [data-part="status"] [data-action="run"]`;
+  await page.waitForSelector(`${MODEL_WIDGET}[data-backend], ${run}`, { timeout: 60_000 });
+  if ((await page.locator(MODEL_WIDGET).getAttribute('data-backend')) === null) await page.locator(run).first().click();
+  await page.waitForSelector(MODEL_DRAWN, { state: 'attached', timeout: 180_000 });
+  // The other frames, each a forward pass (the page draws what comes back).
+  const frames = await page.locator(`${MODEL_WIDGET} input[data-field="frame"]`).count();
+  const answers = () => page.evaluate(() => (window as unknown as { __bench: { answers: number } }).__bench.answers);
+  for (let i = 1; i < frames; i++) {
+    const seen = await answers();
+    await page.locator(`${MODEL_WIDGET} input[data-field="frame"]`).nth(i).check();
+    await page.waitForFunction((n) => (window as unknown as { __bench: { answers: number } }).__bench.answers > n, seen, { timeout: 180_000 });
+  }
+  const record = await page.evaluate(() => (window as unknown as { __bench: { longTasks: { start: number; ms: number }[]; drawnAt: number } }).__bench);
+  return { liveMs: record.drawnAt - scrolledAt, longTasks: record.longTasks.filter((t) => t.start + t.ms >= scrolledAt).map((t) => t.ms) };
+}
+
+async function runModel(options: Options) {
+  const server = await startHostServer(resolve(options.dist), { isolation: true });
+  const browser = await launchChromium(NO_GPU_CHROMIUM_ARGS);
+  try {
+    // One context: the runs find the weights the warm-up left in the Cache API and the HTTP cache.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(modelRecorders);
+    const url = `${server.url}${MODEL_PATH}`;
+    const warm = await context.newPage();
+    const warmUp = await modelRun(warm, url);
+    await warm.close();
+    const runs: ModelRun[] = [];
+    for (let n = 0; n < options.runs; n++) {
+      const page = await context.newPage();
+      runs.push(await modelRun(page, url));
+      await page.close();
+    }
+    const tasks = runs.flatMap((r) => r.longTasks);
+    const live = runs.map((r) => r.liveMs);
+    return {
+      widget: MODEL_WIDGET,
+      path: MODEL_PATH,
+      warmUpLiveMs: Math.round(warmUp.liveMs),
+      liveMs: { each: live.map(Math.round), medianMs: Math.round(median(live)) },
+      longTasks: {
+        count: tasks.length,
+        over50PerRun: runs.map((r) => r.longTasks.length),
+        medianMs: Math.round(median(tasks)),
+        maxMs: Math.round(tasks.length ? Math.max(...tasks) : 0),
+        totalMs: Math.round(tasks.reduce((a, b) => a + b, 0)),
+      },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function main(): Promise<void> {
   let options: Options;
   try {
@@ -143,6 +254,18 @@ async function main(): Promise<void> {
   } catch (e) {
     console.error(`bench/main-thread: ${(e as Error).message}`);
     process.exit(2);
+  }
+  if (options.mode === 'model') {
+    const result = await runModel(options);
+    if (options.json) {
+      console.log(JSON.stringify({ dist: options.dist, ...result }, null, 2));
+      return;
+    }
+    const { liveMs: l, longTasks: t } = result;
+    console.log(`${options.dist}: ${result.widget} (${result.path}) on wasm, weights cached, ${l.each.length} runs (warm-up ${result.warmUpLiveMs} ms)`);
+    console.log(`  scroll to live result: ${l.each.join(', ')} ms (median ${l.medianMs} ms)`);
+    console.log(`  main-thread long tasks (> 50 ms) while it computes (4 frames a run): ${t.count} (per run ${t.over50PerRun.join(', ')}), median ${t.medianMs} ms, max ${t.maxMs} ms, total ${t.totalMs} ms`);
+    return;
   }
   const result = await run(options);
   if (options.json) {

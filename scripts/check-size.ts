@@ -5,7 +5,9 @@
  * "Up front" means: classic and module scripts in the HTML (inline or by `src`), modules named
  * by `<link rel="modulepreload">`, the component and renderer of Astro islands that hydrate at
  * once (`client:load`, `client:idle`, `client:only`), and, transitively, every module those
- * import statically. Chunks reachable only through dynamic `import()` load late and do not count.
+ * import statically. Chunks reachable only through dynamic `import()` load late and do not count,
+ * except the page's own message catalogue (`en.<hash>.js` on English pages, `zh.<hash>.js` on
+ * Chinese ones), which src/i18n/page-catalogues.ts imports before any widget starts.
  * Each file counts once per page, gzipped on its own at zlib's default level. Both editions
  * are measured: the English pages at the root and the Chinese ones under /zh/.
  *
@@ -85,6 +87,19 @@ export async function staticImports(code: string): Promise<string[]> {
   return imports.filter((i) => i.d === -1 && i.n !== undefined).map((i) => i.n!);
 }
 
+/** A language's catalogue chunk, named after its folder (src/i18n/en, src/i18n/zh). */
+const CATALOGUE_CHUNK = /(?:^|\/)(en|zh)\.[\w-]+\.js$/;
+
+/**
+ * Specifiers of a module's `import()` of a catalogue chunk for `locale` (the one loaded before
+ * the page's widgets start; the other language's never loads on that page).
+ */
+export async function catalogueImports(code: string, locale: 'en' | 'zh'): Promise<string[]> {
+  await init;
+  const [imports] = parse(code);
+  return imports.filter((i) => i.d >= 0 && i.n !== undefined && CATALOGUE_CHUNK.exec(i.n)?.[1] === locale).map((i) => i.n!);
+}
+
 const ORIGIN = 'https://site.invalid';
 
 /** Site path of the page stored at `htmlFile` (a dist-relative path). */
@@ -139,7 +154,9 @@ export async function measurePage(distDir: string, htmlFile: string): Promise<Pa
     const code = readFileSync(path);
     files.push({ name: next.file, gzipBytes: gzipBytes(code) });
     if (next.isModule) {
-      for (const spec of await staticImports(code.toString('utf8'))) enqueue(spec, `/${next.file}`, true);
+      const text = code.toString('utf8');
+      for (const spec of await staticImports(text)) enqueue(spec, `/${next.file}`, true);
+      for (const spec of await catalogueImports(text, page.startsWith('/zh/') ? 'zh' : 'en')) enqueue(spec, `/${next.file}`, true);
     }
   }
   return { page, files, totalGzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0) };

@@ -23,6 +23,7 @@ import { encoderStageCodec } from '../src/widgets/encoder-stage-stepper/state';
 import { convStepName } from '../src/segnet/core';
 import { sideBySideCodec, stageLayers } from '../src/widgets/decoder-side-by-side/state';
 import { channelComparison } from '../src/widgets/decoder-side-by-side/channel-comparison';
+import { upsampleChannel } from '../src/widgets/decoder-side-by-side/upsample';
 import { sideBySideView } from '../src/widgets/decoder-side-by-side/view';
 import { compositeOverlay, labelShares, pixelAccuracy } from '../src/widgets/label-overlay/overlay-pixels';
 import { labelOverlayCodec } from '../src/widgets/label-overlay/state';
@@ -136,7 +137,7 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
     const { stage, channel } = sideBySideCodec.defaults;
     const layers = stageLayers(stage);
     const [pool, features] = await Promise.all([analysis.layer(layers.pool), analysis.layer(layers.features)]);
-    const view = sideBySideView(await channelComparison(engine, pool, features, stage, channel));
+    const view = sideBySideView(await channelComparison({ upsampleChannel: (c) => upsampleChannel(engine, c) }, pool, features, stage, channel));
     const shown = view.panels.filter((p) => p.key !== 'pooled');
     return {
       picture: grid(shown),

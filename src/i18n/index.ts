@@ -5,15 +5,17 @@
  * contains them (numbers are formatted by the caller's code, shared by both languages).
  *
  * `zh` is typed as `Messages`, so a key missing from it fails the type check.
+ *
+ * The build and Node read both catalogues (./catalogues); a page's scripts load only the
+ * page's own language (./page-catalogues, put in place by astro.config.mjs), before any widget
+ * starts, so messages() and pageMessages() stay synchronous everywhere.
  */
-import { en } from './en';
-import { zh } from './zh';
+import type { en } from './en';
+import { CATALOGUES } from './catalogues';
 import { documentLocale, type Locale } from './locales';
 
 export type Messages = typeof en;
 export * from './locales';
-
-const CATALOGUES: Record<Locale, Messages> = { en, zh };
 
 /** The catalogue of a language. */
 export function messages(locale: Locale): Messages {

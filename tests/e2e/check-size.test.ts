@@ -106,6 +106,17 @@ describe('measurePage(distDir, htmlFile)', () => {
     expect(cost.totalGzipBytes).toBe(expected);
   });
 
+  it('counts the page\'s own catalogue, imported before its widgets start, and not the other language\'s', async () => {
+    const loader = 'const m=document.documentElement.lang==="zh-CN"?await import("./zh.B2.js"):await import("./en.A1.js");export{m};\n';
+    write('_astro/catalogue-loader.js', loader);
+    write('_astro/en.A1.js', 'export const en={a:"English words"};\n');
+    write('_astro/zh.B2.js', 'export const zh={a:"中文"};\n');
+    write('chapters/one/index.html', '<script type="module" src="/_astro/catalogue-loader.js"></script>');
+    write('zh/chapters/one/index.html', '<script type="module" src="/_astro/catalogue-loader.js"></script>');
+    expect((await measurePage(dist, join('chapters', 'one', 'index.html'))).files.map((f) => f.name)).toEqual(['_astro/catalogue-loader.js', '_astro/en.A1.js']);
+    expect((await measurePage(dist, join('zh', 'chapters', 'one', 'index.html'))).files.map((f) => f.name)).toEqual(['_astro/catalogue-loader.js', '_astro/zh.B2.js']);
+  });
+
   it('names the missing file when a page loads a script that is not in dist', async () => {
     write('index.html', '<script type="module" src="/_astro/gone.js"></script>');
     await expect(measurePage(dist, 'index.html')).rejects.toThrow(`/ loads /_astro/gone.js, which is not in ${dist}`);

@@ -18,6 +18,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
+import { scriptBytes as scriptBytesOf } from './engine-worker';
 import { problems, visit, type Visit } from './page-log';
 import { builtPages, DIST_DIR } from './site';
 
@@ -153,13 +154,8 @@ describe('architecture-explorer (chapter 3)', () => {
     await withPage(
       '/chapters/architecture/',
       async (page) => {
-        const scriptBytes = () =>
-          page.evaluate(() =>
-            performance
-              .getEntriesByType('resource')
-              .filter((r) => r.name.endsWith('.js') || r.name.endsWith('.wasm'))
-              .reduce((sum, r) => sum + (r as PerformanceResourceTiming).encodedBodySize, 0),
-          );
+        // TF.js loads in the engine worker: the page's and the worker's fetches together.
+        const scriptBytes = () => scriptBytesOf(page);
         const top = await page.locator(tag).evaluate((el) => el.getBoundingClientRect().top);
         expect(top).toBeGreaterThan(300 + 300); // below the 300 px margin of a 300 px viewport
         await page.waitForTimeout(500);

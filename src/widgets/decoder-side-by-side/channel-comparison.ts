@@ -6,15 +6,19 @@
  */
 import type { LayerData } from '../model/frame-analysis';
 import { channelPlane } from '../model/layer-planes';
-import type { Engine } from '../shared/engine';
-import { upsampleChannel } from './upsample';
+import type { PooledChannel, Upsampler } from './upsample';
 import type { ChannelMaps } from './view';
 
+/** Where the upsampling runs: the page's model in the engine worker, or a script's own engine. */
+export interface Upsampling {
+  upsampleChannel(channel: PooledChannel): Promise<Record<Upsampler, Float32Array>>;
+}
+
 /** Channel `channel` (1-based, clamped to the layer) of stage `stage`'s pooling, unpooled, deconvolved and resized. */
-export async function channelComparison(engine: Engine, pool: LayerData, features: LayerData, stage: number, channel: number): Promise<ChannelMaps> {
+export async function channelComparison(upsampling: Upsampling, pool: LayerData, features: LayerData, stage: number, channel: number): Promise<ChannelMaps> {
   const c = Math.min(channel, pool.channels) - 1;
   const pooled = channelPlane(pool.values, pool.channels, c);
-  const upsampled = await upsampleChannel(engine, {
+  const upsampled = await upsampling.upsampleChannel({
     height: pool.height,
     width: pool.width,
     values: pooled,

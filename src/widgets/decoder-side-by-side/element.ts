@@ -36,7 +36,7 @@ defineWidget('decoder-side-by-side', (root, id) => {
     const key = `${s.frame}:${s.stage}:${s.channel}`;
     const names = layerNames(s);
     const [pool, features] = await Promise.all([model.layer(frame, names.pool), model.layer(frame, names.features)]);
-    const maps = await channelComparison(model.engine, pool, features, s.stage, s.channel);
+    const maps = await channelComparison(model, pool, features, s.stage, s.channel);
     const now = state.get();
     if (`${now.frame}:${now.stage}:${now.channel}` !== key) return;
     const view = sideBySideView(maps, t);

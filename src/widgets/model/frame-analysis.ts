@@ -1,8 +1,8 @@
 /**
  * One forward pass of the page's model over one demo frame, with every intermediate
  * activation recorded: the prediction as plain arrays, and each layer's feature maps
- * downloaded on demand. Runs only inside the lazily loaded engine chunk's callers, which
- * hand in the engine module.
+ * downloaded on demand. Runs in the engine worker (model-host.ts), which hands in the engine
+ * module.
  */
 import type { Activation, Segmentation, SegNetModel } from '../../segnet';
 import { LOGITS_LAYER } from '../../segnet/core';
@@ -80,7 +80,7 @@ export class FrameAnalysis {
  * layer LOGITS_LAYER; the engine's predictSegmentation turns them into the plain-data
  * segmentation.
  */
-export async function analyseFrame(segnet: AnalysisEngine, model: SegNetModel, frame: DemoFrame): Promise<FrameAnalysis> {
+export async function analyseFrame(segnet: AnalysisEngine, model: SegNetModel, frame: Pick<DemoFrame, 'image'>): Promise<FrameAnalysis> {
   const { height, width } = model.config;
   const input = segnet.imagesToTensor(frame.image, 1, height, width); // [1, H, W, 3]
   const { logits, activations } = model.forward(input, { record: true });

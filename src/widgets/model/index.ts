@@ -1,8 +1,8 @@
 /**
  * The page's model and frames, shared by the model-backed widgets (label overlay, architecture
  * explorer, decoder side-by-side, results table), each bound to them by bindModelWidget.
- * Browser-safe and free of TF.js: the engine is imported by loadPageModel only. Build-time
- * helpers live in ./sources (Node).
+ * Browser-safe and free of TF.js: the network runs in the engine worker (model-host.ts), which
+ * loadPageModel starts; the page holds a proxy. Build-time helpers live in ./sources (Node).
  */
 export { DEMO_DATASET, DEMO_FRAME_INDICES, loadDemoFrames, pickDemoFrames, type DemoFrame, type DemoFrames } from './demo-frames';
 export { LOGITS_LAYER, type LayerData } from './frame-analysis';

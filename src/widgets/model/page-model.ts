@@ -1,23 +1,21 @@
 /**
  * The page's model, shared by every model-backed widget on the page: SegNet-Basic at 96x128
  * with the pretrained checkpoint when the site has one, otherwise an untrained network (and a
- * notice saying so). Forward passes run one at a time; the last two frames' activations are
- * kept so widgets can read any layer without running the network again.
+ * notice saying so). The network runs in the engine worker (model-host.ts); here is its proxy,
+ * which sends a frame or a picture and gets back only what a widget asks for, as typed arrays.
+ * The page loads no TF.js for it. Answers are kept: a frame's prediction for the page's life, a
+ * layer for the last two frames asked about. A worker that dies rejects what was asked of it,
+ * in the page's language, and the next question starts a fresh one.
  */
-import type { BackendChoice, CheckpointMeta, Segmentation, SegNetModel, SegNetOptions } from '../../segnet';
+import type { BackendChoice, CheckpointMeta, Segmentation } from '../../segnet';
 import { pageMessages, type Messages } from '../../i18n';
-import { loadEngine, type Engine } from '../shared/engine';
+import type { PooledChannel, Upsampler } from '../decoder-side-by-side/upsample';
 import type { DemoFrame } from './demo-frames';
-import { analyseFrame, type FrameAnalysis, type LayerData } from './frame-analysis';
+import type { LayerData } from './frame-analysis';
+import { KEPT_FRAMES, type FrameInput } from './model-frames';
+import { checkpointFit, PAGE_MODEL_CONFIG, type ModelOrigin } from './model-origin';
 
-/** The model every widget shows: the paper's SegNet-Basic at the embedded data's size. */
-export const PAGE_MODEL_CONFIG: SegNetOptions = Object.freeze({
-  encoder: 'basic',
-  decoder: 'segnet',
-  height: 96,
-  width: 128,
-  seed: 1,
-});
+export { PAGE_MODEL_CONFIG };
 
 /** Where the page's model comes from; filled at build time (see sources.ts). */
 export interface ModelSource {
@@ -34,117 +32,208 @@ export interface ModelDescription {
   notice: string | null;
 }
 
-/** Said when the build has no checkpoint, in the page's language (read when this module loads). */
+/** Said when the build has no checkpoint, in the page's language. */
 export const NO_CHECKPOINT_NOTICE: string = pageMessages().model.noCheckpoint;
 
-/** How many frames keep their recorded activations. */
-const KEPT_ANALYSES = 2;
+/** What the worker says when it has opened a checkpoint's network. */
+export interface ModelOpened {
+  backend: BackendChoice;
+  origin: ModelOrigin;
+}
+
+/**
+ * The engine worker's model calls (see ../worker/api.ts), each naming its network by its
+ * checkpoint's URL (null: the untrained network).
+ */
+export interface ModelRemote {
+  openModel(checkpointUrl: string | null): Promise<ModelOpened>;
+  modelPrediction(checkpointUrl: string | null, frame: FrameInput): Promise<Segmentation>;
+  modelLayer(checkpointUrl: string | null, frame: FrameInput, name: string): Promise<LayerData>;
+  segmentPicture(checkpointUrl: string | null, rgb: Uint8Array): Promise<Segmentation>;
+  upsampleChannel(channel: PooledChannel): Promise<Record<Upsampler, Float32Array>>;
+  closeModel(checkpointUrl: string | null): Promise<void> | void;
+}
+
+/** How the proxy reaches the worker; the page uses the engine worker, tests their own. */
+export interface ModelConnection {
+  /** The worker's model calls (the worker starts on the first). */
+  remote(): Promise<ModelRemote>;
+  /** Calls `listener` when the worker dies; returns a function that stops listening. */
+  onCrash(listener: (error: Error) => void): () => void;
+}
 
 export class PageModel {
-  private readonly analyses = new Map<number, Promise<FrameAnalysis>>();
   private readonly predictions = new Map<number, Promise<Segmentation>>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly layers = new Map<number, Map<string, Promise<LayerData>>>();
+  private readonly pending = new Set<(error: Error) => void>();
+  private opened: Promise<ModelRemote> | null;
 
   constructor(
-    readonly engine: Engine,
-    readonly model: SegNetModel,
+    private readonly connection: ModelConnection,
+    readonly checkpointUrl: string | null,
+    readonly backend: BackendChoice,
     readonly description: ModelDescription,
-  ) {}
-
-  get backend(): BackendChoice {
-    return this.engine.backend;
+    remote: ModelRemote,
+  ) {
+    this.opened = Promise.resolve(remote);
+    connection.onCrash((error) => {
+      this.opened = null;
+      this.predictions.clear();
+      this.layers.clear();
+      for (const reject of [...this.pending]) reject(error);
+    });
   }
 
   /** The model's labels and class probabilities for a frame. */
   prediction(frame: DemoFrame): Promise<Segmentation> {
     let p = this.predictions.get(frame.splitIndex);
     if (!p) {
-      p = this.analysis(frame).then((a) => a.segmentation);
+      p = this.ask((r) => r.modelPrediction(this.checkpointUrl, frameInput(frame)));
       p.catch(() => this.predictions.delete(frame.splitIndex));
       this.predictions.set(frame.splitIndex, p);
     }
     return p;
   }
 
-  /** One recorded layer's output for a frame (runs the network if this frame's pass was dropped). */
-  async layer(frame: DemoFrame, name: string): Promise<LayerData> {
-    let analysis = await this.analysis(frame);
-    if (analysis.isDisposed) {
-      this.analyses.delete(frame.splitIndex);
-      analysis = await this.analysis(frame);
+  /** One recorded layer's output for a frame (the worker runs the network if this frame's pass was dropped). */
+  layer(frame: DemoFrame, name: string): Promise<LayerData> {
+    const key = frame.splitIndex;
+    let kept = this.layers.get(key);
+    if (kept) this.layers.delete(key); // re-insert: most recently used last
+    kept ??= new Map();
+    this.layers.set(key, kept);
+    while (this.layers.size > KEPT_FRAMES) this.layers.delete(this.layers.keys().next().value!);
+    let p = kept.get(name);
+    if (!p) {
+      p = this.ask((r) => r.modelLayer(this.checkpointUrl, frameInput(frame), name));
+      p.catch(() => kept.delete(name));
+      kept.set(name, p);
     }
-    return analysis.layer(name);
+    return p;
   }
 
-  /** The frame's forward pass, run after any pass already queued. */
-  private analysis(frame: DemoFrame): Promise<FrameAnalysis> {
-    const key = frame.splitIndex;
-    const cached = this.analyses.get(key);
-    if (cached) {
-      this.analyses.delete(key); // re-insert: most recently used last
-      this.analyses.set(key, cached);
-      return cached;
-    }
-    const run = this.queue.then(() => analyseFrame(this.engine.segnet, this.model, frame));
-    this.queue = run.catch(() => undefined);
-    run.catch(() => this.analyses.delete(key));
-    this.analyses.set(key, run);
-    while (this.analyses.size > KEPT_ANALYSES) {
-      const [oldest, old] = this.analyses.entries().next().value!;
-      this.analyses.delete(oldest);
-      void old.then((a) => a.dispose(), () => undefined);
-    }
-    return run;
+  /**
+   * The network's labels and class probabilities for one picture: `rgb` holds height x width x 3
+   * bytes at the model's input size (the worker checks it).
+   */
+  segment(rgb: Uint8Array): Promise<Segmentation> {
+    return this.ask((r) => r.segmentPicture(this.checkpointUrl, rgb));
+  }
+
+  /** One pooled channel brought back to full size three ways (see ../decoder-side-by-side/upsample.ts). */
+  upsampleChannel(channel: PooledChannel): Promise<Record<Upsampler, Float32Array>> {
+    return this.ask((r) => r.upsampleChannel(channel));
+  }
+
+  /** Forgets this network in the worker (its widgets went away). */
+  close(): void {
+    void this.opened?.then((r) => r.closeModel(this.checkpointUrl)).catch(() => undefined);
+  }
+
+  /** A call to the worker, rejected if the worker dies first; after a death, a fresh worker opens the network again. */
+  private ask<T>(call: (remote: ModelRemote) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const fail = (error: Error): void => {
+        this.pending.delete(fail);
+        reject(error);
+      };
+      this.pending.add(fail);
+      this.opened ??= this.connection.remote().then(async (r) => {
+        await r.openModel(this.checkpointUrl);
+        return r;
+      });
+      const opened = this.opened;
+      opened.catch(() => {
+        if (this.opened === opened) this.opened = null;
+      });
+      opened.then(call).then(
+        (value) => {
+          this.pending.delete(fail);
+          resolve(value);
+        },
+        (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
   }
 }
+
+/** A demo frame as sent to the worker (its labels stay here). */
+const frameInput = (frame: DemoFrame): FrameInput => ({ splitIndex: frame.splitIndex, image: frame.image });
+
+/** What the reader is told about a network, from the worker's facts. */
+export function describeOrigin(origin: ModelOrigin, m: Messages['model'] = pageMessages().model): ModelDescription {
+  if (origin.trained) {
+    return { trained: true, summary: m.pretrainedSummary(origin.steps > 0 ? origin.steps.toLocaleString('en') : null, origin.dataset), notice: null };
+  }
+  const notice =
+    origin.why === 'no-checkpoint'
+      ? m.noCheckpoint
+      : origin.why === 'unfit'
+        ? m.checkpointUnfit(fitSentence(origin.fit, m))
+        : m.checkpointFailed(origin.error);
+  return { trained: false, summary: m.untrainedSummary, notice };
+}
+
+const fitSentence = (fit: NonNullable<ReturnType<typeof checkpointFit>>, m: Messages['model']): string =>
+  m.checkpointMismatch(fit.encoder, fit.size, fit.wantEncoder, fit.wantSize);
 
 /** Human summary of a loaded checkpoint. */
 export function describeCheckpoint(meta: CheckpointMeta, m: Messages['model'] = pageMessages().model): ModelDescription {
-  const steps = meta.progress.step;
   const dataset = typeof meta.extra.dataset === 'string' ? meta.extra.dataset : null;
-  return { trained: true, summary: m.pretrainedSummary(steps > 0 ? steps.toLocaleString('en') : null, dataset), notice: null };
+  return describeOrigin({ trained: true, steps: meta.progress.step, dataset }, m);
 }
 
-/** Whether a checkpoint's model can stand in for the page's model (same frame size and encoder). */
+/** Whether a checkpoint's model can stand in for the page's model (same frame size and encoder); null when it can. */
 export function checkpointMismatch(meta: CheckpointMeta, m: Messages['model'] = pageMessages().model): string | null {
-  const { encoder, height, width } = meta.config;
-  const want = PAGE_MODEL_CONFIG;
-  if (encoder !== want.encoder || height !== want.height || width !== want.width) {
-    return m.checkpointMismatch(encoder, `${height}x${width}`, want.encoder, `${want.height}x${want.width}`);
-  }
-  return null;
+  const fit = checkpointFit(meta);
+  return fit ? fitSentence(fit, m) : null;
 }
 
-async function buildPageModel(source: ModelSource): Promise<PageModel> {
-  const m = pageMessages().model;
-  const engine = await loadEngine();
-  const untrained = (notice: string): PageModel =>
-    new PageModel(engine, engine.segnet.buildSegNet(PAGE_MODEL_CONFIG), {
-      trained: false,
-      summary: m.untrainedSummary,
-      notice,
+/** The page's engine worker, reached when a model is first opened (its module loads then). */
+const ENGINE_CONNECTION: ModelConnection = {
+  remote: async () => (await import('../shared/engine-worker')).engineWorker(),
+  onCrash: (listener) => {
+    let stop: (() => void) | null = null;
+    let stopped = false;
+    void import('../shared/engine-worker').then((w) => {
+      if (!stopped) stop = w.onEngineCrash(listener);
     });
-  if (!source.checkpointUrl) return untrained(m.noCheckpoint);
-  try {
-    // loadSegNet resolves the site path (TF.js's HTTP loader needs an absolute URL).
-    const { model, meta } = await engine.segnet.loadSegNet(source.checkpointUrl);
-    const mismatch = checkpointMismatch(meta, m);
-    if (mismatch) {
-      model.dispose();
-      return untrained(m.checkpointUnfit(mismatch));
-    }
-    return new PageModel(engine, model, describeCheckpoint(meta, m));
-  } catch (e) {
-    return untrained(m.checkpointFailed((e as Error).message));
-  }
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  },
+};
+
+/**
+ * Opens the network of `checkpointUrl` in the worker; the proxy (described by `describe`) and
+ * what the worker said about where the network came from (an untrained one, and why, when the
+ * checkpoint did not load).
+ */
+export async function openPageModel(
+  checkpointUrl: string | null,
+  describe: (origin: ModelOrigin) => ModelDescription = (origin) => describeOrigin(origin),
+  connection: ModelConnection = ENGINE_CONNECTION,
+): Promise<{ model: PageModel; origin: ModelOrigin }> {
+  const remote = await connection.remote();
+  const { backend, origin } = await remote.openModel(checkpointUrl);
+  return { model: new PageModel(connection, checkpointUrl, backend, describe(origin), remote), origin };
+}
+
+/** Why a checkpoint is not running, in the page's language (the worker's facts, worded). */
+export function originProblem(origin: ModelOrigin, m: Messages['model'] = pageMessages().model): string | null {
+  if (origin.trained) return null;
+  if (origin.why === 'failed') return origin.error;
+  if (origin.why === 'unfit') return fitSentence(origin.fit, m);
+  return m.noCheckpoint;
 }
 
 let pageModel: Promise<PageModel> | null = null;
 
-/** The page's model, built once per page by whichever widget asks first. */
-export function loadPageModel(source: ModelSource): Promise<PageModel> {
+/** The page's model, opened once per page by whichever widget asks first. */
+export function loadPageModel(source: ModelSource, connection: ModelConnection = ENGINE_CONNECTION): Promise<PageModel> {
   if (!pageModel) {
-    pageModel = buildPageModel(source);
+    pageModel = openPageModel(source.checkpointUrl, undefined, connection).then(({ model }) => model);
     pageModel.catch(() => {
       pageModel = null;
     });

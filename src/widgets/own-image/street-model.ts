@@ -1,12 +1,13 @@
 /**
  * The network the own-image widget runs: SegNet-Basic trained on CamVid street scenes when the
  * site was built with that checkpoint, otherwise the page's model (trained on synthetic scenes,
- * or untrained), shared with the chapter's other widgets. Browser code; TF.js loads lazily.
+ * or untrained), shared with the chapter's other widgets. Either runs in the page's engine
+ * worker, beside the chapter's other networks (one TF.js per page); the page sends the picture
+ * and gets the labels back.
  */
 import type { Segmentation } from '../../segnet/core';
 import { pageMessages, type Messages } from '../../i18n';
-import { loadEngine } from '../shared/engine';
-import { checkpointMismatch, loadPageModel, PageModel } from '../model/page-model';
+import { loadPageModel, openPageModel, originProblem, type PageModel } from '../model/page-model';
 import type { OwnImageSources } from './sources';
 
 /** Which weights run: real street scenes, this site's synthetic scenes, or none. */
@@ -33,16 +34,18 @@ export function readOwnImageSources(root: HTMLElement): OwnImageSources {
 type Words = Messages['ownImage'];
 
 async function loadCamVid(url: string, m: Words): Promise<PageModel> {
-  const engine = await loadEngine();
-  // loadSegNet resolves the site path (TF.js's HTTP loader needs an absolute URL).
-  const { model, meta } = await engine.segnet.loadSegNet(url);
-  const mismatch = checkpointMismatch(meta);
-  if (mismatch) {
-    model.dispose();
-    throw new Error(mismatch);
+  const { model, origin } = await openPageModel(url, (o) => ({
+    trained: true,
+    summary: m.camvidSummary(o.trained && o.steps > 0 ? o.steps.toLocaleString('en') : null),
+    notice: null,
+  }));
+  const problem = originProblem(origin);
+  if (problem !== null) {
+    // The worker stands an untrained network in for a checkpoint that did not load; here the page's model does.
+    model.close();
+    throw new Error(problem);
   }
-  const steps = meta.progress.step > 0 ? meta.progress.step.toLocaleString('en') : null;
-  return new PageModel(engine, model, { trained: true, summary: m.camvidSummary(steps), notice: null });
+  return model;
 }
 
 /** Loads the best model this build offers; falls back to the page's model when CamVid's fails. */
@@ -83,19 +86,8 @@ export function streetModelSentence(street: StreetModel, builtWithCheckpoint: bo
 
 /**
  * The network's labels and class probabilities for one picture: `rgb` holds height x width x 3
- * bytes at the model's input size, scaled to [0, 1] as the training data were.
+ * bytes at the model's input size, scaled to [0, 1] as the training data were (in the worker).
  */
-export async function segmentPicture(model: PageModel, rgb: Uint8Array): Promise<Segmentation> {
-  const { segnet } = model.engine;
-  const { height, width } = model.model.config;
-  if (rgb.length !== height * width * 3) {
-    throw new Error(`segmentPicture: expected ${height} x ${width} x 3 = ${height * width * 3} bytes, got ${rgb.length}`);
-  }
-  const input = segnet.imagesToTensor(rgb, 1, height, width); // [1, H, W, 3]
-  try {
-    const [segmentation] = await model.model.segment(input);
-    return segmentation!;
-  } finally {
-    input.dispose();
-  }
+export function segmentPicture(model: PageModel, rgb: Uint8Array): Promise<Segmentation> {
+  return model.segment(rgb);
 }

@@ -2,6 +2,8 @@
  * The engine worker's interface, as the page sees it through comlink: one entry per widget
  * kind that runs there. A widget opens its session (plain facts come back), then asks for the
  * session itself, which reaches the page as a comlink proxy whose methods return promises.
+ * The model widgets' network (ModelRemote, see ../model/page-model.ts) is asked by its
+ * checkpoint's URL: each call returns plain data, its typed arrays transferred.
  */
 import type { ProxyMarked } from 'comlink';
 import type { RaceHost, RaceInit } from '../decoder-comparison/race-host';
@@ -9,8 +11,9 @@ import type { RacePageView } from '../decoder-comparison/race-remote';
 import type { StudioInit, StudioOpened } from '../training-studio/studio-host';
 import type { StudioPageView } from '../training-studio/studio-remote';
 import type { StudioSession } from '../training-studio/session';
+import type { ModelRemote } from '../model/page-model';
 
-export interface WorkerApi {
+export interface WorkerApi extends ModelRemote {
   /** Loads the engine (once per worker) and opens the training studio `init.id`, reporting to `page`. */
   openStudio(init: StudioInit, page: StudioPageView): Promise<Omit<StudioOpened, 'session'>>;
   /** The studio `id` opened by openStudio (a comlink proxy on the page). */
@@ -18,5 +21,5 @@ export interface WorkerApi {
   /** Disposes of the studio `id` and forgets it (its widget went away). */
   closeStudio(id: string): void;
   /** A decoder race reporting to `page`; its engine, data and encoder load on its first prepare or start. */
-  openRace(init: RaceInit, page: RacePageView): RaceHost & ProxyMarked;
+  openRace(init: RaceInit, page: RacePageView): Promise<RaceHost & ProxyMarked>;
 }

@@ -1,14 +1,18 @@
 /**
  * The engine worker: one per page, shared by the widgets on it. TF.js, the networks, their
- * training loops, validation and saves live here, so no step ever holds the page. Each widget
+ * training loops, validation and saves, and the model widgets' forward passes live here, so
+ * no step and no pass ever holds the page. Each widget
  * opens its session through the API below (comlink); the session reports back to the page's
  * view, one message per change, with typed arrays transferred. A widget that goes away closes
  * its session, which also closes the channel to its view.
  */
 import * as Comlink from 'comlink';
-import { openRace } from '../decoder-comparison/race-host';
 import type { StudioSession } from '../training-studio/session';
 import type { WorkerApi } from './api';
+import type { LayerData } from '../model/frame-analysis';
+import type { OpenedModel } from '../model/model-host';
+import type { Segmentation } from '../../segnet';
+import { loadEngine } from '../shared/engine';
 
 /**
  * A page's view (the page passed it as a comlink proxy) that can be closed: after close() its
@@ -38,7 +42,68 @@ const closeStudio = (id: string): void => {
   open.close();
 };
 
+/** The model widgets' networks, one per checkpoint URL ('' for the untrained one). */
+const models = new Map<string, Promise<OpenedModel>>();
+
+const modelKey = (checkpointUrl: string | null): string => checkpointUrl ?? '';
+
+/** The network of `checkpointUrl`, opened by the first call (a failed open is tried afresh next time). */
+function openedModel(checkpointUrl: string | null): Promise<OpenedModel> {
+  const key = modelKey(checkpointUrl);
+  let opened = models.get(key);
+  if (!opened) {
+    opened = (async () => {
+      const [engine, host] = await Promise.all([loadEngine(), import('../model/model-host')]);
+      return host.openModel(engine, checkpointUrl);
+    })();
+    opened.catch(() => models.delete(key));
+    models.set(key, opened);
+  }
+  return opened;
+}
+
+/** Answers with copies whose buffers move to the page (the worker keeps its own). */
+async function sendSegmentation(s: Promise<Segmentation>): Promise<Segmentation> {
+  const { segmentationCopy } = await import('../model/model-host');
+  const { value, buffers } = segmentationCopy(await s);
+  return Comlink.transfer(value, buffers);
+}
+
+async function sendLayer(d: Promise<LayerData>): Promise<LayerData> {
+  const { layerCopy } = await import('../model/model-host');
+  const { value, buffers } = layerCopy(await d);
+  return Comlink.transfer(value, buffers);
+}
+
 const api: WorkerApi = {
+  async openModel(checkpointUrl) {
+    const { runner, origin } = await openedModel(checkpointUrl);
+    return { backend: runner.backend, origin };
+  },
+  async modelPrediction(checkpointUrl, frame) {
+    const { runner } = await openedModel(checkpointUrl);
+    return sendSegmentation(runner.prediction(frame));
+  },
+  async modelLayer(checkpointUrl, frame, name) {
+    const { runner } = await openedModel(checkpointUrl);
+    return sendLayer(runner.layer(frame, name));
+  },
+  async segmentPicture(checkpointUrl, rgb) {
+    const { runner } = await openedModel(checkpointUrl);
+    return sendSegmentation(runner.segment(rgb));
+  },
+  async upsampleChannel(channel) {
+    const [engine, { upsampleChannel }] = await Promise.all([loadEngine(), import('../decoder-side-by-side/upsample')]);
+    const maps = await upsampleChannel(engine, channel);
+    return Comlink.transfer(maps, [maps.unpool.buffer, maps.transposed.buffer, maps.bilinear.buffer] as ArrayBuffer[]);
+  },
+  async closeModel(checkpointUrl) {
+    const key = modelKey(checkpointUrl);
+    const opened = models.get(key);
+    models.delete(key);
+    await opened?.then(({ runner }) => runner.dispose(), () => undefined);
+  },
+
   async openStudio(init, page) {
     const { openStudio } = await import('../training-studio/studio-host');
     closeStudio(init.id);
@@ -53,7 +118,9 @@ const api: WorkerApi = {
     return Comlink.proxy(open.session);
   },
   closeStudio,
-  openRace(init, page) {
+  async openRace(init, page) {
+    // Loaded with the race (its code and both languages' words are not needed by the model widgets).
+    const { openRace } = await import('../decoder-comparison/race-host');
     const view = closable(page);
     const race = openRace(init, view.page, Comlink.transfer);
     return Comlink.proxy({

@@ -7,7 +7,8 @@ import type { SplitData } from '../../../src/data';
 import * as segnet from '../../../src/segnet';
 import { pickDemoFrames, type DemoFrame } from '../../../src/widgets/model/demo-frames';
 import { analyseFrame, LOGITS_LAYER } from '../../../src/widgets/model/frame-analysis';
-import { checkpointMismatch, describeCheckpoint, PageModel } from '../../../src/widgets/model/page-model';
+import { ModelRunner } from '../../../src/widgets/model/model-host';
+import { checkpointMismatch, describeCheckpoint } from '../../../src/widgets/model/page-model';
 import { backendSentence, holdReason } from '../../../src/widgets/model/run-policy';
 import { CHECKPOINT_PATH, widgetSources } from '../../../src/widgets/model/sources';
 import type { Engine } from '../../../src/widgets/shared/engine';
@@ -135,9 +136,9 @@ describe('analyseFrame(segnet, model, frame)', () => {
   });
 });
 
-describe('PageModel', () => {
+describe('ModelRunner (the page model in the engine worker)', () => {
   it('runs each frame once, keeps the last two frames’ activations, and re-runs a dropped frame', async () => {
-    const page = new PageModel(engine, model, { trained: false, summary: 'tiny', notice: 'untrained' });
+    const page = new ModelRunner(engine, model);
     const before = tf.memory().numTensors;
     const [a, b] = await Promise.all([page.prediction(frame(0)), page.prediction(frame(0))]);
     expect(a).toBe(b);
