@@ -265,4 +265,23 @@ describe('boundary-f1-demo and results-table (chapter 7)', () => {
       expect(await page.locator(`${tag} th.is-sorted`).first().innerText()).toBe('mIoU');
     });
   });
+
+  it('opens the per-class chart on the best run by mIoU; the menu and a link change it', async () => {
+    const tag = 'results-table';
+    const results = JSON.parse(readFileSync(join(DIST_DIR, 'models/results.json'), 'utf8')) as { runs: { name: string; meanIoU: number }[] };
+    const best = results.runs.reduce((b, r, i) => (r.meanIoU > results.runs[b]!.meanIoU ? i : b), 0);
+    const other = best === 0 ? 1 : 0;
+    await withPage('/chapters/why-it-matters/', async (page) => {
+      const title = () => page.locator(`${tag} .iou-title`).innerText();
+      await page.locator(`${tag} .iou-chart svg`).first().waitFor({ timeout: 30_000 });
+      expect(await page.locator(`${tag} select[data-field="run"]`).inputValue()).toBe(String(best));
+      expect(await title()).toContain(results.runs[best]!.name);
+      await expectRedraw(page, title, () => setValue(page, `${tag} select[data-field="run"]`, String(other)), `results.run=${other}`);
+      expect(await title()).toContain(results.runs[other]!.name);
+    });
+    await withPage(`/chapters/why-it-matters/?results.run=${other}`, async (page) => {
+      await page.locator(`${tag} .iou-chart svg`).first().waitFor({ timeout: 30_000 });
+      expect(await page.locator(`${tag} select[data-field="run"]`).inputValue()).toBe(String(other));
+    });
+  });
 });
