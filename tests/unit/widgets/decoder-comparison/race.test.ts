@@ -360,7 +360,7 @@ describe('RaceSession', () => {
         watchDevice: () => () => undefined,
         onBackend: () => () => undefined,
       },
-      { dataSize: { height: SIZE, width: SIZE }, network: { basicChannels: 2, atrousRate: 2 }, presetSteps: setup.presetSteps },
+      { dataSize: { height: SIZE, width: SIZE }, network: { basicChannels: 2, atrousRate: 2 } },
     );
     sessions.push(session);
     await session.prepare();
