@@ -44,5 +44,7 @@ export const decoderSideBySide = {
     `Error is the root-mean-square difference from the map before pooling, as a share of that map’s range (0 is a perfect copy): ${scores.join(', ')}.`,
   inPlaceDefined: (scores: string[]) =>
     `Maxima in place is the share of 2 × 2 pooling windows whose largest value sits where the maximum was before pooling: ${scores.join(', ')}.`,
+  /** The caption's sentences, joined. */
+  sentences: (parts: string[]) => parts.join(' '),
   zerosDefined: (scores: string[]) => `Zeros is the share of values that are exactly 0: ${scores.join(', ')}.`,
 };

@@ -22,11 +22,11 @@ export const decoderSideBySide: (typeof en)['decoderSideBySide'] = {
         note: '训练好的解码器在这一阶段自己的输入，用同样的索引反池化：仍然是稀疏的。它的通道是解码器的特征，不是编码器的',
       },
       output: {
-        title: 'SegNet 解码器：经 7×7 卷积和批归一化之后',
-        note: '这一阶段的输出：每个值都由全部 64 个反池化通道在 7×7 范围内的值按学到的权重混合而成，再做批归一化。下一阶段拿到的就是它',
+        title: 'SegNet 解码器：经 7×7 卷积和批量归一化之后',
+        note: '这一阶段的输出：每个值都由全部 64 个反池化通道在 7×7 范围内的值按学到的权重混合而成，再做批量归一化。下一阶段拿到的就是它',
       },
       sentence: (stage, zerosIn, zerosOut) =>
-        `训练好的 SegNet 解码器第 ${stage} 阶段拿到反池化后的特征图（零值占 ${zerosIn}），经过学到的 7 × 7 卷积和批归一化，输出一张稠密的特征图（零值占 ${zerosOut}）：稀疏的特征图只是中间结果，不是解码器的输出。它的通道是另一组特征，所以不在它们上面计算误差和最大值归位率。`,
+        `训练好的 SegNet 解码器第 ${stage} 阶段拿到反池化后的特征图（零值占 ${zerosIn}），经过学到的 7 × 7 卷积和批量归一化，输出一张稠密的特征图（零值占 ${zerosOut}）：稀疏的特征图只是中间结果，不是解码器的输出。它的通道是另一组特征，所以不在它们上面计算误差和最大值归位率。`,
     },
   },
   heatMap: (title, height, width) => `${title}，${height} × ${width} 热力图`,
@@ -39,5 +39,6 @@ export const decoderSideBySide: (typeof en)['decoderSideBySide'] = {
   methodScore: (title, value) => `${title} ${value}`,
   errorDefined: (scores) => `误差是与池化前特征图之差的均方根，再除以该特征图的取值范围（0 表示完全复原）：${scores.join('，')}。`,
   inPlaceDefined: (scores) => `最大值归位率是 2 × 2 池化窗口中，最大值仍落在池化前最大值所在位置的窗口所占的比例：${scores.join('，')}。`,
+  sentences: (parts) => parts.join(''),
   zerosDefined: (scores) => `零值占比是恰好为 0 的值所占的比例：${scores.join('，')}。`,
 };

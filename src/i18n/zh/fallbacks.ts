@@ -17,7 +17,7 @@ export const fallbacks: (typeof en)['fallbacks'] = {
     transposed: '转置卷积',
     bilinear: '双线性插值',
     'segnet-input': '训练好的 SegNet 解码器在这一阶段自己反池化后的特征图',
-    'segnet-output': '这一阶段经学到的 7×7 卷积和批归一化之后的输出',
+    'segnet-output': '这一阶段经学到的 7×7 卷积和批量归一化之后的输出',
   },
   sideBySideAlt: (what, height, width, panels) =>
     `${what}的六张热力图，每张 ${height} x ${width}，排成两行、每行三张，从左到右依次是：${panels.join('；')}。黄色表示强，深蓝表示弱；最后两张各用自己的色标。`,

@@ -128,5 +128,5 @@ export function comparisonSentence(view: SideBySideView, t: Words = ENGLISH): st
     t.zerosDefined(list((s) => share(s.zeroShare))),
     ...view.learnt.map((row) => t.learnt[row.decoder].sentence(view.stage, share(row.panels[0].scores!.zeroShare), share(row.panels[1].scores!.zeroShare))),
   ];
-  return parts.join(' ');
+  return t.sentences(parts);
 }

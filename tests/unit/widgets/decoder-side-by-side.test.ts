@@ -168,7 +168,7 @@ describe('the decoder side-by-side in Chinese', () => {
     chinese(text);
     expect(node.querySelector('[data-panel="unpool"] .sbs-title')?.textContent).toBe('按索引反池化');
     expect(node.querySelector('[data-panel="transposed"] dt')?.textContent).toBe('误差');
-    expect(node.querySelector('[data-panel="segnet-output"] .sbs-title')?.textContent).toBe('SegNet 解码器：经 7×7 卷积和批归一化之后');
+    expect(node.querySelector('[data-panel="segnet-output"] .sbs-title')?.textContent).toBe('SegNet 解码器：经 7×7 卷积和批量归一化之后');
     expect(text).toContain('池化之前，4 × 4 热力图');
     expect(englishLeftovers(readerText(renderSideBySide(sideBySideView(maps()))))).toContain('pooling');
   });
