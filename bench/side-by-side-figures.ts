@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/side-by-side-figures.ts <frame>:<stage>:<channel> ...
+ * npx tsx bench/side-by-side-figures.ts <frame>:<stage>:<channel> ...
  *
  * The caption chapter 5's decoder side-by-side shows for each state (demo frame 0-based, stage
  * 1..4, channel 1..64), in English and Chinese, computed as the widget computes it from the
@@ -11,8 +11,8 @@ import { loadDatasetFromDir } from '../src/data/node';
 import { analyseFrame } from '../src/widgets/model/frame-analysis';
 import { pickDemoFrames, DEMO_DATASET } from '../src/widgets/model/demo-frames';
 import { CHECKPOINT_PATH, publicFile } from '../src/widgets/model/sources';
-import { checkpointFolder } from './lib/checkpoint-files';
-import { registerNodeBackends, quietTfjs } from './lib/node-backends';
+import { checkpointFolder } from '../scripts/lib/checkpoint-files';
+import { registerNodeBackends, quietTfjs } from '../scripts/lib/node-backends';
 import { stageLayers } from '../src/widgets/decoder-side-by-side/state';
 import { channelComparison } from '../src/widgets/decoder-side-by-side/channel-comparison';
 import { comparisonSentence, sideBySideView } from '../src/widgets/decoder-side-by-side/view';
