@@ -136,15 +136,16 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
   'decoder-side-by-side': async (frame, analysis, engine) => {
     const { stage, channel } = sideBySideCodec.defaults;
     const layers = stageLayers(stage);
-    const [pool, features] = await Promise.all([analysis.layer(layers.pool), analysis.layer(layers.features)]);
-    const view = sideBySideView(await channelComparison({ upsampleChannel: (c) => upsampleChannel(engine, c) }, pool, features, stage, channel));
-    const shown = view.panels.filter((p) => p.key !== 'pooled');
+    const [pool, features, upsampled, output] = await Promise.all([layers.pool, layers.features, layers.decoderUnpool, layers.decoderOutput].map((n) => analysis.layer(n)));
+    const view = sideBySideView(await channelComparison({ upsampleChannel: (c) => upsampleChannel(engine, c) }, pool!, features!, stage, channel, [{ decoder: 'segnet', upsampled: upsampled!, output: output! }]));
+    // Before pooling and the three fixed upsamplers; below, the trained decoder's stage (its own scale).
+    const shown = [...view.panels.filter((p) => p.key !== 'pooled'), ...view.learnt.flatMap((row) => row.panels)];
     return {
-      picture: grid(shown),
+      picture: grid(shown, 3),
       words: (m) => {
         const what = m.fallbacks.channelOf(channel, stage, frame.index + 1);
         const panels = shown.map((p) => m.fallbacks.panels[p.key]);
-        return { alt: m.fallbacks.sideBySideAlt(what, features.height, features.width, panels), caption: m.fallbacks.sideBySideCaption(what, panels.slice(1)) };
+        return { alt: m.fallbacks.sideBySideAlt(what, features!.height, features!.width, panels), caption: m.fallbacks.sideBySideCaption(what, panels.slice(1)) };
       },
     };
   },

@@ -203,4 +203,46 @@ describe('decoder-comparison (chapter 8)', () => {
       'dark',
     );
   }, 240_000);
+  it('offers all five decoders and the from-scratch preset: each redraws the race, and the URL follows', async () => {
+    await withPage(`${PAGE}?race.decoders=segnet,fcn,deeplab-largefov,deconvnet,bilinear`, async (page) => {
+      expect(await page.locator(`${tag} input[data-decoder]`).count()).toBe(5);
+      expect(await page.locator(`${tag} .dc-card`).count()).toBe(5);
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      const headers = () => page.locator(`${tag} .dc-head [role="columnheader"]`).allInnerTexts();
+      await expect.poll(headers, { timeout: 90_000 }).toEqual(['Frame', 'Ground truth', 'SegNet', 'FCN', 'DeepLab-LargeFOV', 'DeconvNet', 'Bilinear-Interpolation']);
+
+      // Fewer decoders, from the keyboard: Space on a focused checkbox unticks it.
+      for (const d of ['fcn', 'deeplab-largefov']) {
+        await page.locator(`${tag} input[data-decoder="${d}"]`).focus();
+        await page.keyboard.press('Space');
+      }
+      await expect.poll(() => query(page)).toBe('?race.decoders=segnet,deconvnet,bilinear');
+      await expect.poll(headers, { timeout: 90_000 }).toEqual(['Frame', 'Ground truth', 'SegNet', 'DeconvNet', 'Bilinear-Interpolation']);
+
+      // The from-scratch preset brings its learning rate and size, and says what the networks are.
+      const size = () => page.locator(`${tag} .dc-predictions canvas`).first().evaluate((c) => `${(c as HTMLCanvasElement).height}x${(c as HTMLCanvasElement).width}`);
+      await page.locator(`${tag} input[data-preset="scratch"]`).focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => query(page)).toBe('?race.decoders=segnet,deconvnet,bilinear&race.preset=scratch&race.lr=0.003&race.res=quarter');
+      expect(await page.locator(`${tag} select[data-field="lr"]`).inputValue()).toBe('0.003');
+      expect(await page.locator(`${tag} input[data-field="res"][value="quarter"]`).isChecked()).toBe(true);
+      await expect.poll(size, { timeout: 90_000 }).toBe('24x32');
+      await expect.poll(() => page.locator(`${tag} [data-part="status"]`).innerText(), { timeout: 30_000 }).toContain('From scratch: each decoder has its own SegNet-Basic encoder');
+      expect(await page.locator(`${tag} [data-part="caption"]`).innerText()).toContain('every network, encoder and decoder, starts from random weights');
+
+      await page.locator('decoder-comparison').getByRole('button', { name: 'Start' }).click();
+      await expect.poll(() => step(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+      await page.locator('decoder-comparison').getByRole('button', { name: 'Pause' }).click();
+      await page.waitForSelector(`${tag}[data-state="paused"]`, { timeout: 60_000 });
+      for (const d of ['segnet', 'deconvnet', 'bilinear']) {
+        expect(Number(await page.locator(`${tag} .dc-card[data-decoder="${d}"] [data-fact="loss"]`).innerText()), d).toBeGreaterThan(0);
+      }
+      await expectNoAxeViolations(page);
+
+      // Back to the pretrained preset: its own settings, and the URL returns to the line-up alone.
+      await page.locator(`${tag} input[data-preset="pretrained"]`).check();
+      await expect.poll(() => query(page)).toBe('?race.decoders=segnet,deconvnet,bilinear');
+      await expect.poll(size, { timeout: 90_000 }).toBe('48x64');
+    });
+  }, 240_000);
 });

@@ -293,10 +293,18 @@ describe('decoder-side-by-side (chapter 5)', () => {
       await whenModelReady(page, tag);
       await page.waitForSelector(`${tag}[data-shown="0:2:1"]`);
       const maps = () => pixels(page, `${tag} [data-part="stage"] canvas`);
-      expect(await page.locator(`${tag} .sbs-scores`).count()).toBe(3);
+      // Three fixed upsamplers scored against the map before pooling; the trained SegNet stage (its unpooled input, its conv + BN output) by zeros only.
+      expect(await page.locator(`${tag} .sbs-methods .sbs-scores`).count()).toBe(3);
+      expect(await page.locator(`${tag} .sbs-learnt [data-panel]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-panel')))).toEqual(['segnet-input', 'segnet-output']);
+      const caption = await page.locator(`${tag} [data-part="caption"]`).innerText();
+      expect(caption).toMatch(/^Error is the root-mean-square difference from the map before pooling, as a share of that map’s range \(0 is a perfect copy\): unpooling with indices 0\.\d\d, /);
+      expect(caption).toContain('Maxima in place is the share of 2 × 2 pooling windows');
+      expect(caption).toMatch(/The trained SegNet decoder’s stage 2 receives its unpooled map \(\d+% zeros\) and outputs, after its learnt 7 × 7 convolution and batch norm, a dense map \(0% zeros\)/);
+      expect(caption).not.toMatch(/edge energy/i);
       await expectRedraw(page, maps, () => setValue(page, `${tag} input[data-field="channel"]`, '5'), 'decoders.channel=5');
       await expectRedraw(page, maps, () => setValue(page, `${tag} select[data-field="stage"]`, '1'), '.stage=1');
       expect(await page.locator(`${tag} [data-panel="unpool"] .sbs-size`).innerText()).toBe('96 × 128');
+      expect(await page.locator(`${tag} [data-panel="segnet-output"] .sbs-size`).innerText()).toBe('96 × 128');
       await expectRedraw(page, maps, () => page.locator(`${tag} .frame-choice`).nth(3).click(), '.frame=3');
       await expectRedraw(page, maps, () => page.locator(`${tag} [data-part="strongest"]`).click(), '.channel=');
       await expectNoAxeViolations(page, tag);
@@ -346,6 +354,25 @@ describe('boundary-f1-demo and results-table (chapter 7)', () => {
       await page.locator(`${tag} table`).first().waitFor();
       expect(await page.locator(`${tag} select[data-field="sort"]`).inputValue()).toBe('mIoU');
       expect(await page.locator(`${tag} th.is-sorted`).first().innerText()).toBe('mIoU');
+    });
+  });
+
+  it('opens the per-class chart on the best run by mIoU; the menu and a link change it', async () => {
+    const tag = 'results-table';
+    const results = JSON.parse(readFileSync(join(DIST_DIR, 'models/results.json'), 'utf8')) as { runs: { name: string; meanIoU: number }[] };
+    const best = results.runs.reduce((b, r, i) => (r.meanIoU > results.runs[b]!.meanIoU ? i : b), 0);
+    const other = best === 0 ? 1 : 0;
+    await withPage('/chapters/why-it-matters/', async (page) => {
+      const title = () => page.locator(`${tag} .iou-title`).innerText();
+      await page.locator(`${tag} .iou-chart svg`).first().waitFor({ timeout: 30_000 });
+      expect(await page.locator(`${tag} select[data-field="run"]`).inputValue()).toBe(String(best));
+      expect(await title()).toContain(results.runs[best]!.name);
+      await expectRedraw(page, title, () => setValue(page, `${tag} select[data-field="run"]`, String(other)), `results.run=${other}`);
+      expect(await title()).toContain(results.runs[other]!.name);
+    });
+    await withPage(`/chapters/why-it-matters/?results.run=${other}`, async (page) => {
+      await page.locator(`${tag} .iou-chart svg`).first().waitFor({ timeout: 30_000 });
+      expect(await page.locator(`${tag} select[data-field="run"]`).inputValue()).toBe(String(other));
     });
   });
 });

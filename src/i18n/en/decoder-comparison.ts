@@ -3,6 +3,14 @@
  * caption, and what the race (in the engine worker) says to the reader.
  */
 export const decoderComparison = {
+  /** The decoders' names (the paper's; "Bilinear-Interpolation" is its Table 1 row). */
+  names: {
+    segnet: 'SegNet',
+    fcn: 'FCN',
+    'deeplab-largefov': 'DeepLab-LargeFOV',
+    deconvnet: 'DeconvNet',
+    bilinear: 'Bilinear-Interpolation',
+  },
   controls: {
     group: 'Training',
     start: 'Start',
@@ -14,6 +22,11 @@ export const decoderComparison = {
     decoders: 'Decoders',
     learningRate: 'Learning rate',
     resolution: 'Resolution',
+    preset: 'Start from',
+    presets: {
+      pretrained: 'Pretrained encoder (frozen), new decoders',
+      scratch: 'Scratch: whole networks from random weights',
+    },
     refreshEvery: 'Refresh every',
     steps: 'steps',
     idleCaption: 'The race starts when you press Start.',
@@ -46,6 +59,8 @@ export const decoderComparison = {
       segnet: 'max-pooling indices, 2 bits per window',
       fcn: 'one K-channel float map per skip connection',
       'deeplab-largefov': 'nothing: no skip connections',
+      deconvnet: 'max-pooling indices, 2 bits per window',
+      bilinear: 'nothing: no skip connections',
     },
     iouPending: 'Per-class IoU appears at the first refresh.',
     iouAxis: 'IoU (%)',
@@ -65,6 +80,7 @@ export const decoderComparison = {
   },
   caption: {
     start: 'No step yet: every decoder starts from random weights on the same frozen encoder.',
+    startScratch: 'No step yet: every network, encoder and decoder, starts from random weights (the same encoder weights for all).',
     unscored: (steps: number) => `${steps} ${steps === 1 ? 'step' : 'steps'} on the same batches; validation scores come at the next refresh.`,
     scored: (steps: number, list: string[]) => `Validation mIoU after ${steps} ${steps === 1 ? 'step' : 'steps'} on the same batches: ${list.join(', ')}.`,
   },
@@ -75,6 +91,7 @@ export const decoderComparison = {
     noCheckpoint: 'No pretrained checkpoint: the shared encoder has random weights (frozen), so the decoders learn from random features.',
     unusable: (error: string) => `The pretrained checkpoint could not be used (${error}): the shared encoder has random weights (frozen).`,
     misfit: (error: string) => `The pretrained checkpoint’s encoder does not fit (${error}): the shared encoder has random weights (frozen).`,
+    scratch: 'From scratch: each decoder has its own SegNet-Basic encoder, all starting from the same random weights, trained with it',
   },
   race: {
     pausing: 'Pausing after this step…',
@@ -87,5 +104,6 @@ export const decoderComparison = {
     diverged: (decoder: string, loss: string, step: number) =>
       `${decoder}’s loss became ${loss} at step ${step}: that update was not applied and training is paused. Lower the learning rate, then resume or reset.`,
     paused: (step: number) => `Paused at step ${step}.`,
+    presetDone: (step: number) => `Paused after ${step} steps, the preset’s length. Press Resume to go on.`,
   },
 };

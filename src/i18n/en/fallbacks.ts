@@ -31,10 +31,19 @@ export const fallbacks = {
     `${AHEAD}: channel ${channel} of encoder stage 1 on road frame ${frame} after convolution, batch norm, ReLU (${zero}% of the map becomes zero) and max pooling.`,
   channelOf: (channel: number, stage: number, frame: number) => `channel ${channel} of encoder stage ${stage} on road frame ${frame}`,
   /** The decoder side-by-side's panels, by key. */
-  panels: { reference: 'before pooling', pooled: 'pooled', unpool: 'unpooling with indices', transposed: 'transposed convolution', bilinear: 'bilinear interpolation' },
+  panels: {
+    reference: 'before pooling',
+    pooled: 'pooled',
+    unpool: 'unpooling with indices',
+    transposed: 'transposed convolution',
+    bilinear: 'bilinear interpolation',
+    'segnet-input': 'the trained SegNet decoder’s own unpooled map at this stage',
+    'segnet-output': 'that stage’s output after its learnt 7×7 convolution and batch norm',
+  },
   sideBySideAlt: (what: string, height: number, width: number, panels: readonly string[]) =>
-    `Four heat maps of ${what}, ${height} x ${width} each, left to right: ${panels.join('; ')}. Yellow is strong, dark blue weak.`,
-  sideBySideCaption: (what: string, methods: readonly string[]) => `${AHEAD}: ${what} before pooling, then pooled and brought back by ${methods.join(', ')} (left to right).`,
+    `Six heat maps of ${what}, ${height} x ${width} each, in two rows of three, left to right: ${panels.join('; ')}. Yellow is strong, dark blue weak; the last two have their own scale.`,
+  sideBySideCaption: (what: string, methods: readonly string[]) =>
+    `${AHEAD}: ${what} before pooling, then pooled and brought back by ${methods.slice(0, 3).join(', ')}; below, ${methods.slice(3).join(', and ')} (left to right, top to bottom).`,
   /** `tolerance` in pixels, already formatted. */
   boundaryAlt: (frame: number, tolerance: string) =>
     `Road frame ${frame}, dimmed, twice: left, the true class boundaries; right, the network’s predicted boundaries. Blue boundary pixels lie within ${tolerance} pixels of a boundary in the other map, orange ones do not.`,

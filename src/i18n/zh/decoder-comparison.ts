@@ -1,6 +1,13 @@
 import type { en } from '../en';
 
 export const decoderComparison: (typeof en)['decoderComparison'] = {
+  names: {
+    segnet: 'SegNet',
+    fcn: 'FCN',
+    'deeplab-largefov': 'DeepLab-LargeFOV',
+    deconvnet: 'DeconvNet',
+    bilinear: '双线性插值',
+  },
   controls: {
     group: '训练',
     start: '开始',
@@ -12,6 +19,11 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
     decoders: '解码器',
     learningRate: '学习率',
     resolution: '分辨率',
+    preset: '起点',
+    presets: {
+      pretrained: '预训练编码器（冻结），新的解码器',
+      scratch: '从头训练：整个网络都从随机权重开始',
+    },
     refreshEvery: '刷新间隔',
     steps: '个训练步',
     idleCaption: '按下“开始”后，比赛开始。',
@@ -43,6 +55,8 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
       segnet: '最大池化索引，每个窗口 2 比特',
       fcn: '每个跳跃连接一张 K 通道的浮点特征图',
       'deeplab-largefov': '无：没有跳跃连接',
+      deconvnet: '最大池化索引，每个窗口 2 比特',
+      bilinear: '无：没有跳跃连接',
     },
     iouPending: '第一次刷新时，这里会显示各类别交并比。',
     iouAxis: '交并比 IoU (%)',
@@ -62,6 +76,7 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
   },
   caption: {
     start: '还没有训练步：每个解码器都从随机权重开始，共用同一个冻结的编码器。',
+    startScratch: '还没有训练步：每个网络的编码器和解码器都从随机权重开始（所有网络的编码器初始权重相同）。',
     unscored: (steps) => `已在相同批次上训练 ${steps} 步；验证分数在下次刷新时给出。`,
     scored: (steps, list) => `在相同批次上训练 ${steps} 步后的验证集平均交并比：${list.join('，')}。`,
   },
@@ -72,6 +87,7 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
     noCheckpoint: '没有预训练检查点：共享编码器是随机权重（已冻结），所以解码器从随机特征中学习。',
     unusable: (error) => `无法使用预训练检查点（${error}）：共享编码器是随机权重（已冻结）。`,
     misfit: (error) => `预训练检查点的编码器不匹配（${error}）：共享编码器是随机权重（已冻结）。`,
+    scratch: '从头训练：每个解码器都有自己的 SegNet-Basic 编码器，初始权重全都相同且随机，与解码器一起训练',
   },
   race: {
     pausing: '这个训练步完成后暂停…',
@@ -83,5 +99,6 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
     stopped: (error) => `训练已停止：${error}。按“重置”重新开始。`,
     diverged: (decoder, loss, step) => `${decoder} 的损失在第 ${step} 步变成了 ${loss}：这次更新没有应用，训练已暂停。请调低学习率，然后继续或重置。`,
     paused: (step) => `已在第 ${step} 步暂停。`,
+    presetDone: (step) => `已训练 ${step} 步，即这个预设的长度，训练暂停。按“继续”接着训练。`,
   },
 };

@@ -13,9 +13,19 @@ export const fallbacks: (typeof en)['fallbacks'] = {
   stageCaption: (channel, frame, zero) => `${AHEAD}：道路画面 ${frame} 上编码器第 1 阶段的通道 ${channel}，依次经过卷积、批量归一化、ReLU（特征图中有 ${zero}% 的值变成零）和最大池化。`,
   architectureCaption: (what) => `${AHEAD}：${what}，每张都按各自的最小值（黑）到最大值（白）显示。`,
   channelOf: (channel, stage, frame) => `道路画面 ${frame} 上编码器第 ${stage} 阶段的第 ${channel} 个通道`,
-  panels: { reference: '池化前', pooled: '池化后', unpool: '按最大池化索引反池化', transposed: '转置卷积', bilinear: '双线性插值' },
-  sideBySideAlt: (what, height, width, panels) => `${what}的四张热力图，每张 ${height} x ${width}，从左到右依次是：${panels.join('；')}。黄色表示强，深蓝表示弱。`,
-  sideBySideCaption: (what, methods) => `${AHEAD}：${what}在池化前的样子，以及池化后分别经${methods.join('、')}恢复的结果（从左到右）。`,
+  panels: {
+    reference: '池化前',
+    pooled: '池化后',
+    unpool: '按最大池化索引反池化',
+    transposed: '转置卷积',
+    bilinear: '双线性插值',
+    'segnet-input': '训练好的 SegNet 解码器在这一阶段自己反池化后的特征图',
+    'segnet-output': '这一阶段经学到的 7×7 卷积和批量归一化之后的输出',
+  },
+  sideBySideAlt: (what, height, width, panels) =>
+    `${what}的六张热力图，每张 ${height} x ${width}，排成两行、每行三张，从左到右依次是：${panels.join('；')}。黄色表示强，深蓝表示弱；最后两张各用自己的色标。`,
+  sideBySideCaption: (what, methods) =>
+    `${AHEAD}：${what}在池化前的样子，以及池化后分别经${methods.slice(0, 3).join('、')}恢复的结果；下一行是${methods.slice(3).join('，以及')}（从左到右、从上到下）。`,
   boundaryAlt: (frame, tolerance) =>
     `调暗的道路画面 ${frame}，并排两张：左边是真实的类别边界，右边是网络预测的边界。蓝色边界像素与另一张图的边界相距不超过 ${tolerance} 像素，橙色的则超出这个距离。`,
   boundaryCaption: (frame, score, value) => `${AHEAD}：道路画面 ${frame} 的真实标注图与预测标签图的边界。${score}：${value}。`,

@@ -6,8 +6,10 @@
  * to every decoder; each decoder trains through the engine's own trainStep (Adam, weighted
  * cross-entropy, its NaN guard), which updates only `trainableVariables()`, the decoder's
  * weights once the encoder is frozen. The learning rate is read at every step, so a change
- * applies from the next one with Adam's moments kept. Loaded late (a dynamic import) with
- * TF.js itself.
+ * applies from the next one with Adam's moments kept. From scratch (`fromScratch`), every
+ * decoder has an encoder of its own instead, all starting from the same random weights (one
+ * seed) and trained with it: whole networks race, none borrows from another. Loaded late (a
+ * dynamic import) with TF.js itself.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {
@@ -41,6 +43,11 @@ export interface ComparisonSetup {
   basicChannels?: number;
   /** DeepLab's fc6 rate (12); smaller only in tests of tiny inputs. */
   atrousRate?: number;
+  /**
+   * True: each decoder gets its own encoder, from the same random initial weights, trained
+   * with it (nothing pretrained). False (default): one shared encoder, frozen.
+   */
+  fromScratch?: boolean;
 }
 
 interface Lane {
@@ -85,21 +92,22 @@ export class SharedEncoderComparison {
     };
     // Built one by one: when one fails (a bad decoder, no memory left), those already built are freed.
     const models: SegNetModel[] = [];
+    const share = !setup.fromScratch;
     try {
       for (const decoder of setup.decoders) {
-        models.push(models.length === 0 ? buildSegNet({ ...config, decoder }) : buildSegNet({ ...config, decoder }, { sharedEncoder: models[0]!.encoder }));
+        models.push(models.length === 0 || !share ? buildSegNet({ ...config, decoder }) : buildSegNet({ ...config, decoder }, { sharedEncoder: models[0]!.encoder }));
       }
     } catch (e) {
       for (const m of models.reverse()) m.dispose();
       throw e;
     }
-    for (const m of models) m.freezeEncoder();
+    if (share) for (const m of models) m.freezeEncoder();
     this.learningRate = setup.learningRate;
     this.classWeights = setup.classWeights;
     this.lanes = models.map((model, i) => ({ decoder: setup.decoders[i]!, model, optimizer: new Optimizer({ kind: 'adam' }), steps: 0 }));
   }
 
-  /** The network that owns the shared encoder (the others sit on its variables). */
+  /** The network that owns the shared encoder (the others sit on its variables; from scratch, the first network). */
   get encoderOwner(): SegNetModel {
     return this.lanes[0]!.model;
   }

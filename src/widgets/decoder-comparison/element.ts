@@ -1,7 +1,8 @@
 /**
- * <decoder-comparison>: SegNet, FCN and DeepLab-LargeFOV decoders trained side by side on
- * one frozen SegNet-Basic encoder, on the same batches. Binds the settings (mirrored in the
- * URL), the decoder checkboxes and the buttons to a RaceSession (race.ts) that runs in the
+ * <decoder-comparison>: two to five decoders (SegNet, FCN, DeepLab-LargeFOV, DeconvNet,
+ * bilinear) trained side by side on the same batches, on one frozen pretrained SegNet-Basic
+ * encoder or from scratch. Binds the settings (mirrored in the URL), the preset and decoder
+ * choices and the buttons to a RaceSession (race.ts) that runs in the
  * page's engine worker (race-host.ts, reached through race-client.ts) and is drawn here by a
  * comparisonView (race-view.ts). The shell and its facts come with the page; TF.js, the data
  * and the checkpoint load in the worker, and Observable Plot in the page, when the widget
@@ -17,13 +18,14 @@ import { widgetState } from '../shared/widget-state';
 import { parseFacts } from './facts';
 import { raceClient } from './race-client';
 import { comparisonPlaceholders, comparisonView } from './race-view';
-import { COMPARED_DECODERS, comparisonCodec, needsRebuild, type ComparedDecoder, type ComparisonState } from './state';
+import { COMPARED_DECODERS, PRESET_NAMES, comparisonCodec, needsRebuild, presetPatch, type ComparedDecoder, type ComparisonState, type PresetName } from './state';
 import { pageMessages } from '../../i18n';
 
 defineWidget('decoder-comparison', (root, id) => {
   const sources = readSources(root);
   const [height, width] = (root.dataset.dataSize ?? '96x128').split('x').map(Number) as [number, number];
   const checkboxes = [...root.querySelectorAll<HTMLInputElement>('input[data-decoder]')];
+  const presetRadios = [...root.querySelectorAll<HTMLInputElement>('input[data-preset]')];
   const controller = new AbortController();
   const { signal } = controller;
   const view = comparisonView(root, parseFacts(root.dataset.facts));
@@ -33,6 +35,7 @@ defineWidget('decoder-comparison', (root, id) => {
   let applied = comparisonCodec.defaults;
   const syncCheckboxes = (s: ComparisonState): void => {
     for (const box of checkboxes) box.checked = s.decoders.includes(box.dataset.decoder as ComparedDecoder);
+    for (const radio of presetRadios) radio.checked = radio.dataset.preset === s.preset;
   };
   const state = widgetState(id, comparisonCodec, (s) => {
     sync(s);
@@ -62,6 +65,14 @@ defineWidget('decoder-comparison', (root, id) => {
     state.set({ decoders: chosen });
   };
   for (const box of checkboxes) box.addEventListener('change', onDecoderToggle, { signal });
+  // A preset sets its learning rate and resolution too (the reader may change them afterwards).
+  const onPreset = (event: Event): void => {
+    const radio = event.target;
+    if (!(radio instanceof HTMLInputElement) || !radio.checked) return;
+    const name = PRESET_NAMES.find((p) => p === radio.dataset.preset);
+    if (name) state.set(presetPatch(name as PresetName));
+  };
+  for (const radio of presetRadios) radio.addEventListener('change', onPreset, { signal });
   widgetPart(root, 'run').addEventListener('click', () => session.toggle(), { signal });
   widgetPart(root, 'reset').addEventListener('click', () => void session.reset(), { signal });
   onPageHidden(() => session.pageHidden(), signal);

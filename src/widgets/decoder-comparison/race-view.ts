@@ -15,7 +15,7 @@ import type { FactsTable } from './facts';
 import { PREVIEW_FRAMES, previewPositions } from './frames';
 import type { RaceRecord, RaceView } from './race';
 import { comparisonCaption, renderDecoderCard, renderDecoderFacts, renderLossChart, renderPredictions, type PredictionView } from './render';
-import type { ComparedDecoder, ComparisonState } from './state';
+import { PRESETS, type ComparedDecoder, type ComparisonState } from './state';
 import { markBackend } from '../shared/backend-sharing';
 import { pageMessages, type Messages } from '../../i18n';
 
@@ -96,7 +96,7 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
   const drawStep = (race: RaceRecord): void => {
     parts.step.textContent = w.controls.step(race.log.step);
     root.dataset.step = String(race.log.step);
-    parts.caption.textContent = comparisonCaption(race.log.step, race.log.tracks, w);
+    parts.caption.textContent = comparisonCaption(race.log.step, race.log.tracks, w, PRESETS[race.state.preset].fromScratch);
   };
 
   return {

@@ -18,7 +18,7 @@ import { ComparisonLog, divergedMessage } from './bookkeeping';
 import type { BatchStream, ComparisonSetup, SharedEncoderComparison } from './comparison-engine';
 import { fitEncoder, type EncoderSource } from './encoder-source';
 import { SCORED_FRAMES, selectFrames } from './frames';
-import { DECODER_LABELS, inputSize, type ComparedDecoder, type ComparisonState } from './state';
+import { PRESETS, inputSize, type ComparedDecoder, type ComparisonState } from './state';
 import { errorMessage } from '../../segnet/core';
 import { messages, pageMessages, type Messages } from '../../i18n';
 
@@ -90,6 +90,8 @@ export interface RaceOptions {
   batchSize?: number;
   /** Seed of the batch order and of the decoders' initial weights (1). */
   seed?: number;
+  /** The length of a preset that has one (PRESETS[...].steps); shorter only in tests. */
+  presetSteps?: number;
   /** Smaller networks, for tests on tiny frames only. */
   network?: Pick<ComparisonSetup, 'basicChannels' | 'atrousRate'>;
   /**
@@ -306,9 +308,11 @@ export class RaceSession {
     await this.disposeRace();
     this.view.building();
     const [late, data] = await Promise.all([this.loadLate(), this.loadData()]);
-    this.encoder ??= this.deps.loadEncoder(late.engine);
-    const encoder = await this.encoder;
     const state = this.deps.settings();
+    const { fromScratch } = PRESETS[state.preset];
+    // From scratch nothing pretrained is read (nor loaded, when the race never needs it).
+    if (!fromScratch) this.encoder ??= this.deps.loadEncoder(late.engine);
+    const encoder = fromScratch ? null : await this.encoder!;
     const { height, width } = inputSize(state.resolution, this.options.dataSize.height, this.options.dataSize.width);
     const seed = this.options.seed ?? 1;
     const batchSize = this.options.batchSize ?? 2;
@@ -321,9 +325,10 @@ export class RaceSession {
       learningRate: state.learningRate,
       classWeights: data.manifest.medianFrequencyWeights,
       seed,
+      fromScratch,
       ...this.options.network,
     });
-    const described = fitEncoder(late.lib.applyEncoderWeights, comparison.encoderOwner, encoder, this.m.encoder);
+    const described = encoder ? fitEncoder(late.lib.applyEncoderWeights, comparison.encoderOwner, encoder, this.m.encoder) : { summary: this.m.encoder.scratch, notice: null };
     const stream = new late.lib.BatchStream(train, batchSize, seed);
     const race: Race = { state, comparison, stream, scored, log: new ComparisonLog(state.decoders), predictions: null, predictedAt: 0, skipFirstRefresh: false };
     this.race = race;
@@ -372,10 +377,13 @@ export class RaceSession {
         this.view.stepped(race);
         if (diverged.length > 0) {
           const first = diverged[0]!;
-          this.say(divergedMessage(DECODER_LABELS[first.decoder], race.log.step, first.loss, this.m));
+          this.say(divergedMessage(this.m.names[first.decoder], race.log.step, first.loss, this.m));
           break;
         }
-        if (race.log.refreshDue(this.deps.settings().every)) await this.refresh(race);
+        const presetEnd = PRESETS[race.state.preset].steps === null ? null : (this.options.presetSteps ?? PRESETS[race.state.preset].steps);
+        if (race.log.refreshDue(this.deps.settings().every) || race.log.step === presetEnd) await this.refresh(race);
+        // A preset with a length pauses there by itself (once: Resume goes on past it).
+        if (race.log.step === presetEnd) this.pause(this.m.race.presetDone(presetEnd));
         await this.deps.breathe();
       }
     } catch (e) {

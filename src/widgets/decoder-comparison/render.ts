@@ -12,7 +12,7 @@ import { frameRgba } from '../shared/frame-thumbnails';
 import { h, pixelCanvas, s } from '../shared/dom';
 import { rankByMeanIoU, type DecoderTrack, type LossRow } from './bookkeeping';
 import { formatBytes, type DecoderFacts } from './facts';
-import { DECODER_LABELS, type ComparedDecoder } from './state';
+import type { ComparedDecoder } from './state';
 import { pageMessages, type Messages } from '../../i18n';
 
 type Plot = typeof PlotModule;
@@ -26,6 +26,8 @@ export const DECODER_STYLE: Record<ComparedDecoder, { colour: string; dash: stri
   segnet: { colour: '#d55e00', dash: 'none' },
   fcn: { colour: '#1f83c6', dash: '6 3' },
   'deeplab-largefov': { colour: '#2a9d5c', dash: '2 3' },
+  deconvnet: { colour: '#8a5cc2', dash: '10 3 2 3' },
+  bilinear: { colour: '#8c7a1e', dash: '1 2' },
 };
 
 /** The frames shown: photographs, ground truth, and each decoder's labels (null: not yet predicted). */
@@ -54,7 +56,7 @@ export function renderPredictions(view: PredictionView, m: Words = pageMessages(
     { class: 'dc-row dc-head', role: 'row' },
     h('span', { role: 'columnheader' }, w.frame),
     h('span', { role: 'columnheader' }, w.truth),
-    ...view.decoders.map((d) => h('span', { role: 'columnheader', 'data-decoder': d.decoder }, DECODER_LABELS[d.decoder])),
+    ...view.decoders.map((d) => h('span', { role: 'columnheader', 'data-decoder': d.decoder }, m.names[d.decoder])),
   );
   const rows = view.frames.map((splitIndex, f) => {
     const name = w.name(splitIndex);
@@ -64,7 +66,7 @@ export function renderPredictions(view: PredictionView, m: Words = pageMessages(
       h('span', { role: 'cell' }, pixelCanvas(frameRgba(view.images[f]!, width, height), width, height, w.photograph(name))),
       h('span', { role: 'cell' }, pixelCanvas(labelToRgba(view.truth[f]!, width, height), width, height, w.truthLabel(name))),
       ...view.decoders.map((d) => {
-        const label = w.prediction(DECODER_LABELS[d.decoder], name);
+        const label = w.prediction(m.names[d.decoder], name);
         const canvas = d.labels
           ? pixelCanvas(labelToRgba(d.labels[f]!, width, height), width, height, w.after(label, d.step ?? 0))
           : blankCanvas(width, height, w.notYet(label));
@@ -139,7 +141,7 @@ export function renderIouBars(Plot: Plot, decoder: ComparedDecoder, track: Decod
       }),
       Plot.ruleX([0]),
     ],
-    ariaLabel: w.iouLabel(DECODER_LABELS[decoder], when, values),
+    ariaLabel: w.iouLabel(m.decoderComparison.names[decoder], when, values),
   });
   return asAccessibleImage(chart);
 }
@@ -150,8 +152,8 @@ export function renderDecoderCard(Plot: Plot | null, facts: DecoderFacts, track:
   const style = DECODER_STYLE[track.decoder];
   return h(
     'section',
-    { class: 'dc-card', 'data-decoder': track.decoder, 'aria-label': DECODER_LABELS[track.decoder] },
-    h('h3', { class: 'dc-card-title' }, h('span', { class: 'dc-key', style: `border-color: ${style.colour}; border-top-style: ${style.dash === 'none' ? 'solid' : style.dash === '6 3' ? 'dashed' : 'dotted'}`, 'aria-hidden': 'true' }), DECODER_LABELS[track.decoder]),
+    { class: 'dc-card', 'data-decoder': track.decoder, 'aria-label': m.decoderComparison.names[track.decoder] },
+    h('h3', { class: 'dc-card-title' }, h('span', { class: 'dc-key', style: `border-color: ${style.colour}; border-top-style: ${style.dash === 'none' ? 'solid' : style.dash === '6 3' ? 'dashed' : 'dotted'}`, 'aria-hidden': 'true' }), m.decoderComparison.names[track.decoder]),
     renderDecoderFacts(facts, track, medianMs, m.decoderComparison),
     renderFactsNote(facts, m.decoderComparison),
     h('div', { class: 'dc-iou' }, chart),
@@ -166,7 +168,7 @@ export function renderLossLegend(decoders: readonly ComparedDecoder[], m: Words 
     ...decoders.map((d) => {
       const { colour, dash } = DECODER_STYLE[d];
       const sample = s('svg', { width: 28, height: 8, 'aria-hidden': 'true' }, s('line', { x1: 0, y1: 4, x2: 28, y2: 4, stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': dash === 'none' ? null : dash }));
-      return h('li', { 'data-decoder': d }, sample, DECODER_LABELS[d]);
+      return h('li', { 'data-decoder': d }, sample, m.names[d]);
     }),
   );
 }
@@ -201,17 +203,17 @@ export function renderLossChart(Plot: Plot, rows: readonly LossRow[], decoders: 
 export function lossSummary(rows: readonly LossRow[], decoders: readonly ComparedDecoder[], m: Words = pageMessages().decoderComparison): string {
   const parts = decoders.map((d) => {
     const last = rows.filter((r) => r.decoder === d).at(-1);
-    return last ? m.loss.at(DECODER_LABELS[d], last.loss.toFixed(3), last.step) : m.loss.noStep(DECODER_LABELS[d]);
+    return last ? m.loss.at(m.names[d], last.loss.toFixed(3), last.step) : m.loss.noStep(m.names[d]);
   });
   return m.loss.summary(parts);
 }
 
-/** One sentence on where the race stands. */
-export function comparisonCaption(step: number, tracks: readonly DecoderTrack[], m: Words = pageMessages().decoderComparison): string {
-  if (step === 0) return m.caption.start;
+/** One sentence on where the race stands (`fromScratch`: the networks have no pretrained encoder). */
+export function comparisonCaption(step: number, tracks: readonly DecoderTrack[], m: Words = pageMessages().decoderComparison, fromScratch = false): string {
+  if (step === 0) return fromScratch ? m.caption.startScratch : m.caption.start;
   const ranked = rankByMeanIoU(tracks).filter((t) => t.scores);
   if (ranked.length === 0) return m.caption.unscored(step);
   const at = ranked[0]!.scores!.step;
-  const list = ranked.map((t) => `${DECODER_LABELS[t.decoder]} ${percent(t.scores!.meanIoU)}`);
+  const list = ranked.map((t) => `${m.names[t.decoder]} ${percent(t.scores!.meanIoU)}`);
   return m.caption.scored(at, list);
 }

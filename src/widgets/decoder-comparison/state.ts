@@ -1,15 +1,20 @@
 /**
  * State of the decoder comparison, and how it is written in the URL: `<id>.decoders`
- * (comma-separated, at least two), `<id>.lr`, `<id>.res` (full or half) and `<id>.every`
- * (steps between refreshes of the scores and predictions). Whether training runs is not
- * state: a link never starts a computation on the reader's machine by itself.
+ * (comma-separated, at least two), `<id>.preset` (pretrained or scratch), `<id>.lr`, `<id>.res`
+ * (full, half or quarter) and `<id>.every` (steps between refreshes of the scores and
+ * predictions). Whether training runs is not state: a link never starts a computation on the
+ * reader's machine by itself. Links from before the five-decoder race (three decoders, no
+ * preset) open as they did.
  */
-import { DECODER_LABELS as DECODER_LABELS_ALL, RESOLUTIONS, trainingSize, type Resolution } from '../../segnet/core';
+import { DECODER_LABELS as DECODER_LABELS_ALL, RESOLUTIONS as ENGINE_RESOLUTIONS, halfSize, trainingSize } from '../../segnet/core';
 import { choiceField, definedFields, intField, type StateCodec } from '../shared/url-state';
 
-/** The decoders raced on the shared encoder, in the order they are shown. */
-export const COMPARED_DECODERS = ['segnet', 'fcn', 'deeplab-largefov'] as const;
+/** Every decoder the race can train, in the order they are shown (the first three were the race's before). */
+export const COMPARED_DECODERS = ['segnet', 'fcn', 'deeplab-largefov', 'deconvnet', 'bilinear'] as const;
 export type ComparedDecoder = (typeof COMPARED_DECODERS)[number];
+
+/** The line-up a race opens with when the link names none. */
+export const DEFAULT_DECODERS: readonly ComparedDecoder[] = ['segnet', 'fcn', 'deeplab-largefov'];
 
 /** The engine's decoder labels, for the decoders raced here. */
 export const DECODER_LABELS: Readonly<Record<ComparedDecoder, string>> = DECODER_LABELS_ALL;
@@ -17,14 +22,39 @@ export const DECODER_LABELS: Readonly<Record<ComparedDecoder, string>> = DECODER
 /** Learning rates offered (Adam); the pretrained checkpoint was trained at 1e-3. */
 export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01] as const;
 
-/** The embedded data's size, or half of it each way (four times fewer pixels, much faster). */
-export { RESOLUTIONS, type Resolution };
+/** The engine's sizes (the embedded data's, or half of it each way) and a quarter each way, for races from scratch. */
+export const RESOLUTIONS = [...ENGINE_RESOLUTIONS, 'quarter'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+/** How the race starts: decoders on the frozen pretrained encoder, or whole networks from random weights. */
+export const PRESET_NAMES = ['pretrained', 'scratch'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export interface Preset {
+  /** True: each decoder has its own encoder, from random weights, trained with it. */
+  fromScratch: boolean;
+  /** The settings choosing the preset puts in place (the reader may change them afterwards). */
+  learningRate: number;
+  resolution: Resolution;
+  /**
+   * Steps after which a race of this preset pauses by itself (Start goes on); null: it runs
+   * until paused. From scratch: about a minute on two CPU cores with wasm (bench/race.ts).
+   */
+  steps: number | null;
+}
+
+export const PRESETS: Readonly<Record<PresetName, Preset>> = {
+  pretrained: { fromScratch: false, learningRate: 0.001, resolution: 'half', steps: null },
+  scratch: { fromScratch: true, learningRate: 0.003, resolution: 'quarter', steps: 50 },
+};
 
 export const REFRESH_RANGE = { min: 1, max: 100 } as const;
 
 export interface ComparisonState {
   /** At least two of COMPARED_DECODERS, in canonical order. */
   decoders: ComparedDecoder[];
+  /** Pretrained encoder, frozen, under each decoder; or every network from scratch. */
+  preset: PresetName;
   learningRate: number;
   resolution: Resolution;
   /** Steps between refreshes of the validation scores and the predictions. */
@@ -48,28 +78,37 @@ export function parseLearningRate(value: string | undefined): number | undefined
 }
 
 export const comparisonCodec: StateCodec<ComparisonState> = {
-  defaults: { decoders: [...COMPARED_DECODERS], learningRate: 0.001, resolution: 'half', every: 5 },
+  defaults: { decoders: [...DEFAULT_DECODERS], preset: 'pretrained', learningRate: PRESETS.pretrained.learningRate, resolution: PRESETS.pretrained.resolution, every: 5 },
   parse: (f) =>
     definedFields<ComparisonState>({
       decoders: parseDecoders(f.decoders),
+      preset: choiceField(f.preset, PRESET_NAMES),
       learningRate: parseLearningRate(f.lr),
       resolution: choiceField(f.res, RESOLUTIONS),
       every: intField(f.every, REFRESH_RANGE.min, REFRESH_RANGE.max),
     }),
   serialize: (s) => ({
     decoders: s.decoders.join(','),
+    preset: s.preset,
     lr: String(s.learningRate),
     res: s.resolution,
     every: String(s.every),
   }),
 };
 
-/** Input size of a resolution, for data of `height` x `width` (the engine's trainingSize). */
+/** Input size of a resolution, for data of `height` x `width` (the engine's trainingSize; quarter: half of half). */
 export function inputSize(resolution: Resolution, height: number, width: number): { height: number; width: number } {
+  if (resolution === 'quarter') return halfSize(halfSize({ height, width }));
   return trainingSize(resolution, { height, width });
+}
+
+/** The change choosing preset `name` makes: the preset, with its learning rate and resolution. */
+export function presetPatch(name: PresetName): Pick<ComparisonState, 'preset' | 'learningRate' | 'resolution'> {
+  const p = PRESETS[name];
+  return { preset: name, learningRate: p.learningRate, resolution: p.resolution };
 }
 
 /** What changing from `a` to `b` needs: a rebuild (new networks), or nothing beyond the new value. */
 export function needsRebuild(a: ComparisonState, b: ComparisonState): boolean {
-  return a.resolution !== b.resolution || a.decoders.join() !== b.decoders.join();
+  return a.resolution !== b.resolution || a.preset !== b.preset || a.decoders.join() !== b.decoders.join();
 }

@@ -1,7 +1,8 @@
 /**
  * <decoder-side-by-side>: one channel of an encoder stage, pooled, then brought back to the
- * size before pooling three ways. Everything here comes from the page's network (TF.js loads
- * when the widget nears the viewport); the encoder is the same for all three.
+ * size before pooling three ways, next to the trained SegNet decoder's own stage at that size
+ * (unpooled input, output after its learnt conv and batch norm). Everything here comes from
+ * the page's network (TF.js loads when the widget nears the viewport).
  */
 import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
@@ -35,8 +36,8 @@ defineWidget('decoder-side-by-side', (root, id) => {
     if (!model || !frame) return;
     const key = `${s.frame}:${s.stage}:${s.channel}`;
     const names = layerNames(s);
-    const [pool, features] = await Promise.all([model.layer(frame, names.pool), model.layer(frame, names.features)]);
-    const maps = await channelComparison(model, pool, features, s.stage, s.channel);
+    const [pool, features, upsampled, output] = await Promise.all([names.pool, names.features, names.decoderUnpool, names.decoderOutput].map((n) => model!.layer(frame, n)));
+    const maps = await channelComparison(model, pool!, features!, s.stage, s.channel, [{ decoder: 'segnet', upsampled: upsampled!, output: output! }]);
     const now = state.get();
     if (`${now.frame}:${now.stage}:${now.channel}` !== key) return;
     const view = sideBySideView(maps, t);

@@ -3,9 +3,8 @@ import { format } from 'd3-format';
 import { messages, type Messages } from '../../i18n';
 import { h, pixelCanvas } from '../shared/dom';
 import { scaleStrip } from './heatmap';
-import type { MapPanel, SideBySideView } from './view';
+import type { LearntRow, MapPanel, SideBySideView } from './view';
 
-const ratio = (v: number): string => (Number.isNaN(v) ? '–' : `${v.toFixed(2)}×`);
 const fraction = (v: number): string => (Number.isNaN(v) ? '–' : v.toFixed(2));
 const percent = format('.0%');
 
@@ -15,13 +14,11 @@ const ENGLISH: Words = messages('en').decoderSideBySide;
 function renderScores(panel: MapPanel, t: Words): HTMLElement | null {
   const sc = panel.scores;
   if (!sc) return null;
+  const up = sc.upsampling;
   return h(
     'dl',
     { class: 'sbs-scores' },
-    h('dt', {}, t.edgeEnergy),
-    h('dd', {}, ratio(sc.relativeEdgeEnergy)),
-    h('dt', {}, t.error),
-    h('dd', {}, fraction(sc.relativeError)),
+    ...(up ? [h('dt', {}, t.error), h('dd', {}, fraction(up.relativeError)), h('dt', {}, t.inPlace), h('dd', {}, Number.isNaN(up.maximaInPlace) ? '–' : percent(up.maximaInPlace))] : []),
     h('dt', {}, t.zeros),
     h('dd', {}, percent(sc.zeroShare)),
   );
@@ -38,15 +35,20 @@ function renderPanel(panel: MapPanel, t: Words): HTMLElement {
   );
 }
 
-/** The colour scale shared by every map: 0 to the largest value shown. */
-export function renderColourBar(max: number, t: Words = ENGLISH): HTMLElement {
+/** A colour scale: `min` (0 unless given) to the largest value shown. */
+export function renderColourBar(max: number, t: Words = ENGLISH, min = 0): HTMLElement {
   return h(
     'div',
     { class: 'sbs-colourbar', 'aria-hidden': 'true' },
-    h('span', {}, '0'),
+    h('span', {}, min === 0 ? '0' : min.toPrecision(3)),
     pixelCanvas(scaleStrip(), 128, 1, t.colourScale, 'pixels sbs-strip'),
     h('span', {}, max.toPrecision(3)),
   );
+}
+
+/** A trained decoder's stage: its sparse input and dense output, on their own colour scale. */
+function renderLearnt(row: LearntRow, t: Words): HTMLElement {
+  return h('div', { class: 'sbs-learnt', 'data-decoder': row.decoder }, ...row.panels.map((panel) => renderPanel(panel, t)), renderColourBar(row.max, t, row.min));
 }
 
 export function renderSideBySide(view: SideBySideView, t: Words = ENGLISH): HTMLElement {
@@ -56,5 +58,6 @@ export function renderSideBySide(view: SideBySideView, t: Words = ENGLISH): HTML
     { class: 'sbs' },
     h('div', { class: 'sbs-inputs' }, renderPanel(reference!, t), renderPanel(pooled!, t), renderColourBar(view.max, t)),
     h('div', { class: 'sbs-methods' }, ...methods.map((panel) => renderPanel(panel, t))),
+    ...view.learnt.map((row) => renderLearnt(row, t)),
   );
 }

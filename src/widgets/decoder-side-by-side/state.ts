@@ -27,7 +27,17 @@ export const sideBySideCodec: StateCodec<SideBySideState> = {
   serialize: (s) => ({ frame: String(s.frame), stage: String(s.stage), channel: String(s.channel) }),
 };
 
-/** The recorded layers a stage's comparison reads: the stage's pooled output and its first convolution's features. */
-export function stageLayers(stage: number): { pool: string; features: string } {
-  return { pool: layerName('encoder', stage, 'pool'), features: layerName('encoder', stage, 'conv1') };
+/**
+ * The recorded layers a stage's comparison reads: the encoder stage's pooled output and its
+ * convolution's features (the map before pooling), and the SegNet decoder stage that unpools
+ * with that stage's indices: its unpooled input and its output after the learnt 7x7 conv and
+ * batch norm (SegNet-Basic's decoder has no ReLU).
+ */
+export function stageLayers(stage: number): { pool: string; features: string; decoderUnpool: string; decoderOutput: string } {
+  return {
+    pool: layerName('encoder', stage, 'pool'),
+    features: layerName('encoder', stage, 'conv1'),
+    decoderUnpool: layerName('decoder', stage, 'unpool'),
+    decoderOutput: layerName('decoder', stage, 'layer1'),
+  };
 }

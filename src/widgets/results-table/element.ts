@@ -11,7 +11,7 @@ import { h } from '../shared/dom';
 import { renderIouChart, renderOursNote, renderResultsTables } from './render';
 import { RESULTS_COMMAND } from '../../data/results-file';
 import type { ResultsSource } from './results-source';
-import { resultsCodec, type ResultsState } from './state';
+import { resultsCodecFor, type ResultsState } from './state';
 import { resultsTables } from './table-view';
 import { errorMessage } from '../../segnet/core';
 
@@ -21,6 +21,7 @@ defineWidget('results-table', (root, id) => {
   const tables = widgetPart(root, 'tables');
   const chart = widgetPart(root, 'chart');
   const words = pageMessages();
+  const resultsCodec = resultsCodecFor(runs);
   const t = words.resultsTable;
   widgetPart(root, 'note').replaceChildren(renderOursNote(source, RESULTS_COMMAND, t));
   let live = true;

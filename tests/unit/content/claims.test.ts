@@ -12,6 +12,7 @@ import { memoryReport } from '../../../src/segnet';
 import { CHECKPOINT_PATH, publicFile } from '../../../src/widgets/model/sources';
 import { stampView } from '../../../src/widgets/transposed-conv-stepper/stamps';
 import { transposedConvCodec } from '../../../src/widgets/transposed-conv-stepper/state';
+import { resultsCodecFor } from '../../../src/widgets/results-table/state';
 
 const DIR = 'content/chapters';
 /** Chapter prose by file name prefix ("01", "02", ...), front matter and imports removed, lines joined. */
@@ -109,6 +110,14 @@ describe('numbers quoted in the prose', () => {
     expect(view.overlaps.flat().filter((c) => c === 9)).toHaveLength(1);
     expect(chapter('06')).toContain('only the centre output cell is far enough from the border to collect all nine stamps');
     expect(chapter('06')).toContain('1, 2, 3, 2, 1');
+  });
+
+  it('chapter 7 names the strongest of this site’s runs with its mIoU, the run the per-class chart opens on', () => {
+    const results = JSON.parse(readFileSync(publicFile('models/results.json'), 'utf8')) as { runs: { name: string; meanIoU: number }[] };
+    const best = results.runs[resultsCodecFor(results.runs).defaults.run]!;
+    expect(best.name).toBe('SegNet-Basic');
+    expect(chapter('07')).toContain(`SegNet-Basic trained end to end for ten epochs is the strongest of them (mIoU ${(best.meanIoU * 100).toFixed(1)})`);
+    expect(chapter('07')).toContain('the per-class chart under the table opens on it');
   });
 });
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as segnet from '../../../src/segnet';
 import { makeGrid, refConv2dTranspose, refMaxPool2x2, refMaxUnpool, refResizeBilinear } from '../../../src/segnet/core';
 import { bilinearKernel, upsampleChannel } from '../../../src/widgets/decoder-side-by-side/upsample';
+import { STAGES, stageLayers } from '../../../src/widgets/decoder-side-by-side/state';
 import type { Engine } from '../../../src/widgets/shared/engine';
 import { maxAbsDiff, randomGrid, useCpu } from '../helpers';
 
@@ -50,5 +51,34 @@ describe('upsampleChannel(engine, channel)', () => {
     const kept = [...out.unpool].map((v, i) => (v === 0 ? null : [v, before.data[i]]));
     expect(kept.filter((k) => k !== null)).toHaveLength(4);
     for (const k of kept) if (k) expect(k[0]).toBeCloseTo(k[1]!, 6);
+  });
+});
+
+describe('stageLayers(stage): the layers a forward pass records', () => {
+  it('names, for every stage, an encoder pooling, the map before it, and the SegNet decoder stage at that size (unpooled, then conv + BN)', () => {
+    const model = segnet.buildSegNet({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16, basicChannels: 2, seed: 1 });
+    const input = tf.tensor4d(Float32Array.from(randomGrid([1, 16, 16, 3], 5, 0, 1).data), [1, 16, 16, 3]);
+    const { logits, activations } = model.forward(input, { record: true });
+    try {
+      const byName = new Map(activations.map((a) => [a.name, a]));
+      for (let stage = 1; stage <= STAGES; stage++) {
+        const names = stageLayers(stage);
+        const shape = (name: string) => byName.get(name)?.tensor.shape;
+        const before = shape(names.features)!;
+        expect(before, names.features).toBeDefined();
+        expect(byName.get(names.pool)?.indices, names.pool).toBeTruthy();
+        expect(shape(names.decoderUnpool), names.decoderUnpool).toEqual(before);
+        expect(shape(names.decoderOutput), names.decoderOutput).toEqual(before);
+      }
+      // The unpooled map is sparse (one value per window); the conv + BN output is not.
+      const unpooled = byName.get(stageLayers(1).decoderUnpool)!.tensor.dataSync();
+      const output = byName.get(stageLayers(1).decoderOutput)!.tensor.dataSync();
+      expect(unpooled.filter((v) => v === 0).length).toBeGreaterThanOrEqual((unpooled.length * 3) / 4);
+      expect(output.filter((v) => v === 0).length).toBeLessThan(output.length / 4);
+    } finally {
+      segnet.disposeActivations(activations);
+      tf.dispose([input, logits]);
+      model.dispose();
+    }
   });
 });

@@ -9,9 +9,9 @@ import { PAPER_TABLE_1, PAPER_TABLE_3 } from '../../../src/data/paper-results';
 import { renderIouChart, renderOursNote, renderResultsTables } from '../../../src/widgets/results-table/render';
 import { parseResults, RESULTS_COMMAND, type ResultsFile } from '../../../src/data/results-file';
 import { readResultsSource } from '../../../src/widgets/results-table/results-source';
-import { resultsCodec } from '../../../src/widgets/results-table/state';
+import { bestRunIndex, resultsCodec, resultsCodecFor } from '../../../src/widgets/results-table/state';
 import { resultsTables } from '../../../src/widgets/results-table/table-view';
-import { readState } from '../../../src/widgets/shared/url-state';
+import { readState, withState } from '../../../src/widgets/shared/url-state';
 import { markup } from './snapshot';
 
 /** A results.json as the eval CLI would write it: its report plus the model's identity. */
@@ -111,6 +111,30 @@ describe('resultsTables(runs, sort)', () => {
   it('resultsCodec restores the order from a link', () => {
     expect(readState('results', resultsCodec, '?results.sort=BF&results.run=2')).toEqual({ sort: 'BF', run: 2 });
     expect(readState('results', resultsCodec, '?results.sort=speed')).toEqual(resultsCodec.defaults);
+  });
+
+  it('bestRunIndex(runs) is the run with the highest mean IoU (first of equals; null lowest)', () => {
+    const runs = [0.19, 0.31, null, 0.24, 0.31].map((meanIoU) => ({ meanIoU }));
+    expect(bestRunIndex(runs)).toBe(1);
+    expect(bestRunIndex([{ meanIoU: null }, { meanIoU: 0.1 }])).toBe(1);
+    expect(bestRunIndex([])).toBe(0);
+  });
+
+  it('resultsCodecFor(runs): the chart opens on the best run; a link naming another run keeps it', () => {
+    const runs = [{ meanIoU: 0.19 }, { meanIoU: 0.31 }, { meanIoU: 0.24 }];
+    const codec = resultsCodecFor(runs);
+    expect(readState('results', codec, '')).toEqual({ sort: 'paper', run: 1 });
+    expect(readState('results', codec, '?results.run=0')).toEqual({ sort: 'paper', run: 0 });
+    expect(withState('results', codec, { sort: 'paper', run: 0 }, '')).toBe('?results.run=0');
+    expect(withState('results', codec, { sort: 'paper', run: 1 }, '')).toBe('');
+  });
+
+  it('the site\'s own results.json opens the chart on its best model by mIoU', () => {
+    const source = readResultsSource();
+    if (source.state !== 'measured') return expect(source.state).toBe('missing');
+    const runs = source.results.runs;
+    const best = resultsCodecFor(runs).defaults.run;
+    for (const r of runs) expect(runs[best]!.meanIoU ?? 0).toBeGreaterThanOrEqual(r.meanIoU ?? 0);
   });
 });
 

@@ -73,6 +73,29 @@ describe('SharedEncoderComparison', () => {
     });
   });
 
+  it('from scratch: every decoder has its own encoder, from the same random weights, trained with it', async () => {
+    const scratch = new SharedEncoderComparison({ ...tiny, decoders: ['segnet', 'bilinear'], learningRate: 0.01, fromScratch: true });
+    try {
+      const [a, b] = scratch.lanes.map((l) => l.model);
+      expect(a!.encoder).not.toBe(b!.encoder);
+      const weightsOf = (m: typeof a) => m!.encoder.store.list().filter((v) => v.role === 'weight');
+      const before = snapshot(weightsOf(a));
+      // The same initial encoder weights in both networks (one seed).
+      expect(snapshot(weightsOf(b))).toEqual(before);
+      for (const m of [a, b]) expect(m!.trainableVariables().some((v) => v.name.startsWith('encoder/'))).toBe(true);
+      const stream = new BatchStream(split, 2, 5);
+      await scratch.step(stream.next());
+      const tensors = tf.memory().numTensors;
+      await scratch.step(stream.next());
+      expect(tf.memory().numTensors).toBe(tensors);
+      expect(changed(before, weightsOf(a)).sort()).toEqual(weightsOf(a).map((v) => v.name).sort());
+      // Each encoder learnt from its own decoder's gradients: they no longer agree.
+      expect(changed(snapshot(weightsOf(a)), weightsOf(b)).length).toBeGreaterThan(0);
+    } finally {
+      await scratch.dispose();
+    }
+  });
+
   it('gives every decoder the same batch: identical decoders get identical losses', async () => {
     const twins = new SharedEncoderComparison({ ...tiny, decoders: ['segnet', 'segnet'], learningRate: 0.01 });
     try {

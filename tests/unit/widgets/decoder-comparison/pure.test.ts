@@ -23,7 +23,7 @@ import {
   renderLossChart,
   renderPredictions,
 } from '../../../../src/widgets/decoder-comparison/render';
-import { comparisonCodec, inputSize, needsRebuild, parseDecoders } from '../../../../src/widgets/decoder-comparison/state';
+import { comparisonCodec, inputSize, needsRebuild, parseDecoders, presetPatch, PRESETS, type Resolution } from '../../../../src/widgets/decoder-comparison/state';
 import { readState, withState } from '../../../../src/widgets/shared/url-state';
 import { markup } from '../snapshot';
 
@@ -31,15 +31,40 @@ describe('comparisonCodec', () => {
   it('restores a link, in canonical decoder order', () => {
     expect(readState('race', comparisonCodec, '?race.decoders=fcn,segnet&race.lr=0.0003&race.res=full&race.every=7')).toEqual({
       decoders: ['segnet', 'fcn'],
+      preset: 'pretrained',
       learningRate: 0.0003,
       resolution: 'full',
       every: 7,
     });
   });
 
+  it('opens a link from before the five-decoder race (three decoders, no preset) as it did', () => {
+    expect(readState('race', comparisonCodec, '?race.decoders=segnet,fcn,deeplab-largefov&race.res=half')).toEqual(comparisonCodec.defaults);
+    expect(comparisonCodec.defaults.decoders).toEqual(['segnet', 'fcn', 'deeplab-largefov']);
+  });
+
+  it('reads all five decoders, the scratch preset and the quarter resolution', () => {
+    expect(readState('race', comparisonCodec, '?race.decoders=bilinear,deconvnet,deeplab-largefov,fcn,segnet&race.preset=scratch&race.res=quarter&race.lr=0.003')).toEqual({
+      ...comparisonCodec.defaults,
+      decoders: ['segnet', 'fcn', 'deeplab-largefov', 'deconvnet', 'bilinear'],
+      preset: 'scratch',
+      resolution: 'quarter',
+      learningRate: 0.003,
+    });
+    expect(readState('race', comparisonCodec, '?race.preset=warm').preset).toBe('pretrained');
+  });
+
+  it('presetPatch(name) brings the preset’s learning rate and resolution with it', () => {
+    expect(presetPatch('scratch')).toEqual({ preset: 'scratch', learningRate: PRESETS.scratch.learningRate, resolution: 'quarter' });
+    expect(presetPatch('pretrained')).toEqual({ preset: 'pretrained', learningRate: 0.001, resolution: 'half' });
+    expect(PRESETS.scratch.fromScratch && !PRESETS.pretrained.fromScratch).toBe(true);
+    const s = { ...comparisonCodec.defaults, ...presetPatch('scratch') };
+    expect(decodeURIComponent(withState('race', comparisonCodec, s, ''))).toBe(`?race.preset=scratch&race.lr=${PRESETS.scratch.learningRate}&race.res=quarter`);
+  });
+
   it('falls back to the default for each field that does not parse', () => {
     const d = comparisonCodec.defaults;
-    expect(readState('race', comparisonCodec, '?race.decoders=segnet&race.lr=0.5&race.res=quarter&race.every=0')).toEqual(d);
+    expect(readState('race', comparisonCodec, '?race.decoders=segnet&race.lr=0.5&race.res=eighth&race.every=0')).toEqual(d);
     expect(readState('race', comparisonCodec, '?race.decoders=segnet,segnet&race.every=101&race.lr=')).toEqual(d);
     expect(readState('race', comparisonCodec, '?race.decoders=segnet,unet&race.every=2.5')).toEqual(d);
     expect(readState('other', comparisonCodec, '?race.every=9').every).toBe(d.every);
@@ -65,6 +90,8 @@ describe('comparisonCodec', () => {
     expect(needsRebuild(d, { ...d, learningRate: 0.01, every: 20 })).toBe(false);
     expect(needsRebuild(d, { ...d, resolution: 'full' })).toBe(true);
     expect(needsRebuild(d, { ...d, decoders: ['segnet', 'fcn'] })).toBe(true);
+    expect(needsRebuild(d, { ...d, preset: 'scratch' })).toBe(true);
+    expect(inputSize('quarter', 96, 128)).toEqual({ height: 24, width: 32 });
     expect(inputSize('half', 96, 128)).toEqual({ height: 48, width: 64 });
     expect(inputSize('full', 96, 128)).toEqual({ height: 96, width: 128 });
   });
@@ -129,7 +156,7 @@ describe('bookkeeping', () => {
 });
 
 describe('facts', () => {
-  const size = (r: 'full' | 'half') => inputSize(r, 96, 128);
+  const size = (r: Resolution) => inputSize(r, 96, 128);
   const table = factsTable({ memoryReport, countParameters }, size);
 
   it('takes each decoder’s parameters and what it keeps from the engine’s own report', () => {
@@ -140,13 +167,17 @@ describe('facts', () => {
       expect(d.decoderParameters).toBe(count.decoder);
       expect(d.encoderParameters).toBe(count.encoder);
     }
-    const [segnet, fcn, deeplab] = table.full.decoders;
+    const [segnet, fcn, deeplab, deconvnet, bilinear] = table.full.decoders;
     // SegNet keeps 2-bit indices (at full size four times the windows of the half-size report),
     // FCN K-channel float maps, DeepLab nothing.
     expect(table.half.decoders[0]!.storedBytes).toBe(report.indices.paperBytes);
     expect(segnet!.storedBytes).toBe(report.indices.paperBytes * 4);
     expect(fcn!.storedBytes).toBeGreaterThan(segnet!.storedBytes);
     expect(deeplab!.storedBytes).toBe(0);
+    // DeconvNet unpools with the same indices as SegNet; the bilinear baseline keeps nothing.
+    expect(deconvnet!.storedBytes).toBe(segnet!.storedBytes);
+    expect(bilinear!.storedBytes).toBe(0);
+    expect(table.quarter).toMatchObject({ height: 24, width: 32 });
     expect(segnet!.featureMapBytes).toBeGreaterThan(fcn!.storedBytes);
     // The encoder is the same for all: one count.
     expect(new Set(table.full.decoders.map((d) => d.encoderParameters)).size).toBe(1);

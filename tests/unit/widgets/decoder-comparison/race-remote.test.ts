@@ -12,7 +12,7 @@ import { pageRaceView, raceWire, remoteRaceView, type RacePageView } from '../..
 import type { ComparisonState } from '../../../../src/widgets/decoder-comparison/state';
 import { tinySplit } from './tiny-split';
 
-const state: ComparisonState = { decoders: ['segnet', 'fcn'], learningRate: 0.001, resolution: 'full', every: 2 };
+const state: ComparisonState = { decoders: ['segnet', 'fcn'], preset: 'pretrained', learningRate: 0.001, resolution: 'full', every: 2 };
 const backend: BackendChoice = { name: 'cpu', canTrain: true, rejected: [] };
 
 function record(): RaceRecord {

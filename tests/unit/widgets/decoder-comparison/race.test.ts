@@ -11,7 +11,8 @@ import type { DatasetManifest, RoadSceneDataset } from '../../../../src/data';
 import * as lib from '../../../../src/widgets/decoder-comparison/comparison-engine';
 import { RANDOM_ENCODER_SUMMARY, type EncoderSource } from '../../../../src/widgets/decoder-comparison/encoder-source';
 import { HIDDEN, PAUSING, RaceSession, type ComparisonLib, type Race, type RacePhase, type RaceView } from '../../../../src/widgets/decoder-comparison/race';
-import { comparisonCodec, type ComparisonState } from '../../../../src/widgets/decoder-comparison/state';
+import { comparisonCodec, PRESETS, type ComparisonState } from '../../../../src/widgets/decoder-comparison/state';
+import { messages } from '../../../../src/i18n';
 import { backendHolders } from '../../../../src/widgets/shared/backend-sharing';
 import type { Engine } from '../../../../src/widgets/shared/engine';
 import { useCpu } from '../../helpers';
@@ -74,6 +75,10 @@ interface Setup {
   data?: RoadSceneDataset;
   lib?: ComparisonLib;
   encoder?: EncoderSource;
+  /** The scratch preset's length (shortened: its real length takes minutes here). */
+  presetSteps?: number;
+  /** Called whenever the race reads the pretrained encoder. */
+  onEncoderRead?: () => void;
   onLost?: (lost: (reason: string) => void) => void;
 }
 
@@ -85,7 +90,10 @@ function race(view: RaceView, setup: Setup = {}): { session: RaceSession; settin
     {
       load: async () => ({ engine, lib: setup.lib ?? lib }),
       loadData: async () => setup.data ?? dataset(),
-      loadEncoder: async () => setup.encoder ?? RANDOM,
+      loadEncoder: async () => {
+        setup.onEncoderRead?.();
+        return setup.encoder ?? RANDOM;
+      },
       settings: () => settings,
       watchDevice: (_, onLost) => {
         setup.onLost?.(onLost);
@@ -93,7 +101,7 @@ function race(view: RaceView, setup: Setup = {}): { session: RaceSession; settin
       },
       onBackend: () => () => undefined,
     },
-    { dataSize: { height: SIZE, width: SIZE }, network: { basicChannels: 2, atrousRate: 2 } },
+    { dataSize: { height: SIZE, width: SIZE }, network: { basicChannels: 2, atrousRate: 2 }, presetSteps: setup.presetSteps },
   );
   sessions.push(session);
   return { session, settings };
@@ -166,6 +174,32 @@ describe('RaceSession', () => {
     expect([...r.predictions!.keys()]).toEqual(['segnet', 'fcn', 'deeplab-largefov']);
     for (const t of r.log.tracks) expect(t.scores!.step).toBe(view.refreshes.at(-1));
     expect(backendHolders()).not.toContain('the decoder comparison');
+  });
+
+  it('from scratch: reads no encoder, trains whole networks, and pauses by itself at the preset’s length', async () => {
+    const view = recorder();
+    let reads = 0;
+    const { session } = race(view, { settings: { preset: 'scratch', decoders: ['segnet', 'bilinear'] }, presetSteps: 4, onEncoderRead: () => (reads += 1) });
+    await session.prepare();
+    expect(reads).toBe(0);
+    const words = messages('en').decoderComparison;
+    expect(view.status.at(-1)).toBe(`ready: ${words.encoder.scratch}; 2 decoders; cpu`);
+    const [a, b] = session.current!.comparison.lanes.map((l) => l.model);
+    expect(a!.encoder).not.toBe(b!.encoder);
+    const end = 4;
+    expect(PRESETS.scratch.steps).toBeGreaterThan(end);
+    await session.start();
+    await session.settled();
+    expect(session.phase).toBe('paused');
+    expect(session.current!.log.step).toBe(end);
+    expect(view.refreshes).toContain(end);
+    expect(view.messages.at(-1)).toBe(words.race.presetDone(end));
+    // Resume goes on past the preset's length.
+    await session.start();
+    await view.step((s) => s > end);
+    session.pause();
+    await session.settled();
+    expect(session.current!.log.step).toBeGreaterThan(end);
   });
 
   it('pauses after the step in flight, says where, and resumes the same networks from there', async () => {

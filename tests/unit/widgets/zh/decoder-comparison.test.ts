@@ -26,11 +26,13 @@ function expectChinese(text: string): void {
 }
 
 function scoredLog(): ComparisonLog {
-  const log = new ComparisonLog(['segnet', 'fcn', 'deeplab-largefov']);
+  const log = new ComparisonLog(['segnet', 'fcn', 'deeplab-largefov', 'deconvnet', 'bilinear']);
   log.recordStep([
     { decoder: 'segnet', loss: 1.25, ms: 480 },
     { decoder: 'fcn', loss: 1.5, ms: 110 },
     { decoder: 'deeplab-largefov', loss: 1.1, ms: 1250 },
+    { decoder: 'deconvnet', loss: 1.3, ms: 520 },
+    { decoder: 'bilinear', loss: 1.7, ms: 90 },
   ]);
   const perClass = CLASS_NAMES.map((_, c) => (c === 10 ? NaN : c / 20));
   log.recordScores('segnet', { step: 1, meanIoU: 0.314, perClassIoU: perClass, globalAccuracy: 0.6 });
@@ -77,7 +79,7 @@ describe('decoder race in Chinese', () => {
 
   it('says where the race stands and what went wrong in Chinese', () => {
     const log = scoredLog();
-    for (const caption of [comparisonCaption(0, log.tracks, t), comparisonCaption(1, new ComparisonLog(['segnet', 'fcn']).tracks, t), comparisonCaption(1, log.tracks, t)]) {
+    for (const caption of [comparisonCaption(0, log.tracks, t), comparisonCaption(0, log.tracks, t, true), comparisonCaption(1, new ComparisonLog(['segnet', 'fcn']).tracks, t), comparisonCaption(1, log.tracks, t)]) {
       expectChinese(caption);
     }
     expect(divergedMessage('FCN', 4, NaN, t)).toBe('FCN 的损失在第 4 步变成了 NaN：这次更新没有应用，训练已暂停。请调低学习率，然后继续或重置。');
