@@ -8,13 +8,16 @@
  * Keep my data gets an answer in words; a reload finds the dataset again; a folder with a
  * corrupt image is refused by name and stores nothing; Delete removes it from the panel and the
  * studio; a reload in the middle of an import leaves no half dataset. No request leaves the page's origin, the
- * console stays clean and axe finds no violation. Run `npm run build` first.
+ * console stays clean and axe finds no violation. The same folder zipped (entries with no top
+ * folder) imports through the .zip picker under the zip's name; a broken zip is named. Run
+ * `npm run build` first.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
+import { zipSync } from 'fflate';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ShardEntry } from '../../src/data/manifest';
@@ -87,6 +90,20 @@ afterAll(async () => {
   await browser?.close();
   rmSync(tmp, { recursive: true, force: true });
 });
+
+/** A zip of every file under `dir`, by its path inside `dir` (no top folder, as a zip of a folder's contents). */
+function zipOf(dir: string): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(join(dir, rel))) {
+      const path = rel ? `${rel}/${name}` : name;
+      if (statSync(join(dir, path)).isDirectory()) walk(path);
+      else entries[path] = new Uint8Array(readFileSync(join(dir, path)));
+    }
+  };
+  walk('');
+  return zipSync(entries);
+}
 
 describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; skipped when absent]', () => {
   it('imports a folder with progress, trains 3 steps on it, finds it after a reload, refuses a corrupt one, deletes it, and a reload mid-import leaves nothing; no foreign request, no axe violation', async () => {
@@ -185,6 +202,34 @@ describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; 
       expect(await listText(page)).toBe('None of your datasets yet.');
       expect(await dataOptions(page)).not.toContain('Your data: own-long (24 train, 4 val, 96x128)');
 
+      expect(v.log.foreignRequests).toEqual([]);
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('imports the same folder as a .zip under the zip\'s name, and names a broken zip', async () => {
+    const { dir } = miniCamvid(tmp, 'to zip');
+    const zipFile = join(tmp, 'zipped streets.zip');
+    writeFileSync(zipFile, zipOf(dir));
+    const brokenZip = join(tmp, 'broken.zip');
+    writeFileSync(brokenZip, 'not a zip at all');
+    const v = await visit(browser, origin, PATH, { context: { viewport: { width: 1280, height: 900 } } });
+    const { page } = v;
+    try {
+      await page.locator(panel).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${panel}[data-listed]`);
+      await page.locator(`${panel} input[data-part="zip"]`).setInputFiles(zipFile);
+      await page.waitForSelector(`${panel}[data-outcome]`, { timeout: 60_000 });
+      expect(await panelMessage(page)).toBe('Stored own-zipped-streets: 3 training and 2 validation pairs. The studio below lists it under Data.');
+      await expect.poll(() => dataOptions(page)).toContain('Your data: own-zipped-streets (3 train, 2 val, 96x128)');
+      await page.locator(`${panel} input[data-part="zip"]`).setInputFiles(brokenZip);
+      await page.waitForSelector(`${panel}[data-outcome="failed"]`, { timeout: 60_000 });
+      expect(await panelMessage(page)).toMatch(/^Not imported: broken\.zip is not a readable \.zip \(.+\)\. Nothing was stored/);
+      expect(await listText(page)).toMatch(/^own-zipped-streets: 3 train, 2 val[^\n]*Delete$/);
+      await page.locator(`${panel} button[data-remove="own-zipped-streets"]`).click();
+      await expect.poll(() => listText(page)).toBe('None of your datasets yet.');
       expect(v.log.foreignRequests).toEqual([]);
       expect(problems(v.log)).toEqual([]);
     } finally {

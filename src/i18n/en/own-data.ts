@@ -1,7 +1,8 @@
 /** The "your data" panel: importing a folder of road scenes into this browser, listing and deleting them, storage. */
 export const ownData = {
   pick: 'Choose a folder',
-  dropZone: 'Or drop a folder here',
+  pickZip: 'Or a .zip of one',
+  dropZone: 'Or drop a folder (or a .zip) here',
   dropHint: 'SegNet-Tutorial layout, or images with same-named label PNGs in labels/. Nothing is uploaded.',
   size: 'Store at',
   cancel: 'Cancel import',

@@ -5,6 +5,7 @@
  */
 import { DatasetStore, idbBackend, importFiles, storageEstimate, StorageFullError } from '../../data/browser-import';
 import { decodeBitmapPair, measureBitmap } from '../../data/browser-import/decode-bitmap';
+import { expandZips } from '../../data/browser-import/zip-files';
 import type { ImportReport, ImportRequest } from './import-protocol';
 
 const post = (report: ImportReport): void => postMessage(report);
@@ -19,7 +20,7 @@ async function run(request: Extract<ImportRequest, { kind: 'import' }>): Promise
     // (those begun in the last hour are spared: another tab may be importing them now).
     await store.sweep(3_600_000);
     const info = await importFiles({
-      files: request.files,
+      files: await expandZips(request.files),
       name: request.name,
       size: { height: request.height, width: request.width },
       store,

@@ -23,6 +23,7 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
   const listening = new AbortController();
   const { signal } = listening;
   const folder = widgetPart<HTMLInputElement>(root, 'folder');
+  const zip = widgetPart<HTMLInputElement>(root, 'zip');
   const drop = widgetPart(root, 'drop');
   const cancel = widgetPart<HTMLButtonElement>(root, 'cancel');
   const bar = widgetPart<HTMLProgressElement>(root, 'progress');
@@ -41,6 +42,7 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
   if (typeof indexedDB === 'undefined') {
     say(m.noStorage, 'error');
     folder.disabled = true;
+    zip.disabled = true;
     return () => listening.abort();
   }
   const store = new DatasetStore(idbBackend(), { estimate: storageEstimate });
@@ -69,6 +71,7 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
 
   const busy = (on: boolean): void => {
     folder.disabled = on;
+    zip.disabled = on;
     cancel.hidden = !on;
     bar.hidden = !on;
     root.dataset.importing = on ? 'yes' : 'no';
@@ -81,7 +84,9 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
       return;
     }
     const [height, width] = state.get().size.split('x').map(Number) as [number, number];
-    const name = storedName(files[0]!.path.split('/').length > 1 ? files[0]!.path.split('/')[0]! : 'data');
+    // named after the picked folder, or the zip (opened in the worker), else "data"
+    const first = files[0]!.path;
+    const name = storedName(first.includes('/') ? first.split('/')[0]! : /\.zip$/i.test(first) ? first : 'data');
     worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'unpooled-import' });
     busy(true);
     bar.removeAttribute('value');
@@ -119,6 +124,15 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
     () => {
       const files = filesOfInput(folder.files ?? []);
       folder.value = '';
+      start(files);
+    },
+    { signal },
+  );
+  zip.addEventListener(
+    'change',
+    () => {
+      const files = filesOfInput(zip.files ?? []);
+      zip.value = '';
       start(files);
     },
     { signal },
