@@ -151,8 +151,8 @@ describe('ModelRunner (the page model in the engine worker)', () => {
     expect(tf.memory().numTensors - before).toBeGreaterThan(0);
     const held = tf.memory().numTensors;
     const extra = await analyseFrame(segnet, model, frame(5));
-    // conv + pool, unpool + conv per stage; logits; and the four pools' indices
-    expect(tf.memory().numTensors - held).toBe(4 * 2 + 4 * 2 + 1 + 4);
+    // per stage: conv before batch norm, after it, after ReLU, pool; unpool + conv; logits; and the four pools' indices
+    expect(tf.memory().numTensors - held).toBe(4 * 4 + 4 * 2 + 1 + 4);
     extra.dispose();
   });
 });
