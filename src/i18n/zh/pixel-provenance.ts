@@ -17,14 +17,18 @@ export const pixelProvenance: (typeof en)['pixelProvenance'] = {
     `像素（第 ${row} 行，第 ${col} 列）来自每个编码器阶段池化图中的一个单元；它们的感受野边长依次为 ${sizes.join('、')} 个像素（阶段 1 到 4，嵌套的方框）；最深的一个覆盖图像中的 ${clipped}。`,
   deeplab: (size, stride, clipped) =>
     `在同一编码器上的 DeepLab-LargeFOV 中，这个像素由一个类别得分插值而来（每 ${stride} 个像素一个单元），该得分的感受野为 ${size} × ${size} 个像素，在本图中为 ${clipped}。它比 SegNet-Basic 最深一层的感受野更大，但没有索引把细节带回来。`,
-  chainTitle: (stage) => `阶段 ${stage} 的反池化`,
+  chainTitle: (stage) => `阶段 ${stage}`,
+  fieldKey: (stage, size) => `阶段 ${stage}：${size} 像素`,
+  deeplabKey: (size) => `DeepLab-LargeFOV：${size} 像素`,
+  deepestKey: 'SegNet-Basic 最深一层（虚线）',
   windowLabel: (stage, recorded, own) => `阶段 ${stage} 的 2 × 2 窗口：编码器保留了${recorded}的值；该像素位于${own}格`,
   chainIntro: (channel, auto) =>
     auto
-      ? `最大值位置的链条（从最深处开始），通道 ${channel}（在最深的池化图中，该像素处数值最大的通道）：`
-      : `最大值位置的链条（从最深处开始），通道 ${channel}：`,
+      ? `经过四次反池化的最大值位置链条（从最深处开始），通道 ${channel}（在最深的池化图中，该像素处数值最大的通道）：`
+      : `经过四次反池化的最大值位置链条（从最深处开始），通道 ${channel}：`,
   kept: (stage, position, value) => `阶段 ${stage}：保留在该像素自己的${position}位置（数值 ${value}）`,
   zero: (stage, recorded, own, value) => `阶段 ${stage}：编码器保留的是${recorded}（数值 ${value}）；该像素的${own}位置得到 0，由下一个卷积填补`,
+  allZero: (stage, own) => `阶段 ${stage}：这个窗口在 ReLU 之后全是 0，保留的值是 0，该像素的${own}位置无论如何都是 0`,
   keptCount: (kept) =>
     kept === 4
       ? '每一次反池化都把值放回了这个像素自己的位置。'

@@ -42,7 +42,12 @@ function pixelMark(row: number, col: number, className: string): SVGRectElement 
   return s('rect', { x: col - 0.5, y: row - 0.5, width: 2, height: 2, class: className, 'vector-effect': 'non-scaling-stroke' });
 }
 
-function framePanel(view: ProvenanceView, rgba: Uint8ClampedArray, title: string, marks: SVGElement[], focus: { label: string } | null): HTMLElement {
+/** The colour key under a frame: one outlined swatch per square. */
+function colourKey(entries: readonly [string, string][]): HTMLElement {
+  return h('span', { class: 'field-keys' }, ...entries.map(([className, text]) => h('span', { class: 'field-key' }, h('span', { class: `field-swatch ${className}`, 'aria-hidden': 'true' }), text)));
+}
+
+function framePanel(view: ProvenanceView, rgba: Uint8ClampedArray, title: string, marks: SVGElement[], focus: { label: string } | null, key: HTMLElement): HTMLElement {
   const canvas = pixelCanvas(rgba, view.width, view.height, title);
   canvas.setAttribute('aria-hidden', 'true');
   canvas.removeAttribute('role');
@@ -56,7 +61,7 @@ function framePanel(view: ProvenanceView, rgba: Uint8ClampedArray, title: string
     canvas,
     s('svg', { class: 'provenance-marks', viewBox: `0 0 ${view.width} ${view.height}`, preserveAspectRatio: 'none', 'aria-hidden': 'true' }, ...marks),
   );
-  return h('figure', { class: 'provenance-panel' }, frame, h('figcaption', {}, title));
+  return h('figure', { class: 'provenance-panel' }, frame, h('figcaption', {}, title, key));
 }
 
 function windowPanel(view: ProvenanceView, k: number, t: Words): SVGSVGElement {
@@ -78,7 +83,9 @@ function windowPanel(view: ProvenanceView, k: number, t: Words): SVGSVGElement {
 /** The sentence per unpooling, deepest first. */
 export function chainSentences(view: ProvenanceView, t: Words = pageMessages().pixelProvenance): string[] {
   return view.chain.map((link) =>
-    link.kept
+    link.value === 0
+      ? t.allZero(link.stage, t.positions[link.own]!)
+      : link.kept
       ? t.kept(link.stage, t.positions[link.own]!, valueText(link.value))
       : t.zero(link.stage, t.positions[link.recorded]!, t.positions[link.own]!, valueText(link.value)),
   );
@@ -112,8 +119,18 @@ export function renderProvenance(view: ProvenanceView, options: ProvenanceRender
     h(
       'div',
       { class: 'provenance-frames' },
-      framePanel(view, labelled, t.segnetTitle, segnetMarks, { label: help }),
-      framePanel(view, imageToRgba(view.image, view.width, view.height), t.deeplabTitle, deeplabMarks, null),
+      framePanel(view, labelled, t.segnetTitle, segnetMarks, { label: help }, colourKey(view.fields.map((f) => [`key-stage${f.stage}`, t.fieldKey(f.stage, f.size)]))),
+      framePanel(
+        view,
+        imageToRgba(view.image, view.width, view.height),
+        t.deeplabTitle,
+        deeplabMarks,
+        null,
+        colourKey([
+          ['key-deeplab', t.deeplabKey(view.deeplab.size)],
+          ['key-compare', t.deepestKey],
+        ]),
+      ),
     ),
     h(
       'div',

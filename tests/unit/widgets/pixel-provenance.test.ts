@@ -237,8 +237,11 @@ describe('renderProvenance and the captions', () => {
     expect(lines).toHaveLength(4);
     view.chain.forEach((link, k) => {
       expect(lines[k]).toContain(`stage ${link.stage}:`);
-      expect(lines[k]).toContain(link.kept ? 'kept at the pixel’s own' : 'gets a 0 that the next convolution fills');
+      const expected = link.value === 0 ? 'the window was all zeros' : link.kept ? 'kept at the pixel’s own' : 'gets a 0 that the next convolution fills';
+      expect(lines[k]).toContain(expected);
     });
+    const allZero = { ...view, chain: view.chain.map((l) => ({ ...l, value: 0 })) };
+    expect(chainSentences(allZero)[0]).toBe(`stage 4: the window was all zeros after ReLU, so the kept value is 0 and the pixel’s ${['top left', 'top right', 'bottom left', 'bottom right'][view.chain[0]!.own]} position is 0 either way`);
     const caption = provenanceCaption(view);
     expect(caption).toContain('8, 22, 50, 106 pixels square');
     expect(caption).toContain('sees 190 × 190 pixels: 96 × 128 of this frame');
