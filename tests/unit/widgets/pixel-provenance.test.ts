@@ -260,6 +260,7 @@ describe('renderProvenance and the captions', () => {
         expect(hasChinese(text)).toBe(true);
         expect(englishLeftovers(text)).toEqual([]);
       }
+      expect(provenanceCaption(v, zh)).not.toMatch(/。 /);
     }
   });
 });
