@@ -4,8 +4,8 @@ const POSITIONS = ['top left', 'top right', 'bottom left', 'bottom right'];
 /** Numbers arrive formatted. */
 export const pixelProvenance = {
   positions: POSITIONS,
-  /** Between the caption's sentences. */
-  sentenceGap: ' ',
+  /** The caption's sentences, run together. */
+  joinSentences: (parts: readonly string[]) => parts.join(' '),
   channel: 'Channel followed',
   channelAuto: 'largest at the pixel',
   segnetTitle: 'SegNet-Basic: its labels, the pixel’s fields',

@@ -4,7 +4,7 @@ const POSITIONS = ['左上', '右上', '左下', '右下'];
 
 export const pixelProvenance: (typeof en)['pixelProvenance'] = {
   positions: POSITIONS,
-  sentenceGap: '',
+  joinSentences: (parts) => parts.join(''),
   channel: '跟踪的通道',
   channelAuto: '该像素处最大的通道',
   segnetTitle: 'SegNet-Basic：它的标签与该像素的感受野',

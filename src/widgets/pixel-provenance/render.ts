@@ -98,7 +98,7 @@ export function provenanceCaption(view: ProvenanceView, t: Words = pageMessages(
   const sizes = view.fields.map((f) => String(f.size));
   const fields = clippedAtBorder(deepest, deepest.size) ? t.fields(row, col, sizes, side(deepest)) : t.fieldsInside(row, col, sizes, side(deepest));
   const kept = view.chain.filter((l) => l.kept).length;
-  return [fields, t.deeplab(view.deeplab.size, view.deeplab.stride, side(view.deeplab)), t.keptCount(kept)].join(t.sentenceGap);
+  return t.joinSentences([fields, t.deeplab(view.deeplab.size, view.deeplab.stride, side(view.deeplab)), t.keptCount(kept)]);
 }
 
 export function renderProvenance(view: ProvenanceView, options: ProvenanceRenderOptions = {}): HTMLElement {
