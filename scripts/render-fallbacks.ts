@@ -27,6 +27,9 @@ import { upsampleChannel } from '../src/widgets/decoder-side-by-side/upsample';
 import { sideBySideView } from '../src/widgets/decoder-side-by-side/view';
 import { compositeOverlay, labelShares, pixelAccuracy } from '../src/widgets/label-overlay/overlay-pixels';
 import { labelOverlayCodec } from '../src/widgets/label-overlay/state';
+import { provenanceCodec, STAGES } from '../src/widgets/pixel-provenance/state';
+import { provenanceView, type FrameBox } from '../src/widgets/pixel-provenance/view';
+import { layerName } from '../src/segnet/core';
 import { boundaryCodec, toleranceFraction } from '../src/widgets/results-table/boundary-state';
 import { boundaryView } from '../src/widgets/results-table/boundary-view';
 import { DEMO_DATASET, pickDemoFrames, type DemoFrame } from '../src/widgets/model/demo-frames';
@@ -72,6 +75,29 @@ function grid(panels: readonly Panel[], columns = panels.length): Panel {
 async function writeWebp(file: string, picture: Panel): Promise<void> {
   const raw = { width: picture.width, height: picture.height, channels: 4 } as const;
   writeFileSync(file, await sharp(Buffer.from(picture.rgba.buffer, picture.rgba.byteOffset, picture.rgba.byteLength), { raw }).webp({ lossless: true, effort: 6 }).toBuffer());
+}
+
+/** A picture scaled up `scale` times, pixel for pixel. */
+function scaled(p: Panel, scale: number): Panel {
+  const width = p.width * scale;
+  const height = p.height * scale;
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) rgba.set(p.rgba.subarray(((Math.floor(y / scale) * p.width + Math.floor(x / scale)) * 4), (Math.floor(y / scale) * p.width + Math.floor(x / scale)) * 4 + 4), (y * width + x) * 4);
+  return { width, height, rgba };
+}
+
+/** Outlines a frame box (in frame pixels) on a picture scaled `scale` times, `line` pixels thick. */
+function strokeBox(p: Panel, b: FrameBox, scale: number, colour: readonly [number, number, number], line = 2): void {
+  const x0 = b.cols[0] * scale;
+  const x1 = (b.cols[1] + 1) * scale - 1;
+  const y0 = b.rows[0] * scale;
+  const y1 = (b.rows[1] + 1) * scale - 1;
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      if (x - x0 >= line && x1 - x >= line && y - y0 >= line && y1 - y >= line) continue;
+      p.rgba.set([...colour, 255], (y * p.width + x) * 4);
+    }
 }
 
 /** "Road 41%, Sky 22% and Building 17%": the classes with the largest shares, named in `m`'s language. */
@@ -147,6 +173,31 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
         const panels = shown.map((p) => m.fallbacks.panels[p.key]);
         return { alt: m.fallbacks.sideBySideAlt(what, features!.height, features!.width, panels), caption: m.fallbacks.sideBySideCaption(what, panels.slice(1)) };
       },
+    };
+  },
+  'pixel-provenance': async (frame, analysis) => {
+    const state = provenanceCodec.defaults;
+    const pools = await Promise.all(Array.from({ length: STAGES }, (_, k) => analysis.layer(layerName('encoder', k + 1, 'pool'))));
+    const { width, height, labels } = analysis.segmentation;
+    const data = { width, height, image: frame.image, labels, pools: pools.map((p) => ({ height: p.height, width: p.width, channels: p.channels, values: p.values, indices: p.indices! })) };
+    const view = provenanceView(data, state);
+    const scale = 3;
+    const segnetPanel = scaled({ width, height, rgba: compositeOverlay(frame.image, labels, width, height, 0.5) }, scale);
+    const colours: [number, number, number][] = [[255, 255, 255], [255, 213, 79], [255, 138, 101], [224, 64, 251]];
+    for (const f of [...view.fields].reverse()) strokeBox(segnetPanel, f, scale, colours[f.stage - 1]!);
+    const pixel: FrameBox = { rows: [state.row, state.row], cols: [state.col, state.col] };
+    const deeplabPanel = scaled({ width, height, rgba: compositeOverlay(frame.image, null, width, height, 0) }, scale);
+    strokeBox(deeplabPanel, view.deeplab, scale, [0, 229, 255], 3);
+    strokeBox(deeplabPanel, view.fields.at(-1)!, scale, colours[3]!);
+    for (const p of [segnetPanel, deeplabPanel]) strokeBox(p, pixel, scale, [255, 255, 255], 3);
+    const kept = view.chain.filter((l) => l.kept).length;
+    const sizes = view.fields.map((f) => f.size);
+    return {
+      picture: grid([segnetPanel, deeplabPanel], 2),
+      words: (m) => ({
+        alt: m.fallbacks.provenanceAlt(frame.index + 1, state.row, state.col, sizes, view.deeplab.size),
+        caption: m.fallbacks.provenanceCaption(frame.index + 1, state.row, state.col, sizes, view.deeplab.size, view.channel, kept),
+      }),
     };
   },
   'boundary-f1-demo': async (frame, analysis) => {

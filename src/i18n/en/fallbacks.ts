@@ -48,4 +48,8 @@ export const fallbacks = {
   boundaryAlt: (frame: number, tolerance: string) =>
     `Road frame ${frame}, dimmed, twice: left, the true class boundaries; right, the network’s predicted boundaries. Blue boundary pixels lie within ${tolerance} pixels of a boundary in the other map, orange ones do not.`,
   boundaryCaption: (frame: number, score: string, value: string) => `${AHEAD}: boundaries of the true and predicted label maps of road frame ${frame}. ${score}: ${value}.`,
+  provenanceAlt: (frame: number, row: number, col: number, sizes: readonly number[], deeplab: number) =>
+    `Road frame ${frame} twice. Left, with the network’s labels, pixel (row ${row}, column ${col}) inside nested squares: the receptive fields of the encoder units it descends from, ${sizes.join(', ')} pixels wide, clipped at the border. Right, the photograph with DeepLab-LargeFOV’s ${deeplab}-pixel field for the same pixel (cyan) around SegNet-Basic’s deepest (magenta).`,
+  provenanceCaption: (frame: number, row: number, col: number, sizes: readonly number[], deeplab: number, channel: number, kept: number) =>
+    `${AHEAD}: where pixel (row ${row}, column ${col}) of road frame ${frame} came back from. SegNet-Basic’s encoder fields around it are ${sizes.join(', ')} pixels wide; DeepLab-LargeFOV’s is ${deeplab}. Following channel ${channel}, ${kept} of the 4 unpoolings put the value back at the pixel’s own position.`,
 };

@@ -20,6 +20,7 @@ import { model } from './model';
 import { ownData } from './own-data';
 import { ownImage } from './own-image';
 import { pages } from './pages';
+import { pixelProvenance } from './pixel-provenance';
 import { poolingStepper } from './pooling-stepper';
 import { reading } from './reading';
 import { resultsTable } from './results-table';
@@ -50,6 +51,7 @@ export const en = {
   ownData,
   ownImage,
   pages,
+  pixelProvenance,
   poolingStepper,
   reading,
   resultsTable,

@@ -29,4 +29,8 @@ export const fallbacks: (typeof en)['fallbacks'] = {
   boundaryAlt: (frame, tolerance) =>
     `调暗的道路画面 ${frame}，并排两张：左边是真实的类别边界，右边是网络预测的边界。蓝色边界像素与另一张图的边界相距不超过 ${tolerance} 像素，橙色的则超出这个距离。`,
   boundaryCaption: (frame, score, value) => `${AHEAD}：道路画面 ${frame} 的真实标注图与预测标签图的边界。${score}：${value}。`,
+  provenanceAlt: (frame, row, col, sizes, deeplab) =>
+    `道路画面 ${frame} 出现两次。左边带有网络的标签，像素（第 ${row} 行，第 ${col} 列）位于嵌套的方框中：它所来自的编码器单元的感受野，边长 ${sizes.join('、')} 个像素，在边界处截断。右边是原图，青色方框是 DeepLab-LargeFOV 对同一像素 ${deeplab} 像素的感受野，品红方框是 SegNet-Basic 最深一层的感受野。`,
+  provenanceCaption: (frame, row, col, sizes, deeplab, channel, kept) =>
+    `${AHEAD}：道路画面 ${frame} 中像素（第 ${row} 行，第 ${col} 列）的值从哪里来。它周围 SegNet-Basic 编码器的感受野边长为 ${sizes.join('、')} 个像素；DeepLab-LargeFOV 的为 ${deeplab}。跟踪通道 ${channel} 时，4 次反池化中有 ${kept} 次把值放回了该像素自己的位置。`,
 };

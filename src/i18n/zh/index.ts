@@ -18,6 +18,7 @@ import { model } from './model';
 import { ownData } from './own-data';
 import { ownImage } from './own-image';
 import { pages } from './pages';
+import { pixelProvenance } from './pixel-provenance';
 import { poolingStepper } from './pooling-stepper';
 import { reading } from './reading';
 import { resultsTable } from './results-table';
@@ -48,6 +49,7 @@ export const zh: Messages = {
   ownData,
   ownImage,
   pages,
+  pixelProvenance,
   poolingStepper,
   reading,
   resultsTable,

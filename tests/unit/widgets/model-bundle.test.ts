@@ -13,6 +13,7 @@ const ELEMENTS = [
   'src/widgets/own-image/element.ts',
   'src/widgets/training-studio/element.ts',
   'src/widgets/decoder-comparison/element.ts',
+  'src/widgets/pixel-provenance/element.ts',
   'src/widgets/worker/engine.worker.ts',
 ];
 
