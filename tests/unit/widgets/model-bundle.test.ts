@@ -17,8 +17,11 @@ const ELEMENTS = [
   'src/widgets/worker/engine.worker.ts',
 ];
 
-/** Widgets whose engine runs in the engine worker: their page code never loads TF.js at all. */
-const IN_WORKER = ['src/widgets/training-studio/element.ts', 'src/widgets/decoder-comparison/element.ts'];
+/**
+ * Widgets whose engine runs in the engine worker (every model-backed widget: the page model and
+ * the own-image network are proxies to it): their page code never loads TF.js at all.
+ */
+const IN_WORKER = ELEMENTS.filter((e) => !e.includes('engine.worker') && !e.includes('results-table/element'));
 
 /** Every input reachable from an output chunk through static imports only. */
 function staticInputs(meta: Metafile, output: string, seen = new Set<string>()): string[] {
