@@ -83,6 +83,11 @@ export class LabelHistory {
     return { undo: this.done.length, redo: this.undone.length };
   }
 
+  /** The last stroke kept (what `undo` would take back), if any. */
+  get last(): StrokeDiff | undefined {
+    return this.done.at(-1);
+  }
+
   /** Takes back the last stroke; false when there is none. */
   undo(): boolean {
     this.end();

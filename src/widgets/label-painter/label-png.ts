@@ -62,7 +62,7 @@ function zlibStored(raw: Uint8Array): Uint8Array {
 }
 
 /** The PNG bytes of a width x height label map (values 0..11), one grey byte per pixel. */
-export function labelPng(labels: Uint8Array, width: number, height: number): Uint8Array {
+export function labelPng(labels: Uint8Array, width: number, height: number): Uint8Array<ArrayBuffer> {
   if (!Number.isInteger(width) || width <= 0 || !Number.isInteger(height) || height <= 0) {
     throw new Error(`labelPng: width and height must be positive integers, got ${width} x ${height}`);
   }

@@ -80,7 +80,7 @@ describe('LabelHistory', () => {
     h.begin();
     h.set(42, 1);
     h.end();
-    const diff = (h as unknown as { done: { indices: Uint32Array; before: Uint8Array }[] }).done[0]!;
+    const diff = h.last!;
     expect([...diff.indices]).toEqual([42]);
     expect(diff.before.length).toBe(1);
   });
