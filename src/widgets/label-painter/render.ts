@@ -41,25 +41,33 @@ export function renderPainter(id: string, width: number, height: number, m: Mess
       ),
     ),
     h(
-      'fieldset',
-      { class: 'label-painter-classes' },
-      h('legend', {}, t.classes),
-      ...names.map((name, label) =>
+      'div',
+      { class: 'label-painter-work' },
+      h(
+        'div',
+        { class: 'label-painter-stage', 'data-part': 'canvas', tabindex: 0, role: 'application', style: `aspect-ratio: ${width} / ${height}` },
+        h('canvas', { class: 'pixels', width, height, 'aria-hidden': 'true' }),
+        s('svg', { class: 'label-painter-cursor', viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', 'aria-hidden': 'true', 'data-part': 'cursor' }),
+      ),
+      h(
+        'fieldset',
+        { class: 'label-painter-classes' },
+        h('legend', {}, t.classes),
         h(
-          'label',
-          {},
-          h('input', { type: 'radio', name: `${id}-cls`, 'data-field': 'cls', value: label, checked: label === d.cls }),
-          h('span', { class: label === VOID_LABEL ? 'swatch swatch-void' : 'swatch', style: label === VOID_LABEL ? null : `background: ${labelCss(label)}`, 'aria-hidden': 'true' }),
-          h('span', { class: 'label-painter-name' }, name),
-          h('kbd', {}, CLASS_KEYS[label]!),
+          'div',
+          { class: 'label-painter-class-grid' },
+          ...names.map((name, label) =>
+            h(
+              'label',
+              {},
+              h('input', { type: 'radio', name: `${id}-cls`, 'data-field': 'cls', value: label, checked: label === d.cls }),
+              h('span', { class: label === VOID_LABEL ? 'swatch swatch-void' : 'swatch', style: label === VOID_LABEL ? null : `background: ${labelCss(label)}`, 'aria-hidden': 'true' }),
+              h('span', { class: 'label-painter-name' }, name),
+              h('kbd', {}, CLASS_KEYS[label]!),
+            ),
+          ),
         ),
       ),
-    ),
-    h(
-      'div',
-      { class: 'label-painter-stage', 'data-part': 'canvas', tabindex: 0, role: 'application', style: `aspect-ratio: ${width} / ${height}` },
-      h('canvas', { class: 'pixels', width, height, 'aria-hidden': 'true' }),
-      s('svg', { class: 'label-painter-cursor', viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', 'aria-hidden': 'true', 'data-part': 'cursor' }),
     ),
     h(
       'div',
