@@ -5,7 +5,8 @@
  * Ctrl+Shift+Z undo and redo them; the exported PNG is 128 x 96 with values 0..11 holding the
  * strokes (checked against the plain-TS brush); "Add to my data" stores own-my-photos (one
  * train and one val pair), the "Your data" panel and the studio list it, and the studio trains
- * 1 step on it. No request leaves the origin, the console stays clean, axe finds no violation.
+ * 1 step on it. A tap paints on a 390 px phone. No request leaves the origin, the console
+ * stays clean, axe finds no violation.
  * Run `npm run build` first.
  */
 import { readFileSync } from 'node:fs';
@@ -49,21 +50,26 @@ async function exportLabels(page: Page): Promise<{ name: string; png: PNG }> {
   return { name: download.suggestedFilename(), png: PNG.sync.read(readFileSync(path)) };
 }
 
+/** Runs the network on the first sample street; returns the (now visible) "Correct these labels" button and the seed. */
+async function labelSample(page: Page): Promise<{ correct: Locator; seed: string | null }> {
+  await page.locator('own-image').scrollIntoViewIfNeeded();
+  await page.locator('own-image [data-part="status"] [data-action="run"]').click();
+  await page.waitForSelector('own-image[data-backend]', { timeout: 60_000 });
+  const correct = page.locator('own-image button[data-part="correct"]');
+  expect(await correct.isVisible()).toBe(false);
+  const sample = page.locator('own-image [data-sample]').first();
+  const seed = await sample.getAttribute('data-sample');
+  await sample.click();
+  await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
+  return { correct, seed };
+}
+
 describe('label painter (chapter 8)', () => {
   it('paints a sample street, undoes and redoes by keyboard, exports the label PNG, adds it to my data and the studio trains a step on it; no foreign request, no axe violation', async () => {
     const v = await visit(browser, origin, PATH, { context: { viewport: { width: 1280, height: 900 } } });
     const { page } = v;
     try {
-      // The network labels a sample street.
-      await page.locator('own-image').scrollIntoViewIfNeeded();
-      await page.locator('own-image [data-part="status"] [data-action="run"]').click();
-      await page.waitForSelector('own-image[data-backend]', { timeout: 60_000 });
-      const correct = page.locator('own-image button[data-part="correct"]');
-      expect(await correct.isVisible()).toBe(false);
-      const sample = page.locator('own-image [data-sample]').first();
-      const seed = await sample.getAttribute('data-sample');
-      await sample.click();
-      await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
+      const { correct, seed } = await labelSample(page);
 
       // The painter opens on the prediction: the first export is the network's labels.
       await correct.click();
@@ -154,6 +160,32 @@ describe('label painter (chapter 8)', () => {
       await untilPhase(page, 'stopped');
       expect(await step(page)).toBe(1);
 
+      expect(v.log.foreignRequests).toEqual([]);
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('paints by touch on a 390 px phone, with the classes picked by a tap, and passes axe there', async () => {
+    const v = await visit(browser, origin, PATH, { context: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } });
+    const { page } = v;
+    try {
+      const { correct } = await labelSample(page);
+      await correct.tap();
+      const stage = page.locator(`${painter} [data-part="canvas"]`);
+      await stage.waitFor();
+      await page.locator(`${painter} input[data-field="cls"][value="8"]`).tap();
+      expect(page.url()).toContain('street-paint.cls=8');
+      await stage.scrollIntoViewIfNeeded();
+      const box = (await stage.boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(390);
+      const p = await pixelPoint(stage, 64, 48);
+      await page.touchscreen.tap(p.x, p.y);
+      await expect.poll(() => strokes(page)).toBe(1);
+      expect(await page.locator(`${painter} [data-part="painter-status"]`).innerText()).toMatch(/^Painted \d+ pixels? Car\.$/);
+      const axe = await new AxeBuilder({ page }).include(painter).analyze();
+      expect(axe.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       expect(v.log.foreignRequests).toEqual([]);
       expect(problems(v.log)).toEqual([]);
     } finally {
