@@ -3,7 +3,7 @@
  * the network, "Correct these labels" opens the painter on the prediction; a brush stroke by
  * pointer and a fill by keyboard (cursor and Space) change the labels; Ctrl+Z and
  * Ctrl+Shift+Z undo and redo them; the exported PNG is 128 x 96 with values 0..11 holding the
- * strokes (checked against the plain-TS brush); "Add to my data" stores own-my-photos (one
+ * strokes (checked against the plain-TS brush and fill); "Add to my data" stores own-my-photos (one
  * train and one val pair), the "Your data" panel and the studio list it, and the studio trains
  * 1 step on it. A tap paints on a 390 px phone. No request leaves the origin, the console
  * stays clean, axe finds no violation.

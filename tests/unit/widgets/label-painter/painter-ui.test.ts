@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../../src/i18n/en';
 import { zh } from '../../../../src/i18n/zh';
 import { readState, withState } from '../../../../src/widgets/shared/url-state';
+import { markup } from '../snapshot';
 import { labelFileName, renderCursor, renderPainter } from '../../../../src/widgets/label-painter/render';
 import { CLASS_KEYS, movedCursor, painterCodec, shortcut } from '../../../../src/widgets/label-painter/state';
 
@@ -52,6 +53,10 @@ describe('label painter render', () => {
     expect(root.querySelectorAll('.label-painter-classes .swatch-void')).toHaveLength(1);
     expect(root.querySelector('[data-part="canvas"]')!.getAttribute('style')).toBe('aspect-ratio: 128 / 96');
     expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Undo', 'Redo', 'Export label PNG', 'Add to my data']);
+  });
+
+  it('matches its snapshot', async () => {
+    await expect(markup(renderPainter('street-paint', 128, 96, en))).toMatchFileSnapshot('../__snapshots__/label-painter-controls.html');
   });
 
   it('speaks Chinese in the Chinese edition', () => {
