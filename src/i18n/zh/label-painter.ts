@@ -4,9 +4,9 @@
 import type { en } from '../en';
 
 export const labelPainter: (typeof en)['labelPainter'] = {
-  open: '修正这些标注',
-  heading: '修正标注',
-  intro: '用正确的类别涂改网络的标注。快捷键：B 画笔，F 填充，[ 和 ] 调整大小，1–9、0、- 和 = 选择类别，Ctrl+Z 撤销，Ctrl+Shift+Z 重做；聚焦图片后用方向键和空格键即可不用鼠标涂色。',
+  open: '修正这些标签',
+  heading: '修正标签',
+  intro: '用正确的类别涂改网络给出的标签。快捷键：B 画笔，F 填充，[ 和 ] 调整大小，1–9、0、- 和 = 选择类别，Ctrl+Z 撤销，Ctrl+Shift+Z 重做；聚焦图片后用方向键和空格键即可不用鼠标涂色。',
   tool: '工具',
   brush: '画笔（B）',
   fill: '填充（F）',
@@ -20,7 +20,7 @@ export const labelPainter: (typeof en)['labelPainter'] = {
   redo: '重做',
   exportPng: '导出标注 PNG',
   addToData: '加入我的数据',
-  canvasLabel: (name, className, x, y) => `“${name}”的待涂标注。光标位于像素 (${x}, ${y})，正在涂${className}。方向键移动光标，空格键涂色。`,
+  canvasLabel: (name, className, x, y) => `“${name}”的待涂标签。光标位于像素 (${x}, ${y})，正在涂${className}。方向键移动光标，空格键涂色。`,
   painted: (className, pixels) => `已将 ${pixels} 个像素涂为${className}。`,
   nothingChanged: '没有变化：这些像素已经是这个类别。',
   undone: '已撤销。',

@@ -61,7 +61,7 @@ describe('label painter render', () => {
 
   it('speaks Chinese in the Chinese edition', () => {
     const root = renderPainter('p', 128, 96, zh);
-    expect(root.querySelector('h3')!.textContent).toBe('修正标注');
+    expect(root.querySelector('h3')!.textContent).toBe('修正标签');
     expect(root.querySelector('input[value="2"][data-field="cls"]')!.closest('label')!.textContent).toBe(`${zh.classes.names[2]}3`);
   });
 
