@@ -15,6 +15,7 @@ import { fallbacks } from './fallbacks';
 import { figures } from './figures';
 import { homeFigure } from './home-figure';
 import { labelOverlay } from './label-overlay';
+import { labelPainter } from './label-painter';
 import { memoryCalculator } from './memory-calculator';
 import { model } from './model';
 import { ownData } from './own-data';
@@ -46,6 +47,7 @@ export const en = {
   figures,
   homeFigure,
   labelOverlay,
+  labelPainter,
   memoryCalculator,
   model,
   ownData,

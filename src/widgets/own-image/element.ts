@@ -22,6 +22,7 @@ import { INPUT_HEIGHT, INPUT_WIDTH, ownImageCodec, type OwnImageState } from './
 import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, streetModelSentence, type StreetModel } from './street-model';
 import { errorMessage } from '../../segnet/core';
 import { markBackend } from '../shared/backend-sharing';
+import type { Painter } from '../label-painter/painter';
 
 defineWidget('own-image', (root, id) => {
   const sources = readOwnImageSources(root);
@@ -32,6 +33,8 @@ defineWidget('own-image', (root, id) => {
   const legend = widgetPart(root, 'legend');
   const message = widgetPart(root, 'message');
   const whichModel = widgetPart(root, 'which-model');
+  const correct = widgetPart<HTMLButtonElement>(root, 'correct');
+  const painterHost = widgetPart(root, 'painter');
   const words = pageMessages();
   const t = words.ownImage;
   const abort = new AbortController();
@@ -44,6 +47,14 @@ defineWidget('own-image', (root, id) => {
   /** Set once the gate lets the network run (after a click where it asks for one). */
   let ready = false;
   let hover: { x: number; y: number } | null = null;
+  /** The label painter, once the reader asked to correct the labels of the picture shown. */
+  let painter: Painter | null = null;
+
+  const closePainter = (): void => {
+    painter?.close();
+    painter = null;
+    correct.setAttribute('aria-expanded', 'false');
+  };
 
   const say = (text: string, kind: 'info' | 'error'): void => {
     message.textContent = text;
@@ -84,6 +95,7 @@ defineWidget('own-image', (root, id) => {
   const state = throttledState(id, ownImageCodec, (s) => {
     sync(s);
     draw(s);
+    painter?.setOpacity(s.opacity / 100);
   });
   const sync = bindFields(root, ownImageCodec, (patch) => state.set(patch), abort.signal);
   sync(state.get());
@@ -96,6 +108,7 @@ defineWidget('own-image', (root, id) => {
         if (picture !== shown) return;
         segmentation = seg;
         draw(state.get());
+        correct.hidden = false;
         root.dataset.prediction = 'ready';
       },
       (error: unknown) => say(t.networkFailed(shown.name, errorMessage(error)), 'error'),
@@ -110,6 +123,8 @@ defineWidget('own-image', (root, id) => {
     }
     picture = result.picture;
     segmentation = null;
+    closePainter();
+    correct.hidden = true;
     delete root.dataset.prediction;
     hover = null;
     const warning = cropWarning(picture.width, picture.height, picture.crop, INPUT_WIDTH, INPUT_HEIGHT, t);
@@ -163,6 +178,34 @@ defineWidget('own-image', (root, id) => {
     state.set(moved);
   });
 
+  // The painter loads only when asked for, starting from the network's labels.
+  on(correct, 'click', () => {
+    const shown = picture;
+    const seg = segmentation;
+    if (!shown || !seg) return;
+    if (painter) {
+      painterHost.querySelector<HTMLElement>('[data-part="canvas"]')?.focus();
+      return;
+    }
+    void import('../label-painter/painter').then(
+      ({ openPainter }) => {
+        if (picture !== shown || painter) return;
+        painter = openPainter(painterHost, {
+          id: `${id}-paint`,
+          name: shown.name,
+          width: INPUT_WIDTH,
+          height: INPUT_HEIGHT,
+          rgb: shown.rgb,
+          prediction: Uint8Array.from(seg.labels),
+          opacity: state.get().opacity / 100,
+        });
+        correct.setAttribute('aria-expanded', 'true');
+        painterHost.querySelector<HTMLElement>('[data-part="canvas"]')?.focus();
+      },
+      (error: unknown) => say(errorMessage(error), 'error'),
+    );
+  });
+
   whichModel.textContent = modelSentence(sources.camvidUrl ? 'camvid' : sources.page.checkpointUrl ? 'synthetic' : 'untrained', t);
   const stopGate = gateModel({
     root,
@@ -184,6 +227,7 @@ defineWidget('own-image', (root, id) => {
   draw(state.get());
 
   return () => {
+    closePainter();
     stopGate();
     closeCamera();
     state.flush();
