@@ -79,10 +79,18 @@ export function formatBytes(n: number): string {
 /** Names a stored dataset may have: the studio's URL carries them. */
 export const STORED_NAME = /^own-[a-z0-9][a-z0-9-]{0,39}$/;
 
-/** A stored dataset's name from a folder or file name: "My Streets (2)" -> "own-my-streets-2". */
+/**
+ * A stored dataset's name from a folder or file name: "My Streets (2)" -> "own-my-streets-2".
+ * Letters outside a-z (a Chinese name, say) leave a trace: a short hash of the whole name, so
+ * "我的街道" and "北京街道" do not both become "own-data" and replace each other.
+ */
 export function storedName(folder: string): string {
-  const slug = folder.toLowerCase().replace(/\.zip$/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 36).replace(/-+$/, '');
-  return `own-${slug || 'data'}`;
+  const base = folder.replace(/\.zip$/i, '');
+  const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30).replace(/-+$/, '');
+  if (!/[^\x00-\x7f]/.test(base)) return `own-${slug || 'data'}`;
+  let h = 2166136261; // FNV-1a over the name's UTF-16 code units
+  for (let i = 0; i < base.length; i++) h = Math.imul(h ^ base.charCodeAt(i), 16777619) >>> 0;
+  return `own-${slug ? `${slug}-` : ''}${h.toString(36).slice(0, 6)}`;
 }
 
 function isQuotaError(e: unknown): boolean {
@@ -157,6 +165,8 @@ export class DatasetStore {
     const stats = new Map<string, ClassStatsAccumulator>();
     const written: string[] = [];
     let bytes = 0;
+    // Once the manifest is written the new version is the dataset: nothing may take its shards back.
+    let committed = false;
     const put = async (shard: { entry: { file: string }; bytes: Uint8Array } | null): Promise<void> => {
       if (!shard) return;
       const key = `${importId}/${shard.entry.file}`;
@@ -187,10 +197,12 @@ export class DatasetStore {
         const previous = await this.backend.getManifest(name);
         const record: StoredRecord = { name, importId, manifest, bytes, savedAt: Date.now() };
         await this.guard(() => this.backend.putManifest(record), written);
-        if (previous) await this.dropShards(previous.importId);
+        committed = true;
+        // The previous version's shards: best effort (a failure leaves orphans that sweep() clears).
+        if (previous && previous.importId !== importId) await this.dropShards(previous.importId).catch(() => undefined);
         return infoOf(record);
       },
-      abort: () => this.backend.deleteShards(written),
+      abort: () => (committed ? Promise.resolve() : this.backend.deleteShards(written)),
     };
   }
 
@@ -199,6 +211,14 @@ export class DatasetStore {
    * version with every earlier pair and the new ones, committed as any write.
    */
   async extend(name: string, split: string, examples: readonly Example[]): Promise<StoredDatasetInfo> {
+    // Read, copy, write: two at once (two painters, two tabs) would each drop the other's pairs,
+    // so they take turns where the browser has Web Locks.
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    const run = (): Promise<StoredDatasetInfo> => this.extendNow(name, split, examples);
+    return locks ? locks.request(`unpooled-own-data:${name}`, run) : run();
+  }
+
+  private async extendNow(name: string, split: string, examples: readonly Example[]): Promise<StoredDatasetInfo> {
     const old = await this.load(name);
     const { height, width, source, createdWith } = old.manifest;
     const writer = this.begin(name, height, width);

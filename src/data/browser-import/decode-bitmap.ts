@@ -1,7 +1,8 @@
 /**
  * Decoding in the page (a worker): createImageBitmap, then an OffscreenCanvas's pixels. Labels
  * are class indices, not colours: the bitmap is made with colorSpaceConversion 'none' and
- * premultiplyAlpha 'none', so a PNG's gAMA/iCCP chunks or alpha cannot shift a value (the
+ * premultiplyAlpha 'none', so a PNG's gAMA/iCCP chunks or alpha cannot shift a value, and
+ * imageOrientation 'none', so a JPEG's EXIF rotation is not applied (the CLI's sharp does not apply it either; the
  * browser tests compare the stored labels with the CLI's). The checks are the CLI's own.
  */
 import { checkDecodedPair, isPng, type PairDecoder, type Raster } from '../camvid/pair-checks';
@@ -11,7 +12,7 @@ async function bitmapOf(bytes: Uint8Array, location: string, what: 'image' | 'la
   const png = /\.png$/i.test(location) || what === 'label';
   if (png && !isPng(bytes)) throw new Error(`corrupt PNG: ${what} ${location} is not a PNG file`);
   try {
-    return await createImageBitmap(new Blob([bytes.slice().buffer]), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+    return await createImageBitmap(new Blob([bytes.slice().buffer]), { colorSpaceConversion: 'none', premultiplyAlpha: 'none', imageOrientation: 'none' });
   } catch (err) {
     throw new Error(`corrupt ${png ? 'PNG' : 'image'}: ${what} ${location} cannot be decoded (${(err as Error).message})`);
   }

@@ -1,7 +1,8 @@
 /**
  * The dataset store's IndexedDB backend (page and workers: same origin, same database). A put
  * resolves when its transaction has completed, not when the request succeeds: a quota abort
- * after the request (see docs/design.md on TF.js's handler) must reach the caller.
+ * after the request (IndexedDB aborts the transaction, and only its error names the quota) must
+ * reach the caller.
  */
 import type { StoreBackend, StoredRecord } from './dataset-store';
 

@@ -32,7 +32,7 @@ export function stripTopFolder(paths: readonly string[]): { root: string; rels: 
 }
 
 /** Hidden files and system litter (.DS_Store, __MACOSX/, Thumbs.db) are not the reader's data. */
-function ignored(rel: string): boolean {
+export function ignored(rel: string): boolean {
   return rel.split('/').some((part) => part.startsWith('.') || part === '__MACOSX') || /(^|\/)(Thumbs\.db|desktop\.ini)$/i.test(rel);
 }
 

@@ -7,6 +7,7 @@
  */
 import { unzipSync } from 'fflate';
 import type { PickedFile } from './import-files';
+import { ignored } from './layout';
 
 const isZip = (path: string): boolean => /\.zip$/i.test(path);
 
@@ -23,7 +24,8 @@ export async function filesOfZip(zip: PickedFile): Promise<PickedFile[]> {
   } catch (e) {
     throw new Error(`${zip.path} is not a readable .zip (${e instanceof Error ? e.message : String(e)})`);
   }
-  const paths = Object.keys(entries).filter((p) => !p.endsWith('/') && entries[p]!.length > 0);
+  // folders, empty entries and litter (__MACOSX/, .DS_Store) left out, so a zipped folder keeps its one top folder
+  const paths = Object.keys(entries).filter((p) => !p.endsWith('/') && entries[p]!.length > 0 && !ignored(p));
   if (paths.length === 0) throw new Error(`${zip.path} holds no files`);
   const tops = new Set(paths.map((p) => (p.includes('/') ? p.slice(0, p.indexOf('/')) : '')));
   const prefix = tops.size === 1 && !tops.has('') ? '' : `${zipBase(zip.path)}/`;

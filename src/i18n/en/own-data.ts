@@ -12,6 +12,7 @@ export const ownData = {
   stored: (name: string, train: number, val: number) => `Stored ${name}: ${train} training and ${val} validation pairs. The studio below lists it under Data.`,
   failed: (reason: string) => `Not imported: ${reason}. Nothing was stored.`,
   cancelled: 'Import cancelled: nothing was stored.',
+  workerStopped: 'the import worker stopped',
   /** Used and offered bytes in words, or null when the browser does not say. */
   storageFull: (used: string | null, quota: string | null) => `the browser's storage for this site is full${used && quota ? `: ${used} of ${quota} used` : ''}`,
   nothingPicked: 'The folder holds no files this page can read.',

@@ -12,6 +12,7 @@ export const ownData: (typeof en)['ownData'] = {
   progress: (done, total, split) => `已保存 ${done} / ${total} 对（当前：${split}）。`,
   stored: (name, train, val) => `已保存 ${name}：训练 ${train} 对，验证 ${val} 对。下方训练工作台的“数据”里列出了它。`,
   failed: (reason) => `未导入：${reason}。什么都没有保存。`,
+  workerStopped: '导入线程意外停止',
   cancelled: '导入已取消：什么都没有保存。',
   storageFull: (used, quota) => `浏览器给本站的存储空间已满${used && quota ? `：已用 ${used}，共 ${quota}` : ''}`,
   nothingPicked: '这个文件夹里没有本页能读取的文件。',

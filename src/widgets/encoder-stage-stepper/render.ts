@@ -87,6 +87,8 @@ function patchPanel(view: StageView, t: Words, probe: [number, number] | null): 
     label: t.patchLabel(title),
   });
   svg.setAttribute('tabindex', '0');
+  // arrow keys move the probe: screen readers pass them through to an application
+  svg.setAttribute('role', 'application');
   svg.dataset.part = 'patch';
   return svg;
 }

@@ -4,7 +4,7 @@
  * pointer (mouse, pen or touch) or by keyboard (arrow keys move a cursor, Space paints), brush
  * and fill tools, undo and redo, the label PNG, and adding the pair to the reader's data.
  */
-import { DatasetStore, idbBackend, OWN_DATA_CHANNEL, storageEstimate } from '../../data/browser-import';
+import { DatasetStore, formatBytes, idbBackend, OWN_DATA_CHANNEL, storageEstimate, StorageFullError } from '../../data/browser-import';
 import { errorMessage } from '../../segnet/core';
 import { pageMessages } from '../../i18n';
 import { paintRgba } from '../shared/dom';
@@ -230,7 +230,12 @@ export function openPainter(host: HTMLElement, o: PainterOptions): Painter {
             channel.close();
           }
         },
-        (e: unknown) => say(t.addFailed(errorMessage(e))),
+        (e: unknown) => {
+          // a full quota in the page's words, with its numbers, as the "your data" panel says it
+          const own = pageMessages().ownData;
+          const full = e instanceof StorageFullError ? (e.estimate ? own.storageFull(formatBytes(e.estimate.usage), formatBytes(e.estimate.quota)) : own.storageFull(null, null)) : null;
+          say(t.addFailed(full ?? errorMessage(e)));
+        },
       ).finally(() => (add.disabled = false));
     },
     { signal },

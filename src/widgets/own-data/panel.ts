@@ -96,7 +96,9 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
       if (report.kind === 'progress') {
         bar.max = report.progress.total;
         bar.value = report.progress.done;
-        say(progressWords(report.progress, m));
+        // the bar moves with every pair; words are said at each tenth (a screen reader hears ten, not hundreds)
+        const { done, total } = report.progress;
+        if (done === 0 || done === total || Math.floor((done * 10) / total) > Math.floor(((done - 1) * 10) / total)) say(progressWords(report.progress, m));
         return;
       }
       worker?.terminate();
@@ -112,7 +114,7 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
       worker?.terminate();
       worker = null;
       busy(false);
-      say(m.failed(event.message || 'the import worker stopped'), 'error');
+      say(m.failed(event.message || m.workerStopped), 'error');
       root.dataset.outcome = 'failed';
     };
     const request: ImportRequest = { kind: 'import', files, name, height, width };
@@ -155,7 +157,24 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
     },
     { signal },
   );
-  cancel.addEventListener('click', () => worker?.postMessage({ kind: 'cancel' } satisfies ImportRequest), { signal });
+  cancel.addEventListener(
+    'click',
+    () => {
+      const cancelling = worker;
+      cancelling?.postMessage({ kind: 'cancel' } satisfies ImportRequest);
+      // A worker that does not answer (out of memory in a large zip, say) is stopped here.
+      setTimeout(() => {
+        if (worker !== cancelling || !cancelling) return;
+        cancelling.terminate();
+        worker = null;
+        busy(false);
+        say(m.cancelled);
+        root.dataset.outcome = 'cancelled';
+        void showStorage();
+      }, 5000);
+    },
+    { signal },
+  );
   list.addEventListener(
     'click',
     (event) => {

@@ -76,7 +76,8 @@ defineWidget('pixel-provenance', (root, id) => {
     sync(s);
     draw(s);
   });
-  const sync = bindFields(root, provenanceCodec, (patch) => state.set(patch), undefined, () => state.get());
+  const fields = new AbortController();
+  const sync = bindFields(root, provenanceCodec, (patch) => state.set(patch), fields.signal, () => state.get());
   sync(state.get());
 
   const pixelAt = (event: PointerEvent): { row: number; col: number } | null => {
@@ -129,6 +130,7 @@ defineWidget('pixel-provenance', (root, id) => {
   });
   return () => {
     unbindModel();
+    fields.abort();
     state.flush();
     stage.removeEventListener('pointerdown', onPointerDown);
     stage.removeEventListener('keydown', onKeyDown);

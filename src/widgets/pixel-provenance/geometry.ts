@@ -3,8 +3,7 @@
  * layer list (kernel, stride, dilation, padding per layer), and the chain of argmax positions
  * an output pixel's value came back through, read off the encoder's recorded pooling indices.
  */
-import { resolveConfig, type SegNetOptions } from '../../segnet/config';
-import { encoderPlan } from '../../segnet/plan';
+import { encoderPlan, resolveConfig, type SegNetOptions } from '../../segnet/core';
 
 /** One layer along one axis (the networks here are the same along both). */
 export interface FieldLayer {

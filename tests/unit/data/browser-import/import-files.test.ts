@@ -181,11 +181,42 @@ describe('DatasetStore', () => {
     expect(backend.shards.size).toBe(0);
   });
 
+  it('a commit whose cleanup of the previous version fails keeps the new version whole (abort after commit removes nothing)', async () => {
+    const { files } = await tutorialFiles();
+    const backend = memoryBackend();
+    const store = new DatasetStore(backend);
+    await importFiles(options(files, store));
+    // the next shardKeys() call (cleanup of the previous version after the manifest) fails once
+    const shardKeys = backend.shardKeys;
+    let failNext = false;
+    backend.shardKeys = () => (failNext ? ((failNext = false), Promise.reject(new Error('transaction aborted'))) : shardKeys());
+    const writer = store.begin('own-cv', 6, 8);
+    await writer.add('train', { image: new Uint8Array(144).fill(1), labels: new Uint8Array(48).fill(2) });
+    await writer.add('val', { image: new Uint8Array(144).fill(1), labels: new Uint8Array(48).fill(2) });
+    failNext = true;
+    const info = await writer.commit({ source: { kind: 'camvid', from: 't', lists: [], limit: null, sourceSize: '6x8' }, createdWith: { tool: 't', version: '1' } });
+    expect(info.counts).toEqual({ train: 1, val: 1 });
+    await writer.abort();
+    const ds = await store.load('own-cv');
+    expect(ds.splits.train!.count).toBe(1);
+    // the old version's shards are orphans now, and sweep() clears them
+    expect(await store.sweep()).toBeGreaterThan(0);
+    expect((await store.load('own-cv')).splits.val!.count).toBe(1);
+  });
+
   it('begin(name) refuses a name the studio URL cannot carry; storedName makes one', () => {
     const store = new DatasetStore(memoryBackend());
     expect(() => store.begin('My Data', 6, 8)).toThrow('dataset name must look like own-my-streets (lower-case letters, digits, dashes), got "My Data"');
     expect(storedName('My Streets (2).zip')).toBe('own-my-streets-2');
     expect(storedName('')).toBe('own-data');
+    // names with letters outside a-z keep a trace of them: two Chinese names do not collide
+    const a = storedName('我的街道');
+    const b = storedName('北京街道');
+    expect(a).toMatch(/^own-[a-z0-9]{1,6}$/);
+    expect(a).not.toBe(b);
+    expect(storedName('北京 2024')).toMatch(/^own-2024-[a-z0-9]{1,6}$/);
+    expect(storedName('我的街道')).toBe(a);
+    for (const n of [a, b, storedName('北京 2024'), storedName('x'.repeat(80) + '街')]) expect(store.begin(n, 6, 8)).toBeDefined();
   });
 });
 

@@ -20,6 +20,12 @@ describe('filesOfZip', () => {
     expect(await text(files.find((f) => f.path === 'CamVid/train/0001.png')!)).toBe('png bytes');
   });
 
+  it('leaves out a Mac zip\'s __MACOSX/ folder and dot-files, so the folder stays the top one', async () => {
+    const zip = zipSync({ 'CamVid/train.txt': strToU8('a b'), '__MACOSX/CamVid/._train.txt': strToU8('mac'), 'CamVid/.DS_Store': strToU8('x') });
+    const files = await filesOfZip(picked('CamVid.zip', zip));
+    expect(files.map((f) => f.path)).toEqual(['CamVid/train.txt']);
+  });
+
   it('puts entries with no shared top folder under the zip\'s name', async () => {
     const zip = zipSync({ 'train.txt': strToU8('x'), 'train/0001.png': strToU8('p') });
     const files = await filesOfZip(picked('My Streets.ZIP', zip));
