@@ -106,7 +106,7 @@ describe('own-image', () => {
     expect(await heading.isVisible()).toBe(true);
     expect(await heading.innerText()).toBe('Whole picture: share of each class');
     expect(await page.locator('own-image [data-part="region"] figcaption').innerText()).toBe(
-      'The network sees the outlined centre, 160 x 120 of 200 x 120 pixels (the left and right edges are cut off), scaled to 128 x 96.',
+      'The network sees the outlined centre, 120 × 160 of 120 × 200 pixels (the left and right edges are cut off), scaled to 96 × 128.',
     );
 
     await setOpacity(page, 0);
@@ -135,7 +135,7 @@ describe('own-image', () => {
     const box = (await scene.boundingBox())!;
     await page.mouse.move(box.x + box.width * (10.5 / 128), box.y + box.height * (20.5 / 96));
     const probe = page.locator('own-image [data-part="probe"]');
-    await expect.poll(() => probe.innerText()).toMatch(/^Pixel \(10, 20\): [A-Za-z]+, \d+% probable\.$/);
+    await expect.poll(() => probe.innerText()).toMatch(/^Pixel \(row 20, column 10\): [A-Za-z]+, \d+% probable\.$/);
     const name = /: ([A-Za-z]+),/.exec(await probe.innerText())![1]!;
     expect(await page.locator('own-image .class-legend li.is-current .legend-name').innerText()).toBe(name);
 
@@ -143,7 +143,7 @@ describe('own-image', () => {
     await scene.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+ArrowUp');
-    await expect.poll(() => probe.innerText()).toMatch(/^Pixel \(65, 64\): /);
+    await expect.poll(() => probe.innerText()).toMatch(/^Pixel \(row 64, column 65\): /);
     await expect.poll(() => new URL(page.url()).searchParams.get('street.x')).toBe('65');
     expect(new URL(page.url()).searchParams.get('street.y')).toBe('64');
   });

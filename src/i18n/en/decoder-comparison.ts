@@ -87,7 +87,7 @@ export const decoderComparison = {
   encoder: {
     random: 'SegNet-Basic encoder with random weights, frozen',
     pretrained: (steps: string | null) => `SegNet-Basic encoder from the pretrained checkpoint${steps ? ` (${steps} steps)` : ''}, frozen`,
-    onIt: (summary: string, decoders: number) => `${summary}; ${decoders} decoders on it`,
+    onIt: (summary: string, decoders: number) => `${summary}; ${decoders} decoders race`,
     noCheckpoint: 'No pretrained checkpoint: the shared encoder has random weights (frozen), so the decoders learn from random features.',
     unusable: (error: string) => `The pretrained checkpoint could not be used (${error}): the shared encoder has random weights (frozen).`,
     misfit: (error: string) => `The pretrained checkpoint’s encoder does not fit (${error}): the shared encoder has random weights (frozen).`,

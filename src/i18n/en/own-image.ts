@@ -28,9 +28,9 @@ export const ownImage = {
   /** `type` is the browser's MIME type ('' when none); `claimsImage` when it says image/ but the bytes do not. */
   notImage: (name: string, type: string, size: string, claimsImage: boolean, expected: string) =>
     `“${name}”${type ? ` (${type}, ${size})` : ` (${size})`} is not an image${claimsImage ? ': its name says image, but its contents are not one' : ''}. Expected ${expected}.`,
-  noPixels: (name: string, width: number, height: number) => `“${name}” has no pixels (${width} x ${height}).`,
+  noPixels: (name: string, width: number, height: number) => `“${name}” has no pixels (${height} × ${width}).`,
   tooManyPixels: (name: string, width: number, height: number, pixels: string, limit: string) =>
-    `“${name}” is ${width} x ${height} pixels (${pixels}), more than the ${limit} this page decodes: use a smaller copy.`,
+    `“${name}” is ${height} × ${width} pixels (${pixels}), more than the ${limit} this page decodes: use a smaller copy.`,
   decodeFailure: (name: string, format: string) => `“${name}” starts like a ${format} file but could not be decoded: it may be damaged or cut short.`,
   unreadable: (name: string, error: string) => `“${name}” could not be read (${error}).`,
   noCanvas: 'this browser gives no 2D canvas to decode pictures with',
@@ -42,14 +42,14 @@ export const ownImage = {
   showing: (name: string, warning: string | null) => (warning ? `Showing “${name}”. ${warning}` : `Showing “${name}”.`),
   // The part of the picture the network sees
   wholePicture: (width: number, height: number, targetWidth: number, targetHeight: number) =>
-    `The whole picture (${width} x ${height} pixels) is used, scaled to ${targetWidth} x ${targetHeight}.`,
+    `The whole picture (${height} × ${width} pixels) is used, scaled to ${targetHeight} × ${targetWidth}.`,
   /** `sidesCut`: the left and right edges are cut (else the top and bottom). */
   cropped: (cropWidth: number, cropHeight: number, width: number, height: number, sidesCut: boolean, targetWidth: number, targetHeight: number) =>
-    `The network sees the outlined centre, ${cropWidth} x ${cropHeight} of ${width} x ${height} pixels (the ${sidesCut ? 'left and right edges' : 'top and bottom edges'} are cut off), scaled to ${targetWidth} x ${targetHeight}.`,
+    `The network sees the outlined centre, ${cropHeight} × ${cropWidth} of ${height} × ${width} pixels (the ${sidesCut ? 'left and right edges' : 'top and bottom edges'} are cut off), scaled to ${targetHeight} × ${targetWidth}.`,
   cropWarning: (f: CropFacts) => {
     const why = f.keptPercent !== null ? `it is ${f.wider ? 'far wider' : 'far taller'} than 4:3, so only ${f.keptPercent}% of it is used` : `it is small`;
-    const blur = f.enlarged !== null ? `, enlarged ${f.enlarged} times to ${f.targetWidth} x ${f.targetHeight}: expect a blur the network was never trained on` : '';
-    return `Note: ${why} (a ${f.cropWidth} x ${f.cropHeight} centre${blur}).`;
+    const blur = f.enlarged !== null ? `, enlarged ${f.enlarged} times to ${f.targetHeight} × ${f.targetWidth}: expect a blur the network was never trained on` : '';
+    return `Note: ${why} (a ${f.cropHeight} × ${f.cropWidth} centre${blur}).`;
   },
   regionLabel: (name: string) => `“${name}”, with the region the network sees outlined`,
   // The scene and its labels
@@ -63,7 +63,7 @@ export const ownImage = {
   captionWaiting: (name: string) => `“${name}”, as the network sees it. Its labels appear once the network has run.`,
   captionLabelled: (name: string, opacity: number) =>
     `“${name}” with the network’s most probable class at every pixel laid over it at ${opacity}% opacity. Point at it, or focus it and use the arrow keys, to read a pixel’s class.`,
-  pixel: (x: number, y: number, name: string, percent: number) => `Pixel (${x}, ${y}): ${name}, ${percent}% probable.`,
+  pixel: (x: number, y: number, name: string, percent: number) => `Pixel (row ${y}, column ${x}): ${name}, ${percent}% probable.`,
   // The camera
   cameraNone: 'This browser offers no camera to web pages: choose a picture file instead.',
   cameraInsecure: 'Browsers offer the camera only to pages served over https (or from this computer): choose a picture file instead.',

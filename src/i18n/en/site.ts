@@ -9,7 +9,7 @@ export const site = {
   /** Footer: the site name, then this, then the paper's authors, title and arXiv number. */
   footerAbout: ': semantic segmentation explained through SegNet (',
   footerAuthors: 'Badrinarayanan, Kendall and Cipolla, ',
-  footerEnd: ', arXiv:1511.00561).',
+  footerEnd: ', arXiv:1511.00561). ',
   glossary: 'Glossary',
   references: 'References',
   /** Separator between a page's title and the site name in the window title. */

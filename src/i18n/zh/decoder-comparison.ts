@@ -83,7 +83,7 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
   encoder: {
     random: '随机权重的 SegNet-Basic 编码器，已冻结',
     pretrained: (steps) => `来自预训练检查点的 SegNet-Basic 编码器${steps ? `（训练了 ${steps} 步）` : ''}，已冻结`,
-    onIt: (summary, decoders) => `${summary}；其上有 ${decoders} 个解码器`,
+    onIt: (summary, decoders) => `${summary}；${decoders} 个解码器参赛`,
     noCheckpoint: '没有预训练检查点：共享编码器是随机权重（已冻结），所以解码器从随机特征中学习。',
     unusable: (error) => `无法使用预训练检查点（${error}）：共享编码器是随机权重（已冻结）。`,
     misfit: (error) => `预训练检查点的编码器不匹配（${error}）：共享编码器是随机权重（已冻结）。`,

@@ -8,8 +8,8 @@ export const ownImage: (typeof en)['ownImage'] = {
   tooLarge: (name, size, limit) => `“${name}”有 ${size}，超过了本页能读取的 ${limit}：请换一个小一些的副本。`,
   notImage: (name, type, size, claimsImage, expected) =>
     `“${name}”（${type ? `${type}，` : ''}${size}）不是图片${claimsImage ? '：文件名看起来是图片，内容却不是' : ''}。需要的是${expected}。`,
-  noPixels: (name, width, height) => `“${name}”没有像素（${width} x ${height}）。`,
-  tooManyPixels: (name, width, height, pixels, limit) => `“${name}”有 ${width} x ${height} 像素（${pixels}），超过了本页能解码的 ${limit}：请换一个小一些的副本。`,
+  noPixels: (name, width, height) => `“${name}”没有像素（${height} × ${width}）。`,
+  tooManyPixels: (name, width, height, pixels, limit) => `“${name}”有 ${height} × ${width} 像素（${pixels}），超过了本页能解码的 ${limit}：请换一个小一些的副本。`,
   decodeFailure: (name, format) => `“${name}”开头像是 ${format} 文件，却无法解码：文件可能已损坏或不完整。`,
   unreadable: (name, error) => `无法读取“${name}”（${error}）。`,
   noCanvas: '这个浏览器没有可用来解码图片的 2D 画布',
@@ -17,13 +17,13 @@ export const ownImage: (typeof en)['ownImage'] = {
   reading: (name, others) => `正在读取“${name}”…${others > 0 ? `（一次只处理一张图片：另外 ${others} 个文件已被略过）` : ''}`,
   previousStays: (message) => `${message}原来的图片保持不变。`,
   showing: (name, warning) => (warning ? `正在显示“${name}”。${warning}` : `正在显示“${name}”。`),
-  wholePicture: (width, height, targetWidth, targetHeight) => `整张图片（${width} x ${height} 像素）都被采用，并缩放到 ${targetWidth} x ${targetHeight}。`,
+  wholePicture: (width, height, targetWidth, targetHeight) => `整张图片（${height} × ${width} 像素）都被采用，并缩放到 ${targetHeight} × ${targetWidth}。`,
   cropped: (cropWidth, cropHeight, width, height, sidesCut, targetWidth, targetHeight) =>
-    `网络看到的是框出的中央区域：${width} x ${height} 像素中的 ${cropWidth} x ${cropHeight}（${sidesCut ? '左右两边' : '上下两边'}被裁掉），再缩放到 ${targetWidth} x ${targetHeight}。`,
+    `网络看到的是框出的中央区域：${height} × ${width} 像素中的 ${cropHeight} × ${cropWidth}（${sidesCut ? '左右两边' : '上下两边'}被裁掉），再缩放到 ${targetHeight} × ${targetWidth}。`,
   cropWarning: (f) => {
     const why = f.keptPercent !== null ? `这张图片比 4:3 ${f.wider ? '宽' : '高'}得多，只用到了其中的 ${f.keptPercent}%` : '这张图片很小';
-    const blur = f.enlarged !== null ? `，放大 ${f.enlarged} 倍到 ${f.targetWidth} x ${f.targetHeight}：会模糊，而网络从没在这样模糊的图上训练过` : '';
-    return `注意：${why}（中央区域 ${f.cropWidth} x ${f.cropHeight}${blur}）。`;
+    const blur = f.enlarged !== null ? `，放大 ${f.enlarged} 倍到 ${f.targetHeight} × ${f.targetWidth}：会模糊，而网络从没在这样模糊的图上训练过` : '';
+    return `注意：${why}（中央区域 ${f.cropHeight} × ${f.cropWidth}${blur}）。`;
   },
   regionLabel: (name) => `“${name}”，网络看到的区域已框出`,
   sceneLabel: (name, labelled) => `“${name}”${labelled ? '，按网络预测的类别着色' : ''}`,
@@ -36,7 +36,7 @@ export const ownImage: (typeof en)['ownImage'] = {
   captionWaiting: (name) => `网络眼中的“${name}”。网络运行完后就会显示标签。`,
   captionLabelled: (name, opacity) =>
     `“${name}”，叠加了网络在每个像素上最可能的类别，不透明度 ${opacity}%。把指针移到图上，或选中图片后用方向键移动，就能读出某个像素的类别。`,
-  pixel: (x, y, name, percent) => `像素 (${x}, ${y})：${name}，概率 ${percent}%。`,
+  pixel: (x, y, name, percent) => `像素（第 ${y} 行，第 ${x} 列）：${name}，概率 ${percent}%。`,
   cameraNone: '这个浏览器不向网页提供摄像头：请改为选择一个图片文件。',
   cameraInsecure: '浏览器只向通过 https 访问（或来自本机）的页面提供摄像头：请改为选择一个图片文件。',
   cameraDenied: '摄像头权限被拒绝。请在浏览器的网站设置中允许本站使用摄像头，或改为选择一个图片文件。',

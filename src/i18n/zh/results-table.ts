@@ -5,7 +5,8 @@ const SPLITS: Record<string, string> = { train: '训练集', val: '验证集', t
 /** The English words in models' names (the paper's and the runs'), in Chinese; the names themselves stay. */
 const VARIANT_WORDS: readonly [RegExp, string][] = [
   [/^Bilinear-Interpolation/, '双线性插值'],
-  [/, decoder only$/, '（仅解码器）'],
+  // at the end, or before the run's dataset in brackets (the chart's menu appends it)
+  [/, decoder only(?=$|（| \()/, '（仅解码器）'],
   [/ \(learnt deconv\)$/, '（学习的转置卷积）'],
   [/ \(VGG16 x([\d.]+)\)$/, '（VGG16，宽度 ×$1）'],
 ];

@@ -40,10 +40,10 @@ describe('centreCrop', () => {
 describe('describeCrop', () => {
   it('says which edges were cut and the sizes involved', () => {
     expect(describeCrop(1600, 900, centreCrop(1600, 900, 128, 96), 128, 96)).toBe(
-      'The network sees the outlined centre, 1200 x 900 of 1600 x 900 pixels (the left and right edges are cut off), scaled to 128 x 96.',
+      'The network sees the outlined centre, 900 × 1200 of 900 × 1600 pixels (the left and right edges are cut off), scaled to 96 × 128.',
     );
     expect(describeCrop(900, 1600, centreCrop(900, 1600, 128, 96), 128, 96)).toContain('the top and bottom edges are cut off');
-    expect(describeCrop(640, 480, centreCrop(640, 480, 128, 96), 128, 96)).toBe('The whole picture (640 x 480 pixels) is used, scaled to 128 x 96.');
+    expect(describeCrop(640, 480, centreCrop(640, 480, 128, 96), 128, 96)).toBe('The whole picture (480 × 640 pixels) is used, scaled to 96 × 128.');
   });
 });
 
@@ -62,9 +62,9 @@ describe('fitScale and scaleRect', () => {
 describe('cropWarning(width, height, crop, 128, 96)', () => {
   it('warns for a 1 x 5000 strip (a 1 x 1 centre, enlarged) and a small picture, and not for an ordinary photo', () => {
     const warn = (w: number, h: number) => cropWarning(w, h, centreCrop(w, h, 128, 96), 128, 96);
-    expect(warn(1, 5000)).toBe('Note: it is far taller than 4:3, so only 1% of it is used (a 1 x 1 centre, enlarged 128 times to 128 x 96: expect a blur the network was never trained on).');
-    expect(warn(20, 15)).toBe('Note: it is small (a 20 x 15 centre, enlarged 6 times to 128 x 96: expect a blur the network was never trained on).');
-    expect(warn(4000, 500)).toBe('Note: it is far wider than 4:3, so only 17% of it is used (a 667 x 500 centre).');
+    expect(warn(1, 5000)).toBe('Note: it is far taller than 4:3, so only 1% of it is used (a 1 × 1 centre, enlarged 128 times to 96 × 128: expect a blur the network was never trained on).');
+    expect(warn(20, 15)).toBe('Note: it is small (a 15 × 20 centre, enlarged 6 times to 96 × 128: expect a blur the network was never trained on).');
+    expect(warn(4000, 500)).toBe('Note: it is far wider than 4:3, so only 17% of it is used (a 500 × 667 centre).');
     expect(warn(4032, 3024)).toBeNull();
     expect(warn(1080, 1920)).toBeNull();
   });

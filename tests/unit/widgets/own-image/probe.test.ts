@@ -33,7 +33,7 @@ describe('classAt', () => {
   });
 
   it('pixelSentence rounds the probability to a percentage', () => {
-    expect(pixelSentence(classAt(segmentation(), 1, 1))).toBe('Pixel (1, 1): Pavement, 80% probable.');
+    expect(pixelSentence(classAt(segmentation(), 1, 1))).toBe('Pixel (row 1, column 1): Pavement, 80% probable.');
   });
 });
 

@@ -85,7 +85,7 @@ describe('checkFile', () => {
   it('refuses a picture whose header states more pixels than the limit, before decoding it', () => {
     const check = checkFile({ name: 'pano.jpg', type: 'image/jpeg', size: 5_000_000, head: jpegHead(20000, 4000) });
     expect(!check.ok && check.message).toBe(
-      '“pano.jpg” is 20000 x 4000 pixels (80.0 megapixels), more than the 40.0 megapixels this page decodes: use a smaller copy.',
+      '“pano.jpg” is 4000 × 20000 pixels (80.0 megapixels), more than the 40.0 megapixels this page decodes: use a smaller copy.',
     );
   });
 
@@ -101,8 +101,8 @@ describe('checkFile', () => {
 describe('checkPixelSize, decodeFailure, formatBytes', () => {
   it('passes the limit itself, refuses one pixel more and no pixels at all', () => {
     expect(checkPixelSize('a.png', { width: MAX_PIXELS, height: 1 })).toBeNull();
-    expect(checkPixelSize('a.png', { width: MAX_PIXELS + 1, height: 1 })).toContain('“a.png” is 40000001 x 1 pixels');
-    expect(checkPixelSize('a.png', { width: 0, height: 5 })).toBe('“a.png” has no pixels (0 x 5).');
+    expect(checkPixelSize('a.png', { width: MAX_PIXELS + 1, height: 1 })).toContain('“a.png” is 1 × 40000001 pixels');
+    expect(checkPixelSize('a.png', { width: 0, height: 5 })).toBe('“a.png” has no pixels (5 × 0).');
   });
 
   it('names the file and the format that failed to decode', () => {

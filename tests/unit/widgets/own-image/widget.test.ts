@@ -79,7 +79,7 @@ describe('renders', () => {
     const rect = node.querySelector('rect.region-outline')!;
     expect([rect.getAttribute('x'), rect.getAttribute('y'), rect.getAttribute('width'), rect.getAttribute('height')]).toEqual(['40', '0', '240', '180']);
     expect(node.querySelector('[role="img"]')!.getAttribute('aria-label')).toBe('“wide.jpg”, with the region the network sees outlined');
-    expect(node.querySelector('figcaption')!.textContent).toContain('1200 x 900 of 1600 x 900 pixels');
+    expect(node.querySelector('figcaption')!.textContent).toContain('900 × 1200 of 900 × 1600 pixels');
   });
 
   it('lists only the classes present, largest first, highlighting the probed one', () => {

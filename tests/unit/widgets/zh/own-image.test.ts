@@ -22,7 +22,7 @@ describe('own-image widget in Chinese', () => {
     preview.height = 90;
     const region = renderRegion({ name: '街景.jpg', width: 1600, height: 900, crop: centreCrop(1600, 900, 128, 96), preview }, zh);
     expectChinese(region, FILE_WORDS);
-    expect(region.querySelector('figcaption')!.textContent).toBe('网络看到的是框出的中央区域：1600 x 900 像素中的 1200 x 900（左右两边被裁掉），再缩放到 128 x 96。');
+    expect(region.querySelector('figcaption')!.textContent).toBe('网络看到的是框出的中央区域：900 × 1600 像素中的 900 × 1200（左右两边被裁掉），再缩放到 96 × 128。');
     expectChinese(renderEmptyStage(zh));
     const legend = renderPresentLegend([0.5, 0, 0, 0.3, 0, 0, 0, 0, 0.2, 0, 0], 3, all);
     expectChinese(legend);
@@ -57,7 +57,7 @@ describe('own-image widget in Chinese', () => {
     expectChinese(cameraFailure(new Error('故障'), zh));
     for (const kind of ['camvid', 'synthetic', 'untrained'] as const) expectChinese(modelSentence(kind, zh));
     const seg = { width: 2, height: 1, numClasses: 11, labels: Int32Array.from([3, 10]), probabilities: new Float32Array(22).fill(0.5) } as unknown as Segmentation;
-    expect(pixelSentence(classAt(seg, 1, 0), all)).toBe('像素 (1, 0)：骑车人，概率 50%。');
+    expect(pixelSentence(classAt(seg, 1, 0), all)).toBe('像素（第 0 行，第 1 列）：骑车人，概率 50%。');
     for (const text of [zh.nothingDropped, zh.reading('街景.jpg', 2), zh.previousStays('出错了。'), zh.showing('街景.jpg', null), zh.networkFailed('街景.jpg', '出错'), zh.cameraOn, zh.cameraStarting, zh.cameraNoFrame, zh.cameraOff, zh.cameraPicture('10:02:03'), zh.camvidFailed('出错'), zh.camvidSummary('1,200'), zh.choose, zh.useCamera, zh.opacity, zh.cameraPreview, zh.takePicture, zh.cameraStop, zh.dropHint, zh.legendHeading, zh.sceneLabel('街景.jpg', true), zh.running, zh.labelsLater, zh.noCanvas]) {
       expectChinese(text, FILE_WORDS);
     }
