@@ -18,8 +18,10 @@ export const encoderStageStepper = {
     `Step 0 of 4: the frame, ${height} × ${width} pixels in three colour channels. The first encoder stage turns it into 64 maps; this follows channel ${channel}.`,
   conv: (channel: number, min: string, max: string, mean: string) =>
     `Step 1 of 4: a 7 × 7 convolution over the three colour channels (147 weights and a bias) gives channel ${channel} before batch norm: values from ${min} to ${max}, mean ${mean}.`,
-  bn: (scale: string, shift: string, negative: number) =>
-    `Step 2 of 4: batch norm, with the statistics and scale learnt in training, multiplies every value by ${scale} and adds ${shift}. ${negative}% of the map is now negative.`,
+  /** `low`..`high`: where a step-1 value the patch rounds to 0 (within ±0.005) lands after batch norm. */
+  bn: (scale: string, shift: string, negative: number, low: string, high: string) =>
+    `Step 2 of 4: batch norm, with the statistics and scale learnt in training, multiplies every value by ${scale} and adds ${shift}. ${negative}% of the map is now negative. ` +
+    `(The patch rounds to two decimals: a 0 of step 1 lies within ±0.005, so here it becomes anything from ${low} to ${high}.)`,
   relu: (zero: number) => `Step 3 of 4: ReLU sets every negative value to 0, so ${zero}% of the map becomes 0; the rest passes unchanged.`,
   pool: (height: number, width: number, allZero: number) =>
     `Step 4 of 4: 2 × 2 max pooling keeps 1 value of every 4 (${height} × ${width} becomes ${height / 2} × ${width / 2}) and records where it was. ` +

@@ -17,8 +17,9 @@ export const encoderStageStepper: (typeof en)['encoderStageStepper'] = {
     `第 0 步（共 4 步）：输入图像，${height} × ${width} 个像素，三个颜色通道。编码器第一阶段把它变成 64 张特征图；这里跟踪通道 ${channel}。`,
   conv: (channel, min, max, mean) =>
     `第 1 步（共 4 步）：在三个颜色通道上做 7 × 7 卷积（147 个权重加一个偏置），得到批量归一化之前的通道 ${channel}：数值从 ${min} 到 ${max}，均值 ${mean}。`,
-  bn: (scale, shift, negative) =>
-    `第 2 步（共 4 步）：批量归一化使用训练中学到的统计量和缩放，把每个值乘以 ${scale} 再加上 ${shift}。现在特征图中有 ${negative}% 的值为负。`,
+  bn: (scale, shift, negative, low, high) =>
+    `第 2 步（共 4 步）：批量归一化使用训练中学到的统计量和缩放，把每个值乘以 ${scale} 再加上 ${shift}。现在特征图中有 ${negative}% 的值为负。` +
+    `（小格里的数保留两位小数：第 1 步显示为 0 的值其实在 ±0.005 之内，所以在这里会变成 ${low} 到 ${high} 之间的某个数。）`,
   relu: (zero) => `第 3 步（共 4 步）：ReLU 把所有负值置为 0，于是特征图中有 ${zero}% 的值变成 0；其余的值原样通过。`,
   pool: (height, width, allZero) =>
     `第 4 步（共 4 步）：2 × 2 最大池化在每 4 个值中只保留 1 个（${height} × ${width} 变成 ${height / 2} × ${width / 2}），并记下它的位置。` +

@@ -14,7 +14,11 @@ export function stepSentence(view: StageView, m: Words = pageMessages().encoderS
   const { step, channel } = view.state;
   if (step === 0) return m.input(height, width, channel);
   if (step === 1) return m.conv(channel, valueText(stats.conv.min), valueText(stats.conv.max), valueText(stats.conv.mean));
-  if (step === 2) return m.bn(valueText(stats.scale), valueText(stats.shift), percent(stats.negative));
+  if (step === 2) {
+    // a step-1 value shown as 0 is within ±0.005: where batch norm puts it
+    const spread = Math.abs(stats.scale) * 0.005;
+    return m.bn(valueText(stats.scale), valueText(stats.shift), percent(stats.negative), valueText(stats.shift - spread), valueText(stats.shift + spread));
+  }
   if (step === 3) return m.relu(percent(stats.zero));
   return m.pool(height, width, percent(stats.allZeroWindows));
 }

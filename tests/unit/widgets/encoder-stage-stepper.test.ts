@@ -105,7 +105,7 @@ describe('captions', () => {
   it('say what each step did, with the measured numbers', () => {
     const view = (step: number) => stageView(data, state({ step }));
     expect(stepSentence(view(0))).toBe('Step 0 of 4: the frame, 16 × 16 pixels in three colour channels. The first encoder stage turns it into 64 maps; this follows channel 1.');
-    expect(stepSentence(view(2))).toMatch(/^Step 2 of 4: batch norm, with the statistics and scale learnt in training, multiplies every value by 3\.00 and adds −0\.50\. \d+% of the map is now negative\.$/);
+    expect(stepSentence(view(2))).toMatch(/^Step 2 of 4: batch norm, with the statistics and scale learnt in training, multiplies every value by 3\.00 and adds −0\.50\. \d+% of the map is now negative\. \(The patch rounds to two decimals: a 0 of step 1 lies within ±0\.005, so here it becomes anything from −0\.52 to −0\.49\.\)$/);
     expect(stepSentence(view(4))).toContain('2 × 2 max pooling keeps 1 value of every 4 (16 × 16 becomes 8 × 8)');
     expect([valueText(-1.234), valueText(0.001), valueText(2)]).toEqual(['−1.23', '0', '2.00']);
   });
