@@ -18,8 +18,8 @@ type Words = Messages['checkerboardDemo'];
 
 /** Width of an output's cells in SVG units: 18 × 18 outputs stay inside a phone's width. */
 const OUTPUT_WIDTH = 216;
-/** Cells at least this wide show their number. */
-const NUMBER_CELL = 18;
+/** Cells at least this wide show their number: narrower ones would print it below 10 px. */
+const NUMBER_CELL = 22;
 
 const short = (v: number): string => String(Math.round(v * 100) / 100);
 

@@ -186,8 +186,12 @@ describe('renderCheckerboard(view)', () => {
     const node = renderCheckerboard(checkerboardView(state()));
     const svgs = [...node.querySelectorAll('svg')];
     expect(svgs).toHaveLength(5);
-    expect(svgs[2]!.querySelectorAll('.cell text')).toHaveLength(144);
+    // 12 x 12 cells of 18 units: too narrow for a number of 10 px or more; the heat and the caption carry it
+    expect(svgs[2]!.querySelectorAll('.cell text')).toHaveLength(0);
     expect(svgs[1]!.querySelectorAll('.cell text')).toHaveLength(0);
+    const small = [...renderCheckerboard(checkerboardView(state({ stride: 1 }))).querySelectorAll('svg')];
+    expect(small[2]!.querySelectorAll('.cell text')).toHaveLength(36);
+    for (const text of small[2]!.querySelectorAll('.cell text')) expect(Number(text.getAttribute('font-size'))).toBeGreaterThanOrEqual(10);
     expect(svgs[2]!.getAttribute('aria-label')).toBe('Transposed: taps (12 × 12), values from 1 to 4; the outline marks the pixels away from the border');
     const wide = renderCheckerboard(checkerboardView(state({ stride: 3, kernel: 5 })));
     for (const svg of wide.querySelectorAll('svg')) expect(Number(svg.getAttribute('width'))).toBeLessThanOrEqual(342);
