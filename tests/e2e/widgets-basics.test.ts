@@ -297,6 +297,9 @@ describe('accessibility after interaction', () => {
     try {
       const { page } = v;
       await page.evaluate(() => document.querySelector('article')!.lastElementChild!.scrollIntoView());
+      // Each reference widget in view once (some draw only when near, and the model widgets'
+      // drawing moves the page under a single scroll).
+      for (const widget of await page.locator('.widget:not(.model-widget)').all()) await widget.scrollIntoViewIfNeeded();
       await page.waitForFunction(() =>
         // The reference-op widgets of this file; model-backed ones have their own tests.
         [...document.querySelectorAll('.widget:not(.model-widget) .widget-stage[data-part="stage"]')].every((stage) => stage.querySelector('svg') !== null),
