@@ -4,7 +4,8 @@
  * copied into the repository) is set on the folder picker; the progress counts up, the list
  * shows it, and the stored labels equal the CLI importer's majority vote of the source labels
  * (so the page read class indices, not colour-managed pixels). The studio offers it, defaults
- * to a resolution near the CamVid checkpoint's, says what to expect, and trains 3 steps on it.
+ * to a resolution near the CamVid checkpoint's, says what to expect, and trains 3 steps on it;
+ * the decoder race offers it too and races a step on it with the CamVid-trained encoder.
  * Keep my data gets an answer in words; a reload finds the dataset again; a folder with a
  * corrupt image is refused by name and stores nothing; Delete removes it from the panel and the
  * studio; a reload in the middle of an import leaves no half dataset. No request leaves the page's origin, the
@@ -155,6 +156,25 @@ describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; 
       expect(await step(page)).toBe(3);
       expect(await page.locator('training-studio [data-part="origin"]').innerText()).toMatch(/pretrained checkpoint/);
 
+      // The decoder race offers it too: at a resolution that suits it, on the CamVid-trained
+      // encoder, its two validation frames on the board; one step trains on it.
+      const race = page.locator('decoder-comparison');
+      const raceData = race.locator('select[data-part="data"]');
+      await expect.poll(() => raceData.locator('option').allInnerTexts()).toContain('Your data: own-my-streets (3 train, 2 val, 96x128)');
+      await raceData.selectOption('own-my-streets');
+      await expect.poll(() => page.url()).toContain('race.data=own-my-streets');
+      expect(await race.locator('input[data-field="res"]:checked').inputValue()).toBe('half');
+      expect(await race.locator('[data-res-size="half"]').innerText()).toBe('48 × 64');
+      await race.scrollIntoViewIfNeeded();
+      await page.waitForSelector('decoder-comparison[data-refreshed="0"]', { timeout: 120_000 });
+      expect(await race.locator('[data-part="status"]').innerText()).toMatch(/SegNet-Basic encoder trained on CamVid/);
+      expect(await race.locator('.dc-row:not(.dc-head)').count()).toBe(2);
+      expect(await race.locator('canvas[role="img"]').first().evaluate((c) => [(c as HTMLCanvasElement).height, (c as HTMLCanvasElement).width])).toEqual([48, 64]);
+      await race.getByRole('button', { name: 'Start' }).click();
+      await expect.poll(() => race.getAttribute('data-step'), { timeout: 120_000 }).not.toBe('0');
+      await race.getByRole('button', { name: 'Pause' }).click();
+      await page.waitForSelector('decoder-comparison[data-state="paused"]', { timeout: 60_000 });
+
       const axe = await new AxeBuilder({ page }).include(panel).analyze();
       expect(axe.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
@@ -185,6 +205,11 @@ describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; 
       await expect.poll(() => listText(page)).toBe('None of your datasets yet.');
       await expect.poll(() => dataOptions(page)).not.toContain('Your data: own-my-streets (3 train, 2 val, 96x128)');
       expect(await panelMessage(page)).toBe('own-my-streets deleted.');
+      // The race, which the reload opened on it (its link kept race.data), falls back to the synthetic scenes and says so.
+      await expect.poll(() => page.locator('decoder-comparison [data-part="message"]').innerText()).toBe(
+        'No dataset named own-my-streets is stored in this browser: the race uses the synthetic scenes. Add your own under “Your own road scenes” above.',
+      );
+      expect(page.url()).not.toContain('race.data=');
 
       // A reload in the middle of an import leaves no half dataset behind.
       const long = miniCamvid(tmp, 'long', { train: 24, val: 4 });

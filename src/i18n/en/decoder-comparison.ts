@@ -31,6 +31,10 @@ export const decoderComparison = {
     steps: 'steps',
     idleCaption: 'The race starts when you press Start.',
     keepTwo: 'Keep at least two decoders: the point is to compare them.',
+    data: 'Data',
+    synthetic: 'Synthetic road scenes (embedded)',
+    stored: (name: string, train: number, val: number, height: number, width: number) => `Your data: ${name} (${train} train, ${val} val, ${height}x${width})`,
+    notStored: (name: string) => `No dataset named ${name} is stored in this browser: the race uses the synthetic scenes. Add your own under “Your own road scenes” above.`,
   },
   board: {
     frame: 'Frame',
@@ -87,6 +91,7 @@ export const decoderComparison = {
   encoder: {
     random: 'SegNet-Basic encoder with random weights, frozen',
     pretrained: (steps: string | null) => `SegNet-Basic encoder from the pretrained checkpoint${steps ? ` (${steps} steps)` : ''}, frozen`,
+    pretrainedCamvid: (steps: string | null) => `SegNet-Basic encoder trained on CamVid${steps ? ` (${steps} steps)` : ''}, frozen`,
     onIt: (summary: string, decoders: number) => `${summary}; ${decoders} decoders race`,
     noCheckpoint: 'No pretrained checkpoint: the shared encoder has random weights (frozen), so the decoders learn from random features.',
     unusable: (error: string) => `The pretrained checkpoint could not be used (${error}): the shared encoder has random weights (frozen).`,

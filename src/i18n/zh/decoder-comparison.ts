@@ -28,6 +28,10 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
     steps: '个训练步',
     idleCaption: '按下“开始”后，比赛开始。',
     keepTwo: '至少保留两个解码器：这里要做的就是比较它们。',
+    data: '数据',
+    synthetic: '合成道路场景（内置）',
+    stored: (name, train, val, height, width) => `你的数据：${name}（训练 ${train}，验证 ${val}，${height}x${width}）`,
+    notStored: (name) => `这个浏览器里没有名为 ${name} 的数据集：比赛改用合成场景。可以在上面的“你自己的道路场景”中加入你的数据。`,
   },
   board: {
     frame: '帧',
@@ -83,6 +87,7 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
   encoder: {
     random: '随机权重的 SegNet-Basic 编码器，已冻结',
     pretrained: (steps) => `来自预训练检查点的 SegNet-Basic 编码器${steps ? `（训练了 ${steps} 步）` : ''}，已冻结`,
+    pretrainedCamvid: (steps) => `在 CamVid 上训练的 SegNet-Basic 编码器${steps ? `（训练了 ${steps} 步）` : ''}，已冻结`,
     onIt: (summary, decoders) => `${summary}；${decoders} 个解码器参赛`,
     noCheckpoint: '没有预训练检查点：共享编码器是随机权重（已冻结），所以解码器从随机特征中学习。',
     unusable: (error) => `无法使用预训练检查点（${error}）：共享编码器是随机权重（已冻结）。`,

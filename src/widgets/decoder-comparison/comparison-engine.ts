@@ -15,6 +15,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   buildSegNet,
   ConfusionMatrix,
+  countParameters,
+  memoryReport,
   imagesToTensor,
   loadMatchingWeights,
   Optimizer,
@@ -29,6 +31,12 @@ import { endlessBatches, type Batch } from '../../data/batches';
 import type { SplitData } from '../../data';
 import type { StepRecord } from './bookkeeping';
 import type { ComparedDecoder } from './state';
+import { factsAt, type SizeFacts } from './facts';
+
+/** Every decoder's facts at a race's input size (the shell computes the page's data's; the reader's data has its own). */
+export function raceFacts(height: number, width: number): SizeFacts {
+  return factsAt({ memoryReport, countParameters }, { height, width });
+}
 
 export interface ComparisonSetup {
   decoders: readonly ComparedDecoder[];

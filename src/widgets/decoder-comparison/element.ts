@@ -18,7 +18,8 @@ import { widgetState } from '../shared/widget-state';
 import { parseFacts } from './facts';
 import { raceClient } from './race-client';
 import { comparisonPlaceholders, comparisonView } from './race-view';
-import { COMPARED_DECODERS, PRESET_NAMES, comparisonCodec, needsRebuild, presetPatch, type ComparedDecoder, type ComparisonState, type PresetName } from './state';
+import { COMPARED_DECODERS, PRESET_NAMES, PRESETS, RESOLUTIONS, SYNTHETIC_DATA, comparisonCodec, inputSize, needsRebuild, presetPatch, resolutionFor, type ComparedDecoder, type ComparisonState, type PresetName } from './state';
+import type { StoredDatasetInfo } from '../shared/stored-datasets';
 import { pageMessages } from '../../i18n';
 
 defineWidget('decoder-comparison', (root, id) => {
@@ -30,7 +31,27 @@ defineWidget('decoder-comparison', (root, id) => {
   const { signal } = controller;
   const view = comparisonView(root, parseFacts(root.dataset.facts));
 
-  const session = raceClient(view, { sources, dataSize: { height, width }, settings: () => state.get() });
+  const dataSelect = widgetPart<HTMLSelectElement>(root, 'data');
+  const camvidCheckpointUrl = root.dataset.camvidCheckpoint || null;
+  /** The reader's datasets in this browser that the race can use (train and val frames), once listed. */
+  let stored: StoredDatasetInfo[] = [];
+  let listed: () => void = () => undefined;
+  const firstList = new Promise<void>((resolve) => (listed = resolve));
+
+  const session = raceClient(view, { sources, camvidCheckpointUrl, settings: () => state.get() });
+
+  /** The size of the data `s` races on: the page's, or the stored dataset's. */
+  const dataSize = (s: ComparisonState): { height: number; width: number } => stored.find((d) => d.name === s.data) ?? { height, width };
+  /** The data menu and the resolutions' sizes, for `s`. */
+  const syncData = (s: ComparisonState): void => {
+    if ([...dataSelect.options].some((o) => o.value === s.data)) dataSelect.value = s.data;
+    const size = dataSize(s);
+    for (const r of RESOLUTIONS) {
+      const span = root.querySelector(`[data-res-size="${r}"]`);
+      const at = inputSize(r, size.height, size.width);
+      if (span) span.textContent = `${at.height} × ${at.width}`;
+    }
+  };
 
   let applied = comparisonCodec.defaults;
   const syncCheckboxes = (s: ComparisonState): void => {
@@ -40,6 +61,7 @@ defineWidget('decoder-comparison', (root, id) => {
   const state = widgetState(id, comparisonCodec, (s) => {
     sync(s);
     syncCheckboxes(s);
+    syncData(s);
     session.settings(s);
     const rebuild = needsRebuild(applied, s);
     applied = s;
@@ -52,6 +74,42 @@ defineWidget('decoder-comparison', (root, id) => {
   applied = state.get();
   sync(applied);
   syncCheckboxes(applied);
+  syncData(applied);
+
+  // The reader's own data, at a resolution that suits it; back on the synthetic scenes, the preset's.
+  dataSelect.addEventListener(
+    'change',
+    () => {
+      const data = dataSelect.value;
+      const own = stored.find((d) => d.name === data);
+      if (own) state.set({ data, resolution: resolutionFor(own.height, own.width) });
+      else if (data === SYNTHETIC_DATA) state.set({ data, resolution: PRESETS[state.get().preset].resolution });
+    },
+    { signal },
+  );
+  /** The stored datasets as options after the synthetic scenes; a link's dataset not stored here falls back to those. */
+  const showStored = (infos: StoredDatasetInfo[]): void => {
+    stored = infos.filter((d) => (d.counts.train ?? 0) > 0 && (d.counts.val ?? 0) > 0);
+    const words = pageMessages().decoderComparison.controls;
+    for (const o of dataSelect.querySelectorAll('option[data-stored]')) o.remove();
+    for (const d of stored) {
+      const option = document.createElement('option');
+      option.value = d.name;
+      option.dataset.stored = '';
+      option.textContent = words.stored(d.name, d.counts.train ?? 0, d.counts.val ?? 0, d.height, d.width);
+      dataSelect.append(option);
+    }
+    const s = state.get();
+    if (s.data !== SYNTHETIC_DATA && !stored.some((d) => d.name === s.data)) {
+      session.say(words.notStored(s.data));
+      state.set({ data: SYNTHETIC_DATA });
+    } else syncData(s);
+    listed();
+  };
+  void import('../shared/stored-datasets').then(
+    ({ watchStoredDatasets }) => watchStoredDatasets(showStored, signal),
+    () => listed(),
+  );
 
   const onDecoderToggle = (event: Event): void => {
     const box = event.target;
@@ -83,8 +141,9 @@ defineWidget('decoder-comparison', (root, id) => {
   view.phase('idle', 0, false);
   view.status({ state: 'waiting' });
   const cancel = gateRun(root, {
-    start: () => void session.prepare(),
-    held: (reason) => view.status({ state: 'held', message: HOLD_MESSAGES[reason] }, () => void session.prepare()),
+    // Built once the stored datasets are known: a link's dataset may be missing here.
+    start: () => void firstList.then(() => session.prepare()),
+    held: (reason) => view.status({ state: 'held', message: HOLD_MESSAGES[reason] }, () => void firstList.then(() => session.prepare())),
   });
 
   return () => {

@@ -22,8 +22,8 @@ type Words = Messages['decoderComparison']['encoder'];
 /** What the page's encoder is when no pretrained weights are used (in English). */
 export const RANDOM_ENCODER_SUMMARY = messages('en').decoderComparison.encoder.random;
 
-/** The checkpoint's encoder tensors, read once; every other tensor of the checkpoint is freed. */
-export async function readEncoder(engine: Engine, checkpointUrl: string | null, m: Words = pageMessages().decoderComparison.encoder): Promise<EncoderSource> {
+/** The checkpoint's encoder tensors, read once; every other tensor of the checkpoint is freed. `trainedOn` words the summary. */
+export async function readEncoder(engine: Engine, checkpointUrl: string | null, m: Words = pageMessages().decoderComparison.encoder, trainedOn: 'synthetic' | 'camvid' = 'synthetic'): Promise<EncoderSource> {
   if (!checkpointUrl) return { tensors: null, summary: m.random, notice: m.noCheckpoint };
   try {
     const { meta, tensors } = await engine.segnet.readCheckpoint(checkpointUrl);
@@ -34,7 +34,8 @@ export async function readEncoder(engine: Engine, checkpointUrl: string | null, 
     }
     if (meta.config.encoder !== 'basic') throw new Error(`its encoder is ${meta.config.encoder}, not basic`);
     const steps = meta.progress.step;
-    return { tensors: kept, summary: m.pretrained(steps > 0 ? steps.toLocaleString('en') : null), notice: null };
+    const stepsText = steps > 0 ? steps.toLocaleString('en') : null;
+    return { tensors: kept, summary: trainedOn === 'camvid' ? m.pretrainedCamvid(stepsText) : m.pretrained(stepsText), notice: null };
   } catch (e) {
     return { tensors: null, summary: m.random, notice: m.unusable(errorMessage(e)) };
   }

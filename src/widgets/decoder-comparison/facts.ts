@@ -20,7 +20,14 @@ export interface DecoderFacts {
   featureMapBytes: number;
 }
 
-export type FactsTable = Record<Resolution, { height: number; width: number; decoders: DecoderFacts[] }>;
+/** Every compared decoder's facts at one input size. */
+export interface SizeFacts {
+  height: number;
+  width: number;
+  decoders: DecoderFacts[];
+}
+
+export type FactsTable = Record<Resolution, SizeFacts>;
 
 /** The facts of one decoder, from a memory report and the decoder's parameter count. */
 export function decoderFacts(decoder: ComparedDecoder, report: MemoryReport, count: ParameterCount): DecoderFacts {
@@ -42,15 +49,16 @@ export interface FactSources {
   countParameters: (options: { encoder: 'basic'; decoder: ComparedDecoder; height: number; width: number }) => ParameterCount;
 }
 
-/** Facts of every compared decoder at both resolutions; `size` gives a resolution's input size. */
+/** Facts of every compared decoder at input size `s`. */
+export function factsAt(sources: FactSources, s: { height: number; width: number }): SizeFacts {
+  const report = sources.memoryReport({ encoder: 'basic', decoder: 'segnet', height: s.height, width: s.width });
+  const decoders = COMPARED_DECODERS.map((d) => decoderFacts(d, report, sources.countParameters({ encoder: 'basic', decoder: d, height: s.height, width: s.width })));
+  return { height: s.height, width: s.width, decoders };
+}
+
+/** Facts of every compared decoder at every resolution; `size` gives a resolution's input size. */
 export function factsTable(sources: FactSources, size: (r: Resolution) => { height: number; width: number }): FactsTable {
-  const entries = RESOLUTIONS.map((r) => {
-    const s = size(r);
-    const report = sources.memoryReport({ encoder: 'basic', decoder: 'segnet', height: s.height, width: s.width });
-    const decoders = COMPARED_DECODERS.map((d) => decoderFacts(d, report, sources.countParameters({ encoder: 'basic', decoder: d, height: s.height, width: s.width })));
-    return [r, { ...s, decoders }] as const;
-  });
-  return Object.fromEntries(entries) as FactsTable;
+  return Object.fromEntries(RESOLUTIONS.map((r) => [r, factsAt(sources, size(r))])) as FactsTable;
 }
 
 /** Bytes in a short human form: 1.2 kB, 3.4 MB (powers of 1000). */

@@ -24,11 +24,13 @@ export const SCORED_FRAMES: readonly number[] = Object.freeze([0, 1, 2, 3, 4, 5,
 /** Validation frames whose predictions are shown (the chapters' demo frames 1, 3 and 8), all among the scored ones. */
 export const PREVIEW_FRAMES: readonly number[] = Object.freeze([1, 3, 8]);
 
-/** Where each preview frame sits among the scored frames; throws naming one that is not scored. */
-export function previewPositions(preview: readonly number[] = PREVIEW_FRAMES, scored: readonly number[] = SCORED_FRAMES): number[] {
-  return preview.map((n) => {
-    const at = scored.indexOf(n);
-    if (at < 0) throw new Error(`previewPositions: validation frame ${n} is shown but not among the scored frames (${scored.join(', ')})`);
-    return at;
-  });
+/** The scored frames of a validation split of `count` frames (the reader's data may have fewer than ten). */
+export function scoredFrames(count: number): number[] {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`scoredFrames: the race needs at least one validation frame, the data has ${count}`);
+  return SCORED_FRAMES.filter((n) => n < count);
+}
+
+/** The shown frames among `scored` scored frames: the demo frames when all are there, else the first three. */
+export function previewFrames(scored: number): number[] {
+  return PREVIEW_FRAMES.every((n) => n < scored) ? [...PREVIEW_FRAMES] : SCORED_FRAMES.slice(0, Math.min(3, scored));
 }

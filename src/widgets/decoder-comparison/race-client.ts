@@ -23,7 +23,7 @@ export interface RaceClient {
   dispose(): void;
 }
 
-export function raceClient(view: ComparisonView, init: { sources: WidgetSources; dataSize: { height: number; width: number }; settings: () => ComparisonState }): RaceClient {
+export function raceClient(view: ComparisonView, init: { sources: WidgetSources; camvidCheckpointUrl: string | null; settings: () => ComparisonState }): RaceClient {
   let host: Promise<Comlink.Remote<RaceHost>> | null = null;
   let gone = false;
   const report = (e: unknown): void => view.failed(e instanceof Error ? e.message : String(e));
@@ -64,7 +64,7 @@ export function raceClient(view: ComparisonView, init: { sources: WidgetSources;
         ]),
       ) as unknown as RacePageView;
       const worker = await engineWorker();
-      return worker.openRace({ sources: init.sources, dataSize: init.dataSize, settings: init.settings(), locale: documentLocale() }, Comlink.proxy(inOrder));
+      return worker.openRace({ sources: init.sources, camvidCheckpointUrl: init.camvidCheckpointUrl, settings: init.settings(), locale: documentLocale() }, Comlink.proxy(inOrder));
     })();
     host.catch((e: unknown) => {
       host = null;

@@ -3,19 +3,20 @@
  * encoder inside the engine worker and reports to the page's view (race-remote.ts). The page
  * sends the reader's settings whenever they change; the race reads the latest at every step.
  */
-import { loadDataset } from '../../data';
+import { loadDataset, type RoadSceneDataset } from '../../data';
+import { DatasetStore, idbBackend } from '../../data/browser-import';
 import type { WidgetSources } from '../model/sources';
 import { loadEngine } from '../shared/engine';
 import { readEncoder } from './encoder-source';
 import { RaceSession } from './race';
 import { remoteRaceView, type RacePageView } from './race-remote';
-import type { ComparisonState } from './state';
+import { SYNTHETIC_DATA, type ComparisonState } from './state';
 import { messages, type Locale } from '../../i18n';
 
 export interface RaceInit {
   sources: WidgetSources;
-  /** Size of the loaded data ("full" resolution). */
-  dataSize: { height: number; width: number };
+  /** The CamVid-trained SegNet-Basic's model.json: the encoder for the reader's own (real) data; null when the build has none. */
+  camvidCheckpointUrl: string | null;
   settings: ComparisonState;
   /** The page's language: the race words its messages in it (the worker has no page to read). */
   locale: Locale;
@@ -45,11 +46,15 @@ export function openRace(init: RaceInit, page: RacePageView, transfer: <T>(value
         const [engine, lib] = await Promise.all([loadEngine(), import('./comparison-engine')]);
         return { engine, lib };
       },
-      loadData: () => loadDataset(init.sources.dataUrl, { splits: ['train', 'val'] }),
-      loadEncoder: (engine) => readEncoder(engine, init.sources.model.checkpointUrl, m.decoderComparison.encoder),
+      loadData: (data) => (data === SYNTHETIC_DATA ? loadDataset(init.sources.dataUrl, { splits: ['train', 'val'] }) : loadStored(data)),
+      // The reader's data is real road scenes: the CamVid-trained encoder fits it better than the synthetic one.
+      loadEncoder: (engine, data) => {
+        const camvid = data !== SYNTHETIC_DATA && init.camvidCheckpointUrl !== null;
+        return readEncoder(engine, camvid ? init.camvidCheckpointUrl : init.sources.model.checkpointUrl, m.decoderComparison.encoder, camvid ? 'camvid' : 'synthetic');
+      },
       settings: () => settings,
     },
-    { dataSize: init.dataSize, messages: m },
+    { messages: m },
   );
   return {
     settings: (s) => void (settings = s),
@@ -62,4 +67,13 @@ export function openRace(init: RaceInit, page: RacePageView, transfer: <T>(value
     say: (text) => session.say(text),
     dispose: () => session.dispose(),
   };
+}
+
+/** A dataset the reader stored in this browser (IndexedDB is shared with the page), with both splits the race needs. */
+async function loadStored(name: string): Promise<RoadSceneDataset> {
+  const dataset = await new DatasetStore(idbBackend()).load(name, ['train', 'val']);
+  for (const split of ['train', 'val']) {
+    if (!dataset.splits[split]?.count) throw new Error(`stored dataset ${name} has no ${split} frames: the race trains on train and scores on val`);
+  }
+  return dataset;
 }

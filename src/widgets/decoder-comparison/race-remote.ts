@@ -9,6 +9,7 @@ import type { BackendChoice } from '../../segnet';
 import type { SplitData } from '../../data';
 import { ComparisonLog, type ComparisonLogRecord } from './bookkeeping';
 import type { EncoderSource } from './encoder-source';
+import type { SizeFacts } from './facts';
 import type { RacePhase, RaceRecord, RaceView } from './race';
 import type { ComparedDecoder, ComparisonState } from './state';
 
@@ -26,7 +27,7 @@ export interface RacePageView {
   phase(phase: RacePhase, step: number, broken: boolean): void;
   message(text: string): void;
   building(): void;
-  built(race: RaceWire, encoder: Pick<EncoderSource, 'summary' | 'notice'>, backend: BackendChoice): void;
+  built(race: RaceWire, encoder: Pick<EncoderSource, 'summary' | 'notice'>, backend: BackendChoice, facts: SizeFacts): void;
   stepped(race: RaceWire): void;
   refreshed(race: RaceWire): void;
   failed(text: string): void;
@@ -62,7 +63,7 @@ export function remoteRaceView(page: Callable<RacePageView>, transfer: Transfer)
     phase: (phase, step, broken) => post(page.phase(phase, step, broken)),
     message: (text) => post(page.message(text)),
     building: () => post(page.building()),
-    built: (race, encoder, backend) => post(page.built(send(race, true, true), { summary: encoder.summary, notice: encoder.notice }, backend)),
+    built: (race, encoder, backend, facts) => post(page.built(send(race, true, true), { summary: encoder.summary, notice: encoder.notice }, backend, facts)),
     stepped: (race) => post(page.stepped(send(race, false, false))),
     refreshed: (race) => post(page.refreshed(send(race, false, true))),
     failed: (text) => post(page.failed(text)),
@@ -99,7 +100,7 @@ export function pageRaceView(view: RaceView): RacePageView {
     phase: (phase, step, broken) => view.phase(phase, step, broken),
     message: (text) => view.message(text),
     building: () => view.building(),
-    built: (wire, encoder, backend) => draw(wire, (race) => view.built(race, encoder, backend)),
+    built: (wire, encoder, backend, facts) => draw(wire, (race) => view.built(race, encoder, backend, facts)),
     stepped: (wire) => draw(wire, (race) => view.stepped(race)),
     refreshed: (wire) => draw(wire, (race) => view.refreshed(race)),
     failed: (text) => view.failed(text),

@@ -11,8 +11,8 @@ import { showModelStatus, type ModelStatusView } from '../model/model-status';
 import { backendSentence } from '../model/run-policy';
 import { widgetPart } from '../shared/define-widget';
 import { ComparisonLog } from './bookkeeping';
-import type { FactsTable } from './facts';
-import { PREVIEW_FRAMES, previewPositions } from './frames';
+import type { FactsTable, SizeFacts } from './facts';
+import { previewFrames } from './frames';
 import type { RaceRecord, RaceView } from './race';
 import { comparisonCaption, renderDecoderCard, renderDecoderFacts, renderLossChart, renderPredictions, type PredictionView } from './render';
 import { PRESETS, type ComparedDecoder, type ComparisonState } from './state';
@@ -29,7 +29,7 @@ export interface ComparisonView extends RaceView {
   status(view: ModelStatusView, run?: () => void): void;
 }
 
-export function comparisonView(root: HTMLElement, facts: FactsTable): ComparisonView {
+export function comparisonView(root: HTMLElement, pageFacts: FactsTable): ComparisonView {
   const m = pageMessages();
   const w = m.decoderComparison;
   const parts = {
@@ -44,6 +44,8 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
     status: widgetPart(root, 'status'),
   };
   let Plot: typeof PlotModule | null = null;
+  /** The built race's facts at its input size (the reader's data has its own); the page's data's before a build. */
+  let built: { state: ComparisonState; facts: SizeFacts } | null = null;
   /** The status shown once built, redrawn when another widget switches the page's backend. */
   let ready: Extract<ModelStatusView, { state: 'ready' }> | null = null;
 
@@ -52,11 +54,12 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
   const drawBoard = (race: RaceRecord): void => {
     const { height, width } = race.scored;
     const px = height * width;
-    const at = previewPositions();
+    // The scored frames are the first of the validation split, so a frame's number is its place.
+    const at = previewFrames(race.scored.count);
     const view: PredictionView = {
       height,
       width,
-      frames: [...PREVIEW_FRAMES],
+      frames: at,
       images: at.map((i) => race.scored.images.subarray(i * px * 3, (i + 1) * px * 3)),
       truth: at.map((i) => race.scored.labels.subarray(i * px, (i + 1) * px)),
       decoders: race.state.decoders.map((decoder) => {
@@ -66,10 +69,14 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
     };
     parts.board.style.setProperty('--dc-columns', String(race.state.decoders.length + 2));
     parts.board.style.setProperty('--dc-aspect', `${width} / ${height}`);
+    parts.board.style.setProperty('--dc-rows', String(at.length));
     parts.board.replaceChildren(renderPredictions(view, w));
   };
 
-  const factsOf = (s: ComparisonState, decoder: ComparedDecoder) => facts[s.resolution].decoders.find((f) => f.decoder === decoder)!;
+  const factsOf = (s: ComparisonState, decoder: ComparedDecoder) => {
+    const at = built && built.state.data === s.data && built.state.resolution === s.resolution ? built.facts : pageFacts[s.resolution];
+    return at.decoders.find((f) => f.decoder === decoder)!;
+  };
 
   /** Cards from scratch (IoU charts included): on a build and on each refresh. */
   const drawCards = (s: ComparisonState, log: ComparisonLog, plot: typeof PlotModule | null): void => {
@@ -123,7 +130,8 @@ export function comparisonView(root: HTMLElement, facts: FactsTable): Comparison
       ready = null;
       status({ state: 'loading' });
     },
-    built(race, encoder, backend) {
+    built(race, encoder, backend, facts) {
+      built = { state: race.state, facts };
       ready = { state: 'ready', summary: w.encoder.onIt(encoder.summary, race.state.decoders.length), backendSentence: backendSentence(backend), notice: encoder.notice };
       status(ready);
       drawBoard(race);

@@ -17,7 +17,8 @@ import { yieldToPage } from '../shared/yield';
 import { ComparisonLog, divergedMessage } from './bookkeeping';
 import type { BatchStream, ComparisonSetup, SharedEncoderComparison } from './comparison-engine';
 import { fitEncoder, type EncoderSource } from './encoder-source';
-import { SCORED_FRAMES, selectFrames } from './frames';
+import type { SizeFacts } from './facts';
+import { scoredFrames, selectFrames } from './frames';
 import { PRESETS, inputSize, type ComparedDecoder, type ComparisonState } from './state';
 import { errorMessage } from '../../segnet/core';
 import { messages, pageMessages, type Messages } from '../../i18n';
@@ -52,8 +53,11 @@ export interface RaceView {
   message(text: string): void;
   /** A race is being built: whatever was shown of the previous one is out of date. */
   building(): void;
-  /** A race was built, at step 0, on the encoder `encoder` describes, on `backend`. */
-  built(race: RaceRecord, encoder: Pick<EncoderSource, 'summary' | 'notice'>, backend: BackendChoice): void;
+  /**
+   * A race was built, at step 0, on the encoder `encoder` describes, on `backend`; `facts` are
+   * its decoders' sizes at its input size (the reader's data need not be the page's size).
+   */
+  built(race: RaceRecord, encoder: Pick<EncoderSource, 'summary' | 'notice'>, backend: BackendChoice, facts: SizeFacts): void;
   /** A step was recorded: losses, times, the loss curves and the step count changed. */
   stepped(race: RaceRecord): void;
   /** New predictions and validation scores, at the race's current step. */
@@ -65,16 +69,16 @@ export interface RaceView {
 }
 
 /** The comparison's TF.js side: the module comparison-engine.ts, loaded late. */
-export type ComparisonLib = Pick<typeof import('./comparison-engine'), 'SharedEncoderComparison' | 'BatchStream' | 'applyEncoderWeights'>;
+export type ComparisonLib = Pick<typeof import('./comparison-engine'), 'SharedEncoderComparison' | 'BatchStream' | 'applyEncoderWeights' | 'raceFacts'>;
 
 /** What the race reaches outside itself; the page passes the loaders, tests their own. */
 export interface RaceDeps {
   /** TF.js and the comparison's engine side (called again after a failure). */
   load(): Promise<{ engine: Engine; lib: ComparisonLib }>;
-  /** The train and val splits (called again after a failure). */
-  loadData(): Promise<RoadSceneDataset>;
-  /** The shared encoder's weights (called once). */
-  loadEncoder(engine: Engine): Promise<EncoderSource>;
+  /** The train and val splits of `data` (ComparisonState's: called once per data, again after a failure). */
+  loadData(data: string): Promise<RoadSceneDataset>;
+  /** The shared encoder's weights for a race on `data` (called once per data). */
+  loadEncoder(engine: Engine, data: string): Promise<EncoderSource>;
   /** The reader's settings now (the learning rate and refresh interval are read at every step). */
   settings(): ComparisonState;
   watchDevice(engine: Engine, onLost: (reason: string) => void): () => void;
@@ -84,8 +88,6 @@ export interface RaceDeps {
 }
 
 export interface RaceOptions {
-  /** Size of the loaded data ("full" resolution). */
-  dataSize: { height: number; width: number };
   /** Images per training step, the same batch for every decoder (2). */
   batchSize?: number;
   /** Seed of the batch order and of the decoders' initial weights (1). */
@@ -127,8 +129,8 @@ export class RaceSession {
   // Building, disposing and starting happen one after the other, never interleaved.
   private lifecycle: Promise<unknown> = Promise.resolve();
   private late: Promise<{ engine: Engine; lib: ComparisonLib }> | null = null;
-  private data: Promise<RoadSceneDataset> | null = null;
-  private encoder: Promise<EncoderSource> | null = null;
+  private readonly data = new Map<string, Promise<RoadSceneDataset>>();
+  private readonly encoders = new Map<string, Promise<EncoderSource>>();
   private stopWatching: () => void = () => undefined;
   private readonly deps: RaceDeps;
   /** The words of every message this race says. */
@@ -276,10 +278,23 @@ export class RaceSession {
     return this.late;
   }
 
-  private loadData(): Promise<RoadSceneDataset> {
-    this.data ??= this.deps.loadData();
-    this.data.catch(() => (this.data = null));
-    return this.data;
+  private loadData(name: string): Promise<RoadSceneDataset> {
+    let data = this.data.get(name);
+    if (!data) {
+      data = this.deps.loadData(name);
+      data.catch(() => this.data.delete(name));
+      this.data.set(name, data);
+    }
+    return data;
+  }
+
+  private loadEncoder(engine: Engine, name: string): Promise<EncoderSource> {
+    let encoder = this.encoders.get(name);
+    if (!encoder) {
+      encoder = this.deps.loadEncoder(engine, name);
+      this.encoders.set(name, encoder);
+    }
+    return encoder;
   }
 
   private deviceLost(reason: string): void {
@@ -307,17 +322,20 @@ export class RaceSession {
     await this.stop();
     await this.disposeRace();
     this.view.building();
-    const [late, data] = await Promise.all([this.loadLate(), this.loadData()]);
-    const state = this.deps.settings();
+    const wanted = this.deps.settings().data;
+    const [late, data] = await Promise.all([this.loadLate(), this.loadData(wanted)]);
+    // Built on the data loaded (when the reader chose other data meanwhile, a rebuild follows).
+    const state = { ...this.deps.settings(), data: wanted };
     const { fromScratch } = PRESETS[state.preset];
     // From scratch nothing pretrained is read (nor loaded, when the race never needs it).
-    if (!fromScratch) this.encoder ??= this.deps.loadEncoder(late.engine);
-    const encoder = fromScratch ? null : await this.encoder!;
-    const { height, width } = inputSize(state.resolution, this.options.dataSize.height, this.options.dataSize.width);
+    const encoder = fromScratch ? null : await this.loadEncoder(late.engine, state.data);
+    const full = data.splits.train!;
+    const val = data.splits.val!;
+    const { height, width } = inputSize(state.resolution, full.height, full.width);
     const seed = this.options.seed ?? 1;
     const batchSize = this.options.batchSize ?? 2;
-    const train = resizeSplit(data.splits.train!, height, width);
-    const scored = resizeSplit(selectFrames(data.splits.val!, SCORED_FRAMES), height, width);
+    const train = resizeSplit(full, height, width);
+    const scored = resizeSplit(selectFrames(val, scoredFrames(val.count)), height, width);
     const comparison = new late.lib.SharedEncoderComparison({
       decoders: state.decoders,
       height,
@@ -332,7 +350,7 @@ export class RaceSession {
     const stream = new late.lib.BatchStream(train, batchSize, seed);
     const race: Race = { state, comparison, stream, scored, log: new ComparisonLog(state.decoders), predictions: null, predictedAt: 0, skipFirstRefresh: false };
     this.race = race;
-    this.view.built(race, described, late.engine.backend);
+    this.view.built(race, described, late.engine.backend, late.lib.raceFacts(height, width));
     this.report();
     // Step 0: what the untrained decoders make of the frames (skipped on the slow plain-JS backend).
     if (!isSlowBackend(late.engine.backend.name)) {

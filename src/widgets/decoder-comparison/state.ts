@@ -1,8 +1,9 @@
 /**
  * State of the decoder comparison, and how it is written in the URL: `<id>.decoders`
  * (comma-separated, at least two), `<id>.preset` (pretrained or scratch), `<id>.lr`, `<id>.res`
- * (full, half or quarter) and `<id>.every` (steps between refreshes of the scores and
- * predictions). Whether training runs is not state: a link never starts a computation on the
+ * (full, half or quarter), `<id>.every` (steps between refreshes of the scores and
+ * predictions) and `<id>.data` (the embedded synthetic scenes, or a dataset the reader stored in
+ * this browser, by name: a link naming one opens on the synthetic scenes where it is not stored). Whether training runs is not state: a link never starts a computation on the
  * reader's machine by itself. Links from before the five-decoder race (three decoders, no
  * preset) open as they did.
  */
@@ -50,6 +51,26 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
 
 export const REFRESH_RANGE = { min: 1, max: 100 } as const;
 
+/** The data the race trains on by default: the embedded synthetic road scenes. */
+export const SYNTHETIC_DATA = 'synthetic';
+/** A dataset stored in this browser by the own-data panel (src/data/browser-import's STORED_NAME). */
+export const OWN_DATA_NAME = /^own-[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** The data of a URL or select value: the synthetic scenes, or a stored dataset's name. */
+export function parseData(value: string | undefined): string | undefined {
+  if (value === SYNTHETIC_DATA) return value;
+  return value !== undefined && OWN_DATA_NAME.test(value) ? value : undefined;
+}
+
+/**
+ * The resolution a race on the reader's data of `height` rows opens at: the largest whose input
+ * is at most 64 rows (a race of five decoders stays a matter of seconds a step on a CPU), else
+ * the smallest.
+ */
+export function resolutionFor(height: number, width: number): Resolution {
+  return RESOLUTIONS.find((r) => inputSize(r, height, width).height <= 64) ?? 'quarter';
+}
+
 export interface ComparisonState {
   /** At least two of COMPARED_DECODERS, in canonical order. */
   decoders: ComparedDecoder[];
@@ -59,6 +80,8 @@ export interface ComparisonState {
   resolution: Resolution;
   /** Steps between refreshes of the validation scores and the predictions. */
   every: number;
+  /** SYNTHETIC_DATA, or the name of a dataset stored in this browser. */
+  data: string;
 }
 
 /** Parses `segnet,fcn`: known names, no repeats, at least two; canonical order. */
@@ -78,7 +101,7 @@ export function parseLearningRate(value: string | undefined): number | undefined
 }
 
 export const comparisonCodec: StateCodec<ComparisonState> = {
-  defaults: { decoders: [...DEFAULT_DECODERS], preset: 'pretrained', learningRate: PRESETS.pretrained.learningRate, resolution: PRESETS.pretrained.resolution, every: 5 },
+  defaults: { decoders: [...DEFAULT_DECODERS], preset: 'pretrained', learningRate: PRESETS.pretrained.learningRate, resolution: PRESETS.pretrained.resolution, every: 5, data: SYNTHETIC_DATA },
   parse: (f) =>
     definedFields<ComparisonState>({
       decoders: parseDecoders(f.decoders),
@@ -86,6 +109,7 @@ export const comparisonCodec: StateCodec<ComparisonState> = {
       learningRate: parseLearningRate(f.lr),
       resolution: choiceField(f.res, RESOLUTIONS),
       every: intField(f.every, REFRESH_RANGE.min, REFRESH_RANGE.max),
+      data: parseData(f.data),
     }),
   serialize: (s) => ({
     decoders: s.decoders.join(','),
@@ -93,6 +117,7 @@ export const comparisonCodec: StateCodec<ComparisonState> = {
     lr: String(s.learningRate),
     res: s.resolution,
     every: String(s.every),
+    data: s.data,
   }),
 };
 
@@ -110,5 +135,5 @@ export function presetPatch(name: PresetName): Pick<ComparisonState, 'preset' | 
 
 /** What changing from `a` to `b` needs: a rebuild (new networks), or nothing beyond the new value. */
 export function needsRebuild(a: ComparisonState, b: ComparisonState): boolean {
-  return a.resolution !== b.resolution || a.preset !== b.preset || a.decoders.join() !== b.decoders.join();
+  return a.resolution !== b.resolution || a.preset !== b.preset || a.data !== b.data || a.decoders.join() !== b.decoders.join();
 }

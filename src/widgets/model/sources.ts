@@ -11,6 +11,15 @@ import type { ModelSource } from './page-model';
 /** Where the training run puts the page's checkpoint, relative to public/. */
 export const CHECKPOINT_PATH = 'models/segnet-basic-synthetic-96x128/model.json';
 
+/** The CamVid-trained SegNet-Basic, relative to public/ (our own training output; see its model card). */
+export const CAMVID_CHECKPOINT_PATH = 'models/segnet-basic-camvid-96x128/model.json';
+
+/** URL of the CamVid-trained SegNet-Basic's model.json (the start for the reader's real data), or null when the build has none. */
+export function camvidCheckpointUrl(base: string, root = process.cwd()): string | null {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return existsSync(publicFile(CAMVID_CHECKPOINT_PATH, root)) ? `${prefix}${CAMVID_CHECKPOINT_PATH}` : null;
+}
+
 /** What a model-backed widget needs to know, serialised into its element. */
 export interface WidgetSources {
   /** Folder URL of the demo dataset. */

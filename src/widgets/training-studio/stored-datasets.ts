@@ -3,7 +3,7 @@
  * shown as "Your data: name (N train, M val, HxW)", and listed again whenever any tab says
  * they changed (an import, a deletion).
  */
-import { DatasetStore, idbBackend, OWN_DATA_CHANNEL } from '../../data/browser-import';
+import { watchStoredDatasets as watchStored } from '../shared/stored-datasets';
 import type { Messages } from '../../i18n';
 import type { DatasetOption } from './settings';
 import { storedDatasetOption } from './stored-settings';
@@ -26,23 +26,9 @@ export function showStoredOptions(select: HTMLSelectElement, options: readonly D
 
 /** Lists the stored datasets now and after every change; `onChange` gets their options. */
 export function watchStoredDatasets(select: HTMLSelectElement, m: Messages['trainingStudio'], onChange: (options: DatasetOption[]) => void, signal: AbortSignal): void {
-  if (typeof indexedDB === 'undefined') return;
-  const store = new DatasetStore(idbBackend());
-  const list = (): void => {
-    void store
-      .list()
-      .then((infos) => {
-        if (signal.aborted) return;
-        const options = infos.map(storedDatasetOption);
-        showStoredOptions(select, options, m);
-        onChange(options);
-      })
-      // A browser that refuses IndexedDB (some private windows) simply has no stored datasets.
-      .catch(() => undefined);
-  };
-  list();
-  if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(OWN_DATA_CHANNEL);
-  channel.onmessage = list;
-  signal.addEventListener('abort', () => channel.close());
+  watchStored((infos) => {
+    const options = infos.map(storedDatasetOption);
+    showStoredOptions(select, options, m);
+    onChange(options);
+  }, signal);
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { widgetSources } from '../model/sources';
+import { camvidCheckpointUrl, widgetSources } from '../model/sources';
 import { DEFAULT_DATASET, type DatasetOption } from './settings';
 
 export interface StudioSources {
@@ -17,8 +17,7 @@ export interface StudioSources {
   camvidPretrainedUrl: string | null;
 }
 
-/** The CamVid-trained SegNet-Basic, relative to public/ (our own training output; see its model card). */
-export const CAMVID_CHECKPOINT_PATH = 'models/segnet-basic-camvid-96x128/model.json';
+export { CAMVID_CHECKPOINT_PATH } from '../model/sources';
 
 /** A dataset folder's option, or null when its manifest is missing or unreadable. */
 function datasetOption(dataDir: string, name: string, prefix: string): DatasetOption | null {
@@ -41,6 +40,5 @@ export function studioSources(base: string, options: { includeCamvid: boolean },
   const names = existsSync(dataDir) ? readdirSync(dataDir) : [];
   const camvid = options.includeCamvid ? names.filter((n) => /^camvid-\d+x\d+$/.test(n)).sort() : [];
   const datasets = [DEFAULT_DATASET, ...camvid].map((n) => datasetOption(dataDir, n, prefix)).filter((d): d is DatasetOption => d !== null);
-  const camvidPretrainedUrl = existsSync(join(root, 'public', CAMVID_CHECKPOINT_PATH)) ? `${prefix}${CAMVID_CHECKPOINT_PATH}` : null;
-  return { datasets, pretrainedUrl: widgetSources(base, root).model.checkpointUrl, camvidPretrainedUrl };
+  return { datasets, pretrainedUrl: widgetSources(base, root).model.checkpointUrl, camvidPretrainedUrl: camvidCheckpointUrl(base, root) };
 }

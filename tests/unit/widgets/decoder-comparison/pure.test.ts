@@ -11,7 +11,8 @@ import { CLASS_NAMES, type SplitData } from '../../../../src/data';
 import { countParameters, memoryReport } from '../../../../src/segnet';
 import { ComparisonLog, divergedMessage, MAX_CURVE_POINTS, median, RECENT_STEPS, rankByMeanIoU, thinCurve } from '../../../../src/widgets/decoder-comparison/bookkeeping';
 import { decoderFacts, factsTable, formatBytes, parseFacts } from '../../../../src/widgets/decoder-comparison/facts';
-import { PREVIEW_FRAMES, previewPositions, SCORED_FRAMES, selectFrames } from '../../../../src/widgets/decoder-comparison/frames';
+import { PREVIEW_FRAMES, previewFrames, SCORED_FRAMES, scoredFrames, selectFrames } from '../../../../src/widgets/decoder-comparison/frames';
+import { STORED_NAME } from '../../../../src/data/browser-import/dataset-store';
 import { resizeSplit } from '../../../../src/data';
 import {
   comparisonCaption,
@@ -23,7 +24,7 @@ import {
   renderLossChart,
   renderPredictions,
 } from '../../../../src/widgets/decoder-comparison/render';
-import { comparisonCodec, inputSize, needsRebuild, parseDecoders, presetPatch, PRESETS, type Resolution } from '../../../../src/widgets/decoder-comparison/state';
+import { comparisonCodec, inputSize, needsRebuild, OWN_DATA_NAME, parseDecoders, presetPatch, PRESETS, resolutionFor, type Resolution } from '../../../../src/widgets/decoder-comparison/state';
 import { readState, withState } from '../../../../src/widgets/shared/url-state';
 import { markup } from '../snapshot';
 
@@ -35,7 +36,29 @@ describe('comparisonCodec', () => {
       learningRate: 0.0003,
       resolution: 'full',
       every: 7,
+      data: 'synthetic',
     });
+  });
+
+  it("reads the reader's stored dataset by name, and ignores a name no store could hold", () => {
+    expect(readState('race', comparisonCodec, '?race.data=own-my-streets-2').data).toBe('own-my-streets-2');
+    expect(withState('race', comparisonCodec, { ...comparisonCodec.defaults, data: 'own-x' }, '')).toBe('?race.data=own-x');
+    // The default is left out of links; anything else falls back to the synthetic scenes.
+    expect(withState('race', comparisonCodec, comparisonCodec.defaults, '')).toBe('');
+    for (const bad of ['camvid-96x128', 'own-', 'own-My-Streets', '../own-x', `own-${'a'.repeat(41)}`]) {
+      expect(readState('race', comparisonCodec, `?race.data=${encodeURIComponent(bad)}`).data).toBe('synthetic');
+    }
+    // The same names as the store's own rule.
+    expect(OWN_DATA_NAME.source).toBe(STORED_NAME.source);
+    expect(needsRebuild(comparisonCodec.defaults, { ...comparisonCodec.defaults, data: 'own-x' })).toBe(true);
+  });
+
+  it("opens the reader's data at the largest resolution of at most 64 rows, else the smallest", () => {
+    expect(resolutionFor(96, 128)).toBe('half');
+    expect(resolutionFor(64, 64)).toBe('full');
+    expect(resolutionFor(180, 240)).toBe('quarter');
+    expect(resolutionFor(360, 480)).toBe('quarter');
+    expect(inputSize(resolutionFor(360, 480), 360, 480)).toEqual({ height: 90, width: 120 });
   });
 
   it('opens a link from before the five-decoder race (three decoders, no preset) as it did', () => {
@@ -230,9 +253,18 @@ describe('frames', () => {
     expect([...half.labels.subarray(0, 6)]).toEqual([0, 0, 0, 1, 1, 1]);
   });
 
-  it('previews frames that are scored, and refuses one that is not', () => {
-    expect(previewPositions()).toEqual(PREVIEW_FRAMES.map((n) => SCORED_FRAMES.indexOf(n)));
-    expect(() => previewPositions([1, 12], [0, 1, 2])).toThrow('validation frame 12 is shown but not among the scored frames (0, 1, 2)');
+  it('scores the first ten validation frames, or all of a smaller split, and refuses an empty one by name', () => {
+    expect(scoredFrames(16)).toEqual([...SCORED_FRAMES]);
+    expect(scoredFrames(3)).toEqual([0, 1, 2]);
+    expect(scoredFrames(1)).toEqual([0]);
+    expect(() => scoredFrames(0)).toThrow('the race needs at least one validation frame, the data has 0');
+  });
+
+  it('previews the demo frames when all are scored, else the first three scored', () => {
+    expect(previewFrames(10)).toEqual([...PREVIEW_FRAMES]);
+    expect(PREVIEW_FRAMES.every((n) => SCORED_FRAMES.includes(n))).toBe(true);
+    expect(previewFrames(5)).toEqual([0, 1, 2]);
+    expect(previewFrames(2)).toEqual([0, 1]);
   });
 });
 

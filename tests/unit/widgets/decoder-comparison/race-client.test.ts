@@ -38,7 +38,7 @@ vi.mock('../../../../src/widgets/shared/engine-worker', async () => {
 const { raceClient } = await import('../../../../src/widgets/decoder-comparison/race-client');
 
 const state = { decoders: ['segnet'], learningRate: 0.001, resolution: 'full', every: 2 } as ComparisonState;
-const init = { sources: {} as never, dataSize: { height: 32, width: 32 }, settings: () => state };
+const init = { sources: {} as never, camvidCheckpointUrl: null, settings: () => state };
 
 function fakeView(): ComparisonView & { calls: [string, unknown[]][] } {
   const calls: [string, unknown[]][] = [];

@@ -11,9 +11,12 @@ import type { RaceRecord, RaceView } from '../../../../src/widgets/decoder-compa
 import { pageRaceView, raceWire, remoteRaceView, type RacePageView } from '../../../../src/widgets/decoder-comparison/race-remote';
 import type { ComparisonState } from '../../../../src/widgets/decoder-comparison/state';
 import { tinySplit } from './tiny-split';
+import { raceFacts } from '../../../../src/widgets/decoder-comparison/comparison-engine';
 
-const state: ComparisonState = { decoders: ['segnet', 'fcn'], preset: 'pretrained', learningRate: 0.001, resolution: 'full', every: 2 };
+const state: ComparisonState = { decoders: ['segnet', 'fcn'], preset: 'pretrained', learningRate: 0.001, resolution: 'full', every: 2, data: 'synthetic' };
 const backend: BackendChoice = { name: 'cpu', canTrain: true, rejected: [] };
+/** The race's facts at its data's size (what the worker computes at a build), as sent. */
+const FACTS = raceFacts(32, 48);
 
 function record(): RaceRecord {
   const scored = tinySplit(2, 3, 'val');
@@ -74,7 +77,7 @@ describe('remoteRaceView -> pageRaceView', () => {
     const view = recordingView();
     const worker = wired(view);
     const race = record();
-    worker.built(race, { summary: 'SegNet-Basic encoder, frozen', notice: null }, backend);
+    worker.built(race, { summary: 'SegNet-Basic encoder, frozen', notice: null }, backend, FACTS);
     race.log.recordStep([{ decoder: 'segnet', loss: 2, ms: 9 }, { decoder: 'fcn', loss: 1.5, ms: 7 }]);
     worker.stepped(race);
     const [builtName, builtArgs] = view.calls[0]!;
@@ -84,7 +87,7 @@ describe('remoteRaceView -> pageRaceView', () => {
     expect(built.scored.labels).toEqual(race.scored.labels);
     expect(built.log).toBeInstanceOf(ComparisonLog);
     expect(built.log.step).toBe(1);
-    expect(builtArgs.slice(1)).toEqual([{ summary: 'SegNet-Basic encoder, frozen', notice: null }, backend]);
+    expect(builtArgs.slice(1)).toEqual([{ summary: 'SegNet-Basic encoder, frozen', notice: null }, backend, FACTS]);
     expect(steppedName).toBe('stepped');
     const stepped = steppedArgs[0] as RaceRecord;
     expect(stepped.log.step).toBe(2);
@@ -102,7 +105,7 @@ describe('remoteRaceView -> pageRaceView', () => {
     const race = record();
     worker.stepped(race);
     expect(view.calls).toEqual([]);
-    worker.built(race, { summary: 's', notice: null }, backend);
+    worker.built(race, { summary: 's', notice: null }, backend, FACTS);
     race.predictions = new Map([['segnet', new Uint8Array(race.predictions!.get('segnet')!.length).fill(5)], ['fcn', new Uint8Array(race.predictions!.get('fcn')!.length).fill(6)]]);
     race.predictedAt = 4;
     worker.refreshed(race);

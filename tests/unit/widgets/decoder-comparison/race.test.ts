@@ -12,6 +12,7 @@ import * as lib from '../../../../src/widgets/decoder-comparison/comparison-engi
 import { RANDOM_ENCODER_SUMMARY, type EncoderSource } from '../../../../src/widgets/decoder-comparison/encoder-source';
 import { HIDDEN, PAUSING, RaceSession, type ComparisonLib, type Race, type RacePhase, type RaceView } from '../../../../src/widgets/decoder-comparison/race';
 import { comparisonCodec, PRESETS, type ComparisonState } from '../../../../src/widgets/decoder-comparison/state';
+import type { SizeFacts } from '../../../../src/widgets/decoder-comparison/facts';
 import { messages } from '../../../../src/i18n';
 import { backendHolders } from '../../../../src/widgets/shared/backend-sharing';
 import type { Engine } from '../../../../src/widgets/shared/engine';
@@ -38,6 +39,7 @@ interface Recorder extends RaceView {
   steps: number[];
   refreshes: number[];
   status: string[];
+  facts: SizeFacts[];
   /** Resolves when `match` accepts a reported step (from now on). */
   step(match: (step: number) => boolean): Promise<number>;
 }
@@ -50,11 +52,15 @@ function recorder(onStep: (step: number) => void = () => undefined): Recorder {
     steps: [],
     refreshes: [],
     status: [],
+    facts: [],
     step: (match) => new Promise((resolve) => waiting.push({ match, resolve })),
     phase: (p) => view.phases.push(p),
     message: (text) => view.messages.push(text),
     building: () => view.status.push('loading'),
-    built: (race, encoder, backend) => view.status.push(`ready: ${encoder.summary}; ${race.state.decoders.length} decoders; ${backend.name}`),
+    built: (race, encoder, backend, facts) => {
+      view.status.push(`ready: ${encoder.summary}; ${race.state.decoders.length} decoders; ${backend.name}`);
+      view.facts.push(facts);
+    },
     stepped: (race: Race) => {
       view.steps.push(race.log.step);
       onStep(race.log.step);
@@ -73,6 +79,11 @@ function recorder(onStep: (step: number) => void = () => undefined): Recorder {
 interface Setup {
   settings?: Partial<ComparisonState>;
   data?: RoadSceneDataset;
+  /** Datasets by name (the reader's stored ones); `data` (or the default) is the synthetic scenes. */
+  stored?: Record<string, RoadSceneDataset>;
+  /** Each data name the race loads, and each it reads an encoder for. */
+  loads?: string[];
+  encoderReads?: string[];
   lib?: ComparisonLib;
   encoder?: EncoderSource;
   /** The scratch preset's length (shortened: its real length takes minutes here). */
@@ -89,8 +100,15 @@ function race(view: RaceView, setup: Setup = {}): { session: RaceSession; settin
     view,
     {
       load: async () => ({ engine, lib: setup.lib ?? lib }),
-      loadData: async () => setup.data ?? dataset(),
-      loadEncoder: async () => {
+      loadData: async (name) => {
+        setup.loads?.push(name);
+        if (name === 'synthetic') return setup.data ?? dataset();
+        const own = setup.stored?.[name];
+        if (!own) throw new Error(`no stored dataset named "${name}" in this browser`);
+        return own;
+      },
+      loadEncoder: async (_, name) => {
+        setup.encoderReads?.push(name);
         setup.onEncoderRead?.();
         return setup.encoder ?? RANDOM;
       },
@@ -101,7 +119,7 @@ function race(view: RaceView, setup: Setup = {}): { session: RaceSession; settin
       },
       onBackend: () => () => undefined,
     },
-    { dataSize: { height: SIZE, width: SIZE }, network: { basicChannels: 2, atrousRate: 2 }, presetSteps: setup.presetSteps },
+    { network: { basicChannels: 2, atrousRate: 2 }, presetSteps: setup.presetSteps },
   );
   sessions.push(session);
   return { session, settings };
@@ -344,6 +362,52 @@ describe('RaceSession', () => {
     expect(session.current!.log.step).toBe(step);
   });
 
+  it("races on the reader's stored data by name: its frames, its size's facts, its own encoder read; back to the synthetic scenes on a change", async () => {
+    const view = recorder();
+    const own: RoadSceneDataset = {
+      manifest: { height: 32, width: 32, medianFrequencyWeights: WEIGHTS } as unknown as DatasetManifest,
+      splits: { train: tinySplit(3, 5, 'train', 32), val: tinySplit(2, 6, 'val', 32) },
+    };
+    const loads: string[] = [];
+    const encoderReads: string[] = [];
+    const { session, settings } = race(view, { settings: { data: 'own-my-streets', resolution: 'half' }, stored: { 'own-my-streets': own }, loads, encoderReads });
+    await session.prepare();
+    const r = session.current!;
+    // Half of its 32 x 32, its two validation frames scored (fewer than the ten of the synthetic scenes).
+    expect([r.scored.height, r.scored.width, r.scored.count]).toEqual([16, 16, 2]);
+    expect(r.state.data).toBe('own-my-streets');
+    expect(loads).toEqual(['own-my-streets']);
+    expect(encoderReads).toEqual(['own-my-streets']);
+    // The cards' facts are at this data's resolutions, not the page's.
+    const facts = view.facts.at(-1)!;
+    expect([facts.height, facts.width]).toEqual([16, 16]);
+    const segnetFacts = facts.decoders.find((d) => d.decoder === 'segnet')!;
+    expect(segnetFacts.featureMapBytes).toBe(segnet.memoryReport({ encoder: 'basic', decoder: 'segnet', height: 16, width: 16 }).encoderFeatureBytes);
+    await session.start();
+    await view.step((s) => s >= 1);
+    session.pause();
+    await session.settled();
+
+    Object.assign(settings, { data: 'synthetic', resolution: 'full' });
+    await session.rebuild();
+    expect(session.current!.scored.count).toBe(10);
+    expect(loads).toEqual(['own-my-streets', 'synthetic']);
+    expect(encoderReads).toEqual(['own-my-streets', 'synthetic']);
+    // Each data's dataset and encoder are read once: back on the reader's data, nothing is read again.
+    Object.assign(settings, { data: 'own-my-streets', resolution: 'half' });
+    await session.rebuild();
+    expect(loads).toEqual(['own-my-streets', 'synthetic']);
+    expect(encoderReads).toEqual(['own-my-streets', 'synthetic']);
+  });
+
+  it('names a stored dataset that is not in this browser', async () => {
+    const view = recorder();
+    const { session } = race(view, { settings: { data: 'own-gone' } });
+    await session.prepare();
+    expect(view.messages.at(-1)).toBe('The comparison could not run: no stored dataset named "own-gone" in this browser');
+    expect(session.phase).toBe('idle');
+  });
+
   it('reports a build that fails, and builds on the next try', async () => {
     const view = recorder();
     let fail = true;
@@ -360,7 +424,7 @@ describe('RaceSession', () => {
         watchDevice: () => () => undefined,
         onBackend: () => () => undefined,
       },
-      { dataSize: { height: SIZE, width: SIZE }, network: { basicChannels: 2, atrousRate: 2 } },
+      { network: { basicChannels: 2, atrousRate: 2 } },
     );
     sessions.push(session);
     await session.prepare();
