@@ -245,4 +245,29 @@ describe('decoder-comparison (chapter 8)', () => {
       await expect.poll(size, { timeout: 90_000 }).toBe('48x64');
     });
   }, 240_000);
+
+  it('keeps five decoders legible on a phone: the board scrolls sideways, by keyboard too, and the page does not', async () => {
+    await withPage(
+      `${PAGE}?race.decoders=segnet,fcn,deeplab-largefov,deconvnet,bilinear`,
+      async (page) => {
+        const board = page.locator(`${tag} [data-part="predictions"]`);
+        await board.scrollIntoViewIfNeeded();
+        await page.waitForSelector(`${tag}[data-refreshed="0"]`, { timeout: 120_000 });
+        // Each picture at least 4.5rem (72 px) wide, so the board is wider than its box, which scrolls.
+        const widths = await page.locator(`${tag} .dc-predictions .dc-row:not(.dc-head) canvas`).evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width));
+        expect(Math.min(...widths)).toBeGreaterThanOrEqual(66);
+        const box = await board.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, tab: el.getAttribute('tabindex'), label: el.getAttribute('aria-label') }));
+        expect(box.scroll).toBeGreaterThan(box.client);
+        expect(box.tab).toBe('0');
+        expect(box.label).toBe('Predictions of each decoder (scrolls sideways on a narrow screen)');
+        // The arrow keys scroll it once focused; the page itself never scrolls sideways.
+        await board.focus();
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => board.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await expectNoAxeViolations(page);
+      },
+      { width: 390, height: 844 },
+    );
+  }, 240_000);
 });

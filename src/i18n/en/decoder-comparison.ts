@@ -37,6 +37,7 @@ export const decoderComparison = {
     notStored: (name: string) => `No dataset named ${name} is stored in this browser: the race uses the synthetic scenes. Add your own under “Your own road scenes” above.`,
   },
   board: {
+    region: 'Predictions of each decoder (scrolls sideways on a narrow screen)',
     frame: 'Frame',
     truth: 'Ground truth',
     name: (index: number) => `validation frame ${index}`,

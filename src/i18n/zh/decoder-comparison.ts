@@ -34,6 +34,7 @@ export const decoderComparison: (typeof en)['decoderComparison'] = {
     notStored: (name) => `这个浏览器里没有名为 ${name} 的数据集：比赛改用合成场景。可以在上面的“你自己的道路场景”中加入你的数据。`,
   },
   board: {
+    region: '各解码器的预测（窄屏上可左右滚动）',
     frame: '帧',
     truth: '真实标注',
     name: (index) => `验证帧 ${index}`,

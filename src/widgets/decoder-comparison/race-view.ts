@@ -71,7 +71,10 @@ export function comparisonView(root: HTMLElement, pageFacts: FactsTable): Compar
     parts.board.style.setProperty('--dc-aspect', `${width} / ${height}`);
     parts.board.style.setProperty('--dc-rows', String(at.length));
     parts.board.replaceChildren(renderPredictions(view, w));
+    keyboardScroll(parts.board);
   };
+  // A board wider than the screen scrolls sideways: focusable then, so the keyboard can scroll it.
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => keyboardScroll(parts.board)).observe(parts.board);
 
   const factsOf = (s: ComparisonState, decoder: ComparedDecoder) => {
     const at = built && built.state.data === s.data && built.state.resolution === s.resolution ? built.facts : pageFacts[s.resolution];
@@ -168,4 +171,10 @@ export function comparisonView(root: HTMLElement, pageFacts: FactsTable): Compar
 export function comparisonPlaceholders(root: HTMLElement, m: Messages['decoderComparison'] = pageMessages().decoderComparison): void {
   widgetPart(root, 'predictions').replaceChildren(h('p', { class: 'dc-chart-placeholder' }, m.board.placeholder));
   widgetPart(root, 'loss').replaceChildren(h('p', { class: 'dc-chart-placeholder' }, m.loss.placeholder));
+}
+
+/** Makes `el` a tab stop while its content overflows it sideways (and not otherwise). */
+export function keyboardScroll(el: HTMLElement): void {
+  if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+  else el.removeAttribute('tabindex');
 }

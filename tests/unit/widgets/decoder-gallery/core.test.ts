@@ -1,0 +1,127 @@
+/**
+ * The decoder gallery's plain-TS core: its URL state, the lens window (size, clamping at the
+ * edges, keyboard moves, pointer mapping), where the lens opens (the busiest true boundaries,
+ * checked against a brute-force count), and the per-frame and in-lens scores (against the
+ * engine's metrics on hand-cropped frames).
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateSegmentation } from '../../../../src/segnet/core';
+import { busiestCentre, lensSize, lensWindow, movedCentre, pointerPixel, windowCentre } from '../../../../src/widgets/decoder-gallery/lens';
+import { crop, frameScores, windowScores } from '../../../../src/widgets/decoder-gallery/scores';
+import { galleryCodec } from '../../../../src/widgets/decoder-gallery/state';
+import { readState, withState } from '../../../../src/widgets/shared/url-state';
+
+const FRAME = { height: 180, width: 240 };
+
+describe('galleryCodec', () => {
+  it('restores frame, zoom and centre from a link, and writes only what differs from the defaults', () => {
+    expect(readState('gallery', galleryCodec, '?gallery.frame=3&gallery.zoom=6&gallery.x=100&gallery.y=40')).toEqual({ frame: 3, zoom: 6, centre: { x: 100, y: 40 } });
+    expect(withState('gallery', galleryCodec, galleryCodec.defaults, '')).toBe('');
+    expect(withState('gallery', galleryCodec, { frame: 1, zoom: 4, centre: { x: 7, y: 9 } }, '')).toBe('?gallery.x=7&gallery.y=9');
+  });
+
+  it('ignores a zoom not offered, a frame out of range and half a centre', () => {
+    expect(readState('gallery', galleryCodec, '?gallery.zoom=5&gallery.frame=99&gallery.x=10')).toEqual(galleryCodec.defaults);
+    expect(readState('gallery', galleryCodec, '?gallery.x=-1&gallery.y=3').centre).toBeNull();
+  });
+});
+
+describe('lens', () => {
+  it('is 1/zoom of the frame each way, and stays inside the frame at its edges', () => {
+    expect(lensSize(FRAME, 4)).toEqual({ height: 45, width: 60 });
+    expect(lensWindow(FRAME, 4, { x: 120, y: 90 })).toEqual({ top: 68, left: 90, height: 45, width: 60 });
+    expect(lensWindow(FRAME, 4, { x: 0, y: 0 })).toEqual({ top: 0, left: 0, height: 45, width: 60 });
+    expect(lensWindow(FRAME, 4, { x: 4000, y: 4000 })).toEqual({ top: 135, left: 180, height: 45, width: 60 });
+    expect(lensSize({ height: 12, width: 16 }, 6)).toEqual({ height: 4, width: 4 });
+  });
+
+  it('moves by an eighth of the lens per arrow key, four times that with Shift, and not past an edge', () => {
+    const c = { x: 120, y: 90 };
+    expect(movedCentre(c, 'ArrowRight', false, FRAME, 4)).toEqual({ x: 128, y: 90 });
+    expect(movedCentre(c, 'ArrowUp', true, FRAME, 4)).toEqual({ x: 120, y: 66 });
+    expect(movedCentre(c, 'Enter', false, FRAME, 4)).toBeNull();
+    const atEdge = windowCentre(lensWindow(FRAME, 4, { x: 0, y: 0 }));
+    expect(movedCentre(atEdge, 'ArrowLeft', false, FRAME, 4)).toEqual(atEdge);
+  });
+
+  it('maps a pointer in a panel drawn at any size to the frame pixel under it', () => {
+    expect(pointerPixel(0, 0, { width: 480, height: 360 }, FRAME)).toEqual({ x: 0, y: 0 });
+    expect(pointerPixel(479.9, 359.9, { width: 480, height: 360 }, FRAME)).toEqual({ x: 239, y: 179 });
+    expect(pointerPixel(120, 45, { width: 120, height: 90 }, FRAME)).toEqual({ x: 239, y: 90 });
+    expect(pointerPixel(-5, 500, { width: 120, height: 90 }, FRAME)).toEqual({ x: 0, y: 179 });
+  });
+
+  it('opens on the window with the most true boundaries (a brute-force count agrees), ignoring void', () => {
+    const H = 40;
+    const W = 48;
+    // Sky above road; a pole (class 2) at columns 36..37 from row 10 down; void (11) at the left edge.
+    const labels = new Uint8Array(H * W).map((_, i) => {
+      const y = Math.floor(i / W);
+      const x = i % W;
+      if (x < 4) return 11;
+      if (x >= 36 && x <= 37 && y >= 10) return 2;
+      return y < 20 ? 0 : 3;
+    });
+    const zoom = 4;
+    const centre = busiestCentre(labels, { height: H, width: W }, zoom);
+    const edges = (w: { top: number; left: number; height: number; width: number }): number => {
+      let n = 0;
+      for (let y = w.top; y < w.top + w.height; y++) {
+        for (let x = w.left; x < w.left + w.width; x++) {
+          const c = labels[y * W + x]!;
+          const r = x + 1 < W ? labels[y * W + x + 1]! : c;
+          const b = y + 1 < H ? labels[(y + 1) * W + x]! : c;
+          if (c !== 11 && ((r !== c && r !== 11) || (b !== c && b !== 11))) n++;
+        }
+      }
+      return n;
+    };
+    const size = lensSize({ height: H, width: W }, zoom);
+    let best = 0;
+    for (let top = 0; top + size.height <= H; top += Math.floor(size.height / 4)) {
+      for (let left = 0; left + size.width <= W; left += Math.floor(size.width / 4)) best = Math.max(best, edges({ top, left, ...size }));
+    }
+    const chosen = lensWindow({ height: H, width: W }, zoom, centre);
+    expect(edges(chosen)).toBe(best);
+    // The pole meets the horizon there: the window holds both.
+    expect(chosen.left).toBeLessThanOrEqual(36);
+    expect(chosen.left + chosen.width).toBeGreaterThan(37);
+    expect(chosen.top).toBeLessThanOrEqual(19);
+    // A frame of one class has no boundary: the lens opens at its centre.
+    expect(busiestCentre(new Uint8Array(H * W), { height: H, width: W }, zoom)).toEqual({ x: 24, y: 20 });
+    expect(() => busiestCentre(new Uint8Array(10), { height: H, width: W }, zoom)).toThrow('10 labels for a 40 x 48 frame');
+  });
+});
+
+describe('scores', () => {
+  const H = 16;
+  const W = 20;
+  const truth = new Uint8Array(H * W).map((_, i) => (Math.floor(i / W) < 8 ? 0 : 3));
+  // The prediction puts the horizon two rows low.
+  const predicted = new Uint8Array(H * W).map((_, i) => (Math.floor(i / W) < 10 ? 0 : 3));
+
+  it("scores a frame with the engine's metrics: a perfect prediction 1 and 1, a shifted horizon less", () => {
+    expect(frameScores(truth, truth, { height: H, width: W })).toEqual({ meanIoU: 1, boundaryF1: 1 });
+    const s = frameScores(truth, predicted, { height: H, width: W });
+    // IoU: sky 160/200, road 120/160.
+    expect(s.meanIoU).toBeCloseTo((160 / 200 + 120 / 160) / 2, 12);
+    expect(s.boundaryF1).toBeLessThan(1);
+  });
+
+  it('crops the window row by row, for labels and for RGB, and refuses a window outside the frame', () => {
+    const rgb = new Uint8ClampedArray(H * W * 3).map((_, i) => i % 251);
+    const w = { top: 3, left: 5, height: 4, width: 6 };
+    const c = crop(rgb, { height: H, width: W }, w, 3);
+    expect(c).toBeInstanceOf(Uint8ClampedArray);
+    for (let y = 0; y < 4; y++) for (let x = 0; x < 6; x++) for (let k = 0; k < 3; k++) expect(c[(y * 6 + x) * 3 + k]).toBe(rgb[((3 + y) * W + 5 + x) * 3 + k]);
+    expect(() => crop(truth, { height: H, width: W }, { top: 14, left: 0, height: 4, width: 4 })).toThrow('window 4 x 4 at (14, 0) is outside the 16 x 20 frame');
+  });
+
+  it('scores the lens window as a frame of its own', () => {
+    const w = { top: 4, left: 2, height: 8, width: 10 };
+    const byHand = evaluateSegmentation([{ labels: crop(truth, { height: H, width: W }, w), predictions: crop(predicted, { height: H, width: W }, w), height: 8, width: 10 }]);
+    expect(windowScores(truth, predicted, { height: H, width: W }, w)).toEqual({ meanIoU: byHand.scores.meanIoU, boundaryF1: byHand.boundaryF1 });
+    // Inside the window the shift weighs more: 2 wrong rows of 8 against 2 of 16.
+    expect(windowScores(truth, predicted, { height: H, width: W }, w).meanIoU).toBeLessThan(frameScores(truth, predicted, { height: H, width: W }).meanIoU);
+  });
+});
