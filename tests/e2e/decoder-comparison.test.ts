@@ -252,6 +252,8 @@ describe('decoder-comparison (chapter 8)', () => {
       async (page) => {
         const board = page.locator(`${tag} [data-part="predictions"]`);
         await board.scrollIntoViewIfNeeded();
+        // On a small screen the race waits for the reader's word before loading a network.
+        await page.locator(`${tag} [data-part="status"] [data-action="run"]`).click();
         await page.waitForSelector(`${tag}[data-refreshed="0"]`, { timeout: 120_000 });
         // Each picture at least 4.5rem (72 px) wide, so the board is wider than its box, which scrolls.
         const widths = await page.locator(`${tag} .dc-predictions .dc-row:not(.dc-head) canvas`).evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width));
