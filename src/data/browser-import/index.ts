@@ -19,4 +19,4 @@ export {
   type StoredDatasetInfo,
   type StoredRecord,
 } from './dataset-store';
-export { OWN_DATA_CHANNEL, OWN_DATA_DB, idbBackend, storageEstimate } from './idb-backend';
+export { OWN_DATA_CHANNEL, OWN_DATA_DB, idbBackend, storageEstimate, withIdbStore, type IdbBackend } from './idb-backend';

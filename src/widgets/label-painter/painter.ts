@@ -4,7 +4,7 @@
  * pointer (mouse, pen or touch) or by keyboard (arrow keys move a cursor, Space paints), brush
  * and fill tools, undo and redo, the label PNG, and adding the pair to the reader's data.
  */
-import { DatasetStore, formatBytes, idbBackend, OWN_DATA_CHANNEL, storageEstimate, StorageFullError } from '../../data/browser-import';
+import { formatBytes, OWN_DATA_CHANNEL, storageEstimate, StorageFullError, withIdbStore } from '../../data/browser-import';
 import { errorMessage } from '../../segnet/core';
 import { pageMessages } from '../../i18n';
 import { paintRgba } from '../shared/dom';
@@ -219,8 +219,8 @@ export function openPainter(host: HTMLElement, o: PainterOptions): Painter {
       }
       add.disabled = true;
       say(t.adding);
-      const store = new DatasetStore(idbBackend(), { estimate: storageEstimate });
-      addPainted(store, { name: o.name, width, height, rgb: o.rgb, labels: labels.slice() }).then(
+      const photo = { name: o.name, width, height, rgb: o.rgb, labels: labels.slice() };
+      withIdbStore((store) => addPainted(store, photo), { estimate: storageEstimate }).then(
         ({ info, created }) => {
           say(t.added(info.name, info.counts.train ?? 0, info.counts.val ?? 0, created));
           root.dataset.added = info.name;

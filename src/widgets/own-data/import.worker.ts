@@ -14,7 +14,8 @@ let running: AbortController | null = null;
 async function run(request: Extract<ImportRequest, { kind: 'import' }>): Promise<void> {
   const controller = new AbortController();
   running = controller;
-  const store = new DatasetStore(idbBackend(), { estimate: storageEstimate });
+  const backend = idbBackend();
+  const store = new DatasetStore(backend, { estimate: storageEstimate });
   try {
     // An import a reload cut off left shards that no manifest names: cleared before writing more
     // (those begun in the last hour are spared: another tab may be importing them now).
@@ -35,6 +36,7 @@ async function run(request: Extract<ImportRequest, { kind: 'import' }>): Promise
     else post({ kind: 'failed', message: e instanceof Error ? e.message : String(e), full: e instanceof StorageFullError ? e.estimate : false });
   } finally {
     running = null;
+    backend.close();
   }
 }
 

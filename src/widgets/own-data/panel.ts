@@ -45,7 +45,8 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
     zip.disabled = true;
     return () => listening.abort();
   }
-  const store = new DatasetStore(idbBackend(), { estimate: storageEstimate });
+  const backend = idbBackend();
+  const store = new DatasetStore(backend, { estimate: storageEstimate });
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(OWN_DATA_CHANNEL);
   let worker: Worker | null = null;
 
@@ -209,5 +210,6 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
     listening.abort();
     channel?.close();
     worker?.terminate();
+    backend.close();
   };
 }

@@ -27,7 +27,9 @@ export function showStoredOptions(select: HTMLSelectElement, options: readonly D
 /** Lists the stored datasets now and after every change; `onChange` gets their options. */
 export function watchStoredDatasets(select: HTMLSelectElement, m: Messages['trainingStudio'], onChange: (options: DatasetOption[]) => void, signal: AbortSignal): void {
   if (typeof indexedDB === 'undefined') return;
-  const store = new DatasetStore(idbBackend());
+  const backend = idbBackend();
+  const store = new DatasetStore(backend);
+  signal.addEventListener('abort', () => backend.close());
   const list = (): void => {
     void store
       .list()
