@@ -18,7 +18,7 @@ import { colourFill, regionFill } from './fill';
 import { LabelHistory } from './history';
 import { labelPng } from './label-png';
 import { addPainted } from './my-data';
-import { labelFileName, renderCursor, renderPainter } from './render';
+import { labelFileName, renderCursor, renderPainter, showBrushSize } from './render';
 import { FILL_TOLERANCE, movedCursor, painterCodec, shortcut, type PainterState } from './state';
 
 export interface PainterOptions {
@@ -82,10 +82,12 @@ export function openPainter(host: HTMLElement, o: PainterOptions): Painter {
   };
   const state = widgetState(o.id, painterCodec, (s) => {
     sync(s);
+    showBrushSize(root, s.size, m);
     drawCursor();
   });
   const sync = bindFields(root, painterCodec, (patch) => state.set(patch), signal, () => state.get());
   sync(state.get());
+  showBrushSize(root, state.get().size, m);
 
   /** Paints at (x, y) with the current tool, continuing a drag from `from` for the brush. */
   const paint = (x: number, y: number, from: { x: number; y: number } | null): void => {
