@@ -1,5 +1,8 @@
 import type { en } from '../en';
 
+/** The splits as the Chinese pages name them (an unknown split keeps its folder name). */
+const SPLITS: Record<string, string> = { train: '训练集', val: '验证集', test: '测试集' };
+
 export const ownData: (typeof en)['ownData'] = {
   pick: '选择文件夹',
   pickZip: '或选择压缩成 .zip 的文件夹',
@@ -9,7 +12,7 @@ export const ownData: (typeof en)['ownData'] = {
   cancel: '取消导入',
   progressLabel: '导入进度',
   reading: (files) => `正在读取 ${files} 个文件…`,
-  progress: (done, total, split) => `已保存 ${done} / ${total} 对（当前：${split}）。`,
+  progress: (done, total, split) => `已保存 ${done} / ${total} 对（当前：${SPLITS[split] ?? split}）。`,
   stored: (name, train, val) => `已保存 ${name}：训练 ${train} 对，验证 ${val} 对。下方训练工作台的“数据”里列出了它。`,
   failed: (reason) => `未导入：${reason}。什么都没有保存。`,
   workerStopped: '导入线程意外停止',
