@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../../src/i18n';
-import { expectChinese } from './chinese-text';
+import { expectChinese } from '../../i18n/same-in-both';
 
 const t = messages('zh').labelPainter;
 
