@@ -39,6 +39,8 @@ export interface PainterOptions {
 export interface Painter {
   /** The painted labels (live). */
   readonly labels: Uint8Array;
+  /** Whether the labels differ from the network's (edits undone all the way are none). */
+  readonly edited: boolean;
   setOpacity(opacity: number): void;
   close(): void;
 }
@@ -247,6 +249,9 @@ export function openPainter(host: HTMLElement, o: PainterOptions): Painter {
   drawCursor();
   return {
     labels,
+    get edited() {
+      return labels.some((label, i) => label !== prediction[i]);
+    },
     setOpacity(value) {
       opacity = value;
       draw();
