@@ -3,7 +3,7 @@
  * writes them to this browser's dataset store (the same IndexedDB the page and the engine
  * worker read). One import at a time; a cancel removes what was written.
  */
-import { DatasetStore, idbBackend, importFiles, storageEstimate, StorageFullError } from '../../data/browser-import';
+import { DatasetStore, idbBackend, importErrorData, importFiles, storageEstimate, StorageFullError } from '../../data/browser-import';
 import { decodeBitmapPair, measureBitmap } from '../../data/browser-import/decode-bitmap';
 import { expandZips } from '../../data/browser-import/zip-files';
 import type { ImportReport, ImportRequest } from './import-protocol';
@@ -33,7 +33,10 @@ async function run(request: Extract<ImportRequest, { kind: 'import' }>): Promise
     post({ kind: 'done', info });
   } catch (e) {
     if (controller.signal.aborted) post({ kind: 'cancelled' });
-    else post({ kind: 'failed', message: e instanceof Error ? e.message : String(e), full: e instanceof StorageFullError ? e.estimate : false });
+    else {
+      const error = importErrorData(e);
+      post({ kind: 'failed', message: e instanceof Error ? e.message : String(e), full: e instanceof StorageFullError ? e.estimate : false, ...(error ? { error } : {}) });
+    }
   } finally {
     running = null;
     backend.close();
