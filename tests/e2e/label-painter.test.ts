@@ -186,6 +186,25 @@ describe('label painter (chapter 8)', () => {
       expect(await page.locator(`${painter} [data-part="painter-status"]`).innerText()).toMatch(/^Painted \d+ pixels? Car\.$/);
       const axe = await new AxeBuilder({ page }).include(painter).analyze();
       expect(axe.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+      // Another sample asks before the painted labels go: Keep (Enter on the focused button) keeps them.
+      const confirm = page.locator('own-image [data-part="confirm"]');
+      const other = page.locator('own-image [data-sample]').nth(1);
+      await other.tap();
+      await confirm.waitFor();
+      expect(await confirm.locator('p').innerText()).toMatch(/^Discard your label edits\?/);
+      const confirmAxe = await new AxeBuilder({ page }).include('own-image [data-part="confirm-host"]').analyze();
+      expect(confirmAxe.violations.map((x) => x.id)).toEqual([]);
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.choice)).toBe('keep');
+      await page.keyboard.press('Enter');
+      await confirm.waitFor({ state: 'detached' });
+      expect(await strokes(page)).toBe(1);
+      expect(await page.locator('own-image [data-part="message"]').innerText()).toMatch(/^Kept your label edits/);
+      // Discard drops them and shows the new sample.
+      await other.tap();
+      await confirm.locator('[data-choice="discard"]').tap();
+      await page.locator(painter).waitFor({ state: 'detached' });
+      await page.waitForSelector('own-image[data-prediction="ready"]', { timeout: 60_000 });
       expect(v.log.foreignRequests).toEqual([]);
       expect(problems(v.log)).toEqual([]);
     } finally {

@@ -262,3 +262,28 @@ describe.skipIf(!HAVE_CAMVID)('own dataset (chapter 8) [needs ../shared/camvid; 
     }
   });
 });
+
+describe('own dataset refusals on the Chinese edition (no CamVid needed)', () => {
+  it('words the importer’s refusals in Chinese: a broken zip, and an image without its label', async () => {
+    const brokenZip = join(tmp, '坏的.zip');
+    writeFileSync(brokenZip, 'not a zip at all');
+    const loose = join(tmp, 'loose');
+    mkdirSync(loose, { recursive: true });
+    writeFileSync(join(loose, 'street.png'), await sharp({ create: { width: 8, height: 6, channels: 3, background: '#808080' } }).png().toBuffer());
+    const v = await visit(browser, origin, `/zh${PATH}`, { context: { viewport: { width: 1280, height: 900 } } });
+    const { page } = v;
+    try {
+      await page.locator(panel).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${panel}[data-listed]`);
+      await page.locator(`${panel} input[data-part="zip"]`).setInputFiles(brokenZip);
+      await page.waitForSelector(`${panel}[data-outcome="failed"]`, { timeout: 60_000 });
+      expect(await panelMessage(page)).toMatch(/^未导入：坏的\.zip 不是可读取的 \.zip 文件（.+）。什么都没有保存。$/);
+      await page.locator(`${panel} input[data-part="folder"]`).setInputFiles(loose);
+      await page.waitForFunction((p) => (document.querySelector(`${p} [data-part="message"]`)?.textContent ?? '').includes('图像缺少标注'), panel, { timeout: 60_000 });
+      expect(await panelMessage(page)).toBe('未导入：图像缺少标注：loose/street.png 没有标注（应在 labels 文件夹里有一个名为 street.png 的 PNG）。什么都没有保存。');
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+});

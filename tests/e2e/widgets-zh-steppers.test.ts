@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { englishLeftovers, hasChinese } from '../unit/widgets/zh-leftovers';
+import { englishLeftovers, hasChinese } from '../unit/i18n/same-in-both';
 import { withChinesePage as openChinese } from './chinese-page';
 import { launchChromium } from './browser';
 

@@ -5,16 +5,17 @@
  * imageOrientation 'none', so a JPEG's EXIF rotation is not applied (the CLI's sharp does not apply it either; the
  * browser tests compare the stored labels with the CLI's). The checks are the CLI's own.
  */
+import { ImportError } from '../import-error';
 import { checkDecodedPair, isPng, type PairDecoder, type Raster } from '../camvid/pair-checks';
 import type { ImageSize } from '../image-size';
 
 async function bitmapOf(bytes: Uint8Array, location: string, what: 'image' | 'label'): Promise<ImageBitmap> {
   const png = /\.png$/i.test(location) || what === 'label';
-  if (png && !isPng(bytes)) throw new Error(`corrupt PNG: ${what} ${location} is not a PNG file`);
+  if (png && !isPng(bytes)) throw new ImportError('not-png', { kind: what, location });
   try {
     return await createImageBitmap(new Blob([bytes.slice().buffer]), { colorSpaceConversion: 'none', premultiplyAlpha: 'none', imageOrientation: 'none' });
   } catch (err) {
-    throw new Error(`corrupt ${png ? 'PNG' : 'image'}: ${what} ${location} cannot be decoded (${(err as Error).message})`);
+    throw new ImportError('undecodable', { kind: what, location, png, reason: (err as Error).message });
   }
 }
 
@@ -23,7 +24,7 @@ async function rasterOf(bytes: Uint8Array, location: string, what: 'image' | 'la
   try {
     const { width, height } = bitmap;
     const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new Error(`${what} ${location}: this browser gives no 2D canvas to read pixels from`);
+    if (!ctx) throw new ImportError('no-canvas', { kind: what, location });
     ctx.drawImage(bitmap, 0, 0);
     const data = ctx.getImageData(0, 0, width, height).data;
     return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), height, width, channels: 4 };

@@ -4,7 +4,7 @@
  * after the request (IndexedDB aborts the transaction, and only its error names the quota) must
  * reach the caller.
  */
-import type { StoreBackend, StoredRecord } from './dataset-store';
+import { DatasetStore, type DatasetStoreOptions, type StoreBackend, type StoredRecord } from './dataset-store';
 
 /** The database every tab and worker of the site shares for the reader's datasets. */
 export const OWN_DATA_DB = 'unpooled-own-data';
@@ -38,14 +38,50 @@ function open(factory: IDBFactory): Promise<IDBDatabase> {
   return request(r);
 }
 
+/**
+ * Runs `use` on a store over its own IndexedDB connection, closed when `use` settles (a page
+ * that adds or loads once holds no connection afterwards).
+ */
+export async function withIdbStore<T>(use: (store: DatasetStore) => Promise<T>, options?: DatasetStoreOptions, factory: IDBFactory = indexedDB): Promise<T> {
+  const backend = idbBackend(factory);
+  try {
+    return await use(new DatasetStore(backend, options));
+  } finally {
+    backend.close();
+  }
+}
+
+/** A backend on IndexedDB that can let go of its connection. */
+export interface IdbBackend extends StoreBackend {
+  /**
+   * Closes the connection (at once, or when a pending open completes); a later call opens a
+   * fresh one. Another tab's schema upgrade closes it too, so it is never blocked by this page.
+   */
+  close(): void;
+}
+
 /** A backend on IndexedDB (`indexedDB` of the page or the worker by default). */
-export function idbBackend(factory: IDBFactory = indexedDB): StoreBackend {
+export function idbBackend(factory: IDBFactory = indexedDB): IdbBackend {
   let db: Promise<IDBDatabase> | null = null;
+  const connect = (): Promise<IDBDatabase> => {
+    const opening: Promise<IDBDatabase> = open(factory).then(
+      (connection) => {
+        // A newer version elsewhere (another tab, a later site) waits on no connection of ours.
+        connection.onversionchange = () => {
+          connection.close();
+          if (db === opening) db = null;
+        };
+        return connection;
+      },
+      (e: unknown) => {
+        if (db === opening) db = null;
+        throw e;
+      },
+    );
+    return opening;
+  };
   const store = async (name: string, mode: IDBTransactionMode): Promise<{ s: IDBObjectStore; tx: IDBTransaction }> => {
-    db ??= open(factory).catch((e: unknown) => {
-      db = null;
-      throw e;
-    });
+    db ??= connect();
     const tx = (await db).transaction(name, mode);
     return { s: tx.objectStore(name), tx };
   };
@@ -68,6 +104,12 @@ export function idbBackend(factory: IDBFactory = indexedDB): StoreBackend {
     putShard: (key, bytes) => write(SHARDS, (s) => s.put(bytes, key)),
     shardKeys: async () => (await read(SHARDS, (s) => s.getAllKeys())).map(String),
     deleteShards: (keys) => (keys.length === 0 ? Promise.resolve() : write(SHARDS, (s) => keys.forEach((k) => s.delete(k)))),
+    close: () => {
+      const closing = db;
+      db = null;
+      // Transactions already started finish first: IndexedDB closes once they complete.
+      void closing?.then((connection) => connection.close(), () => undefined);
+    },
   };
 }
 

@@ -6,6 +6,7 @@
  * Any failure or an abort removes what was written; the store lists the dataset only once its
  * manifest is committed, last.
  */
+import { ImportError } from '../import-error';
 import { importPair, readLists } from '../camvid/import-pairs';
 import type { ListedPair } from '../camvid/list-file';
 import type { PairDecoder } from '../camvid/pair-checks';
@@ -46,7 +47,7 @@ export interface ImportFilesOptions {
  * @throws naming the bad file (corrupt, wrong size, value out of range, orphan) or folder.
  */
 export async function importFiles(o: ImportFilesOptions): Promise<StoredDatasetInfo> {
-  if (o.files.length === 0) throw new Error('no files: pick a folder (or drop one) holding images and labels');
+  if (o.files.length === 0) throw new ImportError('no-files', {});
   const layout = detectLayout(o.files.map((f) => f.path));
   const { rels } = stripTopFolder(o.files.map((f) => f.path));
   const source = fileSource(new Map(rels.map((rel, i) => [rel, o.files[i]!.blob])), layout.root);

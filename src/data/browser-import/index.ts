@@ -19,4 +19,5 @@ export {
   type StoredDatasetInfo,
   type StoredRecord,
 } from './dataset-store';
-export { OWN_DATA_CHANNEL, OWN_DATA_DB, idbBackend, storageEstimate } from './idb-backend';
+export { OWN_DATA_CHANNEL, OWN_DATA_DB, idbBackend, storageEstimate, withIdbStore, type IdbBackend } from './idb-backend';
+export { IMPORT_ERROR_CODES, IMPORT_ERROR_ENGLISH, ImportError, importErrorData, importErrorText, type ImportErrorCode, type ImportErrorData, type ImportErrorParams, type ImportErrorTexts } from '../import-error';

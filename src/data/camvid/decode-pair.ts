@@ -2,20 +2,21 @@
  * Decoding one CamVid image/label pair (Node only: uses sharp); the checks are shared with
  * the page's importer (./pair-checks).
  */
+import { ImportError, type FileKind } from '../import-error';
 import sharp from 'sharp';
 import type { ImageSize } from '../image-size';
 import { checkDecodedPair, isPng, type DecodedPair, type Raster } from './pair-checks';
 
 export type { DecodedPair } from './pair-checks';
 
-async function decodePng(bytes: Uint8Array, location: string, what: string): Promise<Raster> {
-  if (!isPng(bytes)) throw new Error(`corrupt PNG: ${what} ${location} is not a PNG file`);
+async function decodePng(bytes: Uint8Array, location: string, what: FileKind): Promise<Raster> {
+  if (!isPng(bytes)) throw new ImportError('not-png', { kind: what, location });
   try {
     // failOn 'warning' turns libpng's truncation and CRC warnings into errors instead of half images.
     const { data, info } = await sharp(bytes, { failOn: 'warning' }).raw().toBuffer({ resolveWithObject: true });
     return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), ...info };
   } catch (err) {
-    throw new Error(`corrupt PNG: ${what} ${location} cannot be decoded (${(err as Error).message})`);
+    throw new ImportError('undecodable', { kind: what, location, png: true, reason: (err as Error).message });
   }
 }
 

@@ -5,6 +5,7 @@
  * (./import-camvid) and the page's importer (../browser-import) both run these, so they
  * accept and refuse the same input with the same words. Browser-safe: no Node imports.
  */
+import { ImportError } from '../import-error';
 import type { ImageSize } from '../image-size';
 import { resizeImageArea } from '../resize-image';
 import { resizeLabels } from '../resize-labels';
@@ -20,11 +21,11 @@ async function readList(source: CamvidSource, split: string, limit: number | nul
   try {
     bytes = await source.read(listName);
   } catch (err) {
-    if (err instanceof MissingFileError) throw new Error(`missing list file: ${err.location}`);
+    if (err instanceof MissingFileError) throw new ImportError('missing-list', { location: err.location });
     throw err;
   }
   const pairs = parseListFile(new TextDecoder().decode(bytes), source.locate(listName));
-  if (pairs.length === 0) throw new Error(`${source.locate(listName)} lists no image/label pairs`);
+  if (pairs.length === 0) throw new ImportError('empty-list', { location: source.locate(listName) });
   return limit == null ? pairs : pairs.slice(0, limit);
 }
 
@@ -33,9 +34,9 @@ async function readPairFile(source: CamvidSource, pair: ListedPair, listName: st
     return await source.read(pair[which]);
   } catch (err) {
     if (!(err instanceof MissingFileError)) throw err;
-    const listed = `(listed in ${listName} line ${pair.line})`;
-    if (which === 'label') throw new Error(`image without label: ${source.locate(pair.image)} has no label, ${err.location} not found ${listed}`);
-    throw new Error(`label without image: ${source.locate(pair.label)} has no image, ${err.location} not found ${listed}`);
+    const listed = { missing: err.location, list: listName, line: pair.line };
+    if (which === 'label') throw new ImportError('listed-without-label', { image: source.locate(pair.image), ...listed });
+    throw new ImportError('listed-without-image', { label: source.locate(pair.label), ...listed });
   }
 }
 

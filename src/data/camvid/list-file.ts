@@ -4,6 +4,8 @@
  * tutorial's Docker path; stripping it leaves paths relative to the CamVid folder.
  */
 
+import { ImportError } from '../import-error';
+
 /** The prefix every path in the tutorial's list files carries. */
 export const TUTORIAL_PREFIX = '/SegNet/CamVid/';
 
@@ -19,7 +21,7 @@ function relativePath(token: string, listName: string, line: number): string {
   const rel = token.startsWith(TUTORIAL_PREFIX) ? token.slice(TUTORIAL_PREFIX.length) : token;
   const parts = rel.split('/');
   if (rel.startsWith('/') || parts.some((p) => p === '..' || p === '.' || p === '')) {
-    throw new Error(`${listName} line ${line}: path "${token}" must be relative to the CamVid folder or start with ${TUTORIAL_PREFIX}`);
+    throw new ImportError('list-path', { list: listName, line, path: token, prefix: TUTORIAL_PREFIX });
   }
   return rel;
 }
@@ -37,9 +39,9 @@ export function parseListFile(text: string, listName: string): ListedPair[] {
     const tokens = raw.trim().split(/\s+/).filter((t) => t !== '');
     if (tokens.length === 0) return;
     if (tokens.length === 1) {
-      throw new Error(`${listName} line ${line}: image ${tokens[0]} has no label (expected "image label")`);
+      throw new ImportError('list-no-label', { list: listName, line, image: tokens[0]! });
     }
-    if (tokens.length > 2) throw new Error(`${listName} line ${line}: expected "image label", got ${tokens.length} paths`);
+    if (tokens.length > 2) throw new ImportError('list-too-many', { list: listName, line, count: tokens.length });
     pairs.push({ image: relativePath(tokens[0]!, listName, line), label: relativePath(tokens[1]!, listName, line), line });
   });
   return pairs;

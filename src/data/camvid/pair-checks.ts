@@ -4,6 +4,7 @@
  * names the offending file, because a bad pair among 701 is otherwise hard to find.
  * Browser-safe: no Node imports.
  */
+import { ImportError } from '../import-error';
 import { VOID_LABEL } from '../../segnet/core';
 import { formatImageSize, type ImageSize } from '../image-size';
 
@@ -46,18 +47,17 @@ const RGB_COLOUR_TYPES = new Set([2, 6]);
  * CamVid's original colour-coded labels (road 128,64,128, ...) are no class indices.
  */
 function toLabelIndices(r: Raster, colourType: number, location: string): Uint8Array {
-  const expected = `expected 8-bit greyscale class indices 0..${VOID_LABEL}`;
-  if (RGB_COLOUR_TYPES.has(colourType)) throw new Error(`label ${location} is an RGB image (colour-coded labels, as CamVid's original _L.png files, are not read); ${expected}`);
+  if (RGB_COLOUR_TYPES.has(colourType)) throw new ImportError('rgb-label', { location, max: VOID_LABEL });
   const n = r.height * r.width;
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const s = i * r.channels;
     const v = r.data[s]!;
     if (r.channels >= 3 && (r.data[s + 1] !== v || r.data[s + 2] !== v)) {
-      throw new Error(`label ${location} is a colour image (pixel ${i % r.width},${Math.floor(i / r.width)}); ${expected}`);
+      throw new ImportError('colour-label', { location, x: i % r.width, y: Math.floor(i / r.width), max: VOID_LABEL });
     }
     if (v > VOID_LABEL) {
-      throw new Error(`label ${location} has value ${v} at pixel (${i % r.width}, ${Math.floor(i / r.width)}); class indices must be 0..${VOID_LABEL}`);
+      throw new ImportError('label-value', { location, value: v, x: i % r.width, y: Math.floor(i / r.width), max: VOID_LABEL });
     }
     out[i] = v;
   }
@@ -80,10 +80,10 @@ export interface DecodedPair {
 export function checkDecodedPair(img: Raster, lbl: Raster, labelColourType: number, where: { image: string; label: string }, sourceSize: ImageSize): DecodedPair {
   const imgSize = formatImageSize(img);
   if (img.height !== sourceSize.height || img.width !== sourceSize.width) {
-    throw new Error(`wrong size: image ${where.image} is ${imgSize} (HxW), expected ${formatImageSize(sourceSize)}`);
+    throw new ImportError('image-size', { image: where.image, size: imgSize, expected: formatImageSize(sourceSize) });
   }
   if (lbl.height !== img.height || lbl.width !== img.width) {
-    throw new Error(`wrong size: label ${where.label} is ${formatImageSize(lbl)} (HxW) but its image ${where.image} is ${imgSize}`);
+    throw new ImportError('label-size', { label: where.label, size: formatImageSize(lbl), image: where.image, imageSize: imgSize });
   }
   return { image: toRgb(img), labels: toLabelIndices(lbl, labelColourType, where.label) };
 }

@@ -3,10 +3,12 @@
  * a folder on disk, a base URL, or the files a reader picked in the page.
  */
 
+import { ImportError } from '../import-error';
+
 /** A file the source does not have (ENOENT, HTTP 404). */
-export class MissingFileError extends Error {
+export class MissingFileError extends ImportError<'not-found'> {
   constructor(readonly location: string) {
-    super(`${location} not found`);
+    super('not-found', { location });
     this.name = 'MissingFileError';
   }
 }

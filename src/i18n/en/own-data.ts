@@ -1,5 +1,9 @@
 /** The "your data" panel: importing a folder of road scenes into this browser, listing and deleting them, storage. */
+import { IMPORT_ERROR_ENGLISH } from '../../data/import-error';
+
 export const ownData = {
+  /** Why an import was refused, by the importer's error code (the CLI's English messages). */
+  importErrors: IMPORT_ERROR_ENGLISH,
   pick: 'Choose a folder',
   pickZip: 'Or a zipped folder (.zip)',
   dropZone: 'Or drop a folder (or a .zip) here',

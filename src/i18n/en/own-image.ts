@@ -39,6 +39,10 @@ export const ownImage = {
   reading: (name: string, others: number) =>
     `Reading “${name}”…${others > 0 ? ` (one picture at a time: the other ${others === 1 ? 'file is' : `${others} files are`} left aside)` : ''}`,
   previousStays: (message: string) => `${message} The previous picture stays.`,
+  discardQuestion: (name: string) => `Discard your label edits? Showing “${name}” starts from the network’s labels again.`,
+  keepEdits: 'Keep',
+  discardEdits: 'Discard',
+  editsKept: (name: string) => `Kept your label edits; “${name}” was not opened.`,
   showing: (name: string, warning: string | null) => (warning ? `Showing “${name}”. ${warning}` : `Showing “${name}”.`),
   // The part of the picture the network sees
   wholePicture: (width: number, height: number, targetWidth: number, targetHeight: number) =>

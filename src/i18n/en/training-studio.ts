@@ -9,7 +9,10 @@ export const trainingStudio = {
     vggWidth: 'VGG16 width',
     decoder: 'Decoder',
     data: 'Data',
-    dataOption: (name: string, trainCount: number) => `${name} (${trainCount} training images)`,
+    /** A dataset the site ships or the dev server offers, by what it is: the menu never shows a folder id. */
+    syntheticData: (height: number, width: number) => `Synthetic scenes, ${height} x ${width}`,
+    camvidData: (height: number, width: number) => `CamVid, ${height} x ${width}`,
+    dataOption: (label: string, trainCount: number) => `${label} (${trainCount} training images)`,
     storedOption: (name: string, train: number, val: number, height: number, width: number) => `Your data: ${name} (${train} train, ${val} val, ${height}x${width})`,
     resolution: 'Resolution',
     fullSize: 'The data’s size',

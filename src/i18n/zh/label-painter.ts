@@ -27,10 +27,10 @@ export const labelPainter: (typeof en)['labelPainter'] = {
   redone: '已重做。',
   nothingToUndo: '没有可撤销的操作。',
   nothingToRedo: '没有可重做的操作。',
-  exported: (file, width, height) => `已保存 ${file}：${width} x ${height} 像素，每个像素是类别编号 0–10，未标注为 11（SegNet-Tutorial 的格式）。`,
+  exported: (file, width, height) => `已保存 ${file}：${height} × ${width} 像素（高 × 宽），每个像素是类别编号 0–10，未标注为 11（SegNet-Tutorial 的格式）。`,
   adding: '正在把照片及其标注存入这个浏览器…',
   added: (name, train, val, created) =>
-    `${created ? `已创建 ${name}，这张照片同时放入 train 和 val（训练工作台两者都需要）` : `已把这张照片加入 ${name}`}：${train} 对训练数据，${val} 对验证数据。训练工作台会在“数据”下列出它。`,
+    `${created ? `已创建 ${name}，这张照片同时放入训练集和验证集（训练工作台两者都需要）` : `已把这张照片加入 ${name}`}：${train} 对训练数据，${val} 对验证数据。训练工作台会在“数据”下列出它。`,
   addFailed: (error) => `未存储：${error}`,
   noStorage: '这个浏览器在此不为网页保存数据（没有 IndexedDB）：请改为导出标注 PNG。',
 };

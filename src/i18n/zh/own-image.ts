@@ -16,6 +16,10 @@ export const ownImage: (typeof en)['ownImage'] = {
   nothingDropped: '拖进来的内容无法读取：请从电脑上拖入一个图片文件。',
   reading: (name, others) => `正在读取“${name}”…${others > 0 ? `（一次只处理一张图片：另外 ${others} 个文件已被略过）` : ''}`,
   previousStays: (message) => `${message}原来的图片保持不变。`,
+  discardQuestion: (name) => `放弃你对标签的修改吗？显示“${name}”会重新从网络给出的标签开始。`,
+  keepEdits: '保留',
+  discardEdits: '放弃',
+  editsKept: (name) => `已保留你对标签的修改；没有打开“${name}”。`,
   showing: (name, warning) => (warning ? `正在显示“${name}”。${warning}` : `正在显示“${name}”。`),
   wholePicture: (width, height, targetWidth, targetHeight) => `整张图片（${height} × ${width} 像素）都被采用，并缩放到 ${targetHeight} × ${targetWidth}。`,
   cropped: (cropWidth, cropHeight, width, height, sidesCut, targetWidth, targetHeight) =>

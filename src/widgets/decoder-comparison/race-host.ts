@@ -4,7 +4,7 @@
  * sends the reader's settings whenever they change; the race reads the latest at every step.
  */
 import { loadDataset, type RoadSceneDataset } from '../../data';
-import { DatasetStore, idbBackend } from '../../data/browser-import';
+import { withIdbStore } from '../../data/browser-import';
 import type { WidgetSources } from '../model/sources';
 import { loadEngine } from '../shared/engine';
 import { readEncoder } from './encoder-source';
@@ -71,7 +71,7 @@ export function openRace(init: RaceInit, page: RacePageView, transfer: <T>(value
 
 /** A dataset the reader stored in this browser (IndexedDB is shared with the page), with both splits the race needs. */
 async function loadStored(name: string): Promise<RoadSceneDataset> {
-  const dataset = await new DatasetStore(idbBackend()).load(name, ['train', 'val']);
+  const dataset = await withIdbStore((store) => store.load(name, ['train', 'val']));
   for (const split of ['train', 'val']) {
     if (!dataset.splits[split]?.count) throw new Error(`stored dataset ${name} has no ${split} frames: the race trains on train and scores on val`);
   }

@@ -53,7 +53,12 @@ export async function upsampleChannel(engine: Engine, channel: PooledChannel): P
     const bilinear = segnet.resizeBilinear(x, H, W); // [1, H, W, 1]
     return [unpool, transposed, bilinear] as tfjs.Tensor4D[];
   });
-  const data = await Promise.all(results.map((t) => t.data() as Promise<Float32Array>));
-  tf.dispose(results);
+  // Disposed whether the reads succeed or not: a lost context or a failed read must not leak them.
+  let data: Float32Array[];
+  try {
+    data = await Promise.all(results.map((t) => t.data() as Promise<Float32Array>));
+  } finally {
+    tf.dispose(results);
+  }
   return { unpool: data[0]!, transposed: data[1]!, bilinear: data[2]! };
 }

@@ -4,7 +4,7 @@
  * pointer (mouse, pen or touch) or by keyboard (arrow keys move a cursor, Space paints), brush
  * and fill tools, undo and redo, the label PNG, and adding the pair to the reader's data.
  */
-import { DatasetStore, formatBytes, idbBackend, OWN_DATA_CHANNEL, storageEstimate, StorageFullError } from '../../data/browser-import';
+import { formatBytes, OWN_DATA_CHANNEL, storageEstimate, StorageFullError, withIdbStore } from '../../data/browser-import';
 import { errorMessage } from '../../segnet/core';
 import { pageMessages } from '../../i18n';
 import { paintRgba } from '../shared/dom';
@@ -18,7 +18,7 @@ import { colourFill, regionFill } from './fill';
 import { LabelHistory } from './history';
 import { labelPng } from './label-png';
 import { addPainted } from './my-data';
-import { labelFileName, renderCursor, renderPainter } from './render';
+import { labelFileName, renderCursor, renderPainter, showBrushSize } from './render';
 import { FILL_TOLERANCE, movedCursor, painterCodec, shortcut, type PainterState } from './state';
 
 export interface PainterOptions {
@@ -39,6 +39,8 @@ export interface PainterOptions {
 export interface Painter {
   /** The painted labels (live). */
   readonly labels: Uint8Array;
+  /** Whether the labels differ from the network's (edits undone all the way are none). */
+  readonly edited: boolean;
   setOpacity(opacity: number): void;
   close(): void;
 }
@@ -82,10 +84,12 @@ export function openPainter(host: HTMLElement, o: PainterOptions): Painter {
   };
   const state = widgetState(o.id, painterCodec, (s) => {
     sync(s);
+    showBrushSize(root, s.size, m);
     drawCursor();
   });
   const sync = bindFields(root, painterCodec, (patch) => state.set(patch), signal, () => state.get());
   sync(state.get());
+  showBrushSize(root, state.get().size, m);
 
   /** Paints at (x, y) with the current tool, continuing a drag from `from` for the brush. */
   const paint = (x: number, y: number, from: { x: number; y: number } | null): void => {
@@ -219,8 +223,8 @@ export function openPainter(host: HTMLElement, o: PainterOptions): Painter {
       }
       add.disabled = true;
       say(t.adding);
-      const store = new DatasetStore(idbBackend(), { estimate: storageEstimate });
-      addPainted(store, { name: o.name, width, height, rgb: o.rgb, labels: labels.slice() }).then(
+      const photo = { name: o.name, width, height, rgb: o.rgb, labels: labels.slice() };
+      withIdbStore((store) => addPainted(store, photo), { estimate: storageEstimate }).then(
         ({ info, created }) => {
           say(t.added(info.name, info.counts.train ?? 0, info.counts.val ?? 0, created));
           root.dataset.added = info.name;
@@ -245,6 +249,9 @@ export function openPainter(host: HTMLElement, o: PainterOptions): Painter {
   drawCursor();
   return {
     labels,
+    get edited() {
+      return labels.some((label, i) => label !== prediction[i]);
+    },
     setOpacity(value) {
       opacity = value;
       draw();

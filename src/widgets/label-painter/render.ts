@@ -36,8 +36,8 @@ export function renderPainter(id: string, width: number, height: number, m: Mess
         'label',
         {},
         t.size,
-        h('input', { type: 'range', 'data-field': 'size', min: 0, max: MAX_RADIUS, step: 1, value: d.size }),
-        h('output', { 'data-show': 'size', 'aria-hidden': 'true' }, d.size),
+        h('input', { type: 'range', 'data-field': 'size', min: 0, max: MAX_RADIUS, step: 1, value: d.size, 'aria-valuetext': t.sizeValue(d.size) }),
+        h('output', { 'data-part': 'size-value', 'aria-hidden': 'true' }, t.sizeValue(d.size)),
       ),
     ),
     h(
@@ -82,6 +82,14 @@ export function renderPainter(id: string, width: number, height: number, m: Mess
 }
 
 /** The cursor: a circle of the brush's radius around pixel (x, y) (a pixel's square for fills). */
+/** Shows the brush radius in words beside its slider, and gives the slider the same words. */
+export function showBrushSize(root: HTMLElement, radius: number, m: Messages = pageMessages()): void {
+  const words = m.labelPainter.sizeValue(radius);
+  const value = root.querySelector('[data-part="size-value"]');
+  if (value) value.textContent = words;
+  root.querySelector('input[data-field="size"]')?.setAttribute('aria-valuetext', words);
+}
+
 export function renderCursor(x: number, y: number, radius: number, fill: boolean): SVGGElement {
   return s(
     'g',

@@ -67,6 +67,8 @@ export class PageModel {
   private readonly layers = new Map<number, Map<string, Promise<LayerData>>>();
   private readonly pending = new Set<(error: Error) => void>();
   private opened: Promise<ModelRemote> | null;
+  /** Stops listening for the worker's death (called on close). */
+  private readonly stopCrashWatch: () => void;
 
   constructor(
     private readonly connection: ModelConnection,
@@ -76,7 +78,7 @@ export class PageModel {
     remote: ModelRemote,
   ) {
     this.opened = Promise.resolve(remote);
-    connection.onCrash((error) => {
+    this.stopCrashWatch = connection.onCrash((error) => {
       this.opened = null;
       this.predictions.clear();
       this.layers.clear();
@@ -127,6 +129,7 @@ export class PageModel {
 
   /** Forgets this network in the worker (its widgets went away). */
   close(): void {
+    this.stopCrashWatch();
     void this.opened?.then((r) => r.closeModel(this.checkpointUrl)).catch(() => undefined);
   }
 

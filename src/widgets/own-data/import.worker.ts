@@ -3,7 +3,7 @@
  * writes them to this browser's dataset store (the same IndexedDB the page and the engine
  * worker read). One import at a time; a cancel removes what was written.
  */
-import { DatasetStore, idbBackend, importFiles, storageEstimate, StorageFullError } from '../../data/browser-import';
+import { DatasetStore, idbBackend, importErrorData, importFiles, storageEstimate, StorageFullError } from '../../data/browser-import';
 import { decodeBitmapPair, measureBitmap } from '../../data/browser-import/decode-bitmap';
 import { expandZips } from '../../data/browser-import/zip-files';
 import type { ImportReport, ImportRequest } from './import-protocol';
@@ -14,7 +14,8 @@ let running: AbortController | null = null;
 async function run(request: Extract<ImportRequest, { kind: 'import' }>): Promise<void> {
   const controller = new AbortController();
   running = controller;
-  const store = new DatasetStore(idbBackend(), { estimate: storageEstimate });
+  const backend = idbBackend();
+  const store = new DatasetStore(backend, { estimate: storageEstimate });
   try {
     // An import a reload cut off left shards that no manifest names: cleared before writing more
     // (those begun in the last hour are spared: another tab may be importing them now).
@@ -32,9 +33,13 @@ async function run(request: Extract<ImportRequest, { kind: 'import' }>): Promise
     post({ kind: 'done', info });
   } catch (e) {
     if (controller.signal.aborted) post({ kind: 'cancelled' });
-    else post({ kind: 'failed', message: e instanceof Error ? e.message : String(e), full: e instanceof StorageFullError ? e.estimate : false });
+    else {
+      const error = importErrorData(e);
+      post({ kind: 'failed', message: e instanceof Error ? e.message : String(e), full: e instanceof StorageFullError ? e.estimate : false, ...(error ? { error } : {}) });
+    }
   } finally {
     running = null;
+    backend.close();
   }
 }
 

@@ -7,14 +7,13 @@
  * BroadcastChannel, so the studio's Data menu (in any tab) follows.
  */
 import { DatasetStore, idbBackend, OWN_DATA_CHANNEL, storageEstimate, storedName, type PickedFile } from '../../data/browser-import';
-import { errorMessage } from '../../segnet/core';
 import { documentLocale, messages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
 import { widgetPart } from '../shared/define-widget';
 import { widgetState } from '../shared/widget-state';
 import type { ImportReport, ImportRequest } from './import-protocol';
 import { filesOfDrop, filesOfInput } from './picked-files';
-import { outcomeWords, progressWords, renderStoredList, storageWords } from './render';
+import { errorWords, outcomeWords, progressWords, renderStoredList, storageWords } from './render';
 import { ownDataCodec } from './state';
 
 /** Binds the panel `root` (instance `id`); returns its cleanup. */
@@ -45,7 +44,8 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
     zip.disabled = true;
     return () => listening.abort();
   }
-  const store = new DatasetStore(idbBackend(), { estimate: storageEstimate });
+  const backend = idbBackend();
+  const store = new DatasetStore(backend, { estimate: storageEstimate });
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(OWN_DATA_CHANNEL);
   let worker: Worker | null = null;
 
@@ -58,7 +58,7 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
     try {
       renderStoredList(list, await store.list(), m);
     } catch (e) {
-      say(m.failed(errorMessage(e)), 'error');
+      say(m.failed(errorWords(e, m)), 'error');
     }
     root.dataset.listed = '';
     await showStorage();
@@ -153,7 +153,7 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
     (event) => {
       event.preventDefault();
       root.classList.remove('is-dragging');
-      if (event.dataTransfer) void filesOfDrop(event.dataTransfer).then(start, (e: unknown) => say(m.failed(errorMessage(e)), 'error'));
+      if (event.dataTransfer) void filesOfDrop(event.dataTransfer).then(start, (e: unknown) => say(m.failed(errorWords(e, m)), 'error'));
     },
     { signal },
   );
@@ -185,7 +185,7 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
           say(m.removed(name));
           changed();
         },
-        (e: unknown) => say(m.failed(errorMessage(e)), 'error'),
+        (e: unknown) => say(m.failed(errorWords(e, m)), 'error'),
       );
     },
     { signal },
@@ -209,5 +209,6 @@ export function setupPanel(root: HTMLElement, id: string): () => void {
     listening.abort();
     channel?.close();
     worker?.terminate();
+    backend.close();
   };
 }

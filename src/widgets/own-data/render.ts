@@ -1,5 +1,6 @@
 /** What the "your data" panel shows, from plain data (pure apart from building DOM nodes). */
-import { formatBytes, type FolderImportProgress, type StorageEstimate, type StoredDatasetInfo } from '../../data/browser-import';
+import { formatBytes, importErrorData, importErrorText, type FolderImportProgress, type ImportErrorData, type StorageEstimate, type StoredDatasetInfo } from '../../data/browser-import';
+import { errorMessage } from '../../segnet/core';
 import type { Messages } from '../../i18n';
 import type { ImportReport } from './import-protocol';
 
@@ -31,11 +32,17 @@ export function progressWords(p: FolderImportProgress, m: Words): string {
   return m.progress(p.done, p.total, p.split);
 }
 
+/** An error in the page's words: the importer's refusals from the catalogue, anything else as it says itself. */
+export function errorWords(e: unknown, m: Words): string {
+  const data: ImportErrorData | null = importErrorData(e);
+  return data ? importErrorText(data, m.importErrors) : errorMessage(e);
+}
+
 /** How an import ended, in words. */
 export function outcomeWords(report: Exclude<ImportReport, { kind: 'progress' }>, m: Words): string {
   if (report.kind === 'done') return m.stored(report.info.name, report.info.counts.train ?? 0, report.info.counts.val ?? 0);
   if (report.kind === 'cancelled') return m.cancelled;
-  if (report.full === false) return m.failed(report.message);
+  if (report.full === false) return m.failed(report.error ? importErrorText(report.error, m.importErrors) : report.message);
   return m.failed(report.full ? m.storageFull(formatBytes(report.full.usage), formatBytes(report.full.quota)) : m.storageFull(null, null));
 }
 

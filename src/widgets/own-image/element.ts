@@ -23,6 +23,7 @@ import { loadStreetModel, modelSentence, readOwnImageSources, segmentPicture, st
 import { errorMessage } from '../../segnet/core';
 import { markBackend } from '../shared/backend-sharing';
 import type { Painter } from '../label-painter/painter';
+import { askDiscard, type DiscardQuestion } from './confirm-discard';
 
 defineWidget('own-image', (root, id) => {
   const sources = readOwnImageSources(root);
@@ -35,6 +36,7 @@ defineWidget('own-image', (root, id) => {
   const whichModel = widgetPart(root, 'which-model');
   const correct = widgetPart<HTMLButtonElement>(root, 'correct');
   const painterHost = widgetPart(root, 'painter');
+  const confirmHost = widgetPart(root, 'confirm-host');
   const words = pageMessages();
   const t = words.ownImage;
   const abort = new AbortController();
@@ -49,6 +51,8 @@ defineWidget('own-image', (root, id) => {
   let hover: { x: number; y: number } | null = null;
   /** The label painter, once the reader asked to correct the labels of the picture shown. */
   let painter: Painter | null = null;
+  /** The open "Discard your label edits?" question, while a new picture waits on it. */
+  let question: DiscardQuestion | null = null;
 
   const closePainter = (): void => {
     painter?.close();
@@ -115,13 +119,38 @@ defineWidget('own-image', (root, id) => {
     );
   };
 
-  /** Shows a new picture, or says why a file was refused and keeps what is shown. */
-  const accept = (result: PictureResult): void => {
+  /**
+   * Shows a new picture (`then` runs once it is shown), or says why a file was refused and keeps
+   * what is shown. Painted labels are never dropped unasked: the reader keeps or discards them.
+   */
+  const accept = (result: PictureResult, then?: () => void): void => {
     if (!result.ok) {
       say(picture ? t.previousStays(result.message) : result.message, 'error');
       return;
     }
-    picture = result.picture;
+    question?.cancel();
+    if (painter?.edited) {
+      const asked = askDiscard(confirmHost, id, result.picture.name, t);
+      question = asked;
+      void asked.answer.then((discard) => {
+        if (question !== asked) return; // a later picture asked again
+        question = null;
+        if (discard) {
+          show(result.picture);
+          then?.();
+        } else if (!abort.signal.aborted) {
+          say(t.editsKept(result.picture.name), 'info');
+          painterHost.querySelector<HTMLElement>('[data-part="canvas"]')?.focus();
+        }
+      });
+      return;
+    }
+    show(result.picture);
+    then?.();
+  };
+
+  const show = (shown: Picture): void => {
+    picture = shown;
     segmentation = null;
     closePainter();
     correct.hidden = true;
@@ -135,10 +164,7 @@ defineWidget('own-image', (root, id) => {
   };
 
   /** A reader's own picture (file, drop, camera) replaces any sample, and the link forgets it. */
-  const acceptOwn = (result: PictureResult): void => {
-    accept(result);
-    if (result.ok) state.set({ sample: 0 });
-  };
+  const acceptOwn = (result: PictureResult): void => accept(result, () => state.set({ sample: 0 }));
   const sourceOptions = { root, accept: acceptOwn, say, signal: abort.signal };
   bindFileSources(sourceOptions);
   const closeCamera = bindCamera(sourceOptions);
@@ -146,10 +172,7 @@ defineWidget('own-image', (root, id) => {
     root,
     say,
     signal: abort.signal,
-    accept: (result, seed) => {
-      accept(result);
-      if (result.ok) state.set({ sample: seed });
-    },
+    accept: (result, seed) => accept(result, () => state.set({ sample: seed })),
   });
   // A link to the widget with a sample shows that sample.
   if (state.get().sample > 0) openSample(state.get().sample);
@@ -227,6 +250,7 @@ defineWidget('own-image', (root, id) => {
   draw(state.get());
 
   return () => {
+    question?.cancel();
     closePainter();
     stopGate();
     closeCamera();

@@ -17,7 +17,9 @@ export function watchStoredDatasets(onChange: (infos: StoredDatasetInfo[]) => vo
     onChange([]);
     return;
   }
-  const store = new DatasetStore(idbBackend());
+  const backend = idbBackend();
+  const store = new DatasetStore(backend);
+  signal.addEventListener('abort', () => backend.close());
   let listed = false;
   const list = (): void => {
     void store

@@ -3,7 +3,7 @@
  * folder, brought to the training size. No TF.js here.
  */
 import { loadDataset } from '../../data';
-import { DatasetStore, idbBackend } from '../../data/browser-import';
+import { withIdbStore } from '../../data/browser-import';
 import { resizeSplit } from '../../data';
 import { headOfSplit } from './data-prep';
 import type { RunData } from './run';
@@ -22,8 +22,9 @@ export function loadRunData(option: DatasetOption, settings: Pick<StudioSettings
   const key = `${option.url}@${height}x${width}`;
   let data = cache.get(key);
   if (!data) {
-    // The reader's own data comes from this browser's store (the worker reads the same IndexedDB).
-    const loading = option.stored ? new DatasetStore(idbBackend()).load(option.name, ['train', 'val']) : loadDataset(option.url, { splits: ['train', 'val'] });
+    // The reader's own data comes from this browser's store (the worker reads the same IndexedDB),
+    // over a connection closed once it is read.
+    const loading = option.stored ? withIdbStore((store) => store.load(option.name, ['train', 'val'])) : loadDataset(option.url, { splits: ['train', 'val'] });
     data = loading.then((dataset) => {
       const train = dataset.splits.train;
       const val = dataset.splits.val;

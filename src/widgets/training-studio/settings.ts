@@ -137,6 +137,16 @@ export interface DatasetOption {
   stored?: { valCount: number };
 }
 
+/**
+ * A dataset's line in the data menu: what it is (synthetic scenes or CamVid, with their size)
+ * rather than its folder's id; any other folder by its name.
+ */
+export function dataOptionLabel(option: Pick<DatasetOption, 'name' | 'height' | 'width' | 'trainCount'>, f: Messages['trainingStudio']['form']): string {
+  const kind = /^(synthetic|camvid)-\d+x\d+$/.exec(option.name)?.[1];
+  const label = kind === 'synthetic' ? f.syntheticData(option.height, option.width) : kind === 'camvid' ? f.camvidData(option.height, option.width) : option.name;
+  return f.dataOption(label, option.trainCount);
+}
+
 /** What would stop a run (errors) or surprise the reader (warnings), in words. */
 export interface SettingsReport {
   errors: string[];

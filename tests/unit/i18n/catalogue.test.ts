@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n';
-import { leftToTranslate } from './same-in-both';
+import { englishLeftovers, englishWords, leftToTranslate } from './same-in-both';
 
 /**
  * Values that are identifiers, not words: the colour names of a figure's legend (figures.css),
@@ -106,5 +106,9 @@ describe('the Chinese catalogue', () => {
     expect(leftToTranslate('SegNet · CamVid (mIoU, 12 ms, ×2)')).toBe('');
     expect(leftToTranslate('Reveal the answer')).toBe('Reveal the answer');
     expect(leftToTranslate('SegNet decoder')).toBe('decoder');
+    // names and units are removed as whole words only: a word holding "x" or "B" is still a word
+    expect(leftToTranslate('Box 96 x 128 B')).toBe('Box');
+    expect(englishWords('输入 Next：SegNet-Basic，fp32，96x128', ['Next'])).toEqual([]);
+    expect(englishLeftovers('Shift 键 and x')).toEqual(['and']);
   });
 });

@@ -11,7 +11,7 @@ import { architectureCodec, resolveLayer, steppedLayer } from '../../../src/widg
 import type { LayerData } from '../../../src/widgets/model';
 import { readState } from '../../../src/widgets/shared/url-state';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 /** The encoder's plan at full width, from the engine's TF-free entry. */
 function plan(kind: 'basic' | 'vgg16'): EncoderPlan {

@@ -7,7 +7,7 @@ import { effectiveExtent, receptiveField, stackLayers, stackView, tapView } from
 import { renderAtrous, renderStack, renderTaps } from '../../../src/widgets/atrous-explorer/render';
 import { atrousCodec, type AtrousState } from '../../../src/widgets/atrous-explorer/state';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 const state = (patch: Partial<AtrousState> = {}): AtrousState => ({ ...atrousCodec.defaults, ...patch });
 

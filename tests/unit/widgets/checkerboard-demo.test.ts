@@ -9,7 +9,7 @@ import { renderCheckerboard } from '../../../src/widgets/checkerboard-demo/rende
 import { checkerboardCodec, type CheckerboardState } from '../../../src/widgets/checkerboard-demo/state';
 import { cropOffset, interior, resize, resizeThenConvolve, transposedOnes, type Rows } from '../../../src/widgets/checkerboard-demo/upsampling';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 const state = (patch: Partial<CheckerboardState> = {}): CheckerboardState => ({ ...checkerboardCodec.defaults, ...patch });
 

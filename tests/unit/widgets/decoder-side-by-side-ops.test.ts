@@ -44,6 +44,26 @@ describe('upsampleChannel(engine, channel)', () => {
     expect(maxAbsDiff(out.bilinear, refResizeBilinear(pooled, 6, 8).data)).toBeLessThan(1e-6);
   });
 
+  it('disposes its tensors when reading one back fails', async () => {
+    const failing: Engine = {
+      ...engine,
+      segnet: {
+        ...segnet,
+        resizeBilinear: ((x: tf.Tensor4D, h: number, w: number) => {
+          const t = segnet.resizeBilinear(x, h, w);
+          t.data = () => Promise.reject(new Error('the read failed'));
+          return t;
+        }) as typeof segnet.resizeBilinear,
+      },
+    };
+    const { pooled, indices } = refMaxPool2x2(randomGrid([1, 4, 4, 1], 9, 0, 1));
+    const before = tf.memory().numTensors;
+    await expect(
+      upsampleChannel(failing, { height: 2, width: 2, values: Float32Array.from(pooled.data), indices: Int32Array.from(indices.data), outHeight: 4, outWidth: 4 }),
+    ).rejects.toThrow('the read failed');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('unpooling puts each maximum back at its position: the pre-pool map agrees there', async () => {
     const before = randomGrid([1, 4, 4, 1], 3, 0, 1);
     const { pooled, indices } = refMaxPool2x2(before);

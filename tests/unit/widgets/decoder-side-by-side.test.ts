@@ -9,7 +9,7 @@ import { comparisonSentence, sideBySideView, type ChannelMaps } from '../../../s
 import { channelPlane, mostVariedChannel } from '../../../src/widgets/model';
 import { readState } from '../../../src/widgets/shared/url-state';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 describe('sideBySideCodec', () => {
   it('restores a link and ignores stages and channels that do not exist', () => {

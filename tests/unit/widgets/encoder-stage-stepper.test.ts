@@ -8,7 +8,7 @@ import { affineFit, isWindowMax, patchRows, pooledAt, stageView, type StageData 
 import { encoderStageCodec, type EncoderStageState } from '../../../src/widgets/encoder-stage-stepper/state';
 import { mulberry32 } from '../../../src/data';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 const H = 16;
 const W = 16;

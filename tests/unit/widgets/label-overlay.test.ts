@@ -10,7 +10,7 @@ import { formatShare, renderLegend, renderProbabilityBars, renderProbeMarker, re
 import { labelOverlayCodec, movedProbe, type LabelOverlayState } from '../../../src/widgets/label-overlay/state';
 import { readState, withState } from '../../../src/widgets/shared/url-state';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 const state = (patch: Partial<LabelOverlayState> = {}): LabelOverlayState => ({ ...labelOverlayCodec.defaults, ...patch });
 

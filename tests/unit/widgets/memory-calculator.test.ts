@@ -7,7 +7,7 @@ import { formatBytes, formatRelative, memorySentence, memoryView } from '../../.
 import { renderMemory, renderMemoryChart } from '../../../src/widgets/memory-calculator/render';
 import { memoryCodec, reportOptions, sideProblem } from '../../../src/widgets/memory-calculator/state';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 const basic = memoryView(memoryReport(reportOptions(memoryCodec.defaults)));
 

@@ -71,7 +71,7 @@ function standIn(runner: ModelRunner, origin: ModelOrigin) {
   const crash = (error: Error): void => {
     for (const l of [...listeners]) l(error);
   };
-  return { connection, calls, crash, connects: () => connects };
+  return { connection, calls, crash, connects: () => connects, listening: () => listeners.size };
 }
 
 describe('PageModel (the proxy on the page)', () => {
@@ -136,6 +136,18 @@ describe('PageModel (the proxy on the page)', () => {
     await expect(page.prediction(frame(4))).resolves.toMatchObject({ height: 16, width: 16 });
     expect(worker.connects()).toBe(before + 1);
     expect(worker.calls.filter((c) => c.startsWith('open'))).toHaveLength(2);
+    runner.dispose();
+  });
+
+  it('stops listening for the worker’s death when closed', async () => {
+    const runner = new ModelRunner(engine, segnet.buildSegNet(TINY));
+    const worker = standIn(runner, { trained: false, why: 'no-checkpoint' });
+    const { model: page } = await openPageModel(null, undefined, worker.connection);
+    expect(worker.listening()).toBe(1);
+    page.close();
+    expect(worker.listening()).toBe(0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(worker.calls).toContain('close');
     runner.dispose();
   });
 });

@@ -20,7 +20,7 @@ import { movedCursor, provenanceCodec, type ProvenanceState } from '../../../src
 import { largestChannel, provenanceView, type ProvenanceData } from '../../../src/widgets/pixel-provenance/view';
 import { mulberry32 } from '../../../src/data';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 const PAGE = { encoder: 'basic', decoder: 'segnet', height: 96, width: 128 } as const;
 

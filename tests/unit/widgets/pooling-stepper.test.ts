@@ -7,7 +7,7 @@ import { poolingSentence } from '../../../src/widgets/pooling-stepper/caption';
 import { renderPooling } from '../../../src/widgets/pooling-stepper/render';
 import { poolingCodec, windowCount } from '../../../src/widgets/pooling-stepper/state';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 describe('poolingCodec', () => {
   it('reads seed, size and step, checking the step against the size', () => {

@@ -10,7 +10,7 @@ import { renderUnpooling } from '../../../src/widgets/unpooling-stepper/render';
 import { lastStep, unpoolingCodec } from '../../../src/widgets/unpooling-stepper/state';
 import { formatValue, unpoolingView } from '../../../src/widgets/unpooling-stepper/unpooling-steps';
 import { markup } from './snapshot';
-import { englishLeftovers, hasChinese, readerText } from './zh-leftovers';
+import { englishLeftovers, hasChinese, readerText } from '../i18n/same-in-both';
 
 const example = { seed: 5, size: 8 } as const;
 

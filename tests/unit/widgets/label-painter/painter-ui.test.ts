@@ -4,7 +4,7 @@ import { en } from '../../../../src/i18n/en';
 import { zh } from '../../../../src/i18n/zh';
 import { readState, withState } from '../../../../src/widgets/shared/url-state';
 import { markup } from '../snapshot';
-import { labelFileName, renderCursor, renderPainter } from '../../../../src/widgets/label-painter/render';
+import { labelFileName, renderCursor, renderPainter, showBrushSize } from '../../../../src/widgets/label-painter/render';
 import { CLASS_KEYS, movedCursor, painterCodec, shortcut } from '../../../../src/widgets/label-painter/state';
 
 const s = painterCodec.defaults;
@@ -63,6 +63,20 @@ describe('label painter render', () => {
     const root = renderPainter('p', 128, 96, zh);
     expect(root.querySelector('h3')!.textContent).toBe('修正标签');
     expect(root.querySelector('input[value="2"][data-field="cls"]')!.closest('label')!.textContent).toBe(`${zh.classes.names[2]}3`);
+  });
+
+  it('shows the brush radius in words, beside the slider and as its value text, in both editions', () => {
+    const root = renderPainter('p', 128, 96, en);
+    const slider = root.querySelector<HTMLInputElement>('input[data-field="size"]')!;
+    const value = root.querySelector('[data-part="size-value"]')!;
+    expect(value.textContent).toBe(`${s.size} px`);
+    expect(slider.getAttribute('aria-valuetext')).toBe(`${s.size} px`);
+    showBrushSize(root, 7, en);
+    expect([value.textContent, slider.getAttribute('aria-valuetext')]).toEqual(['7 px', '7 px']);
+    const zhRoot = renderPainter('p', 128, 96, zh);
+    showBrushSize(zhRoot, 0, zh);
+    expect(zhRoot.querySelector('[data-part="size-value"]')!.textContent).toBe('0 像素');
+    expect(zhRoot.querySelector('input[data-field="size"]')!.getAttribute('aria-valuetext')).toBe('0 像素');
   });
 
   it('draws the cursor as the brush’s circle, or one pixel for a fill', () => {

@@ -22,6 +22,7 @@ describe('own-data render', () => {
 
   it('progressWords and outcomeWords say counts, and name a full quota with its numbers', () => {
     expect(progressWords({ split: 'val', done: 4, total: 6 }, en.ownData)).toBe('4 of 6 pairs stored (now val).');
+    expect(progressWords({ split: 'train', done: 1, total: 6 }, zh.ownData)).toBe('已保存 1 / 6 对（当前：训练集）。');
     expect(outcomeWords({ kind: 'done', info }, en.ownData)).toBe('Stored own-my-streets: 3 training and 2 validation pairs. The studio below lists it under Data.');
     expect(outcomeWords({ kind: 'failed', message: 'corrupt PNG: image a/b.png is not a PNG file', full: false }, en.ownData)).toBe(
       'Not imported: corrupt PNG: image a/b.png is not a PNG file. Nothing was stored.',

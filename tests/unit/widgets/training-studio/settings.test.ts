@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { trainingSize } from '../../../../src/segnet/core';
+import { en } from '../../../../src/i18n/en';
+import { zh } from '../../../../src/i18n/zh';
 import { readState, withState } from '../../../../src/widgets/shared/url-state';
 import {
   checkSettings,
+  dataOptionLabel,
   DEFAULT_SETTINGS,
   sameRun,
   settingsFromExtra,
@@ -63,6 +66,17 @@ describe('checkSettings(settings, datasets)', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain('none of its weights fit VGG16');
     expect(warnings[1]).toContain('frozen at random weights');
+  });
+});
+
+describe('dataOptionLabel(option, form): the data menu names what a dataset is', () => {
+  it('says "synthetic scenes" or "CamVid" with the size in both editions, never the folder id, and other folders by name', () => {
+    const camvid = { name: 'camvid-180x240', height: 180, width: 240, trainCount: 367 };
+    expect(dataOptionLabel(synthetic, en.trainingStudio.form)).toBe('Synthetic scenes, 96 x 128 (64 training images)');
+    expect(dataOptionLabel(synthetic, zh.trainingStudio.form)).toBe('合成场景，96 × 128（64 张训练图像）');
+    expect(dataOptionLabel(camvid, en.trainingStudio.form)).toBe('CamVid, 180 x 240 (367 training images)');
+    expect(dataOptionLabel(camvid, zh.trainingStudio.form)).toBe('CamVid，180 × 240（367 张训练图像）');
+    expect(dataOptionLabel({ ...camvid, name: 'camvid-extra' }, zh.trainingStudio.form)).toBe('camvid-extra（367 张训练图像）');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../../src/i18n';
 import { stepAxis } from '../../../../src/widgets/shared/step-axis';
-import { expectChinese } from './chinese-text';
+import { expectChinese } from '../../i18n/same-in-both';
 
 describe('shared controls in Chinese', () => {
   it('every control word of the zh catalogue is Chinese', () => {

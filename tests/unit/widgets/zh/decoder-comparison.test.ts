@@ -13,8 +13,7 @@ import { fitEncoder } from '../../../../src/widgets/decoder-comparison/encoder-s
 import { factsTable } from '../../../../src/widgets/decoder-comparison/facts';
 import { comparisonCaption, lossSummary, renderDecoderCard, renderLossChart, renderPredictions } from '../../../../src/widgets/decoder-comparison/render';
 import { inputSize } from '../../../../src/widgets/decoder-comparison/state';
-import { englishLeftovers, hasChinese } from '../zh-leftovers';
-import { readerText } from './chinese-text';
+import { englishLeftovers, hasChinese, readerText } from '../../i18n/same-in-both';
 
 const zh = messages('zh');
 const t = zh.decoderComparison;
@@ -22,7 +21,7 @@ const t = zh.decoderComparison;
 /** Chinese, with no English word left over (decoder names and units, milliseconds too, are shared). */
 function expectChinese(text: string): void {
   expect(hasChinese(text), text).toBe(true);
-  expect(englishLeftovers(text).filter((w) => w !== 'ms'), text).toEqual([]);
+  expect(englishLeftovers(text), text).toEqual([]);
 }
 
 function scoredLog(): ComparisonLog {

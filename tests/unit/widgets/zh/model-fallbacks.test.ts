@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fallbackImage, FALLBACK_WIDGETS, parseFallbackManifest } from '../../../../src/widgets/model/fallbacks';
-import { expectChinese } from './chinese-text';
+import { expectChinese } from '../../i18n/same-in-both';
 
 /** The engine's layer names (encoder/stage1/pool) are identifiers, written alike in both editions. */
 const LAYER_WORDS = ['encoder', 'stage1', 'pool'];

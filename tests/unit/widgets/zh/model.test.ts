@@ -5,7 +5,7 @@ import type { BackendChoice, CheckpointMeta } from '../../../../src/segnet';
 import { renderModelStatus, type ModelStatusView } from '../../../../src/widgets/model/model-status';
 import { checkpointMismatch, describeCheckpoint } from '../../../../src/widgets/model/page-model';
 import { backendSentence, holdView, type HoldReason } from '../../../../src/widgets/model/run-policy';
-import { expectChinese } from './chinese-text';
+import { expectChinese } from '../../i18n/same-in-both';
 
 const zh = messages('zh').model;
 const webgl: BackendChoice = { name: 'webgl', canTrain: true, rejected: [] };

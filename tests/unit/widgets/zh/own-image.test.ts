@@ -8,7 +8,7 @@ import { classAt, pixelSentence } from '../../../../src/widgets/own-image/probe'
 import { renderEmptyStage, renderPresentLegend, renderRegion, sceneCaption } from '../../../../src/widgets/own-image/render';
 import { modelSentence } from '../../../../src/widgets/own-image/street-model';
 import { checkFile, checkPixelSize, decodeFailure, formatBytes, MAX_FILE_BYTES } from '../../../../src/widgets/own-image/validate';
-import { expectChinese } from './chinese-text';
+import { expectChinese } from '../../i18n/same-in-both';
 
 const all = messages('zh');
 const zh = all.ownImage;

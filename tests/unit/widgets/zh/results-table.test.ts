@@ -9,7 +9,7 @@ import { renderBoundaryView } from '../../../../src/widgets/results-table/bounda
 import { boundaryView } from '../../../../src/widgets/results-table/boundary-view';
 import { renderIouChart, renderOursNote, renderResultsTables } from '../../../../src/widgets/results-table/render';
 import { resultsTables } from '../../../../src/widgets/results-table/table-view';
-import { expectChinese } from './chinese-text';
+import { expectChinese } from '../../i18n/same-in-both';
 
 const zh = messages('zh');
 /** Words of the data, not of the widget: run names, the dataset id, the device, paper variant names, commands. */

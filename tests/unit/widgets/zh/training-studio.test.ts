@@ -18,19 +18,18 @@ import { statsView } from '../../../../src/widgets/training-studio/stats';
 import { savedRunItem } from '../../../../src/widgets/training-studio/studio-view';
 import { offerReload } from '../../../../src/widgets/shared/stale-chunk';
 import { watchDevice } from '../../../../src/widgets/shared/device-watch';
-import { englishLeftovers, hasChinese } from '../zh-leftovers';
-import { readerText } from './chinese-text';
+import { englishLeftovers, hasChinese, readerText } from '../../i18n/same-in-both';
 
 const zh = messages('zh');
 const t = zh.trainingStudio;
 
-/** Names both editions write alike here: an optimizer, a file's extension, a backend's key. */
-const NAMES = ['Adam', 'unpooled', 'wasm'];
+/** Names both editions write alike here: an optimizer and a file's extension. */
+const NAMES = ['Adam', 'unpooled'];
 
 /** Chinese, with no English word left over. */
 function expectChinese(text: string): void {
   expect(hasChinese(text), text).toBe(true);
-  expect(englishLeftovers(text).filter((w) => !NAMES.includes(w)), text).toEqual([]);
+  expect(englishLeftovers(text, NAMES), text).toEqual([]);
 }
 
 function validation(): Validation {

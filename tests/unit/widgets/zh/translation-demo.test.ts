@@ -4,7 +4,7 @@ import { messages } from '../../../../src/i18n';
 import { shiftSentence } from '../../../../src/widgets/translation-demo/caption';
 import { renderTranslation } from '../../../../src/widgets/translation-demo/render';
 import { shiftComparison } from '../../../../src/widgets/translation-demo/shift-comparison';
-import { englishWords, expectChinese } from './chinese-text';
+import { englishWords, expectChinese } from '../../i18n/same-in-both';
 
 const zh = messages('zh').translationDemo;
 

@@ -4,7 +4,7 @@ import { messages } from '../../../../src/i18n';
 import { patternSentence, stepSentence } from '../../../../src/widgets/transposed-conv-stepper/caption';
 import { renderTransposedConv } from '../../../../src/widgets/transposed-conv-stepper/render';
 import { stampView } from '../../../../src/widgets/transposed-conv-stepper/stamps';
-import { expectChinese } from './chinese-text';
+import { expectChinese } from '../../i18n/same-in-both';
 
 const zh = messages('zh').transposedConv;
 
