@@ -106,3 +106,64 @@ describe('model widgets before the network runs, on a phone', () => {
     },
   );
 });
+
+describe('model widgets without scripts', () => {
+  it('the figure shows in the place of the live result', async () => {
+    const tag = 'encoder-stage-stepper';
+    const v = await visit(browser, origin, pageEmbedding(tag), { context: { viewport: PHONE, javaScriptEnabled: false } });
+    try {
+      const { page } = v;
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      expect(await page.locator(`${tag} [data-part="model-fallback"] img`).isVisible()).toBe(true);
+      expect(await page.locator(`${tag} [data-live]`).isVisible()).toBe(false);
+      expect(await largestBlankGap(page, tag)).toBeLessThan(100);
+    } finally {
+      await v.close();
+    }
+  });
+});
+
+describe('the boundary-F1 demo', () => {
+  it.each([PHONE, DESKTOP])('puts each boundary number under its own picture at $width px', async (viewport) => {
+    const tag = 'boundary-f1-demo';
+    const v = await visit(browser, origin, pageEmbedding(tag), { context: { viewport } });
+    try {
+      const { page } = v;
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${tag} .bf-panel canvas`, { timeout: 30_000 });
+      const panels = await page.locator(`${tag} .bf-panel`).evaluateAll((figures) =>
+        figures.map((figure) => {
+          const picture = figure.querySelector('canvas')!.getBoundingClientRect();
+          const numbers = [...figure.closest('.bf-view')!.querySelectorAll('dd')].map((dd) => ({ text: dd.textContent, box: dd.getBoundingClientRect() }));
+          // The number a reader pairs with this picture: the closest one below it, in its column.
+          const inColumn = (n: (typeof numbers)[number]): boolean => (n.box.left + n.box.right) / 2 > picture.left && (n.box.left + n.box.right) / 2 < picture.right;
+          const below = numbers.filter((n) => n.box.top >= picture.bottom - 1 && inColumn(n)).sort((a, b) => a.box.top - b.box.top)[0];
+          const own = figure.querySelector('dd');
+          return {
+            gap: below ? below.box.top - picture.bottom : Infinity,
+            within: below ? below.box.left >= picture.left - 1 && below.box.right <= picture.right + 1 : false,
+            isOwn: below !== undefined && own !== null && below.text === own.textContent,
+            top: below?.box.top ?? NaN,
+            pictureTop: picture.top,
+          };
+        }),
+      );
+      expect(panels).toHaveLength(2);
+      for (const p of panels) {
+        expect(p.gap).toBeLessThan(48);
+        expect(p.within).toBe(true);
+        expect(p.isOwn).toBe(true);
+      }
+      if (viewport.width >= 1000) {
+        // Side by side: the pictures and their numbers line up.
+        expect(Math.abs(panels[0]!.pictureTop - panels[1]!.pictureTop)).toBeLessThan(1);
+        expect(Math.abs(panels[0]!.top - panels[1]!.top)).toBeLessThan(1);
+      }
+      const { violations } = await new AxeBuilder({ page }).include(tag).analyze();
+      expect(violations.map((x) => `${x.id}: ${x.help}`)).toEqual([]);
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+});
