@@ -167,3 +167,43 @@ describe('the boundary-F1 demo', () => {
     }
   });
 });
+
+describe('the training studio before Start', () => {
+  it.each([PHONE, DESKTOP])('shows what each chart will show, at $width px', async (viewport) => {
+    const tag = 'training-studio';
+    const v = await visit(browser, origin, pageEmbedding(tag), { context: { viewport } });
+    try {
+      const { page } = v;
+      await page.locator(`${tag} .studio-charts`).scrollIntoViewIfNeeded();
+      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, `${tag} .studio-chart-box > [data-placeholder]`, { timeout: 30_000 });
+      const charts = await page.locator(`${tag} .studio-chart-box`).evaluateAll((boxes) =>
+        boxes.map((box) => {
+          const rect = (el: Element | null) => el?.getBoundingClientRect() ?? null;
+          const area = rect(box.querySelector('.chart-placeholder-area'))!;
+          const note = rect(box.querySelector('.studio-chart-empty'))!;
+          const y = rect(box.querySelector('.chart-placeholder-y'))!;
+          const x = rect(box.querySelector('.chart-placeholder-x'))!;
+          const style = getComputedStyle(box.querySelector('.chart-placeholder-area')!);
+          return {
+            axes: style.borderLeftStyle !== 'none' && style.borderBottomStyle !== 'none',
+            noteInside: note.top >= area.top && note.bottom <= area.bottom && note.left >= area.left && note.right <= area.right,
+            yLeft: y.width > 0 && y.right <= area.left + 1,
+            xBelow: x.width > 0 && x.top >= area.bottom - 1,
+            fillsBox: area.height / box.getBoundingClientRect().height,
+            inView: box.getBoundingClientRect().right <= document.documentElement.clientWidth,
+          };
+        }),
+      );
+      expect(charts).toHaveLength(4);
+      for (const c of charts) {
+        expect(c).toMatchObject({ axes: true, noteInside: true, yLeft: true, xBelow: true, inView: true });
+        expect(c.fillsBox).toBeGreaterThan(0.6);
+      }
+      const { violations } = await new AxeBuilder({ page }).include(`${tag} .studio-charts`).analyze();
+      expect(violations.map((x) => `${x.id}: ${x.help}`)).toEqual([]);
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+});
