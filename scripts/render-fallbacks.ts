@@ -17,7 +17,8 @@ import sharp from 'sharp';
 import { LOCALES, messages, type Messages } from '../src/i18n';
 import { loadDatasetFromDir } from '../src/data/node';
 import * as segnet from '../src/segnet';
-import { greyscaleRgba, magnitudeRgba } from '../src/widgets/architecture-explorer/feature-maps';
+import { networkSummary } from '../src/widgets/architecture-explorer/architecture-data';
+import { featureTiles, greyscaleRgba, magnitudeRgba } from '../src/widgets/architecture-explorer/feature-maps';
 import { architectureCodec } from '../src/widgets/architecture-explorer/state';
 import { encoderStageCodec } from '../src/widgets/encoder-stage-stepper/state';
 import { convStepName } from '../src/segnet/core';
@@ -130,19 +131,20 @@ const RENDERERS: Record<FallbackWidget, Renderer> = {
     };
   },
   'architecture-explorer': async (frame, analysis) => {
-    const name = architectureCodec.defaults.layer;
+    const { net, layer: name } = architectureCodec.defaults;
     const layer = await analysis.layer(name);
-    const count = Math.min(8, layer.channels);
-    const tiles = Array.from({ length: count }, (_, c) => ({
-      width: layer.width,
-      height: layer.height,
-      rgba: greyscaleRgba(channelPlane(layer.values, layer.channels, c)).rgba,
-    }));
+    // The tiles the live widget shows for this layer: a pooling layer's maps each beside its index map.
+    const archLayer = (m: Messages) => networkSummary(net, m.architectureExplorer).layers.find((l) => l.id === name)!;
+    const tiles = featureTiles(layer, archLayer(messages('en')), 8);
+    const maps = tiles.filter((t) => t.kind !== 'indices').length;
+    const withIndices = tiles.length > maps;
     return {
       picture: grid(tiles, 4),
       words: (m) => {
-        const what = m.fallbacks.featureMaps(count, layer.channels, name, layer.height, layer.width, frame.index + 1);
-        return { alt: m.fallbacks.architectureAlt(what), caption: m.fallbacks.architectureCaption(what) };
+        const what = m.fallbacks.featureMaps(maps, layer.channels, archLayer(m).title, layer.height, layer.width, frame.index + 1);
+        return withIndices
+          ? { alt: m.fallbacks.architectureIndicesAlt(what), caption: m.fallbacks.architectureIndicesCaption(what) }
+          : { alt: m.fallbacks.architectureAlt(what), caption: m.fallbacks.architectureCaption(what) };
       },
     };
   },

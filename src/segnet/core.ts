@@ -37,6 +37,7 @@ export { learningRateAt, validateSchedule, type LearningRateSchedule } from './t
 export { TrainingController, type TrainingState } from './train/controller';
 export { matchWeights, type WeightCopyReport, type WeightMatchOptions, type TensorShape } from './weight-match';
 export { errorMessage } from './errors';
+export { memoryReportWith, type MemoryReport, type DecoderMemory, type ParameterCounter } from './memory';
 export { siteUrl } from './site-url';
 export * as reference from './reference';
 export * from './reference';

@@ -39,5 +39,5 @@ export { Optimizer, DEFAULT_OPTIMIZER, type OptimizerConfig } from './train/opti
 
 export { saveCheckpoint, readCheckpoint, applyCheckpoint, restoreCheckpoint, loadSegNet, captureCheckpoint, CHECKPOINT_FORMAT } from './checkpoint';
 export type { CheckpointMeta, LoadedCheckpoint, SaveOptions, CapturedCheckpoint } from './checkpoint';
-export { memoryReport, type MemoryReport, type DecoderMemory } from './memory';
+export { memoryReport } from './memory-report';
 export { selectBackend, backendCanTrain, BACKEND_PREFERENCE, type BackendChoice, type BackendName, type BackendRejection, type SelectOptions } from './backend';

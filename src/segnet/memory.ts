@@ -5,10 +5,12 @@
  * every full encoder feature map. All figures are for one image (batch 1), float32.
  * Activation bytes count one output map per layer (conv + BN + ReLU fused), as a framework
  * that frees eagerly would hold them over a forward pass.
+ *
+ * TF-free (exported by core.ts): the parameter counts come from a counter the caller passes,
+ * the engine's countParameters (see memory-report.ts) or a table computed from it ahead of time.
  */
 import { resolveConfig, type SegNetConfig, type SegNetOptions } from './config';
 import { encoderPlan, stageSizes, type EncoderPlan } from './plan';
-import { countParameters } from './model/segnet-model';
 import { DECODER_KINDS, type DecoderKind } from './types';
 
 const FLOAT = 4;
@@ -80,8 +82,14 @@ function storedFor(decoder: DecoderKind, indexBytes: number, fcnBytes: number): 
   return { what: 'nothing: no skip connections', bytes: 0 };
 }
 
-/** Memory report for a config (its decoder field is ignored: every decoder is reported). */
-export function memoryReport(options: SegNetOptions): MemoryReport {
+/** Learnt parameters of a config (with its decoder set), as countParameters(config).total gives them. */
+export type ParameterCounter = (config: SegNetConfig) => number;
+
+/**
+ * Memory report for a config (its decoder field is ignored: every decoder is reported), the
+ * parameters of each decoder's network from `parameters`.
+ */
+export function memoryReportWith(options: SegNetOptions, parameters: ParameterCounter): MemoryReport {
   const config = resolveConfig(options);
   const plan = encoderPlan(config);
   const sizes = stageSizes(config.height, config.width, plan.stages.length);
@@ -94,13 +102,13 @@ export function memoryReport(options: SegNetOptions): MemoryReport {
   const indexBytes = Math.ceil((windows * 2) / 8);
   const fcnBytes = sizes.slice(1, -1).reduce((t, s) => t + area(s) * config.numClasses * FLOAT, 0);
   const decoders = DECODER_KINDS.map((decoder): DecoderMemory => {
-    const parameters = countParameters({ ...config, decoder }).total;
+    const count = parameters({ ...config, decoder });
     const stored = storedFor(decoder, indexBytes, fcnBytes);
     const schedule = scheduleSizes(plan, config.height, config.width, decoder);
     return {
       decoder,
-      parameters,
-      parameterBytes: parameters * FLOAT,
+      parameters: count,
+      parameterBytes: count * FLOAT,
       stored,
       storageRelativeToIndices: stored.bytes / indexBytes,
       activationBytes: encoderActivations(plan, schedule, decoder) + decoderActivations(plan, schedule, config, decoder),

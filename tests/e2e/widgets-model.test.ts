@@ -327,10 +327,10 @@ describe('boundary-f1-demo and results-table (chapter 7)', () => {
     await withPage('/chapters/why-it-matters/', async (page) => {
       await whenModelReady(page, tag);
       await page.waitForSelector(`${tag}[data-shown="0:blocky:-1:75"]`, { timeout: 30_000 });
-      const draw = async () => `${await pixels(page, `${tag} [data-part="stage"] canvas`)}${await page.locator(`${tag} .bf-scores`).innerText()}`;
+      const draw = async () => `${await pixels(page, `${tag} [data-part="stage"] canvas`)}${await page.locator(`${tag} .bf-view`).innerText()}`;
       await expectRedraw(page, draw, () => page.locator(`${tag} input[value="model"]`).check(), 'bf.compare=model');
       await expectRedraw(page, draw, () => setValue(page, `${tag} select[data-field="cls"]`, '8'), 'bf.cls=8');
-      expect(await page.locator(`${tag} .bf-scores`).innerText()).toContain('Precision (Car)');
+      expect(await page.locator(`${tag} .bf-view`).innerText()).toContain('Precision (Car)');
       await expectRedraw(page, draw, () => setValue(page, `${tag} input[data-field="tol"]`, '300'), 'bf.tol=300');
       expect(await page.locator(`${tag} [data-part="tol-text"]`).innerText()).toBe('3.00% of the diagonal');
       await expectRedraw(page, draw, () => page.locator(`${tag} .frame-choice`).nth(1).click(), 'bf.frame=1');

@@ -46,7 +46,8 @@ describe('widgets on a zh-CN page', () => {
       // Its frames are fetched when it nears the viewport.
       await page.locator('boundary-f1-demo').scrollIntoViewIfNeeded();
       await page.locator('boundary-f1-demo .bf-scores dt').first().waitFor();
-      expect(await text(page, 'boundary-f1-demo .bf-scores dt')).toBe('BF（本帧各类别 F1 的平均值）');
+      expect(await text(page, 'boundary-f1-demo .bf-view > .bf-scores dt')).toBe('BF（本帧各类别 F1 的平均值）');
+      expect(await text(page, 'boundary-f1-demo .bf-panel-score dt')).toBe('被召回的真实边界像素');
       expect(await text(page, 'boundary-f1-demo [data-part="tol-text"]')).toBe('图像对角线的 0.75%');
       await expect.poll(() => text(page, 'boundary-f1-demo [data-part="status"]')).toMatch(/[\u4e00-\u9fff]/);
     });

@@ -20,11 +20,16 @@ export const fallbacks = {
     `Road frame ${frame} with the network’s predicted classes laid over it at ${opacity}% opacity: mostly ${shares}.`,
   overlayCaption: (frame: number, accuracy: number) =>
     `${AHEAD}: its most probable class at every pixel of road frame ${frame}. It matches the ground truth on ${accuracy}% of the labelled pixels.`,
-  /** `layer` is the engine's name of the layer. */
+  /** `layer` is the layer's title as the architecture explorer shows it ("Encoder stage 1 · max pooling"). */
   featureMaps: (count: number, channels: number, layer: string, height: number, width: number, frame: number) =>
-    `the first ${count} of the ${channels} feature maps of layer ${layer} (${height} x ${width} each) for road frame ${frame}`,
+    `the first ${count} of the ${channels} feature maps of “${layer}” (${height} x ${width} each) for road frame ${frame}`,
   architectureAlt: (what: string) => `Grey images of ${what}, in two rows of four: white where a channel responds most, black where least.`,
   architectureCaption: (what: string) => `${AHEAD}: ${what}, each scaled from its own minimum (black) to its maximum (white).`,
+  /** A pooling layer's maps, each followed by its index map. */
+  architectureIndicesAlt: (what: string) =>
+    `Pictures of ${what}, in two rows: each grey map (white where the channel responds most, black where least) followed by its index map, whose colour says where in each 2 × 2 window the maximum was.`,
+  architectureIndicesCaption: (what: string) =>
+    `${AHEAD}: ${what}. Each grey map is scaled from its own minimum (black) to its maximum (white); beside it, its index map: where in each 2 × 2 window the maximum was, orange top left, sky blue top right, green bottom left, pink bottom right.`,
   stageAlt: (channel: number, frame: number, height: number, width: number) =>
     `Four grey images of channel ${channel} of encoder stage 1 on road frame ${frame}, left to right: after the 7 × 7 convolution, after batch norm (${height} x ${width}, black lowest, white highest), after ReLU and after 2 × 2 max pooling (black zero, white largest).`,
   stageCaption: (channel: number, frame: number, zero: number) =>

@@ -89,6 +89,8 @@ export const trainingStudio = {
     done: 'done',
   },
   charts: {
+    /** An empty chart, read as one image: its axes and when it fills in. */
+    placeholder: (y: string, x: string, note: string) => `Empty chart of ${y} against ${x}. ${note}`,
     lossEmpty: 'The loss appears here after the first step.',
     raw: 'raw',
     smoothed: 'smoothed',
@@ -102,6 +104,7 @@ export const trainingStudio = {
     iouLabelAt: (percent: string, step: number) => `Mean IoU over training; validation ${percent}% at step ${step}`,
     classEmpty: 'Per-class IoU appears after the first validation.',
     classAxis: 'IoU (%)',
+    classes: 'class',
     absent: 'absent',
     classLabel: (step: number, mean: string) => `Per-class IoU on the validation frames at step ${step}, mean ${mean}%`,
     confusionEmpty: 'The confusion matrix appears after the first validation.',

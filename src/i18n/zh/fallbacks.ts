@@ -6,12 +6,15 @@ export const fallbacks: (typeof en)['fallbacks'] = {
   shares: (parts) => (parts.length > 0 ? parts.map((p) => `${p.name} ${p.percent}%`).join('、') : '没有任何类别'),
   overlayAlt: (frame, opacity, shares) => `道路画面 ${frame}，叠加了网络预测的类别（不透明度 ${opacity}%）：主要是${shares}。`,
   overlayCaption: (frame, accuracy) => `${AHEAD}：道路画面 ${frame} 每个像素上最可能的类别。在有标注的像素中，有 ${accuracy}% 与真实标注一致。`,
-  featureMaps: (count, channels, layer, height, width, frame) => `道路画面 ${frame} 在 ${layer} 层的 ${channels} 张特征图中的前 ${count} 张（每张 ${height} x ${width}）`,
+  featureMaps: (count, channels, layer, height, width, frame) => `道路画面 ${frame} 在“${layer}”这一层的 ${channels} 张特征图中的前 ${count} 张（每张 ${height} x ${width}）`,
   architectureAlt: (what) => `${what}的灰度图，排成两行、每行四张：通道响应最强处为白色，最弱处为黑色。`,
   stageAlt: (channel, frame, height, width) =>
     `道路画面 ${frame} 上编码器第 1 阶段通道 ${channel} 的四张灰度图，从左到右：7 × 7 卷积之后、批量归一化之后（${height} x ${width}，最低处为黑色，最高处为白色）、ReLU 之后和 2 × 2 最大池化之后（零为黑色，最大值为白色）。`,
   stageCaption: (channel, frame, zero) => `${AHEAD}：道路画面 ${frame} 上编码器第 1 阶段的通道 ${channel}，依次经过卷积、批量归一化、ReLU（特征图中有 ${zero}% 的值变成零）和最大池化。`,
   architectureCaption: (what) => `${AHEAD}：${what}，每张都按各自的最小值（黑）到最大值（白）显示。`,
+  architectureIndicesAlt: (what) => `${what}，排成两行：每张灰度特征图（通道响应最强处为白色，最弱处为黑色）后面紧跟它的索引图，颜色表示每个 2 × 2 窗口中最大值所在的位置。`,
+  architectureIndicesCaption: (what) =>
+    `${AHEAD}：${what}。每张灰度特征图都按各自的最小值（黑）到最大值（白）显示；旁边是它的索引图，标出每个 2 × 2 窗口中最大值的位置：橙色为左上，天蓝为右上，绿色为左下，粉色为右下。`,
   channelOf: (channel, stage, frame) => `道路画面 ${frame} 上编码器第 ${stage} 阶段的第 ${channel} 个通道`,
   panels: {
     reference: '池化前',

@@ -84,6 +84,7 @@ export const trainingStudio: (typeof en)['trainingStudio'] = {
     done: '已完成',
   },
   charts: {
+    placeholder: (y, x, note) => `以${x}为横轴、${y}为纵轴的空白图表。${note}`,
     lossEmpty: '完成第一个训练步后，这里会显示损失。',
     raw: '原始值',
     smoothed: '平滑值',
@@ -97,6 +98,7 @@ export const trainingStudio: (typeof en)['trainingStudio'] = {
     iouLabelAt: (percent, step) => `训练过程中的平均交并比；第 ${step} 步时验证集为 ${percent}%`,
     classEmpty: '第一次验证之后，这里会显示各类别交并比。',
     classAxis: '交并比 IoU (%)',
+    classes: '类别',
     absent: '未出现',
     classLabel: (step, mean) => `第 ${step} 步时验证帧上的各类别交并比，平均 ${mean}%`,
     confusionEmpty: '第一次验证之后，这里会显示混淆矩阵。',

@@ -1,8 +1,8 @@
 /**
  * <memory-calculator>: binds the size and encoder controls and the URL state to the renderer.
- * memoryReport lives in src/segnet, whose model code imports TF.js, so it is imported only
- * when the widget comes near the viewport, together with the chart code (d3-scale): the
- * chapter's first load stays light.
+ * The arithmetic (memoryReportWith, from the engine's TF-free entry) takes the parameter counts
+ * the build wrote into `data-parameters`, so the page never loads TF.js for it; it and the
+ * chart code (d3-scale) load when the widget comes near the viewport.
  */
 import { pageMessages } from '../../i18n';
 import { bindFields } from '../shared/bind-fields';
@@ -11,18 +11,19 @@ import { defineWidget, widgetPart } from '../shared/define-widget';
 import { whenNearViewport } from '../shared/near-viewport';
 import { widgetState } from '../shared/widget-state';
 import { memoryCodec, reportOptions, sideProblem, type MemoryState } from './state';
+import { parseParameterTable, tableCounter } from './parameter-table';
 
 /** What the widget loads late. */
 interface Late {
-  memoryReport: typeof import('../../segnet').memoryReport;
+  memoryReportWith: typeof import('../../segnet/core').memoryReportWith;
   memoryView: typeof import('./memory-bars').memoryView;
   memorySentence: typeof import('./memory-bars').memorySentence;
   renderMemory: typeof import('./render').renderMemory;
 }
 
 async function loadLate(): Promise<Late> {
-  const [memory, bars, render] = await Promise.all([import('../../segnet'), import('./memory-bars'), import('./render')]);
-  return { memoryReport: memory.memoryReport, memoryView: bars.memoryView, memorySentence: bars.memorySentence, renderMemory: render.renderMemory };
+  const [memory, bars, render] = await Promise.all([import('../../segnet/core'), import('./memory-bars'), import('./render')]);
+  return { memoryReportWith: memory.memoryReportWith, memoryView: bars.memoryView, memorySentence: bars.memorySentence, renderMemory: render.renderMemory };
 }
 
 /** The chart's width follows its box between these (CSS pixels). */
@@ -34,12 +35,13 @@ defineWidget('memory-calculator', (root, id) => {
   const multiplier = root.querySelector<HTMLSelectElement>('[data-field="multiplier"]');
   let late: Late | null = null;
   const t = pageMessages().memoryCalculator;
+  const parameters = tableCounter(parseParameterTable(root.dataset.parameters));
 
   const problem = widgetPart(root, 'problem');
   const draw = (s: MemoryState): void => {
     if (multiplier) multiplier.disabled = s.encoder === 'basic';
     if (!late) return;
-    const view = late.memoryView(late.memoryReport(reportOptions(s)), t);
+    const view = late.memoryView(late.memoryReportWith(reportOptions(s), parameters), t);
     stage.replaceChildren(late.renderMemory(view, { width: boxWidth(stage, CHART_WIDTH.min, CHART_WIDTH.max), messages: t }));
     caption.textContent = late.memorySentence(view, t);
   };

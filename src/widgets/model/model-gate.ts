@@ -3,7 +3,9 @@
  * device is small, asks to save data or has neither WebGL nor WebGPU (then on a click), and
  * after a second click when only the slow plain-JS backend is available. While the network is
  * held, the widget's precomputed figure (`[data-part="model-fallback"]`, see
- * ModelFallback.astro) is shown in its place. Keeps the widget's status line up to date.
+ * ModelFallback.astro) is shown in its place, and the root carries `data-fallback="shown"` so
+ * that the parts marked `data-live` (empty until the network has run) step aside for it.
+ * Keeps the widget's status line up to date.
  */
 import { whenNearViewport } from '../shared/near-viewport';
 import { isStaleChunk, offerReload } from '../shared/stale-chunk';
@@ -39,12 +41,18 @@ export function gateModel(options: ModelGateOptions): () => void {
   const loadModel = options.load ?? (() => loadPageModel(source));
   const fallback = options.fallback !== undefined ? options.fallback : root.querySelector<HTMLElement>('[data-part="model-fallback"]');
   let live = true;
+  const showFallback = (shown: boolean): void => {
+    if (!fallback) return;
+    fallback.hidden = !shown;
+    if (shown) root.dataset.fallback = 'shown';
+    else delete root.dataset.fallback;
+  };
   const show = (view: ModelStatusView, action?: () => void): void => {
     if (live) showModelStatus(status, view, action);
   };
 
   const ready = (model: PageModel): void => {
-    if (live && fallback) fallback.hidden = true;
+    if (live) showFallback(false);
     show({
       state: 'ready',
       summary: model.description.summary,
@@ -74,7 +82,7 @@ export function gateModel(options: ModelGateOptions): () => void {
       if (!live) return;
       const held = holdView(readRunEnvironment(hasGpu(apis)), fallback !== null);
       if (!held) return load();
-      if (fallback) fallback.hidden = !held.showFallback;
+      showFallback(held.showFallback);
       show({ state: 'held', message: held.message, action: held.action }, load);
     });
   });

@@ -1,12 +1,24 @@
-/** Pure render of the boundary-F1 illustration: recall and precision panels, legend and scores. */
+/**
+ * Pure render of the boundary-F1 illustration: the recall and precision panels, each with its
+ * own number under it, the legend, then what the two numbers combine into.
+ */
 import { pageMessages, type Messages } from '../../i18n';
 import { h, pixelCanvas } from '../shared/dom';
-import { BOUNDARY_COLOURS, type BoundaryView } from './boundary-view';
+import { BOUNDARY_COLOURS, type BoundaryScore, type BoundaryView } from './boundary-view';
 
 const css = (c: readonly number[]): string => `rgb(${c[0]} ${c[1]} ${c[2]})`;
 
-function panel(title: string, rgba: Uint8ClampedArray, view: BoundaryView, label: string): HTMLElement {
-  return h('figure', { class: 'bf-panel' }, h('figcaption', {}, title), pixelCanvas(rgba, view.width, view.height, label));
+const scoreList = (scores: readonly BoundaryScore[], className: string): HTMLElement =>
+  h('dl', { class: className }, ...scores.flatMap((s) => [h('dt', {}, s.label), h('dd', {}, s.value)]));
+
+function panel(title: string, rgba: Uint8ClampedArray, view: BoundaryView, label: string, score: BoundaryScore): HTMLElement {
+  return h(
+    'figure',
+    { class: 'bf-panel' },
+    h('figcaption', {}, title),
+    pixelCanvas(rgba, view.width, view.height, label),
+    view.present ? scoreList([score], 'bf-scores bf-panel-score') : null,
+  );
 }
 
 export function renderBoundaryView(view: BoundaryView, m: Messages['boundaryF1'] = pageMessages().boundaryF1): HTMLElement {
@@ -17,8 +29,8 @@ export function renderBoundaryView(view: BoundaryView, m: Messages['boundaryF1']
     h(
       'div',
       { class: 'bf-panels' },
-      panel(m.recallTitle, view.recallRgba, view, m.recallLabel(view.subject, theta)),
-      panel(m.precisionTitle, view.precisionRgba, view, m.precisionLabel(view.subject, theta)),
+      panel(m.recallTitle, view.recallRgba, view, m.recallLabel(view.subject, theta), view.recallScore),
+      panel(m.precisionTitle, view.precisionRgba, view, m.precisionLabel(view.subject, theta), view.precisionScore),
     ),
     h(
       'ul',
@@ -28,7 +40,7 @@ export function renderBoundaryView(view: BoundaryView, m: Messages['boundaryF1']
       h('li', {}, h('span', { class: 'swatch', style: `background: ${css(BOUNDARY_COLOURS.band)}`, 'aria-hidden': 'true' }), m.legendBand(theta)),
     ),
     view.present
-      ? h('dl', { class: 'bf-scores' }, ...view.scores.flatMap((s) => [h('dt', {}, s.label), h('dd', {}, s.value)]))
+      ? scoreList(view.scores, 'bf-scores')
       : h('p', { class: 'bf-absent' }, m.absent(view.subject)),
   );
 }

@@ -22,6 +22,12 @@ export interface BoundaryInput {
   toleranceFraction: number;
 }
 
+/** One number with its words. */
+export interface BoundaryScore {
+  label: string;
+  value: string;
+}
+
 export interface BoundaryView {
   width: number;
   height: number;
@@ -30,7 +36,12 @@ export interface BoundaryView {
   /** Predicted boundaries over the band: within theta or not. */
   precisionRgba: Uint8ClampedArray;
   tolerancePx: number;
-  scores: { label: string; value: string }[];
+  /** The number the true-boundary picture shows: the share of true boundary pixels recalled (recall). */
+  recallScore: BoundaryScore;
+  /** The number the predicted-boundary picture shows: the share of predicted boundary pixels within θ (precision). */
+  precisionScore: BoundaryScore;
+  /** What the two combine into (BF, or the class's F1), then pixel accuracy for contrast. */
+  scores: BoundaryScore[];
   /** The class shown, or "every class", in the view's language. */
   subject: string;
   /** False when the chosen class is in neither map (nothing to draw). */
@@ -75,25 +86,25 @@ export function boundaryView(input: BoundaryInput, words: Messages = pageMessage
   const bf = boundaryF1(truth, prediction, height, width, { tolerancePx });
   const base = dimmedPhoto(image, height * width);
   const { counts } = masks;
-  const scores =
-    cls < 0
-      ? [
-          { label: m.bfMean, value: score(bf.meanF1) },
-          { label: m.predictedWithin, value: pct(counts.predictedMatched / counts.predicted) },
-          { label: m.truthRecalled, value: pct(counts.truthMatched / counts.truth) },
-        ]
-      : [
-          { label: m.precision(names[cls]!), value: score(bf.perClassPrecision[cls]!) },
-          { label: m.recall(names[cls]!), value: score(bf.perClassRecall[cls]!) },
-          { label: m.f1(names[cls]!), value: score(bf.perClassF1[cls]!) },
-        ];
-  scores.push({ label: m.pixelAccuracy, value: pct(pixelAccuracy(truth, prediction)) });
+  const every = cls < 0;
+  const recallScore = every
+    ? { label: m.truthRecalled, value: pct(counts.truthMatched / counts.truth) }
+    : { label: m.recall(names[cls]!), value: score(bf.perClassRecall[cls]!) };
+  const precisionScore = every
+    ? { label: m.predictedWithin, value: pct(counts.predictedMatched / counts.predicted) }
+    : { label: m.precision(names[cls]!), value: score(bf.perClassPrecision[cls]!) };
+  const scores = [
+    every ? { label: m.bfMean, value: score(bf.meanF1) } : { label: m.f1(names[cls]!), value: score(bf.perClassF1[cls]!) },
+    { label: m.pixelAccuracy, value: pct(pixelAccuracy(truth, prediction)) },
+  ];
   return {
     width,
     height,
     recallRgba: paintEdges(base, masks, masks.truth),
     precisionRgba: paintEdges(base, masks, masks.predicted),
     tolerancePx,
+    recallScore,
+    precisionScore,
     scores,
     subject: cls < 0 ? m.everyClass : names[cls]!,
     present: counts.truth + counts.predicted > 0,

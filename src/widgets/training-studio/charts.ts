@@ -7,9 +7,12 @@ import { asAccessibleImage } from '../shared/accessible-chart';
 import { stepAxis } from '../shared/step-axis';
 import type * as PlotModule from '@observablehq/plot';
 import { CLASS_NAMES, PALETTE } from '../../data';
-import { h } from '../shared/dom';
 import { rowNormalise, smoothCurve, type CurvePoint, type Validation } from './curves';
 import { pageMessages, type Messages } from '../../i18n';
+import { chartPlaceholderView, renderChartPlaceholder, type ChartKind } from './chart-placeholder';
+
+/** The empty chart of `kind`, for before its first data (chart-placeholder.ts). */
+const emptyChart = (kind: ChartKind, m: Messages): HTMLElement => renderChartPlaceholder(chartPlaceholderView(kind, m), m);
 
 type Plot = typeof PlotModule;
 type Chart = SVGSVGElement | HTMLElement;
@@ -32,15 +35,11 @@ function classNames(m: Messages): string[] {
   return CLASS_NAMES.map((name, c) => m.classes.names[c] ?? name);
 }
 
-/** A placeholder of the chart's size, for before the first step. */
-function emptyChart(text: string): HTMLElement {
-  return h('p', { class: 'studio-chart-empty' }, text);
-}
 
 /** Loss per step: the raw values, faint, and their bias-corrected moving average on top. */
 export function renderLossChart(Plot: Plot, loss: readonly CurvePoint[], width = 480, m: Messages = pageMessages()): Chart {
   const w = m.trainingStudio.charts;
-  if (loss.length === 0) return emptyChart(w.lossEmpty);
+  if (loss.length === 0) return emptyChart('loss', m);
   const smooth = smoothCurve(loss, LOSS_SMOOTHING);
   const data = [...loss.map((p) => ({ ...p, series: w.raw })), ...smooth.map((p) => ({ ...p, series: w.smoothed }))];
   const last = smooth[smooth.length - 1]!;
@@ -63,7 +62,7 @@ export function renderLossChart(Plot: Plot, loss: readonly CurvePoint[], width =
 /** mIoU of the scored training batches and of the validation passes, in percent. */
 export function renderIoUChart(Plot: Plot, train: readonly CurvePoint[], val: readonly CurvePoint[], width = 480, m: Messages = pageMessages()): Chart {
   const w = m.trainingStudio.charts;
-  if (train.length === 0 && val.length === 0) return emptyChart(w.iouEmpty);
+  if (train.length === 0 && val.length === 0) return emptyChart('iou', m);
   const data = [
     ...smoothCurve(train, LOSS_SMOOTHING).map((p) => ({ step: p.step, value: p.value * 100, series: w.train })),
     ...val.map((p) => ({ step: p.step, value: p.value * 100, series: w.validation })),
@@ -90,7 +89,7 @@ export function renderIoUChart(Plot: Plot, train: readonly CurvePoint[], val: re
 /** Per-class IoU of the latest validation, one bar per class in its palette colour. */
 export function renderClassIoU(Plot: Plot, validation: Validation | null, width = 480, m: Messages = pageMessages()): Chart {
   const w = m.trainingStudio.charts;
-  if (!validation) return emptyChart(w.classEmpty);
+  if (!validation) return emptyChart('classes', m);
   const names = classNames(m);
   const data = names.map((name, c) => {
     const iou = validation.classIoU[c];
@@ -122,7 +121,7 @@ export function renderClassIoU(Plot: Plot, validation: Validation | null, width 
 /** The confusion matrix, each true class's row divided by its pixels: where each class's pixels went. */
 export function renderConfusion(Plot: Plot, validation: Validation | null, width = 480, m: Messages = pageMessages()): Chart {
   const w = m.trainingStudio.charts;
-  if (!validation) return emptyChart(w.confusionEmpty);
+  if (!validation) return emptyChart('confusion', m);
   const names = classNames(m);
   const shares = rowNormalise(validation.confusion);
   const cells = shares.flatMap((row, t) => row.map((share, p) => ({ truth: names[t]!, predicted: names[p]!, share: share * 100, labelled: validation.confusion[t]!.some((n) => n > 0) })));

@@ -19,6 +19,7 @@ import type { Phase, StudioSession } from './session';
 import type { LeavingCopy, RunView } from './studio-remote';
 import type { StudioSources } from './studio-sources';
 import { studioView } from './studio-view';
+import { CHART_KINDS, chartPlaceholderView, renderChartPlaceholder } from './chart-placeholder';
 import { errorMessage } from '../../segnet/core';
 import { documentLocale, messages } from '../../i18n';
 import { reasonWords } from '../model/run-policy';
@@ -38,6 +39,9 @@ defineWidget('training-studio', (root, id) => {
   const group = (g: string) => root.querySelector<HTMLFieldSetElement>(`fieldset[data-group="${g}"]`)!;
   const listening = new AbortController();
   const { signal } = listening;
+  // Until a run has data, each chart box shows its axes and when it fills in, not a blank frame.
+  const words = messages(locale);
+  for (const kind of CHART_KINDS) widgetPart(root, kind).replaceChildren(renderChartPlaceholder(chartPlaceholderView(kind, words), words));
   let session: Session | null = null;
   let booting: Promise<Session | null> | null = null;
   /** The worker that holds `session` (the studio is closed there when the widget goes away). */

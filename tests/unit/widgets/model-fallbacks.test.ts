@@ -2,7 +2,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { LOCALES, messages } from '../../../src/i18n';
+import { DEFAULT_CONFIG, encoderPlan } from '../../../src/segnet';
+import { INDEX_COLOURS } from '../../../src/widgets/architecture-explorer/feature-maps';
+import { architectureLayers } from '../../../src/widgets/architecture-explorer/layers';
+import { architectureCodec } from '../../../src/widgets/architecture-explorer/state';
+import { PAGE_MODEL_CONFIG } from '../../../src/widgets/model/page-model';
 import { fallbackImage, FALLBACK_WIDGETS, parseFallbackManifest } from '../../../src/widgets/model/fallbacks';
 import { renderModelStatus } from '../../../src/widgets/model/model-status';
 import { FALLBACK_SENTENCE, HOLD_MESSAGES, holdReason, holdView, type RunEnvironment } from '../../../src/widgets/model/run-policy';
@@ -87,6 +94,28 @@ describe('fallback manifest (build time)', () => {
       const b = bytes.subarray(21, 25);
       expect(1 + (((b[1]! & 0x3f) << 8) | b[0]!)).toBe(img.width);
       expect(1 + (((b[3]! & 0x0f) << 10) | (b[2]! << 2) | ((b[1]! & 0xc0) >> 6))).toBe(img.height);
+    }
+  });
+
+  it('the architecture explorer’s figure pairs each pooled map with its index map and names the layer as the explorer does', async () => {
+    const manifest = parseFallbackManifest(JSON.parse(readFileSync('public/fallbacks/manifest.json', 'utf8')));
+    const image = manifest.images['architecture-explorer']!;
+    const { data } = await sharp(join('public/fallbacks', image.file)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    // Every window position's colour (the live widget's index maps) covers part of the picture.
+    for (const [r, g, b] of INDEX_COLOURS) {
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++;
+      expect(n / (image.width * image.height), `rgb(${r}, ${g}, ${b})`).toBeGreaterThan(0.01);
+    }
+    const layer = architectureCodec.defaults.layer;
+    for (const locale of LOCALES) {
+      const words = locale === 'en' ? image : image.translations![locale as Exclude<typeof locale, 'en'>]!;
+      const t = messages(locale).architectureExplorer;
+      const title = architectureLayers(encoderPlan({ ...DEFAULT_CONFIG, ...PAGE_MODEL_CONFIG }), 96, 128, 11, t).find((l) => l.id === layer)!.title;
+      for (const text of [words.alt, words.caption]) {
+        expect(text).toContain(title);
+        expect(text).not.toContain(layer);
+      }
     }
   });
 });

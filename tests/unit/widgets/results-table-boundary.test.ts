@@ -79,18 +79,26 @@ describe('boundaryView and its render', () => {
 
   it('reports BF for every class, or precision, recall and F1 for one', () => {
     const all = boundaryView({ image, truth, prediction, height: 4, width: 6, cls: -1, toleranceFraction: 0.1 });
-    expect(all.scores.map((s) => s.label)).toEqual(['BF (mean F1 over the classes in this frame)', 'Predicted boundary pixels within θ', 'True boundary pixels recalled', 'Pixel accuracy, for contrast']);
+    expect(all.recallScore.label).toBe('True boundary pixels recalled');
+    expect(all.precisionScore.label).toBe('Predicted boundary pixels within θ');
+    expect(all.scores.map((s) => s.label)).toEqual(['BF (mean F1 over the classes in this frame)', 'Pixel accuracy, for contrast']);
     expect(all.tolerancePx).toBeCloseTo(0.1 * Math.hypot(4, 6));
     const car = boundaryView({ image, truth, prediction, height: 4, width: 6, cls: 8, toleranceFraction: 0.1 });
-    expect(car.scores[0]!.label).toBe('Precision (Car)');
+    expect([car.recallScore.label, car.precisionScore.label, car.scores[0]!.label]).toEqual(['Recall (Car)', 'Precision (Car)', 'F1 (Car)']);
     expect(car.subject).toBe('Car');
     expect(boundaryView({ image, truth, prediction, height: 4, width: 6, cls: 10, toleranceFraction: 0.1 }).present).toBe(false);
   });
 
-  it('renders two panels, a legend and the scores', async () => {
-    const node = renderBoundaryView(boundaryView({ image, truth, prediction, height: 4, width: 6, cls: -1, toleranceFraction: 0.0075 }));
+  it('renders two panels, each with its own number under its picture, a legend and the scores', async () => {
+    const view = boundaryView({ image, truth, prediction, height: 4, width: 6, cls: -1, toleranceFraction: 0.0075 });
+    const node = renderBoundaryView(view);
     expect(node.querySelectorAll('canvas')).toHaveLength(2);
-    expect(node.querySelectorAll('.bf-scores dt')).toHaveLength(4);
+    const panels = [...node.querySelectorAll('.bf-panel')];
+    expect(panels.map((p) => [p.querySelector('canvas + .bf-panel-score dt')?.textContent, p.querySelector('.bf-panel-score dd')?.textContent])).toEqual([
+      [view.recallScore.label, view.recallScore.value],
+      [view.precisionScore.label, view.precisionScore.value],
+    ]);
+    expect([...node.querySelectorAll(':scope > .bf-scores dt')].map((dt) => dt.textContent)).toEqual(view.scores.map((s) => s.label));
     await expect(markup(node)).toMatchFileSnapshot('__snapshots__/boundary-f1-all-classes.html');
   });
 

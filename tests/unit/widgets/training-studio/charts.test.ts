@@ -41,7 +41,9 @@ describe('renderLossChart', () => {
     const a = svgOf(renderLossChart(Plot, curve([2.4, 2.0]), 400)).outerHTML;
     const b = svgOf(renderLossChart(Plot, curve([2.4, 2.0, 1.2]), 400)).outerHTML;
     expect(b).not.toBe(a);
-    expect(renderLossChart(Plot, [], 400).textContent).toBe('The loss appears here after the first step.');
+    const empty = renderLossChart(Plot, [], 400);
+    expect(empty.dataset.placeholder).toBe('loss');
+    expect(empty.querySelector('.studio-chart-empty')!.textContent).toBe('The loss appears here after the first step.');
   });
 });
 
@@ -79,7 +81,7 @@ describe('renderConfusion', () => {
   });
 
   it('waits for the first validation', () => {
-    expect(renderConfusion(Plot, null).textContent).toBe('The confusion matrix appears after the first validation.');
+    expect(renderConfusion(Plot, null).querySelector('.studio-chart-empty')!.textContent).toBe('The confusion matrix appears after the first validation.');
   });
 });
 

@@ -85,7 +85,7 @@ describe('boundary-F1 illustration in Chinese', () => {
 
   it('renderBoundaryView(boundaryView(input, zh), zh) draws every class, one class and an absent class in Chinese', () => {
     for (const cls of [-1, 8, 10]) expectChinese(renderBoundaryView(view(cls), zh.boundaryF1));
-    expect(view(8).scores[0]!.label).toBe('精确率（汽车）');
+    expect([view(8).precisionScore.label, view(8).scores[0]!.label]).toEqual(['精确率（汽车）', 'F1（汽车）']);
     expect(renderBoundaryView(view(10), zh.boundaryF1).querySelector('.bf-absent')!.textContent).toBe('这一帧的两张标签图里都没有骑车人。');
   });
 
