@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../../../../src/i18n';
 import { CHART_KINDS, chartPlaceholderView, renderChartPlaceholder } from '../../../../src/widgets/training-studio/chart-placeholder';
 import { renderClassIoU, renderConfusion, renderIoUChart, renderLossChart } from '../../../../src/widgets/training-studio/charts';
-import { expectChinese } from '../zh/chinese-text';
+import { expectChinese } from '../../i18n/same-in-both';
 
 const en = messages('en');
 
