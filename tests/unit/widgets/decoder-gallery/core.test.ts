@@ -2,13 +2,16 @@
  * The decoder gallery's plain-TS core: its URL state, the lens window (size, clamping at the
  * edges, keyboard moves, pointer mapping), where the lens opens (the busiest true boundaries,
  * checked against a brute-force count), and the per-frame and in-lens scores (against the
- * engine's metrics on hand-cropped frames).
+ * engine's metrics on hand-cropped frames), and the view the element paints: the same lens
+ * window in every panel, each decoder scored on the frame and in the lens.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateSegmentation } from '../../../../src/segnet/core';
 import { busiestCentre, lensSize, lensWindow, movedCentre, pointerPixel, windowCentre } from '../../../../src/widgets/decoder-gallery/lens';
 import { crop, frameScores, windowScores } from '../../../../src/widgets/decoder-gallery/scores';
 import { galleryCodec } from '../../../../src/widgets/decoder-gallery/state';
+import { galleryView } from '../../../../src/widgets/decoder-gallery/view';
+import { labelToRgba } from '../../../../src/data/palette';
 import { readState, withState } from '../../../../src/widgets/shared/url-state';
 
 const FRAME = { height: 180, width: 240 };
@@ -123,5 +126,52 @@ describe('scores', () => {
     expect(windowScores(truth, predicted, { height: H, width: W }, w)).toEqual({ meanIoU: byHand.scores.meanIoU, boundaryF1: byHand.boundaryF1 });
     // Inside the window the shift weighs more: 2 wrong rows of 8 against 2 of 16.
     expect(windowScores(truth, predicted, { height: H, width: W }, w).meanIoU).toBeLessThan(frameScores(truth, predicted, { height: H, width: W }).meanIoU);
+  });
+});
+
+describe('galleryView', () => {
+  const H = 24;
+  const W = 32;
+  const frame = { height: H, width: W };
+  // Sky over road, a car (class 8) in the lower right; a prediction that misses the car.
+  const truth = new Uint8Array(H * W).map((_, i) => {
+    const y = Math.floor(i / W);
+    const x = i % W;
+    if (y >= 14 && y < 20 && x >= 20 && x < 28) return 8;
+    return y < 10 ? 0 : 3;
+  });
+  const missed = truth.map((c) => (c === 8 ? 3 : c));
+  const image = new Uint8Array(H * W * 3).map((_, i) => (i * 7) % 256);
+
+  it('opens the lens on the busiest boundaries, and gives every panel the same window', () => {
+    const view = galleryView({ frame, image, truth, decoders: [{ decoder: 'segnet', labels: truth }, { decoder: 'bilinear', labels: missed }], zoom: 3, centre: null });
+    expect(view.window).toEqual(lensWindow(frame, 3, busiestCentre(truth, frame, 3)));
+    expect(view.panels.map((p) => p.key)).toEqual(['photo', 'truth', 'segnet', 'bilinear']);
+    const { height, width } = view.window;
+    for (const p of view.panels) {
+      expect(p.full!.length).toBe(H * W * 4);
+      expect(p.lens!.length).toBe(height * width * 4);
+    }
+    // The lens of a label panel is the colour of the cropped labels, pixel for pixel.
+    expect(view.panels[2]!.lens).toEqual(labelToRgba(crop(truth, frame, view.window), width, height));
+    expect(view.box).toEqual({ left: (view.window.left / W) * 100, top: (view.window.top / H) * 100, width: (width / W) * 100, height: (height / H) * 100 });
+  });
+
+  it('scores each decoder on the frame and in the lens; the photo, the truth and a decoder not run carry none', () => {
+    const centre = { x: 24, y: 17 };
+    const view = galleryView({ frame, image, truth, decoders: [{ decoder: 'segnet', labels: truth }, { decoder: 'bilinear', labels: missed }, { decoder: 'fcn', labels: null }], zoom: 2, centre });
+    const [photo, truthPanel, perfect, bilinear, fcn] = view.panels;
+    expect([photo!.scores, truthPanel!.scores, fcn!.scores, fcn!.full, fcn!.lens]).toEqual([null, null, null, null, null]);
+    expect(perfect!.scores).toEqual({ meanIoU: 1, boundaryF1: 1 });
+    expect(bilinear!.scores).toEqual(frameScores(truth, missed, frame));
+    expect(bilinear!.lensScores).toEqual(windowScores(truth, missed, frame, view.window));
+    // Zoomed on the car, the miss weighs more than over the whole frame.
+    expect(bilinear!.lensScores!.meanIoU).toBeLessThan(bilinear!.scores!.meanIoU);
+    expect(view.centre).toEqual(windowCentre(lensWindow(frame, 2, centre)));
+  });
+
+  it('names a frame whose arrays do not fit its size', () => {
+    expect(() => galleryView({ frame, image: image.subarray(3), truth, decoders: [], zoom: 2, centre: null })).toThrow('RGB bytes for a 24 x 32 frame');
+    expect(() => galleryView({ frame, image, truth, decoders: [{ decoder: 'fcn', labels: new Uint8Array(5) }], zoom: 2, centre: null })).toThrow('fcn gave 5 labels for a 24 x 32 frame');
   });
 });
