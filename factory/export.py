@@ -33,9 +33,56 @@ def engine_config(run, height, width):
             "decoder": run["decoder"], "height": height, "width": width}
 
 
-def write_checkpoint(net, config, out, progress, extra, float16=True):
-    """Writes model.json + weights.bin into `out`, replacing it atomically."""
+def read_exported(folder):
+    """The tensors of an exported checkpoint folder, by name, as float32 numpy arrays (float16 ones widened)."""
+    path = os.path.join(folder, "model.json")
+    if not os.path.isfile(path):
+        raise SystemExit(f"factory export: no model.json in {folder}")
+    with open(path, encoding="utf8") as f:
+        model_json = json.load(f)
+    with open(os.path.join(folder, "weights.bin"), "rb") as f:
+        data = f.read()
+    out, offset = {}, 0
+    for spec in model_json["weightsManifest"][0]["weights"]:
+        n = int(np.prod(spec["shape"])) if spec["shape"] else 1
+        half = (spec.get("quantization") or {}).get("dtype") == "float16"
+        size = n * (2 if half else 4)
+        a = np.frombuffer(data[offset:offset + size], dtype="<f2" if half else "<f4").astype("<f4").reshape(spec["shape"])
+        out[spec["name"]] = a
+        offset += size
+    return model_json["modelTopology"], out
+
+
+def without_encoder(tensors, base_folder, out, float16):
+    """This network's tensors less its encoder's, once they are checked to equal the exported
+    checkpoint `base_folder`'s encoder (as stored: float16-rounded when float16); and the
+    encoderFrom path that names the base, relative to `out`'s model.json."""
+    meta, base = read_exported(base_folder)
+    if meta.get("encoderFrom"):
+        raise SystemExit(f"factory export: {base_folder} takes its own encoder from elsewhere; name the checkpoint that holds it")
+    for name, t in tensors.items():
+        if not name.startswith("encoder/"):
+            continue
+        if name not in base:
+            raise SystemExit(f"factory export: {base_folder} has no {name}: not this network's encoder")
+        mine = t.numpy().astype("<f4")
+        if float16:
+            mine = mine.astype("<f2").astype("<f4")
+        if mine.shape != base[name].shape or not np.array_equal(mine, base[name]):
+            diff = "shape" if mine.shape != base[name].shape else f"max |difference| {np.abs(mine - base[name]).max():.3g}"
+            raise SystemExit(f"factory export: {name} differs from {base_folder}'s ({diff}): was the encoder frozen?")
+    rel = os.path.relpath(os.path.join(os.path.abspath(base_folder), "model.json"), os.path.abspath(out)).replace(os.sep, "/")
+    return {n: t for n, t in tensors.items() if not n.startswith("encoder/")}, rel
+
+
+def write_checkpoint(net, config, out, progress, extra, float16=True, encoder_from=None):
+    """Writes model.json + weights.bin into `out`, replacing it atomically. With `encoder_from`
+    (an exported checkpoint folder holding this network's encoder, e.g. the frozen encoder a
+    decoder was trained on), only the decoder's tensors are written and model.json names it."""
     tensors = export_tensors(net)
+    encoder_path = None
+    if encoder_from:
+        tensors, encoder_path = without_encoder(tensors, encoder_from, out, float16)
     specs, chunks = [], []
     for name, t in tensors.items():
         a = t.numpy().astype("<f4")
@@ -52,6 +99,8 @@ def write_checkpoint(net, config, out, progress, extra, float16=True):
             chunks.append(a.tobytes())
         specs.append(spec)
     meta = {"format": FORMAT, "version": VERSION, "config": config, "progress": progress, "optimizer": None, "extra": extra}
+    if encoder_path:
+        meta["encoderFrom"] = encoder_path
     model_json = {"modelTopology": meta, "format": FORMAT, "generatedBy": "unpooled factory", "convertedBy": None,
                   "weightsManifest": [{"paths": ["weights.bin"], "weights": specs}]}
     parent = os.path.dirname(os.path.abspath(out)) or "."
@@ -81,6 +130,7 @@ def main(argv=None):
     p.add_argument("--which", default="best", choices=("best", "last"), help="best val mIoU (default) or the last checkpoint")
     p.add_argument("--out", required=True, help="checkpoint folder to write (e.g. public/models/<name>)")
     p.add_argument("--float32", action="store_true", help="store float32 instead of float16")
+    p.add_argument("--encoder-from", metavar="DIR", help="an exported checkpoint holding this run's (frozen) encoder: write the decoder only, naming DIR's model.json")
     a = p.parse_args(argv)
     run_dir = os.path.abspath(os.path.expanduser(a.run))
     path = os.path.join(run_dir, f"{a.which}.pt")
@@ -117,8 +167,9 @@ def main(argv=None):
         },
     }
     progress = {"step": prog["step"], "epoch": prog["epoch"], "batch": prog["batch"]}
-    size = write_checkpoint(net, engine_config(run, manifest["height"], manifest["width"]), a.out, progress, extra, not a.float32)
-    print(f"factory export: wrote {a.out} ({size / 1e6:.2f} MB weights, {'float32' if a.float32 else 'float16'}) from {path}")
+    size = write_checkpoint(net, engine_config(run, manifest["height"], manifest["width"]), a.out, progress, extra, not a.float32, a.encoder_from)
+    shared = f", encoder from {a.encoder_from}" if a.encoder_from else ""
+    print(f"factory export: wrote {a.out} ({size / 1e6:.2f} MB weights, {'float32' if a.float32 else 'float16'}{shared}) from {path}")
     return 0
 
 

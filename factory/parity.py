@@ -8,6 +8,10 @@ their initial values), exported with export.write_checkpoint (float32) to DIR/<d
 DIR/<decoder>/reference.json holding the input and the eval-mode and training-mode logits
 (NHWC, as the engine's tensors), computed after training.
 
+With --shared-encoder, every decoder after the first gets the first one's encoder (weights and
+batch-norm statistics) before its logits are computed, and is exported without it, naming the
+first decoder's folder (export.py --encoder-from), as decoders trained on one frozen encoder ship.
+
     python3 factory/parity.py --out /tmp/parity --height 16 --width 24
 """
 
@@ -34,10 +38,12 @@ def main(argv=None):
     p.add_argument("--decoders", default=",".join(DECODERS))
     p.add_argument("--encoder", default="basic", choices=("basic", "vgg16"))
     p.add_argument("--width-multiplier", type=float, default=0.125)
+    p.add_argument("--shared-encoder", action="store_true", help="later decoders take the first one's encoder and are exported without it")
     a = p.parse_args(argv)
     torch.manual_seed(5)
     torch.set_num_threads(1)
     h, w = a.height, a.width
+    first = None
     for decoder in a.decoders.split(","):
         width = a.width_multiplier if a.encoder == "vgg16" else 1.0
         net = SegNet(a.encoder, decoder, width, basic_channels=a.channels, atrous_rate=2)
@@ -48,6 +54,8 @@ def main(argv=None):
             opt.zero_grad()
             weighted_cross_entropy(net(images), labels, torch.ones(11)).backward()
             opt.step()
+        if a.shared_encoder and first is not None:
+            net.encoder.load_state_dict(first[0].encoder.state_dict())
         images = torch.rand(2, 3, h, w)
         net.eval()
         with torch.no_grad():
@@ -61,7 +69,9 @@ def main(argv=None):
                "atrousRate": 2, "seed": 5}
         folder = os.path.join(a.out, decoder)
         write_checkpoint(net, engine_config(run, h, w), folder, {"step": a.steps, "epoch": 0, "batch": a.steps},
-                         {"data": "random"}, float16=False)
+                         {"data": "random"}, float16=False, encoder_from=first[1] if a.shared_encoder and first else None)
+        if first is None:
+            first = (net, folder)
         nhwc = lambda t: t.permute(0, 2, 3, 1).contiguous().flatten().tolist()
         with open(os.path.join(folder, "reference.json"), "w", encoding="utf8") as f:
             json.dump({"shape": [2, h, w], "input": nhwc(images), "evalLogits": nhwc(eval_logits),

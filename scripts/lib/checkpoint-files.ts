@@ -12,7 +12,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { RelativeIOHandler } from '../../src/segnet';
 import { replaceDirAtomically } from '../../src/data/atomic-dir';
 import { shardChecksum } from '../../src/data/checksum';
 import { encodeFloat16 } from './float16';
@@ -129,8 +130,16 @@ function weightsProblem(json: CheckpointJson, specs: tf.io.WeightsManifestEntry[
   return null;
 }
 
-/** A TF.js IO handler that saves to and loads from the checkpoint folder `dir`. */
-export function checkpointFolder(dir: string, options: CheckpointFolderOptions = {}): tf.io.IOHandler {
+/**
+ * A TF.js IO handler that saves to and loads from the checkpoint folder `dir`; `sibling` reaches
+ * the checkpoint a model.json path relative to this one names (a decoder's `encoderFrom`).
+ */
+export function checkpointFolder(dir: string, options: CheckpointFolderOptions = {}): RelativeIOHandler {
   // toString: messages that name the handler ("the weights of '…' are damaged") name the folder.
-  return { save: (artifacts) => save(dir, artifacts, options), load: () => load(dir), toString: () => dir } as tf.io.IOHandler;
+  return {
+    save: (artifacts: tf.io.ModelArtifacts) => save(dir, artifacts, options),
+    load: () => load(dir),
+    sibling: (relative: string) => checkpointFolder(dirname(resolve(dir, relative))),
+    toString: () => dir,
+  } as RelativeIOHandler;
 }

@@ -5,6 +5,11 @@
  * Format (TF.js model artifacts): modelTopology holds CheckpointMeta (format
  * 'unpooled-segnet', version 1); weightSpecs/weightData hold every model variable under its
  * name ("encoder/stage1/conv1/conv/filter") and the optimizer's slots under "optimizer/<name>".
+ *
+ * A decoder trained on another checkpoint's frozen encoder may be stored without it: its meta's
+ * `encoderFrom` names that checkpoint's model.json (relative to its own), and readCheckpoint
+ * takes the encoder's tensors from there (once checked to be the same network), so a set of
+ * decoders on one encoder ships that encoder once.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { configDifferences, resolveConfig, type SegNetConfig } from './config';
@@ -14,6 +19,7 @@ import { siteUrl } from './site-url';
 import { Optimizer, type OptimizerConfig } from './train/optimizer';
 import { cachingCheckpointFetch } from './weight-cache';
 import { loadMatchingWeights } from './weights';
+import { isEncoderName } from './layer-names';
 
 export const CHECKPOINT_FORMAT = 'unpooled-segnet';
 export const CHECKPOINT_VERSION = 1;
@@ -28,6 +34,16 @@ export interface CheckpointMeta {
   optimizer: { config: OptimizerConfig; updates: number } | null;
   /** Anything the caller wants to keep with the weights (curves, class weights used, data name). */
   extra: Record<string, unknown>;
+  /**
+   * Where the encoder's weights are, when this checkpoint holds only the decoder's: another
+   * checkpoint's model.json, relative to this one's ("../segnet-basic-synthetic-180x240/model.json").
+   */
+  encoderFrom?: string;
+}
+
+/** An IO handler that can name a checkpoint beside its own (a folder on disk: checkpointFolder). */
+export interface RelativeIOHandler extends tf.io.IOHandler {
+  sibling(relative: string): tf.io.IOHandler;
 }
 
 export interface SaveOptions {
@@ -137,7 +153,54 @@ export async function readCheckpoint(source: string | tf.io.IOHandler): Promise<
   } catch (e) {
     throw new Error(`readCheckpoint: the weights of '${String(source)}' are damaged (${(e as Error).message})`);
   }
+  if (meta.encoderFrom !== undefined) {
+    try {
+      Object.assign(tensors, await encoderOf(source, handler, meta));
+    } catch (e) {
+      tf.dispose(Object.values(tensors));
+      throw e;
+    }
+  }
   return { meta, tensors };
+}
+
+/** `relative` resolved against the checkpoint URL or path `source` (a site path stays a path without a page). */
+export function resolveBeside(source: string, relative: string): string {
+  const abs = siteUrl(source);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(abs)) return new URL(relative, abs).href;
+  const rooted = abs.startsWith('/');
+  const path = new URL(relative, `http://path.invalid${rooted ? '' : '/'}${abs}`).pathname;
+  return rooted ? path : path.slice(1);
+}
+
+/** The encoder tensors of the checkpoint `meta.encoderFrom` names, checked to be this network's encoder. */
+async function encoderOf(source: string | tf.io.IOHandler, handler: tf.io.IOHandler, meta: CheckpointMeta): Promise<tf.NamedTensorMap> {
+  const relative = meta.encoderFrom!;
+  const where = `readCheckpoint: '${String(source)}' takes its encoder from '${relative}'`;
+  let base: string | tf.io.IOHandler;
+  if (typeof source === 'string') base = resolveBeside(source, relative);
+  else if (typeof (handler as Partial<RelativeIOHandler>).sibling === 'function') base = (handler as RelativeIOHandler).sibling(relative);
+  else throw new Error(`${where}, which this IO handler cannot reach`);
+  let loaded: LoadedCheckpoint;
+  try {
+    loaded = await readCheckpoint(base);
+  } catch (e) {
+    throw new Error(`${where}, which could not be read (${(e as Error).message})`);
+  }
+  if (loaded.meta.encoderFrom !== undefined) {
+    tf.dispose(Object.values(loaded.tensors));
+    throw new Error(`${where}, which itself takes its encoder from elsewhere`);
+  }
+  // The same encoder: kind, widths and channels (the decoder, its rate and the size may differ).
+  const same = ['encoder', 'widthMultiplier', 'basicChannels', 'numClasses'] as const;
+  const differ = same.filter((k) => loaded.meta.config[k] !== meta.config[k]);
+  const encoder: tf.NamedTensorMap = {};
+  for (const [name, t] of Object.entries(loaded.tensors)) {
+    if (differ.length === 0 && isEncoderName(name)) encoder[name] = t;
+    else t.dispose();
+  }
+  if (differ.length > 0) throw new Error(`${where}, whose encoder differs (${differ.map((k) => `${k}: ${String(loaded.meta.config[k])} there, ${String(meta.config[k])} here`).join('; ')})`);
+  return encoder;
 }
 
 /** Copies a loaded checkpoint into a model (and optimizer); the configs must match and every variable be there. */

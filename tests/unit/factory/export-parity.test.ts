@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,9 @@ beforeAll(async () => {
   const vgg = ['--encoder', 'vgg16', '--width-multiplier', '0.125', '--decoders', 'segnet,fcn,bilinear', '--height', '32', '--width', '32'];
   const r = spawnSync(python, ['factory/parity.py', '--out', join(dir, 'vgg16'), ...vgg], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
+  // Decoders on one encoder, exported without it (export.py --encoder-from).
+  const shared = spawnSync(python, ['factory/parity.py', '--out', join(dir, 'shared'), '--height', '16', '--width', '24', '--shared-encoder'], { encoding: 'utf8' });
+  expect(shared.status, shared.stderr).toBe(0);
 }, 120_000);
 afterAll(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
 
@@ -54,8 +58,8 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-async function compare(encoder: 'basic' | 'vgg16', decoder: DecoderKind): Promise<void> {
-  const folder = join(dir, encoder, decoder);
+async function compare(encoder: 'basic' | 'vgg16', decoder: DecoderKind, set: string = encoder): Promise<void> {
+  const folder = join(dir, set, decoder);
   const ref = JSON.parse(await readFile(join(folder, 'reference.json'), 'utf8')) as Reference;
   const { model, meta } = await loadSegNet(checkpointFolder(folder));
   try {
@@ -83,4 +87,26 @@ describe.skipIf(!python)('factory export: the engine computes what PyTorch compu
   for (const decoder of ['segnet', 'fcn', 'bilinear'] as const) {
     it(`VGG16 encoder at x0.125, ${decoder} decoder: eval-mode and training-mode logits`, () => compare('vgg16', decoder));
   }
+  for (const decoder of DECODER_KINDS.filter((d) => d !== 'segnet')) {
+    it(`${decoder} decoder stored without the encoder it shares with segnet: the same logits, fewer bytes`, async () => {
+      const json = JSON.parse(await readFile(join(dir, 'shared', decoder, 'model.json'), 'utf8')) as { modelTopology: { encoderFrom?: string }; weightsManifest: { weights: { name: string }[] }[] };
+      expect(json.modelTopology.encoderFrom).toBe('../segnet/model.json');
+      expect(json.weightsManifest[0]!.weights.filter((w) => w.name.startsWith('encoder/'))).toEqual([]);
+      await compare('basic', decoder, 'shared');
+    });
+  }
+  it('refuses to drop an encoder that differs from the one it names', () => {
+    const script = [
+      'import sys; sys.path.insert(0, "factory")',
+      'from export import engine_config, write_checkpoint',
+      'from nets import SegNet',
+      'net = SegNet("basic", "fcn", 1.0, basic_channels=4, atrous_rate=2)',
+      'run = {"encoder": "basic", "decoder": "fcn", "widthMultiplier": 1.0, "basicChannels": 4, "atrousRate": 2, "seed": 5}',
+      `write_checkpoint(net, engine_config(run, 16, 24), sys.argv[1], {"step": 0, "epoch": 0, "batch": 0}, {}, float16=False, encoder_from=sys.argv[2])`,
+    ].join('\n');
+    const r = spawnSync(python!, ['-c', script, join(dir, 'refused'), join(dir, 'shared', 'segnet')], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/factory export: encoder\/stage1\/\S+ differs from .*shared\/segnet's \(max \|difference\| [\d.e-]+\): was the encoder frozen\?/);
+    expect(existsSync(join(dir, 'refused'))).toBe(false);
+  });
 });
