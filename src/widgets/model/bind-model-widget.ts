@@ -57,6 +57,7 @@ export function bindModelWidget(root: HTMLElement, hooks: ModelWidgetHooks, deps
         if (live) hooks.framesFailed(pageMessages().model.framesFailed(errorMessage(error)));
       },
     );
+  let stopBackendMark: () => void = () => undefined;
   const stopFrames = deps.whenNear ? deps.whenNear(root, () => void loadFrames()) : (void loadFrames(), () => {});
   const stopGate = deps.gate({
     root,
@@ -64,11 +65,14 @@ export function bindModelWidget(root: HTMLElement, hooks: ModelWidgetHooks, deps
     source: sources.model,
     onReady: (model) => {
       markBackend(root, model.backend);
+      stopBackendMark();
+      stopBackendMark = model.onBackend((backend) => markBackend(root, backend));
       hooks.model(model);
     },
   });
   return () => {
     live = false;
+    stopBackendMark();
     stopFrames();
     stopGate();
   };

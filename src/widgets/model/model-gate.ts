@@ -51,14 +51,20 @@ export function gateModel(options: ModelGateOptions): () => void {
     if (live) showModelStatus(status, view, action);
   };
 
-  const ready = (model: PageModel): void => {
-    if (live) showFallback(false);
+  let stopBackendWatch: () => void = () => undefined;
+  const showReady = (model: PageModel): void =>
     show({
       state: 'ready',
       summary: model.description.summary,
       backendSentence: backendSentence(model.backend),
       notice: model.description.notice,
     });
+  const ready = (model: PageModel): void => {
+    if (live) showFallback(false);
+    showReady(model);
+    // The studio's Backend menu moves this network too: the status line follows.
+    stopBackendWatch();
+    stopBackendWatch = model.onBackend(() => showReady(model));
     if (live) onReady(model);
   };
 
@@ -88,6 +94,7 @@ export function gateModel(options: ModelGateOptions): () => void {
   });
   return () => {
     live = false;
+    stopBackendWatch();
     cancel();
   };
 }

@@ -60,6 +60,11 @@ export interface ModelConnection {
   remote(): Promise<ModelRemote>;
   /** Calls `listener` when the worker dies; returns a function that stops listening. */
   onCrash(listener: (error: Error) => void): () => void;
+  /**
+   * Calls `listener` when the worker's TF.js backend switches (the training studio's Backend
+   * menu moves every network in the worker); returns a function that stops listening.
+   */
+  onBackend?(listener: (backend: BackendChoice) => void): () => void;
 }
 
 export class PageModel {
@@ -69,14 +74,23 @@ export class PageModel {
   private opened: Promise<ModelRemote> | null;
   /** Stops listening for the worker's death (called on close). */
   private readonly stopCrashWatch: () => void;
+  private readonly stopBackendWatch: () => void;
+  private readonly backendListeners = new Set<(backend: BackendChoice) => void>();
+  private current: BackendChoice;
 
   constructor(
     private readonly connection: ModelConnection,
     readonly checkpointUrl: string | null,
-    readonly backend: BackendChoice,
+    backend: BackendChoice,
     readonly description: ModelDescription,
     remote: ModelRemote,
   ) {
+    this.current = backend;
+    this.stopBackendWatch =
+      connection.onBackend?.((next) => {
+        this.current = next;
+        for (const listener of [...this.backendListeners]) listener(next);
+      }) ?? (() => undefined);
     this.opened = Promise.resolve(remote);
     this.stopCrashWatch = connection.onCrash((error) => {
       this.opened = null;
@@ -84,6 +98,17 @@ export class PageModel {
       this.layers.clear();
       for (const reject of [...this.pending]) reject(error);
     });
+  }
+
+  /** Where the network runs now (the worker's backend, which the studio may switch). */
+  get backend(): BackendChoice {
+    return this.current;
+  }
+
+  /** Calls `listener` with the new backend after every switch; returns a function that stops listening. */
+  onBackend(listener: (backend: BackendChoice) => void): () => void {
+    this.backendListeners.add(listener);
+    return () => void this.backendListeners.delete(listener);
   }
 
   /** The model's labels and class probabilities for a frame. */
@@ -130,6 +155,8 @@ export class PageModel {
   /** Forgets this network in the worker (its widgets went away). */
   close(): void {
     this.stopCrashWatch();
+    this.stopBackendWatch();
+    this.backendListeners.clear();
     void this.opened?.then((r) => r.closeModel(this.checkpointUrl)).catch(() => undefined);
   }
 
@@ -200,6 +227,17 @@ const ENGINE_CONNECTION: ModelConnection = {
     let stopped = false;
     void import('../shared/engine-worker').then((w) => {
       if (!stopped) stop = w.onEngineCrash(listener);
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  },
+  onBackend: (listener) => {
+    let stop: (() => void) | null = null;
+    let stopped = false;
+    void import('../shared/engine-worker').then((w) => {
+      if (!stopped) stop = w.onEngineWorkerBackend(listener);
     });
     return () => {
       stopped = true;

@@ -230,6 +230,7 @@ defineWidget('own-image', (root, id) => {
   });
 
   whichModel.textContent = modelSentence(sources.camvidUrl ? 'camvid' : sources.page.checkpointUrl ? 'synthetic' : 'untrained', t);
+  let stopBackendMark: () => void = () => undefined;
   const stopGate = gateModel({
     root,
     status: widgetPart(root, 'status'),
@@ -242,6 +243,9 @@ defineWidget('own-image', (root, id) => {
     onReady: (loaded) => {
       ready = true;
       markBackend(root, loaded.backend);
+      // The studio's Backend menu moves this network too.
+      stopBackendMark();
+      stopBackendMark = loaded.onBackend((backend) => markBackend(root, backend));
       if (street) whichModel.textContent = [street.fallback, streetModelSentence(street, Boolean(sources.camvidUrl || sources.page.checkpointUrl), t)].filter(Boolean).join(' ');
       draw(state.get());
       predict();
@@ -252,6 +256,7 @@ defineWidget('own-image', (root, id) => {
   return () => {
     question?.cancel();
     closePainter();
+    stopBackendMark();
     stopGate();
     closeCamera();
     state.flush();

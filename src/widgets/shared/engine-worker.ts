@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { WorkerApi } from '../worker/api';
+import type { BackendChoice } from '../../segnet';
 
 /** The worker's script did not load (a redeploy removed it, or the network is down). */
 export const WORKER_START_FAILED = 'The engine worker did not start';
@@ -25,6 +26,32 @@ const crashListeners = new Set<CrashListener>();
 export function onEngineCrash(listener: CrashListener): () => void {
   crashListeners.add(listener);
   return () => void crashListeners.delete(listener);
+}
+
+type BackendListener = (backend: BackendChoice) => void;
+const backendListeners = new Set<BackendListener>();
+/** The running worker's backend watch, asked once per worker (null: none asked yet). */
+let watching: Promise<void> | null = null;
+
+const watchBackend = (remote: Comlink.Remote<WorkerApi>): Promise<void> =>
+  remote.watchBackend(
+    Comlink.proxy((backend: BackendChoice) => {
+      for (const listener of [...backendListeners]) listener(backend);
+    }),
+  );
+
+/**
+ * Calls `listener` after every switch of the worker's TF.js backend (the studio's Backend menu
+ * moves every network in the worker). Starts no worker: the watch begins with the running one,
+ * or with the next to start. Returns a function that stops listening.
+ */
+export function onEngineWorkerBackend(listener: BackendListener): () => void {
+  backendListeners.add(listener);
+  if (api && !watching) {
+    watching = api.then(watchBackend);
+    watching.catch(() => (watching = null));
+  }
+  return () => void backendListeners.delete(listener);
 }
 
 /** The browser's words for a worker's error event, if it has any (an ErrorEvent's message). */
@@ -48,7 +75,10 @@ export function engineWorker(): Promise<Comlink.Remote<WorkerApi>> {
       // listened to for the worker's whole life).
       worker.addEventListener('error', crashed);
       worker.addEventListener('messageerror', crashed);
-      resolve(Comlink.wrap<WorkerApi>(worker));
+      const remote = Comlink.wrap<WorkerApi>(worker);
+      watching = backendListeners.size > 0 ? watchBackend(remote) : null;
+      watching?.catch(() => (watching = null));
+      resolve(remote);
     };
     const failed = (event: Event): void => {
       worker.removeEventListener('message', started);
@@ -62,6 +92,7 @@ export function engineWorker(): Promise<Comlink.Remote<WorkerApi>> {
       worker.removeEventListener('messageerror', crashed);
       worker.terminate();
       api = null;
+      watching = null;
       const detail = errorDetail(event);
       const error = new Error(`${WORKER_CRASHED}${detail}.`);
       for (const listener of [...crashListeners]) listener(error);

@@ -12,6 +12,7 @@ import type { StudioInit, StudioOpened } from '../training-studio/studio-host';
 import type { StudioPageView } from '../training-studio/studio-remote';
 import type { StudioSession } from '../training-studio/session';
 import type { ModelRemote } from '../model/page-model';
+import type { BackendChoice } from '../../segnet';
 
 export interface WorkerApi extends ModelRemote {
   /** Loads the engine (once per worker) and opens the training studio `init.id`, reporting to `page`. */
@@ -22,4 +23,6 @@ export interface WorkerApi extends ModelRemote {
   closeStudio(id: string): void;
   /** A decoder race reporting to `page`; its engine, data and encoder load on its first prepare or start. */
   openRace(init: RaceInit, page: RacePageView): Promise<RaceHost & ProxyMarked>;
+  /** Calls `listener` (a comlink proxy) after every switch of the worker's TF.js backend, for the worker's life. */
+  watchBackend(listener: ((backend: BackendChoice) => void) & ProxyMarked): void;
 }

@@ -13,6 +13,7 @@ import type { LayerData } from '../model/frame-analysis';
 import type { OpenedModel } from '../model/model-host';
 import type { Segmentation } from '../../segnet';
 import { loadEngine } from '../shared/engine';
+import { onEngineBackend } from '../shared/backend-sharing';
 
 /**
  * A page's view (the page passed it as a comlink proxy) that can be closed: after close() its
@@ -118,6 +119,9 @@ const api: WorkerApi = {
     return Comlink.proxy(open.session);
   },
   closeStudio,
+  watchBackend(listener) {
+    onEngineBackend((backend) => void Promise.resolve(listener(backend)).catch(() => undefined));
+  },
   async openRace(init, page) {
     // Loaded with the race (its code and both languages' words are not needed by the model widgets).
     const { openRace } = await import('../decoder-comparison/race-host');

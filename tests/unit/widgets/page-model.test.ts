@@ -71,10 +71,37 @@ function standIn(runner: ModelRunner, origin: ModelOrigin) {
   const crash = (error: Error): void => {
     for (const l of [...listeners]) l(error);
   };
-  return { connection, calls, crash, connects: () => connects, listening: () => listeners.size };
+  const backendListeners = new Set<(backend: segnet.BackendChoice) => void>();
+  connection.onBackend = (listener) => {
+    backendListeners.add(listener);
+    return () => void backendListeners.delete(listener);
+  };
+  const switchBackend = (backend: segnet.BackendChoice): void => {
+    for (const l of [...backendListeners]) l(backend);
+  };
+  return { connection, calls, crash, switchBackend, connects: () => connects, listening: () => listeners.size, listeningToBackend: () => backendListeners.size };
 }
 
 describe('PageModel (the proxy on the page)', () => {
+  it('follows the worker’s backend when the studio switches it, and stops listening on close', async () => {
+    const runner = new ModelRunner(engine, model);
+    const worker = standIn(runner, { trained: false, why: 'no-checkpoint' });
+    const { model: page } = await openPageModel(null, undefined, worker.connection);
+    const heard: string[] = [];
+    const stop = page.onBackend((b) => heard.push(b.name));
+    expect(page.backend.name).toBe('cpu');
+    worker.switchBackend({ name: 'wasm', canTrain: true, rejected: [], threads: 2 });
+    expect(page.backend).toEqual({ name: 'wasm', canTrain: true, rejected: [], threads: 2 });
+    expect(heard).toEqual(['wasm']);
+    stop();
+    worker.switchBackend({ name: 'webgl', canTrain: true, rejected: [] });
+    expect(heard).toEqual(['wasm']);
+    expect(page.backend.name).toBe('webgl');
+    expect(worker.listeningToBackend()).toBe(1);
+    page.close();
+    expect(worker.listeningToBackend()).toBe(0);
+  });
+
   it('gives what the network computes, asking the worker once per frame and layer', async () => {
     const runner = new ModelRunner(engine, model);
     const worker = standIn(runner, { trained: false, why: 'no-checkpoint' });
