@@ -57,6 +57,10 @@ def without_encoder(tensors, base_folder, out, float16):
     """This network's tensors less its encoder's, once they are checked to equal the exported
     checkpoint `base_folder`'s encoder (as stored: float16-rounded when float16); and the
     encoderFrom path that names the base, relative to `out`'s model.json."""
+    if os.path.abspath(base_folder) == os.path.abspath(out):
+        raise SystemExit(f"factory export: --encoder-from {base_folder} is the folder being written; name the encoder's own checkpoint")
+    if os.path.dirname(os.path.abspath(base_folder)) != os.path.dirname(os.path.abspath(out)):
+        raise SystemExit(f"factory export: --encoder-from {base_folder} must sit beside {out} (the engine reads only ../<folder>/model.json)")
     meta, base = read_exported(base_folder)
     if meta.get("encoderFrom"):
         raise SystemExit(f"factory export: {base_folder} takes its own encoder from elsewhere; name the checkpoint that holds it")

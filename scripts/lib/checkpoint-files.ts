@@ -13,7 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { RelativeIOHandler } from '../../src/segnet';
+import { SIBLING_MODEL, type RelativeIOHandler } from '../../src/segnet';
 import { replaceDirAtomically } from '../../src/data/atomic-dir';
 import { shardChecksum } from '../../src/data/checksum';
 import { encodeFloat16 } from './float16';
@@ -139,7 +139,11 @@ export function checkpointFolder(dir: string, options: CheckpointFolderOptions =
   return {
     save: (artifacts: tf.io.ModelArtifacts) => save(dir, artifacts, options),
     load: () => load(dir),
-    sibling: (relative: string) => checkpointFolder(dirname(resolve(dir, relative))),
+    // readCheckpoint lets only "../<folder>/model.json" through (SIBLING_MODEL): a folder beside this one.
+    sibling: (relative: string) => {
+      if (!SIBLING_MODEL.test(relative)) throw new Error(`checkpoint ${dir}: '${relative}' is not a checkpoint folder beside it`);
+      return checkpointFolder(dirname(resolve(dir, relative)));
+    },
     toString: () => dir,
   } as RelativeIOHandler;
 }

@@ -130,7 +130,12 @@ export interface LoadedCheckpoint {
 }
 
 /** Reads and checks a checkpoint without building a model. */
-export async function readCheckpoint(source: string | tf.io.IOHandler): Promise<LoadedCheckpoint> {
+export function readCheckpoint(source: string | tf.io.IOHandler): Promise<LoadedCheckpoint> {
+  return read(source, true);
+}
+
+/** readCheckpoint; with `follow` false, a checkpoint's `encoderFrom` is not followed (a base is read on its own). */
+async function read(source: string | tf.io.IOHandler, follow: boolean): Promise<LoadedCheckpoint> {
   const handler = handlerFor(source, false);
   if (!handler.load) throw new Error(`readCheckpoint: the IO handler for '${String(source)}' cannot load`);
   const artifacts = await handler.load();
@@ -153,8 +158,9 @@ export async function readCheckpoint(source: string | tf.io.IOHandler): Promise<
   } catch (e) {
     throw new Error(`readCheckpoint: the weights of '${String(source)}' are damaged (${(e as Error).message})`);
   }
-  if (meta.encoderFrom !== undefined) {
+  if (meta.encoderFrom !== undefined && follow) {
     try {
+      if (Object.keys(tensors).some(isEncoderName)) throw new Error(`readCheckpoint: '${String(source)}' holds encoder weights and also takes its encoder from '${String(meta.encoderFrom)}'`);
       Object.assign(tensors, await encoderOf(source, handler, meta));
     } catch (e) {
       tf.dispose(Object.values(tensors));
@@ -163,6 +169,9 @@ export async function readCheckpoint(source: string | tf.io.IOHandler): Promise<
   }
   return { meta, tensors };
 }
+
+/** What `encoderFrom` may name: the model.json of a folder beside the checkpoint's own. */
+export const SIBLING_MODEL = /^\.\.\/[A-Za-z0-9][A-Za-z0-9._-]*\/model\.json$/;
 
 /** `relative` resolved against the checkpoint URL or path `source` (a site path stays a path without a page). */
 export function resolveBeside(source: string, relative: string): string {
@@ -176,14 +185,16 @@ export function resolveBeside(source: string, relative: string): string {
 /** The encoder tensors of the checkpoint `meta.encoderFrom` names, checked to be this network's encoder. */
 async function encoderOf(source: string | tf.io.IOHandler, handler: tf.io.IOHandler, meta: CheckpointMeta): Promise<tf.NamedTensorMap> {
   const relative = meta.encoderFrom!;
-  const where = `readCheckpoint: '${String(source)}' takes its encoder from '${relative}'`;
+  const where = `readCheckpoint: '${String(source)}' takes its encoder from '${String(relative)}'`;
+  // Only a checkpoint beside this one (a folder in the same parent): nothing elsewhere on the site, the disk or the web.
+  if (typeof relative !== 'string' || !SIBLING_MODEL.test(relative)) throw new Error(`${where}, which is not a checkpoint beside it ("../<folder>/model.json")`);
   let base: string | tf.io.IOHandler;
   if (typeof source === 'string') base = resolveBeside(source, relative);
   else if (typeof (handler as Partial<RelativeIOHandler>).sibling === 'function') base = (handler as RelativeIOHandler).sibling(relative);
   else throw new Error(`${where}, which this IO handler cannot reach`);
   let loaded: LoadedCheckpoint;
   try {
-    loaded = await readCheckpoint(base);
+    loaded = await read(base, false);
   } catch (e) {
     throw new Error(`${where}, which could not be read (${(e as Error).message})`);
   }

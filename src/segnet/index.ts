@@ -37,7 +37,7 @@ export { imagesToTensor, predictLabels, predictSegmentation } from './model/pred
 export { trainSteps, trainStep, NonFiniteLossError, type TrainBatch, type BatchSource, type TrainOptions, type TrainProgress, type StepResult, type StepOptions, type LearningRate } from './train/train-steps';
 export { Optimizer, DEFAULT_OPTIMIZER, type OptimizerConfig } from './train/optimizer';
 
-export { saveCheckpoint, readCheckpoint, applyCheckpoint, restoreCheckpoint, loadSegNet, captureCheckpoint, resolveBeside, CHECKPOINT_FORMAT } from './checkpoint';
+export { saveCheckpoint, readCheckpoint, applyCheckpoint, restoreCheckpoint, loadSegNet, captureCheckpoint, resolveBeside, SIBLING_MODEL, CHECKPOINT_FORMAT } from './checkpoint';
 export type { CheckpointMeta, LoadedCheckpoint, SaveOptions, CapturedCheckpoint, RelativeIOHandler } from './checkpoint';
 export { memoryReport } from './memory-report';
 export { selectBackend, backendCanTrain, BACKEND_PREFERENCE, type BackendChoice, type BackendName, type BackendRejection, type SelectOptions } from './backend';

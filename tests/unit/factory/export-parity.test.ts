@@ -104,9 +104,14 @@ describe.skipIf(!python)('factory export: the engine computes what PyTorch compu
       'run = {"encoder": "basic", "decoder": "fcn", "widthMultiplier": 1.0, "basicChannels": 4, "atrousRate": 2, "seed": 5}',
       `write_checkpoint(net, engine_config(run, 16, 24), sys.argv[1], {"step": 0, "epoch": 0, "batch": 0}, {}, float16=False, encoder_from=sys.argv[2])`,
     ].join('\n');
-    const r = spawnSync(python!, ['-c', script, join(dir, 'refused'), join(dir, 'shared', 'segnet')], { encoding: 'utf8' });
+    const r = spawnSync(python!, ['-c', script, join(dir, 'shared', 'refused'), join(dir, 'shared', 'segnet')], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/factory export: encoder\/stage1\/\S+ differs from .*shared\/segnet's \(max \|difference\| [\d.e-]+\): was the encoder frozen\?/);
-    expect(existsSync(join(dir, 'refused'))).toBe(false);
+    expect(existsSync(join(dir, 'shared', 'refused'))).toBe(false);
+    // Only a folder beside the one written (the engine reads ../<folder>/model.json), never the folder itself.
+    const away = spawnSync(python!, ['-c', script, join(dir, 'refused'), join(dir, 'shared', 'segnet')], { encoding: 'utf8' });
+    expect(away.stderr).toContain('must sit beside');
+    const itself = spawnSync(python!, ['-c', script, join(dir, 'shared', 'segnet'), join(dir, 'shared', 'segnet')], { encoding: 'utf8' });
+    expect(itself.stderr).toContain('is the folder being written');
   });
 });

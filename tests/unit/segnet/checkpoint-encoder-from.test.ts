@@ -87,6 +87,22 @@ describe('checkpoints that take their encoder from another', () => {
     await saveCheckpoint(decoder, checkpointFolder(join(dir, 'chained')));
     await dropEncoder(join(dir, 'chained'), '../fcn/model.json');
     await expect(readCheckpoint(checkpointFolder(join(dir, 'chained')))).rejects.toThrow("takes its encoder from '../fcn/model.json', which itself takes its encoder from elsewhere");
+    // A checkpoint naming itself is read once, not followed round and round.
+    await saveCheckpoint(decoder, checkpointFolder(join(dir, 'itself')));
+    await dropEncoder(join(dir, 'itself'), '../itself/model.json');
+    await expect(readCheckpoint(checkpointFolder(join(dir, 'itself')))).rejects.toThrow('which itself takes its encoder from elsewhere');
+    // Nothing but a folder beside it: not itself by another name, not the web, not elsewhere on disk.
+    for (const where of ['model.json', 'https://example.org/x/model.json', '/etc/x/model.json', '../../x/model.json', '../x/other.json']) {
+      await saveCheckpoint(decoder, checkpointFolder(join(dir, 'far')));
+      await dropEncoder(join(dir, 'far'), where);
+      await expect(readCheckpoint(checkpointFolder(join(dir, 'far'))), where).rejects.toThrow('which is not a checkpoint beside it ("../<folder>/model.json")');
+    }
+    // A checkpoint that holds an encoder and also names one is refused, not silently overwritten.
+    await saveCheckpoint(decoder, checkpointFolder(join(dir, 'both')));
+    const json = JSON.parse(await readFile(join(dir, 'both', MODEL_JSON), 'utf8')) as { modelTopology: { encoderFrom?: string } };
+    json.modelTopology.encoderFrom = '../base/model.json';
+    await writeFile(join(dir, 'both', MODEL_JSON), JSON.stringify(json));
+    await expect(readCheckpoint(checkpointFolder(join(dir, 'both')))).rejects.toThrow("holds encoder weights and also takes its encoder from '../base/model.json'");
     expect(tf.memory().numTensors).toBe(before);
     for (const m of [wider, decoder]) m.dispose();
   });
