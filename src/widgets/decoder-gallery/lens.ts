@@ -20,7 +20,7 @@ export interface LensWindow {
 
 /** The lens's size at `zoom`: 1/zoom of the frame each way, at least 4 pixels. */
 export function lensSize(frame: Size, zoom: Zoom): Size {
-  return { height: Math.max(4, Math.min(frame.height, Math.round(frame.height / zoom))), width: Math.max(4, Math.min(frame.width, Math.round(frame.width / zoom))) };
+  return { height: Math.min(frame.height, Math.max(4, Math.round(frame.height / zoom))), width: Math.min(frame.width, Math.max(4, Math.round(frame.width / zoom))) };
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
@@ -41,7 +41,7 @@ export function windowCentre(w: LensWindow): { x: number; y: number } {
 /**
  * The centre of the window with the most true class boundaries (a pixel whose right or lower
  * neighbour has another class; void, `ignore`, counts as no class), scanned on a grid of
- * quarter-window steps; ties go to the first (top, then left). The frame's centre when it has
+ * quarter-window steps and the last row and column; ties go to the first (top, then left). The frame's centre when it has
  * no boundary at all.
  */
 export function busiestCentre(labels: ArrayLike<number>, frame: Size, zoom: Zoom, ignore = 11): { x: number; y: number } {
@@ -61,12 +61,10 @@ export function busiestCentre(labels: ArrayLike<number>, frame: Size, zoom: Zoom
     }
   }
   const { height: h, width: w } = lensSize(frame, zoom);
-  const stepY = Math.max(1, Math.floor(h / 4));
-  const stepX = Math.max(1, Math.floor(w / 4));
   let best = 0;
   let at: LensWindow | null = null;
-  for (let top = 0; top + h <= H; top += stepY) {
-    for (let left = 0; left + w <= W; left += stepX) {
+  for (const top of scanPositions(H, h)) {
+    for (const left of scanPositions(W, w)) {
       const s = sat[(top + h) * (W + 1) + left + w]! - sat[top * (W + 1) + left + w]! - sat[(top + h) * (W + 1) + left]! + sat[top * (W + 1) + left]!;
       if (s > best) {
         best = s;
@@ -75,6 +73,15 @@ export function busiestCentre(labels: ArrayLike<number>, frame: Size, zoom: Zoom
     }
   }
   return at ? windowCentre(at) : { x: Math.floor(W / 2), y: Math.floor(H / 2) };
+}
+
+/** Where a window of `size` starts along `length`: every quarter window, and the last position. */
+export function scanPositions(length: number, size: number): number[] {
+  const step = Math.max(1, Math.floor(size / 4));
+  const out: number[] = [];
+  for (let p = 0; p + size < length; p += step) out.push(p);
+  out.push(Math.max(0, length - size));
+  return out;
 }
 
 /** Keys that move the lens: arrows by an eighth of the lens, four times that with Shift. */

@@ -1,10 +1,10 @@
 /**
  * What the gallery says under each decoder's label map: that one frame's mIoU and BF (the
  * paper's boundary F1, tolerance 0.75% of the diagonal), by the engine's own metrics, and the
- * same numbers inside the lens window (a crop scored as a frame of its own), so the lens's
- * close-up carries its figures too.
+ * same numbers inside the lens window (a crop scored as a frame of its own, BF with the whole
+ * frame's tolerance), so the lens's close-up carries its figures too.
  */
-import { evaluateSegmentation } from '../../segnet/core';
+import { boundaryTolerancePx, evaluateSegmentation } from '../../segnet/core';
 import type { LensWindow, Size } from './lens';
 
 export interface FrameScores {
@@ -14,9 +14,9 @@ export interface FrameScores {
   boundaryF1: number;
 }
 
-/** mIoU and BF of one predicted frame against its truth. */
-export function frameScores(labels: ArrayLike<number>, predictions: ArrayLike<number>, frame: Size): FrameScores {
-  const { scores, boundaryF1 } = evaluateSegmentation([{ labels, predictions, height: frame.height, width: frame.width }]);
+/** mIoU and BF of one predicted frame against its truth (BF's tolerance: 0.75% of the diagonal, or `tolerancePx`). */
+export function frameScores(labels: ArrayLike<number>, predictions: ArrayLike<number>, frame: Size, tolerancePx?: number): FrameScores {
+  const { scores, boundaryF1 } = evaluateSegmentation([{ labels, predictions, height: frame.height, width: frame.width }], tolerancePx === undefined ? {} : { tolerancePx });
   return { meanIoU: scores.meanIoU, boundaryF1 };
 }
 
@@ -34,7 +34,7 @@ export function crop<T extends Uint8Array | Uint8ClampedArray>(data: T, frame: S
   return out;
 }
 
-/** mIoU and BF inside the lens window (its tolerance is the crop's own diagonal's 0.75%). */
+/** mIoU and BF inside the lens window, BF with the whole frame's tolerance (so the two compare at any zoom). */
 export function windowScores(labels: Uint8Array, predictions: Uint8Array, frame: Size, w: LensWindow): FrameScores {
-  return frameScores(crop(labels, frame, w), crop(predictions, frame, w), { height: w.height, width: w.width });
+  return frameScores(crop(labels, frame, w), crop(predictions, frame, w), { height: w.height, width: w.width }, boundaryTolerancePx(frame.height, frame.width));
 }

@@ -146,6 +146,7 @@ describe('the first frame through the page’s SegNet-Basic', () => {
     expect(s2.learntZeros[1]).toBe(0);
     const zhText = zh('05', 'unpooling');
     expect(zhText).toContain(`（${s2.error(u)}，转置卷积为 ${s2.error(t)}，双线性缩放为 ${s2.error(b)}）`);
+    expect(s1.error(t)).toBe(s1.error(b));
     expect(zhText).toContain(`（${s1.error(u)}，另外两种都是 ${s1.error(t)}，零值占 ${s1.zeros(u)}%）`);
     expect(zhText).toContain(`两种插值只有 ${s2.inPlace(t)}% 的窗口做到这一点`);
     expect(zhText).toContain(`卷积把零值占 ${s2.learntZeros[0]}% 的反池化特征图`);

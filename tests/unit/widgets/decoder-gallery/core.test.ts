@@ -6,8 +6,8 @@
  * window in every panel, each decoder scored on the frame and in the lens.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateSegmentation } from '../../../../src/segnet/core';
-import { busiestCentre, lensSize, lensWindow, movedCentre, pointerPixel, windowCentre } from '../../../../src/widgets/decoder-gallery/lens';
+import { boundaryTolerancePx, evaluateSegmentation } from '../../../../src/segnet/core';
+import { busiestCentre, lensSize, lensWindow, movedCentre, pointerPixel, scanPositions, windowCentre } from '../../../../src/widgets/decoder-gallery/lens';
 import { crop, frameScores, windowScores } from '../../../../src/widgets/decoder-gallery/scores';
 import { galleryCodec } from '../../../../src/widgets/decoder-gallery/state';
 import { galleryView } from '../../../../src/widgets/decoder-gallery/view';
@@ -36,6 +36,8 @@ describe('lens', () => {
     expect(lensWindow(FRAME, 4, { x: 0, y: 0 })).toEqual({ top: 0, left: 0, height: 45, width: 60 });
     expect(lensWindow(FRAME, 4, { x: 4000, y: 4000 })).toEqual({ top: 135, left: 180, height: 45, width: 60 });
     expect(lensSize({ height: 12, width: 16 }, 6)).toEqual({ height: 4, width: 4 });
+    // Never larger than the frame, however small.
+    expect(lensSize({ height: 3, width: 2 }, 2)).toEqual({ height: 3, width: 2 });
   });
 
   it('moves by an eighth of the lens per arrow key, four times that with Shift, and not past an edge', () => {
@@ -80,9 +82,11 @@ describe('lens', () => {
       return n;
     };
     const size = lensSize({ height: H, width: W }, zoom);
+    // Every window position, not only the scanned ones: the best scanned one is at least as busy
+    // as any within a quarter window of it, and here (edges along a row and a column) as the best.
     let best = 0;
-    for (let top = 0; top + size.height <= H; top += Math.floor(size.height / 4)) {
-      for (let left = 0; left + size.width <= W; left += Math.floor(size.width / 4)) best = Math.max(best, edges({ top, left, ...size }));
+    for (let top = 0; top + size.height <= H; top++) {
+      for (let left = 0; left + size.width <= W; left++) best = Math.max(best, edges({ top, left, ...size }));
     }
     const chosen = lensWindow({ height: H, width: W }, zoom, centre);
     expect(edges(chosen)).toBe(best);
@@ -93,6 +97,14 @@ describe('lens', () => {
     // A frame of one class has no boundary: the lens opens at its centre.
     expect(busiestCentre(new Uint8Array(H * W), { height: H, width: W }, zoom)).toEqual({ x: 24, y: 20 });
     expect(() => busiestCentre(new Uint8Array(10), { height: H, width: W }, zoom)).toThrow('10 labels for a 40 x 48 frame');
+    // The scan reaches the last row and column of window positions, off its quarter-window grid.
+    expect(scanPositions(40, 10)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]);
+    expect(scanPositions(41, 12)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 29]);
+    expect(scanPositions(8, 8)).toEqual([0]);
+    // Boundaries only in the bottom-right corner: the lens opens there.
+    const corner = new Uint8Array(41 * 53).map((_, i) => (Math.floor(i / 53) >= 39 && i % 53 >= 51 ? 8 : 3));
+    const w = lensWindow({ height: 41, width: 53 }, 4, busiestCentre(corner, { height: 41, width: 53 }, 4));
+    expect([w.top + w.height, w.left + w.width]).toEqual([41, 53]);
   });
 });
 
@@ -120,9 +132,10 @@ describe('scores', () => {
     expect(() => crop(truth, { height: H, width: W }, { top: 14, left: 0, height: 4, width: 4 })).toThrow('window 4 x 4 at (14, 0) is outside the 16 x 20 frame');
   });
 
-  it('scores the lens window as a frame of its own', () => {
+  it('scores the lens window as a frame of its own, with the whole frame’s BF tolerance', () => {
     const w = { top: 4, left: 2, height: 8, width: 10 };
-    const byHand = evaluateSegmentation([{ labels: crop(truth, { height: H, width: W }, w), predictions: crop(predicted, { height: H, width: W }, w), height: 8, width: 10 }]);
+    // BF inside the lens keeps the whole frame's tolerance, so lens and frame compare at any zoom.
+    const byHand = evaluateSegmentation([{ labels: crop(truth, { height: H, width: W }, w), predictions: crop(predicted, { height: H, width: W }, w), height: 8, width: 10 }], { tolerancePx: boundaryTolerancePx(H, W) });
     expect(windowScores(truth, predicted, { height: H, width: W }, w)).toEqual({ meanIoU: byHand.scores.meanIoU, boundaryF1: byHand.boundaryF1 });
     // Inside the window the shift weighs more: 2 wrong rows of 8 against 2 of 16.
     expect(windowScores(truth, predicted, { height: H, width: W }, w).meanIoU).toBeLessThan(frameScores(truth, predicted, { height: H, width: W }).meanIoU);
