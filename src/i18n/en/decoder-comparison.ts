@@ -35,6 +35,7 @@ export const decoderComparison = {
     synthetic: 'Synthetic road scenes (embedded)',
     stored: (name: string, train: number, val: number, height: number, width: number) => `Your data: ${name} (${train} train, ${val} val, ${height}x${width})`,
     notStored: (name: string) => `No dataset named ${name} is stored in this browser: the race uses the synthetic scenes. Add your own under “Your own road scenes” above.`,
+    noFrames: (name: string) => `${name} lacks training or validation frames (the race trains on the first and scores on the second): the race uses the synthetic scenes.`,
   },
   board: {
     region: 'Predictions of each decoder (scrolls sideways on a narrow screen)',
@@ -104,6 +105,9 @@ export const decoderComparison = {
     hidden: 'Paused because the page was hidden. Press Resume to go on.',
     restart: 'Settings changed: the race starts over.',
     cannotRun: (error: string) => `The comparison could not run: ${error}`,
+    notStored: (name: string) => `no dataset named ${name} is stored in this browser (deleted, or stored in another browser)`,
+    noSplit: (name: string, split: string) => `${name} has no ${split === 'val' ? 'validation' : 'training'} frames`,
+    dataChanged: (name: string) => `${name} changed: the race starts over on its new frames.`,
     broken: (reason: string) => `Training stopped: ${reason}. Reload the page to train again.`,
     firstFailed: (error: string) => `The first predictions failed: ${error}`,
     stopped: (error: string) => `Training stopped: ${error}. Reset to start over.`,

@@ -29,7 +29,7 @@ defineWidget('decoder-comparison', (root, id) => {
   const presetRadios = [...root.querySelectorAll<HTMLInputElement>('input[data-preset]')];
   const controller = new AbortController();
   const { signal } = controller;
-  const view = comparisonView(root, parseFacts(root.dataset.facts));
+  const view = comparisonView(root, parseFacts(root.dataset.facts), signal);
 
   const dataSelect = widgetPart<HTMLSelectElement>(root, 'data');
   const camvidCheckpointUrl = root.dataset.camvidCheckpoint || null;
@@ -89,7 +89,10 @@ defineWidget('decoder-comparison', (root, id) => {
   );
   /** The stored datasets as options after the synthetic scenes; a link's dataset not stored here falls back to those. */
   const showStored = (infos: StoredDatasetInfo[]): void => {
+    const before = new Map(stored.map((d) => [d.name, d.savedAt]));
     stored = infos.filter((d) => (d.counts.train ?? 0) > 0 && (d.counts.val ?? 0) > 0);
+    // A dataset saved again (photos added, a folder imported anew) is read afresh by the race.
+    for (const d of stored) if (before.has(d.name) && before.get(d.name) !== d.savedAt) session.dataChanged(d.name);
     const words = pageMessages().decoderComparison.controls;
     for (const o of dataSelect.querySelectorAll('option[data-stored]')) o.remove();
     for (const d of stored) {
@@ -101,8 +104,9 @@ defineWidget('decoder-comparison', (root, id) => {
     }
     const s = state.get();
     if (s.data !== SYNTHETIC_DATA && !stored.some((d) => d.name === s.data)) {
-      session.say(words.notStored(s.data));
-      state.set({ data: SYNTHETIC_DATA });
+      // Stored but unusable (no training or no validation frames), or not stored here at all.
+      session.say(infos.some((d) => d.name === s.data) ? words.noFrames(s.data) : words.notStored(s.data));
+      state.set({ data: SYNTHETIC_DATA, resolution: PRESETS[s.preset].resolution });
     } else syncData(s);
     listed();
   };

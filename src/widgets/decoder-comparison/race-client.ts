@@ -20,6 +20,8 @@ export interface RaceClient {
   rebuild(): Promise<void>;
   pageHidden(): void;
   say(text: string): void;
+  /** The stored dataset `name` changed or went away (nothing to do before the race opens). */
+  dataChanged(name: string): void;
   dispose(): void;
 }
 
@@ -98,6 +100,7 @@ export function raceClient(view: ComparisonView, init: { sources: WidgetSources;
       if (host) onOpen((h) => h.say(text));
       else view.message(text);
     },
+    dataChanged: (name) => onOpen((h) => h.dataChanged(name)),
     dispose: () => {
       gone = true;
       stopCrashWatch();

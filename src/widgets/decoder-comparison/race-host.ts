@@ -11,7 +11,7 @@ import { readEncoder } from './encoder-source';
 import { RaceSession } from './race';
 import { remoteRaceView, type RacePageView } from './race-remote';
 import { SYNTHETIC_DATA, type ComparisonState } from './state';
-import { messages, type Locale } from '../../i18n';
+import { messages, type Locale, type Messages } from '../../i18n';
 
 export interface RaceInit {
   sources: WidgetSources;
@@ -33,6 +33,8 @@ export interface RaceHost {
   rebuild(): Promise<void>;
   pageHidden(): void;
   say(text: string): void;
+  /** The stored dataset `name` changed or went away: its frames are read afresh (a race on it starts over). */
+  dataChanged(name: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -46,7 +48,9 @@ export function openRace(init: RaceInit, page: RacePageView, transfer: <T>(value
         const [engine, lib] = await Promise.all([loadEngine(), import('./comparison-engine')]);
         return { engine, lib };
       },
-      loadData: (data) => (data === SYNTHETIC_DATA ? loadDataset(init.sources.dataUrl, { splits: ['train', 'val'] }) : loadStored(data)),
+      loadData: (data) => (data === SYNTHETIC_DATA ? loadDataset(init.sources.dataUrl, { splits: ['train', 'val'] }) : loadStored(data, m.decoderComparison.race)),
+      // Two encoders at most, whatever the number of stored datasets: the synthetic one and CamVid's.
+      encoderKey: (data) => (data !== SYNTHETIC_DATA && init.camvidCheckpointUrl !== null ? 'camvid' : 'synthetic'),
       // The reader's data is real road scenes: the CamVid-trained encoder fits it better than the synthetic one.
       loadEncoder: (engine, data) => {
         const camvid = data !== SYNTHETIC_DATA && init.camvidCheckpointUrl !== null;
@@ -65,15 +69,19 @@ export function openRace(init: RaceInit, page: RacePageView, transfer: <T>(value
     rebuild: async () => void (await session.rebuild()),
     pageHidden: () => session.pageHidden(),
     say: (text) => session.say(text),
+    dataChanged: async (name) => void (await session.dataChanged(name)),
     dispose: () => session.dispose(),
   };
 }
 
 /** A dataset the reader stored in this browser (IndexedDB is shared with the page), with both splits the race needs. */
-async function loadStored(name: string): Promise<RoadSceneDataset> {
-  const dataset = await withIdbStore((store) => store.load(name, ['train', 'val']));
+async function loadStored(name: string, m: Messages['decoderComparison']['race']): Promise<RoadSceneDataset> {
+  const dataset = await withIdbStore(async (store) => {
+    if (!(await store.manifest(name))) throw new Error(m.notStored(name));
+    return store.load(name, ['train', 'val']);
+  });
   for (const split of ['train', 'val']) {
-    if (!dataset.splits[split]?.count) throw new Error(`stored dataset ${name} has no ${split} frames: the race trains on train and scores on val`);
+    if (!dataset.splits[split]?.count) throw new Error(m.noSplit(name, split));
   }
   return dataset;
 }

@@ -29,7 +29,7 @@ export interface ComparisonView extends RaceView {
   status(view: ModelStatusView, run?: () => void): void;
 }
 
-export function comparisonView(root: HTMLElement, pageFacts: FactsTable): ComparisonView {
+export function comparisonView(root: HTMLElement, pageFacts: FactsTable, signal?: AbortSignal): ComparisonView {
   const m = pageMessages();
   const w = m.decoderComparison;
   const parts = {
@@ -74,7 +74,11 @@ export function comparisonView(root: HTMLElement, pageFacts: FactsTable): Compar
     keyboardScroll(parts.board);
   };
   // A board wider than the screen scrolls sideways: focusable then, so the keyboard can scroll it.
-  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => keyboardScroll(parts.board)).observe(parts.board);
+  if (typeof ResizeObserver !== 'undefined') {
+    const observer = new ResizeObserver(() => keyboardScroll(parts.board));
+    observer.observe(parts.board);
+    signal?.addEventListener('abort', () => observer.disconnect());
+  }
 
   const factsOf = (s: ComparisonState, decoder: ComparedDecoder) => {
     const at = built && built.state.data === s.data && built.state.resolution === s.resolution ? built.facts : pageFacts[s.resolution];

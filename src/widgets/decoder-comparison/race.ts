@@ -19,7 +19,7 @@ import type { BatchStream, ComparisonSetup, SharedEncoderComparison } from './co
 import { fitEncoder, type EncoderSource } from './encoder-source';
 import type { SizeFacts } from './facts';
 import { scoredFrames, selectFrames } from './frames';
-import { PRESETS, inputSize, type ComparedDecoder, type ComparisonState } from './state';
+import { PRESETS, SYNTHETIC_DATA, inputSize, type ComparedDecoder, type ComparisonState } from './state';
 import { errorMessage } from '../../segnet/core';
 import { messages, pageMessages, type Messages } from '../../i18n';
 
@@ -77,8 +77,10 @@ export interface RaceDeps {
   load(): Promise<{ engine: Engine; lib: ComparisonLib }>;
   /** The train and val splits of `data` (ComparisonState's: called once per data, again after a failure). */
   loadData(data: string): Promise<RoadSceneDataset>;
-  /** The shared encoder's weights for a race on `data` (called once per data). */
+  /** The shared encoder's weights for a race on `data` (called once per encoderKey). */
   loadEncoder(engine: Engine, data: string): Promise<EncoderSource>;
+  /** Which encoder a race on `data` uses (races whose data share a key share it); default: the data's name. */
+  encoderKey?(data: string): string;
   /** The reader's settings now (the learning rate and refresh interval are read at every step). */
   settings(): ComparisonState;
   watchDevice(engine: Engine, onLost: (reason: string) => void): () => void;
@@ -235,6 +237,12 @@ export class RaceSession {
     return this.serial(async () => {
       await this.stop();
       await this.disposeRace();
+      // The encoders' tensors, read once per encoder, go with the race.
+      for (const encoder of this.encoders.values()) {
+        await encoder.then((e) => Object.values(e.tensors ?? {}).forEach((t) => t.dispose()), () => undefined);
+      }
+      this.encoders.clear();
+      this.data.clear();
     });
   }
 
@@ -278,9 +286,11 @@ export class RaceSession {
     return this.late;
   }
 
+  /** The frames of `name`, read once; the synthetic scenes and one other dataset are kept (each can be large). */
   private loadData(name: string): Promise<RoadSceneDataset> {
     let data = this.data.get(name);
     if (!data) {
+      if (name !== SYNTHETIC_DATA) for (const other of [...this.data.keys()]) if (other !== name && other !== SYNTHETIC_DATA) this.data.delete(other);
       data = this.deps.loadData(name);
       data.catch(() => this.data.delete(name));
       this.data.set(name, data);
@@ -289,12 +299,24 @@ export class RaceSession {
   }
 
   private loadEncoder(engine: Engine, name: string): Promise<EncoderSource> {
-    let encoder = this.encoders.get(name);
+    const key = this.deps.encoderKey?.(name) ?? name;
+    let encoder = this.encoders.get(key);
     if (!encoder) {
       encoder = this.deps.loadEncoder(engine, name);
-      this.encoders.set(name, encoder);
+      this.encoders.set(key, encoder);
     }
     return encoder;
+  }
+
+  /**
+   * The stored dataset `name` changed (more frames, or replaced) or went away: its frames are
+   * read afresh next time, and a race built on it starts over now.
+   */
+  dataChanged(name: string): Promise<unknown> {
+    this.data.delete(name);
+    if (this.race?.state.data !== name) return Promise.resolve();
+    this.say(this.m.race.dataChanged(name));
+    return this.act(() => this.build());
   }
 
   private deviceLost(reason: string): void {

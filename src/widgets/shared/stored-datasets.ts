@@ -21,12 +21,15 @@ export function watchStoredDatasets(onChange: (infos: StoredDatasetInfo[]) => vo
   const store = new DatasetStore(backend);
   signal.addEventListener('abort', () => backend.close());
   let listed = false;
+  // Lists can overlap (two changes in quick succession): only the latest asked is shown.
+  let asked = 0;
   const list = (): void => {
+    const mine = ++asked;
     void store
       .list()
       .then((infos) => {
         listed = true;
-        if (!signal.aborted) onChange(infos);
+        if (!signal.aborted && mine === asked) onChange(infos);
       })
       .catch(() => {
         if (!listed && !signal.aborted) onChange([]);

@@ -84,6 +84,7 @@ interface Setup {
   /** Each data name the race loads, and each it reads an encoder for. */
   loads?: string[];
   encoderReads?: string[];
+  encoderKey?: (data: string) => string;
   lib?: ComparisonLib;
   encoder?: EncoderSource;
   /** The scratch preset's length (shortened: its real length takes minutes here). */
@@ -113,6 +114,7 @@ function race(view: RaceView, setup: Setup = {}): { session: RaceSession; settin
         return setup.encoder ?? RANDOM;
       },
       settings: () => settings,
+      ...(setup.encoderKey ? { encoderKey: setup.encoderKey } : {}),
       watchDevice: (_, onLost) => {
         setup.onLost?.(onLost);
         return () => undefined;
@@ -398,6 +400,51 @@ describe('RaceSession', () => {
     await session.rebuild();
     expect(loads).toEqual(['own-my-streets', 'synthetic']);
     expect(encoderReads).toEqual(['own-my-streets', 'synthetic']);
+  });
+
+  it('reads one encoder per encoder key, frames afresh after a dataset changed (a race on it starts over), and frees the encoders on dispose', async () => {
+    const view = recorder();
+    const own = (seed: number, count: number): RoadSceneDataset => ({
+      manifest: { height: SIZE, width: SIZE, medianFrequencyWeights: WEIGHTS } as unknown as DatasetManifest,
+      splits: { train: tinySplit(count, seed, 'train'), val: tinySplit(2, seed + 1, 'val') },
+    });
+    const stored = { 'own-a': own(3, 2), 'own-b': own(5, 2) };
+    const loads: string[] = [];
+    const encoderReads: string[] = [];
+    const encoderTensor = tf.zeros([1]);
+    const before = tf.memory().numTensors;
+    const { session, settings } = race(view, {
+      settings: { data: 'own-a' },
+      stored,
+      loads,
+      encoderReads,
+      encoderKey: (d) => (d === 'synthetic' ? 'synthetic' : 'camvid'),
+      encoder: { tensors: { 'not/a/layer': encoderTensor }, summary: 'CamVid encoder', notice: null },
+      lib: { ...lib, applyEncoderWeights: () => 0 },
+    });
+    await session.prepare();
+    Object.assign(settings, { data: 'own-b' });
+    await session.rebuild();
+    // Both stored datasets share the CamVid encoder: read once.
+    expect(encoderReads).toEqual(['own-a']);
+    // own-a's frames were let go when own-b loaded (one stored dataset is kept besides the synthetic scenes).
+    Object.assign(settings, { data: 'own-a' });
+    await session.rebuild();
+    expect(loads).toEqual(['own-a', 'own-b', 'own-a']);
+    // own-a saved again with a third training frame: read afresh, and the race on it starts over, saying why.
+    stored['own-a'] = own(3, 3);
+    await session.dataChanged('own-a');
+    expect(loads).toEqual(['own-a', 'own-b', 'own-a', 'own-a']);
+    expect(view.messages).toContain('own-a changed: the race starts over on its new frames.');
+    expect(session.current!.log.step).toBe(0);
+    // A change to a dataset the race is not on rebuilds nothing.
+    const builds = view.status.filter((x) => x === 'loading').length;
+    await session.dataChanged('own-b');
+    expect(view.status.filter((x) => x === 'loading').length).toBe(builds);
+    expect(encoderTensor.isDisposed).toBe(false);
+    await session.dispose();
+    expect(encoderTensor.isDisposed).toBe(true);
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(before);
   });
 
   it('names a stored dataset that is not in this browser', async () => {
