@@ -110,5 +110,8 @@ describe('the Chinese catalogue', () => {
     expect(leftToTranslate('Box 96 x 128 B')).toBe('Box');
     expect(englishWords('输入 Next：SegNet-Basic，fp32，96x128', ['Next'])).toEqual([]);
     expect(englishLeftovers('Shift 键 and x')).toEqual(['and']);
+    // a name with punctuation or a space is allowed whole, not its words one by one
+    expect(englishWords('ReLU 即 max(0, x)，在 NVIDIA Titan 上')).toEqual([]);
+    expect(englishWords('取 max，用 NVIDIA 显卡')).toEqual(['max', 'NVIDIA']);
   });
 });

@@ -22,9 +22,15 @@ export const SAME_IN_BOTH = [
 ] as const;
 
 const WORD = /(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9]*/g;
+const ONE_WORD = /^[A-Za-z][A-Za-z0-9]*$/;
+const escapeName = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every Latin word of the list above. */
-const SHARED_WORDS = new Set(SAME_IN_BOTH.flatMap((name) => name.match(WORD) ?? []));
+/** The single words of the list: allowed wherever they stand. */
+const SHARED_WORDS = new Set(SAME_IN_BOTH.filter((name) => ONE_WORD.test(name)));
+/** The names with punctuation or spaces (max(0, x), NVIDIA Titan): allowed only whole, so "max" alone is not. */
+const WHOLE_NAMES = SAME_IN_BOTH.filter((name) => !ONE_WORD.test(name))
+  .sort((a, b) => b.length - a.length)
+  .map((name) => new RegExp(`(?<![0-9A-Za-z])${escapeName(name)}(?![0-9A-Za-z])`, 'g'));
 
 /** Elements whose text is not prose: a chart's stylesheet, and commands to type, shown as they are typed. */
 const NOT_PROSE = new Set(['style', 'script', 'code']);
@@ -52,7 +58,8 @@ export function hasChinese(text: string): boolean {
 /** Latin words of `text` that are not in the list or in `allowed` (a size such as 96x128 is no word). */
 export function englishWords(text: string, allowed: readonly string[] = []): string[] {
   const extra = new Set(allowed);
-  return (text.match(WORD) ?? []).filter((w) => !SHARED_WORDS.has(w) && !extra.has(w));
+  const rest = WHOLE_NAMES.reduce((t, pattern) => t.replace(pattern, ' '), text);
+  return (rest.match(WORD) ?? []).filter((w) => !SHARED_WORDS.has(w) && !extra.has(w));
 }
 
 /** The distinct words of two or more letters left over: `englishWords` without single letters. */
