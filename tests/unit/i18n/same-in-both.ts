@@ -26,7 +26,7 @@ const ONE_WORD = /^[A-Za-z][A-Za-z0-9]*$/;
 const escapeName = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The single words of the list: allowed wherever they stand. */
-const SHARED_WORDS = new Set(SAME_IN_BOTH.filter((name) => ONE_WORD.test(name)));
+const SHARED_WORDS = new Set<string>(SAME_IN_BOTH.filter((name) => ONE_WORD.test(name)));
 /** The names with punctuation or spaces (max(0, x), NVIDIA Titan): allowed only whole, so "max" alone is not. */
 const WHOLE_NAMES = SAME_IN_BOTH.filter((name) => !ONE_WORD.test(name))
   .sort((a, b) => b.length - a.length)

@@ -44,14 +44,27 @@ function controlled() {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
-const fakeModel = (name: string) => ({ backend: { name, canTrain: true, rejected: [] } }) as unknown as PageModel;
+/** A page model on backend `name`; `switchTo` plays a switch of the worker's backend (the studio's menu). */
+const fakeModel = (name: string) => {
+  const listeners = new Set<(b: { name: string }) => void>();
+  const model = {
+    backend: { name, canTrain: true, rejected: [] },
+    onBackend: (l: (b: { name: string }) => void) => (listeners.add(l), () => void listeners.delete(l)),
+    switchTo: (next: string) => {
+      model.backend = { name: next, canTrain: true, rejected: [] };
+      for (const l of [...listeners]) l(model.backend);
+    },
+    listening: () => listeners.size,
+  };
+  return model as unknown as PageModel & { switchTo(next: string): void; listening(): number };
+};
 
 describe('bindModelWidget(root, hooks)', () => {
   it('loads the frames of data-sources, paints every thumbnail before the widget draws, and gates the network on the status line', async () => {
     const root = widget();
     const c = controlled();
     const seen: string[] = [];
-    bindModelWidget(
+    const unbind = bindModelWidget(
       root,
       {
         frames: (f) => seen.push(`frames ${f.frames.length}; thumbnails ${[...root.querySelectorAll('canvas')].map((t) => `${t.width}x${t.height}`).join(',')}`),
@@ -71,8 +84,14 @@ describe('bindModelWidget(root, hooks)', () => {
     await settle();
     // paintRgba sized each thumbnail to the frames (3 x 2) before `frames` ran.
     expect(seen).toEqual(['frames 2; thumbnails 3x2,3x2']);
-    gate.onReady(fakeModel('wasm'));
+    const model = fakeModel('wasm');
+    gate.onReady(model);
     expect(seen[1]).toBe('model on wasm; data-backend wasm');
+    // The studio moves the worker to WebGL: the widget's data-backend follows.
+    model.switchTo('webgl');
+    expect(root.dataset.backend).toBe('webgl');
+    unbind();
+    expect(model.listening()).toBe(0);
   });
 
   it('fetches the frames only once the widget nears the viewport, and never after it is unbound', async () => {
