@@ -219,31 +219,28 @@ export function checkpointMismatch(meta: CheckpointMeta, m: Messages['model'] = 
   return fit ? fitSentence(fit, m) : null;
 }
 
+type EngineWorkerModule = typeof import('../shared/engine-worker');
+
+/** A listener registered through the engine-worker module once it has loaded; the stop works before that too. */
+function listenWhenLoaded<T>(listen: (w: EngineWorkerModule, listener: (value: T) => void) => () => void): (listener: (value: T) => void) => () => void {
+  return (listener) => {
+    let stop: (() => void) | null = null;
+    let stopped = false;
+    void import('../shared/engine-worker').then((w) => {
+      if (!stopped) stop = listen(w, listener);
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  };
+}
+
 /** The page's engine worker, reached when a model is first opened (its module loads then). */
 const ENGINE_CONNECTION: ModelConnection = {
   remote: async () => (await import('../shared/engine-worker')).engineWorker(),
-  onCrash: (listener) => {
-    let stop: (() => void) | null = null;
-    let stopped = false;
-    void import('../shared/engine-worker').then((w) => {
-      if (!stopped) stop = w.onEngineCrash(listener);
-    });
-    return () => {
-      stopped = true;
-      stop?.();
-    };
-  },
-  onBackend: (listener) => {
-    let stop: (() => void) | null = null;
-    let stopped = false;
-    void import('../shared/engine-worker').then((w) => {
-      if (!stopped) stop = w.onEngineWorkerBackend(listener);
-    });
-    return () => {
-      stopped = true;
-      stop?.();
-    };
-  },
+  onCrash: listenWhenLoaded<Error>((w, listener) => w.onEngineCrash(listener)),
+  onBackend: listenWhenLoaded<BackendChoice>((w, listener) => w.onEngineWorkerBackend(listener)),
 };
 
 /**
