@@ -62,13 +62,16 @@ export function parseData(value: string | undefined): string | undefined {
   return value !== undefined && OWN_DATA_NAME.test(value) ? value : undefined;
 }
 
+/** Most rows of a race's input on the reader's data, where a half or a quarter of it allows (chapter 8 quotes it). */
+export const OWN_DATA_MAX_ROWS = 64;
+
 /**
  * The resolution a race on the reader's data of `height` rows opens at: the largest whose input
- * is at most 64 rows (a race of five decoders stays a matter of seconds a step on a CPU), else
- * the smallest.
+ * is at most OWN_DATA_MAX_ROWS rows (a race of five decoders stays a matter of seconds a step on
+ * a CPU), else the smallest.
  */
 export function resolutionFor(height: number, width: number): Resolution {
-  return RESOLUTIONS.find((r) => inputSize(r, height, width).height <= 64) ?? 'quarter';
+  return RESOLUTIONS.find((r) => inputSize(r, height, width).height <= OWN_DATA_MAX_ROWS) ?? 'quarter';
 }
 
 export interface ComparisonState {

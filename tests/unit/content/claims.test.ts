@@ -13,6 +13,8 @@ import { CHECKPOINT_PATH, publicFile } from '../../../src/widgets/model/sources'
 import { stampView } from '../../../src/widgets/transposed-conv-stepper/stamps';
 import { transposedConvCodec } from '../../../src/widgets/transposed-conv-stepper/state';
 import { resultsCodecFor } from '../../../src/widgets/results-table/state';
+import { OWN_DATA_MAX_ROWS } from '../../../src/widgets/decoder-comparison/state';
+import { SCORED_FRAMES } from '../../../src/widgets/decoder-comparison/frames';
 
 const DIR = 'content/chapters';
 /** Chapter prose by file name prefix ("01", "02", ...), front matter and imports removed, lines joined. */
@@ -147,5 +149,14 @@ describe('claims made wherever a subject comes up', () => {
   it('chapter 7’s finding on the bilinear baseline does not say that upsampling must be learnt', () => {
     expect(chapter('07')).not.toContain('Learning to upsample matters');
     expect(chapter('07')).toContain('**Upsampling alone is not enough.**');
+  });
+  it('chapter 8 says what the race does with the reader’s data as the race does it (rows, scored frames), in both editions', () => {
+    const zh8 = readFileSync('content/zh/chapters/08-train-it-yourself.mdx', 'utf8').replace(/\s+/g, ' ');
+    const words = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+    const zhWords = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+    expect(chapter('08')).toContain(`brought to ${OWN_DATA_MAX_ROWS} rows or fewer where their full, half or quarter size allows it`);
+    expect(chapter('08')).toContain(`scores the first ${words[SCORED_FRAMES.length]} of their validation frames`);
+    expect(zh8).toContain(`取高度不超过 ${OWN_DATA_MAX_ROWS} 行的最大尺寸`);
+    expect(zh8).toContain(`用其中前${zhWords[SCORED_FRAMES.length]}个验证帧打分（不足${zhWords[SCORED_FRAMES.length]}个就全部用上）`);
   });
 });
