@@ -7,7 +7,6 @@
 import { camvidCheckpointUrl, widgetSources } from '../model/sources';
 import type { ModelSource } from '../model/page-model';
 
-export { CAMVID_CHECKPOINT_PATH } from '../model/sources';
 
 export interface OwnImageSources {
   /** URL of the CamVid-trained checkpoint's model.json, or null when this build has none. */

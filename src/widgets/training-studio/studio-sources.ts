@@ -17,7 +17,6 @@ export interface StudioSources {
   camvidPretrainedUrl: string | null;
 }
 
-export { CAMVID_CHECKPOINT_PATH } from '../model/sources';
 
 /** A dataset folder's option, or null when its manifest is missing or unreadable. */
 function datasetOption(dataDir: string, name: string, prefix: string): DatasetOption | null {
