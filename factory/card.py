@@ -31,6 +31,17 @@ def pct(v):
     return "n/a" if v is None else f"{v * 100:.1f}"
 
 
+def data_source(data, plan):
+    """Where a run's dataset comes from: the plan's prepare command that writes it, else the importer."""
+    if plan:
+        with open(plan, encoding="utf8") as f:
+            for step in json.load(f).get("prepare", []):
+                if step["creates"].split("/")[-2] == data:
+                    cmd = " ".join(c.replace("{data}", "~/.cache/unpooled/data") if "{data}" in c else shlex.quote(c) for c in step["command"])
+                    return f"made by the plan's prepare step, `{cmd}`"
+    return "`npm run data:camvid` from CamVid" if data.startswith("camvid") else "`npm run data:synthetic`"
+
+
 def read_jsonl(path):
     with open(path, encoding="utf8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -78,13 +89,15 @@ def main(argv=None):
         f"| Model | {enc}; decoder: {DECODER_TEXT[cfg['decoder']]}; 11 classes, label 11 is void |",
         f"| Parameters | {info['params']:,} learnt |",
         f"| Input | {size} RGB in [0, 1] |",
-        f"| Files | `model.json` (checkpoint metadata, `weightsManifest`), `weights.bin` ({weights_bytes / 1e6:.1f} MB, float16) |",
+        f"| Files | `model.json` (checkpoint metadata, `weightsManifest`), `weights.bin` ({weights_bytes / 1e6:.1f} MB, float16)"
+        + (f"; the decoder's weights only: the encoder's are read from `{meta['encoderFrom']}` (`encoderFrom`), which must sit beside this folder |"
+           if meta.get("encoderFrom") else " |"),
         f"| Load in the page | `loadSegNet(tf.io.http('/models/{name}/model.json'))` |",
         f"| Load in Node | `loadSegNet(checkpointFolder('public/models/{name}'))` |",
         "",
         "## Training",
         "",
-        f"- Data: `{data}` (`npm run data:camvid` or `npm run data:synthetic`; train split, val for the schedule).",
+        f"- Data: `{data}` ({data_source(data, a.plan)}; train split, val for the schedule).",
         f"- {fx['epochs']} epoch{'' if fx['epochs'] == 1 else 's'}, {meta['progress']['step']} steps of batch {run['batch']}, "
         f"{'AdamW (weight decay 1e-4)' if run['optimizer'] == 'adam' else 'SGD, momentum 0.9, weight decay 5e-4'}, "
         f"learning rate {run['lr']:g}, schedule `{run['schedule']}`"
@@ -106,7 +119,9 @@ def main(argv=None):
         lines.append(f"python3 factory/queue.py --plan {a.plan} --threads 2        # run '{os.path.basename(run_dir)}' of the plan")
     elif fx.get("command"):
         lines.append("python3 " + " ".join(shlex.quote(c) for c in fx["command"]))
-    lines += [f"python3 factory/export.py --run ~/.cache/unpooled/runs/{os.path.basename(run_dir)} --out public/models/{name}"]
+    base = meta.get("encoderFrom")
+    lines += [f"python3 factory/export.py --run ~/.cache/unpooled/runs/{os.path.basename(run_dir)} --out public/models/{name}"
+              + (f" --encoder-from public/models/{base.split('/')[1]}" if base else "")]
     for e in evals:
         lines.append(f"npm run eval -- --checkpoint public/models/{name} --split {e['split']}")
     lines += ["```", "", "## Results (TF.js engine, float16 weights)", "",

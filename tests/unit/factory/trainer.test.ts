@@ -150,7 +150,23 @@ describe.skipIf(!python)('factory/train.py', () => {
     expect(text).toContain(`| test (4 images) | ${(report.globalAccuracy * 100).toFixed(1)} |`);
     expect(text).toContain('1 epoch, 4 steps of batch 2');
     expect(text).toContain('--split test');
-  }, 180_000);
+    expect(text).toContain('`npm run data:synthetic`');
+    expect(text).not.toContain('encoderFrom');
+    // A decoder trained on that frozen encoder and exported without it: its card says where the
+    // encoder is read from, and its export command names that folder.
+    const decoderRun = join(root, 'fcn-run');
+    const init = ['--init', join(out, 'best.pt'), '--init-encoder-only', '--freeze-encoder'];
+    expect(train(['--data', data, '--out', decoderRun, ...small, '--epochs', '1', '--decoder', 'fcn', ...init]).status).toBe(0);
+    const decoderModel = join(root, 'fcn-exported');
+    const ex = spawnSync(python!, ['factory/export.py', '--run', decoderRun, '--out', decoderModel, '--encoder-from', model], { encoding: 'utf8' });
+    expect(ex.status, ex.stderr).toBe(0);
+    const decoderCard = spawnSync(python!, ['factory/card.py', '--run', decoderRun, '--model', decoderModel, '--eval', evalFile], { encoding: 'utf8' });
+    expect(decoderCard.status, decoderCard.stderr).toBe(0);
+    const decoderText = await readFile(join(decoderModel, 'MODEL_CARD.md'), 'utf8');
+    expect(decoderText).toContain('the encoder\'s are read from `../exported/model.json` (`encoderFrom`)');
+    expect(decoderText).toContain(`--out public/models/fcn-exported --encoder-from public/models/exported`);
+    expect(decoderText).toContain('Encoder frozen (eval mode), taken from `export-run`');
+  }, 240_000);
 });
 
 describe.skipIf(!python)('factory/train.py --resume --epochs', () => {
