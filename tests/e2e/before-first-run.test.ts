@@ -166,6 +166,43 @@ describe('the boundary-F1 demo', () => {
       await v.close();
     }
   });
+
+  it('on a phone, shows the network\'s precomputed figure only with the network\'s prediction chosen, in its place', async () => {
+    const tag = 'boundary-f1-demo';
+    const v = await visit(browser, origin, pageEmbedding(tag), { context: { viewport: PHONE } });
+    try {
+      const { page } = v;
+      const root = page.locator(tag);
+      await root.scrollIntoViewIfNeeded();
+      // The 1/8 comparison needs no network: it is drawn live, and the held network's figure,
+      // BF and run button stay out of its way.
+      await page.waitForSelector(`${tag}[data-fallback="shown"] .bf-panel canvas`, { timeout: 30_000 });
+      const figure = root.locator('[data-part="model-fallback"]');
+      const status = root.locator('[data-part="status"]');
+      const stage = root.locator('[data-part="stage"]');
+      expect(await figure.isVisible()).toBe(false);
+      expect(await status.isVisible()).toBe(false);
+      expect(await stage.isVisible()).toBe(true);
+      // The network's prediction: its figure stands where the live result will be, Run under it.
+      await root.locator('input[data-field="compare"][value="model"]').check();
+      await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('data-compare') === 'model', tag);
+      expect(await stage.isVisible()).toBe(false);
+      expect(await figure.isVisible()).toBe(true);
+      const run = status.locator('[data-action="run"]');
+      expect(await run.isVisible()).toBe(true);
+      const [figureBox, runBox] = [await figure.boundingBox(), await run.boundingBox()];
+      expect(runBox!.y).toBeGreaterThan(figureBox!.y + figureBox!.height - 1);
+      // Run: the live prediction replaces the figure.
+      await run.click();
+      await page.waitForSelector(`${tag}:not([data-fallback]) .bf-panel canvas`, { timeout: 60_000 });
+      await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('data-shown')?.split(':')[1] === 'model', tag, { timeout: 60_000 });
+      expect(await figure.isVisible()).toBe(false);
+      expect(await stage.isVisible()).toBe(true);
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
 });
 
 describe('the training studio before Start', () => {

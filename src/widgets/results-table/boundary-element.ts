@@ -31,6 +31,9 @@ defineWidget('boundary-f1-demo', (root, id) => {
   const draw = (s: BoundaryState): void => {
     const fraction = toleranceFraction(s.tol);
     tolText.textContent = t.tolerance((fraction * 100).toFixed(2));
+    // The CSS shows the network's precomputed figure (while the network is held) only beside the
+    // network's prediction: the 1/8 comparison is drawn live without the network.
+    root.dataset.compare = s.compare;
     const frame = frames?.frames[s.frame];
     if (!frames || !frame) return;
     let prediction: ArrayLike<number> | null = null;
