@@ -205,6 +205,38 @@ describe('the boundary-F1 demo', () => {
   });
 });
 
+describe('the label overlay on a phone', () => {
+  it('shows the held network\'s figure only with the prediction chosen, in the live scene\'s place, with no blank stretch', async () => {
+    const tag = 'label-overlay';
+    const v = await visit(browser, origin, pageEmbedding(tag), { context: { viewport: PHONE } });
+    try {
+      const { page } = v;
+      const root = page.locator(tag);
+      await root.scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${tag}[data-fallback="shown"] [data-part="scene"]`, { timeout: 30_000 });
+      const figure = root.locator('[data-part="model-fallback"]');
+      const status = root.locator('[data-part="status"]');
+      const scene = root.locator('[data-part="stage"]');
+      // The ground truth needs no network: drawn live, without the network's figure under it.
+      expect(await scene.isVisible()).toBe(true);
+      expect(await figure.isVisible()).toBe(false);
+      expect(await status.isVisible()).toBe(false);
+      expect(await largestBlankGap(page, tag)).toBeLessThan(100);
+      await root.locator('input[data-field="show"][value="prediction"]').check();
+      await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('data-labels') === 'prediction', tag);
+      expect(await scene.isVisible()).toBe(false);
+      expect(await figure.isVisible()).toBe(true);
+      expect(await status.locator('[data-action="run"]').isVisible()).toBe(true);
+      expect(await largestBlankGap(page, tag)).toBeLessThan(100);
+      const { violations } = await new AxeBuilder({ page }).include(tag).analyze();
+      expect(violations.map((x) => `${x.id}: ${x.help}`)).toEqual([]);
+      expect(problems(v.log)).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+});
+
 describe('the training studio before Start', () => {
   it.each([PHONE, DESKTOP])('shows what each chart will show, at $width px', async (viewport) => {
     const tag = 'training-studio';

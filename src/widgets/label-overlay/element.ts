@@ -45,6 +45,8 @@ defineWidget('label-overlay', (root, id) => {
   };
 
   const draw = (s: LabelOverlayState): void => {
+    // The CSS shows the held network's precomputed figure only with its prediction chosen.
+    root.dataset.labels = s.show;
     if (!frames) return;
     const frame = frames.frames[s.frame]!;
     const predicted = prediction(s);
