@@ -268,6 +268,10 @@ describe('the training studio before Start', () => {
         expect(c).toMatchObject({ axes: true, noteInside: true, yLeft: true, xBelow: true, inView: true });
         expect(c.fillsBox).toBeGreaterThan(0.6);
       }
+      // The validation strip says what it will show, in the space it will take: no blank box.
+      const strip = page.locator(`${tag} [data-part="strip"]`);
+      expect(await strip.innerText()).toMatch(/^\d+ validation frames appear here once a run has loaded its data/);
+      expect(await largestBlankGap(page, tag)).toBeLessThan(100);
       const { violations } = await new AxeBuilder({ page }).include(`${tag} .studio-charts`).analyze();
       expect(violations.map((x) => `${x.id}: ${x.help}`)).toEqual([]);
       expect(problems(v.log)).toEqual([]);

@@ -123,6 +123,7 @@ export const trainingStudio = {
     truthLabel: (frame: string) => `${frame}: ground truth`,
     predictionLabel: (frame: string, step: number, percent: string) => `${frame}: prediction at step ${step}, ${percent}% of labelled pixels right`,
     pendingLabel: (frame: string) => `${frame}: no prediction yet`,
+    before: (count: number) => `${count} validation frames appear here once a run has loaded its data: each image, its ground truth and, after each validation, the network's prediction.`,
   },
   saved: {
     item: (title: string, step: number, when: string, open: boolean) => `${title}, step ${step}, saved ${when}${open ? ' (open here)' : ''}`,

@@ -117,6 +117,7 @@ export const trainingStudio: (typeof en)['trainingStudio'] = {
     truthLabel: (frame) => `${frame}：真实标注`,
     predictionLabel: (frame, step, percent) => `${frame}：第 ${step} 步的预测，已标注像素中 ${percent}% 分类正确`,
     pendingLabel: (frame) => `${frame}：还没有预测`,
+    before: (count) => `训练载入数据后，这里显示 ${count} 帧验证图像：每帧的图像、真实标注，以及每次验证后网络的预测。`,
   },
   saved: {
     item: (title, step, when, open) => `${title}，第 ${step} 步，保存于 ${when}${open ? '（已在此处打开）' : ''}`,
