@@ -117,9 +117,11 @@ interface FactoryRecord {
 }
 
 /** A recorded Python command line, with the home folder written as ~ so that it reads on any machine. */
-function pythonCommand(argv: readonly string[]): string {
+function pythonCommand(argv: readonly string[], root = process.cwd()): string {
   const home = homedir();
-  const word = (a: string): string => (home && a.startsWith(`${home}/`) ? `~/${shellQuote(a.slice(home.length + 1))}` : shellQuote(a));
+  // A path in this checkout (the queue names its trainer by absolute path) reads as one from the repository root.
+  const word = (a: string): string =>
+    a.startsWith(`${root}/`) ? shellQuote(a.slice(root.length + 1)) : home && a.startsWith(`${home}/`) ? `~/${shellQuote(a.slice(home.length + 1))}` : shellQuote(a);
   return ['python3', ...argv.map(word)].join(' ');
 }
 
