@@ -4,7 +4,7 @@
  * fine on a desktop, not something to start unasked on a phone or a metered connection.
  */
 import type { BackendChoice, BackendName } from '../../segnet';
-import { pageMessages, type Messages } from '../../i18n';
+import { messages, pageMessages, type Messages } from '../../i18n';
 
 type Words = Messages['model'];
 
@@ -84,9 +84,18 @@ export function isSlowBackend(name: BackendName): boolean {
  * The reader's words for a reason the backend plan (shared/backend-plan.ts) gives: the plan
  * says it in English for logs; a software renderer passed over is worded in the page's language.
  */
-export function reasonWords(reason: string, m: Words = pageMessages().model): string {
+export function reasonWords(reason: string, m: Words = pageMessages().model, runtime: Messages['widgetRuntime'] = pageMessages().widgetRuntime): string {
   const software = /^(WebGL|WebGPU) here is software-rendered \((.+)\), slower than WebAssembly$/.exec(reason);
-  return software ? m.softwareRendered(software[1]!, software[2]!) : reason;
+  if (software) return m.softwareRendered(software[1]!, software[2]!);
+  // A lost device (the engine worker moved the networks to WebAssembly, see model-device.ts).
+  const en = messages('en').widgetRuntime;
+  if (reason === en.webglLost) return runtime.webglLost;
+  const lostPrefix = en.webgpuLost('');
+  if (reason.startsWith(lostPrefix)) {
+    const detail = /^ \((.*)\)$/.exec(reason.slice(lostPrefix.length))?.[1] ?? '';
+    return runtime.webgpuLost(detail);
+  }
+  return reason;
 }
 
 /**

@@ -48,6 +48,31 @@ const models = new Map<string, Promise<OpenedModel>>();
 
 const modelKey = (checkpointUrl: string | null): string => checkpointUrl ?? '';
 
+/** Settles when a switch away from a lost device has (networks open after it). */
+let recovering: Promise<void> = Promise.resolve();
+
+/** Forgets every model network (after a lost device their tensors are gone; disposing may fail); none opens before `switched` settles. */
+function dropModels(switched: Promise<void>): void {
+  recovering = switched;
+  const lost = [...models.values()];
+  models.clear();
+  for (const opened of lost) {
+    void opened.then(
+      ({ runner }) => {
+        try {
+          runner.dispose();
+        } catch {
+          // The device that held them is gone.
+        }
+      },
+      () => undefined,
+    );
+  }
+}
+
+/** Started with the first model network: a lost GPU drops the networks and moves the engine to WebAssembly. */
+let deviceWatch: Promise<unknown> | null = null;
+
 /** The network of `checkpointUrl`, opened by the first call (a failed open is tried afresh next time). */
 function openedModel(checkpointUrl: string | null): Promise<OpenedModel> {
   const key = modelKey(checkpointUrl);
@@ -55,6 +80,8 @@ function openedModel(checkpointUrl: string | null): Promise<OpenedModel> {
   if (!opened) {
     opened = (async () => {
       const [engine, host] = await Promise.all([loadEngine(), import('../model/model-host')]);
+      deviceWatch ??= import('../model/model-device').then(({ recoverModelsOnDeviceLoss }) => recoverModelsOnDeviceLoss(engine, dropModels));
+      await recovering;
       return host.openModel(engine, checkpointUrl);
     })();
     opened.catch(() => models.delete(key));
