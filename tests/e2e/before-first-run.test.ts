@@ -181,8 +181,10 @@ describe('the boundary-F1 demo', () => {
       const status = root.locator('[data-part="status"]');
       const stage = root.locator('[data-part="stage"]');
       expect(await figure.isVisible()).toBe(false);
-      expect(await status.isVisible()).toBe(false);
       expect(await stage.isVisible()).toBe(true);
+      // Run stays offered, without the sentence that points at the hidden figure.
+      expect(await status.locator('[data-action="run"]').isVisible()).toBe(true);
+      expect(await status.locator('.model-status-figure-note').isVisible()).toBe(false);
       // The network's prediction: its figure stands where the live result will be, Run under it.
       await root.locator('input[data-field="compare"][value="model"]').check();
       await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('data-compare') === 'model', tag);
@@ -220,13 +222,15 @@ describe('the label overlay on a phone', () => {
       // The ground truth needs no network: drawn live, without the network's figure under it.
       expect(await scene.isVisible()).toBe(true);
       expect(await figure.isVisible()).toBe(false);
-      expect(await status.isVisible()).toBe(false);
+      expect(await status.locator('[data-action="run"]').isVisible()).toBe(true);
+      expect(await status.locator('.model-status-figure-note').isVisible()).toBe(false);
       expect(await largestBlankGap(page, tag)).toBeLessThan(100);
       await root.locator('input[data-field="show"][value="prediction"]').check();
       await page.waitForFunction((t) => document.querySelector(t)?.getAttribute('data-labels') === 'prediction', tag);
       expect(await scene.isVisible()).toBe(false);
       expect(await figure.isVisible()).toBe(true);
       expect(await status.locator('[data-action="run"]').isVisible()).toBe(true);
+      expect(await status.locator('.model-status-figure-note').isVisible()).toBe(true);
       expect(await largestBlankGap(page, tag)).toBeLessThan(100);
       const { violations } = await new AxeBuilder({ page }).include(tag).analyze();
       expect(violations.map((x) => `${x.id}: ${x.help}`)).toEqual([]);

@@ -89,7 +89,7 @@ export function gateModel(options: ModelGateOptions): () => void {
       const held = holdView(readRunEnvironment(hasGpu(apis)), fallback !== null);
       if (!held) return load();
       showFallback(held.showFallback);
-      show({ state: 'held', message: held.message, action: held.action }, load);
+      show({ state: 'held', message: held.message, ...(held.note ? { note: held.note } : {}), action: held.action }, load);
     });
   });
   return () => {

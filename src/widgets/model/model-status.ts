@@ -9,7 +9,7 @@ import { h } from '../shared/dom';
 export type ModelStatusView =
   | { state: 'waiting' }
   /** `action` labels the button (default: the catalogue's "Run the network"). */
-  | { state: 'held'; message: string; action?: string }
+  | { state: 'held'; message: string; note?: string; action?: string }
   | { state: 'loading' }
   | { state: 'slow'; backendSentence: string }
   | { state: 'ready'; summary: string; backendSentence: string; notice: string | null }
@@ -25,7 +25,10 @@ export function renderModelStatus(view: ModelStatusView, m: Messages['model'] = 
       box.append(h('span', {}, m.waiting));
       break;
     case 'held':
-      box.append(h('span', {}, view.message, ' '), runButton(view.action ?? m.run));
+      box.append(h('span', {}, view.message, ' '));
+      // The sentence pointing at the precomputed figure (a widget hides it with the figure: model-widgets.css).
+      if (view.note) box.append(h('span', { class: 'model-status-figure-note' }, view.note, ' '));
+      box.append(runButton(view.action ?? m.run));
       break;
     case 'loading':
       box.append(h('span', { class: 'model-spinner', 'aria-hidden': 'true' }), h('span', {}, m.loading));

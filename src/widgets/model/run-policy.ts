@@ -41,6 +41,8 @@ export const HOLD_MESSAGES: Readonly<Record<HoldReason, string>> = pageMessages(
 export interface HoldView {
   reason: HoldReason;
   message: string;
+  /** With the figure: the sentence that points at it (drawn apart, so a widget can leave it out while its figure steps aside). */
+  note?: string;
   action: string;
   showFallback: boolean;
 }
@@ -57,7 +59,7 @@ export function holdView(env: RunEnvironment, hasFallback: boolean, m: Words = p
   const reason = holdReason(env);
   if (!reason) return null;
   return hasFallback
-    ? { reason, message: `${m.hold[reason]} ${m.fallbackSentence}`, action: m.runLive, showFallback: true }
+    ? { reason, message: m.hold[reason], note: m.fallbackSentence, action: m.runLive, showFallback: true }
     : { reason, message: m.hold[reason], action: m.run, showFallback: false };
 }
 

@@ -25,7 +25,8 @@ describe('holdView(env, hasFallback): the fallback decision', () => {
   it('holds without WebGL and WebGPU, showing the precomputed figure and offering the live run', () => {
     expect(holdView({ ...desktop, gpu: false }, true)).toEqual({
       reason: 'no-gpu',
-      message: `${HOLD_MESSAGES['no-gpu']} ${FALLBACK_SENTENCE}`,
+      message: HOLD_MESSAGES['no-gpu'],
+      note: FALLBACK_SENTENCE,
       action: 'Run the live network anyway',
       showFallback: true,
     });
@@ -48,6 +49,10 @@ describe('holdView(env, hasFallback): the fallback decision', () => {
     const node = renderModelStatus({ state: 'held', message: 'm', action: 'Run the live network anyway' });
     expect(node.querySelector('[data-action="run"]')!.textContent).toBe('Run the live network anyway');
     expect(renderModelStatus({ state: 'held', message: 'm' }).querySelector('[data-action="run"]')!.textContent).toBe('Run the network');
+    // The sentence about the figure is a part of its own, before the button, so a widget can hide it with the figure.
+    const withNote = renderModelStatus({ state: 'held', message: 'm', note: FALLBACK_SENTENCE });
+    expect(withNote.querySelector('.model-status-figure-note')!.textContent).toBe(`${FALLBACK_SENTENCE} `);
+    expect(withNote.textContent).toBe(`m ${FALLBACK_SENTENCE} Run the network`);
   });
 });
 

@@ -37,7 +37,7 @@ describe('model status in Chinese', () => {
       for (const fallback of [true, false]) {
         const held = holdView(env, fallback, zh)!;
         expect(held.reason).toBe(reason);
-        expectChinese(`${held.message} ${held.action}`);
+        expectChinese(`${held.message} ${held.note ?? ''} ${held.action}`);
       }
     }
   });
