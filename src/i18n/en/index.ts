@@ -9,6 +9,7 @@ import { checkerboardDemo } from './checkerboard-demo';
 import { classes } from './classes';
 import { controls } from './controls';
 import { decoderComparison } from './decoder-comparison';
+import { decoderGallery } from './decoder-gallery';
 import { decoderSideBySide } from './decoder-side-by-side';
 import { encoderStageStepper } from './encoder-stage-stepper';
 import { fallbacks } from './fallbacks';
@@ -41,6 +42,7 @@ export const en = {
   classes,
   controls,
   decoderComparison,
+  decoderGallery,
   decoderSideBySide,
   encoderStageStepper,
   fallbacks,

@@ -7,6 +7,7 @@ import { checkerboardDemo } from './checkerboard-demo';
 import { classes } from './classes';
 import { controls } from './controls';
 import { decoderComparison } from './decoder-comparison';
+import { decoderGallery } from './decoder-gallery';
 import { decoderSideBySide } from './decoder-side-by-side';
 import { encoderStageStepper } from './encoder-stage-stepper';
 import { fallbacks } from './fallbacks';
@@ -39,6 +40,7 @@ export const zh: Messages = {
   classes,
   controls,
   decoderComparison,
+  decoderGallery,
   decoderSideBySide,
   encoderStageStepper,
   fallbacks,

@@ -1,16 +1,17 @@
 /**
  * State of the decoder gallery, and how it is written in the URL: `<id>.frame` (which
- * validation frame), `<id>.zoom` (the lens's magnification) and `<id>.x` / `<id>.y` (the lens's
+ * demo frame, 0-based), `<id>.zoom` (the lens's magnification) and `<id>.x` / `<id>.y` (the lens's
  * centre, in the frame's pixels; absent: the lens opens on the frame's busiest boundaries).
  */
 import { choiceField, definedFields, intField, type StateCodec } from '../shared/url-state';
+import { DEMO_FRAME_INDICES } from '../model/demo-frames';
 
 /** Magnifications offered: the lens shows 1/zoom of the frame's height and width. */
 export const ZOOMS = [2, 3, 4, 6] as const;
 export type Zoom = (typeof ZOOMS)[number];
 
-/** The most validation frames a link may name (the synthetic set has 16). */
-export const MAX_FRAMES = 64;
+/** The frames offered: the demo frames of the synthetic validation set (the frame picker's). */
+export const MAX_FRAMES = DEMO_FRAME_INDICES.length;
 
 export interface GalleryState {
   frame: number;

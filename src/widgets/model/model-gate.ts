@@ -11,11 +11,19 @@ import { whenNearViewport } from '../shared/near-viewport';
 import { isStaleChunk, offerReload } from '../shared/stale-chunk';
 import { hasGpu, probeGpu } from './gpu-probe';
 import { showModelStatus, type ModelStatusView } from './model-status';
-import { loadPageModel, type ModelSource, type PageModel } from './page-model';
+import { loadPageModel, type ModelDescription, type ModelSource, type PageModel } from './page-model';
+import type { BackendChoice } from '../../segnet';
+
+/** What the gate needs of a network: what to say of it, where it runs, and when that changes (PageModel, the gallery's). */
+export interface GatedModel {
+  readonly description: ModelDescription;
+  readonly backend: BackendChoice;
+  onBackend(listener: (backend: BackendChoice) => void): () => void;
+}
 import { backendSentence, holdView, isSlowBackend, readRunEnvironment } from './run-policy';
 import { errorMessage } from '../../segnet/core';
 
-export interface ModelGateOptions {
+export interface ModelGateOptions<M extends GatedModel = PageModel> {
   /** The widget element: the model starts when it nears the viewport. */
   root: HTMLElement;
   /** Where the status line is drawn (an aria-live region). */
@@ -25,9 +33,9 @@ export interface ModelGateOptions {
    * Loads the network to run; by default the page's shared model from `source`. A widget that
    * runs other weights (the own-image widget's CamVid checkpoint) passes its own loader.
    */
-  load?: () => Promise<PageModel>;
+  load?: () => Promise<M>;
   /** Called once, with the page's model, when it is ready to run. */
-  onReady: (model: PageModel) => void;
+  onReady: (model: M) => void;
   /**
    * The precomputed figure shown while the network is held; by default the root's
    * `[data-part="model-fallback"]` element, if it has one.
@@ -36,9 +44,10 @@ export interface ModelGateOptions {
 }
 
 /** Wires the gate; returns a function that stops it (no callback after that). */
-export function gateModel(options: ModelGateOptions): () => void {
+export function gateModel<M extends GatedModel = PageModel>(options: ModelGateOptions<M>): () => void {
   const { root, status, source, onReady } = options;
-  const loadModel = options.load ?? (() => loadPageModel(source));
+  // Without a loader of its own, the widget runs the page's model (M is PageModel then).
+  const loadModel = options.load ?? (() => loadPageModel(source) as unknown as Promise<M>);
   const fallback = options.fallback !== undefined ? options.fallback : root.querySelector<HTMLElement>('[data-part="model-fallback"]');
   let live = true;
   const showFallback = (shown: boolean): void => {
@@ -52,14 +61,14 @@ export function gateModel(options: ModelGateOptions): () => void {
   };
 
   let stopBackendWatch: () => void = () => undefined;
-  const showReady = (model: PageModel): void =>
+  const showReady = (model: M): void =>
     show({
       state: 'ready',
       summary: model.description.summary,
       backendSentence: backendSentence(model.backend),
       notice: model.description.notice,
     });
-  const ready = (model: PageModel): void => {
+  const ready = (model: M): void => {
     if (live) showFallback(false);
     showReady(model);
     // The studio's Backend menu moves this network too: the status line follows.

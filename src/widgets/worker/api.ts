@@ -13,6 +13,8 @@ import type { StudioPageView } from '../training-studio/studio-remote';
 import type { StudioSession } from '../training-studio/session';
 import type { ModelRemote } from '../model/page-model';
 import type { BackendChoice } from '../../segnet';
+import type { GalleryCheckpoint, GalleryOpened } from '../decoder-gallery/gallery-host';
+import type { FrameInput } from '../model/model-frames';
 
 export interface WorkerApi extends ModelRemote {
   /** Loads the engine (once per worker) and opens the training studio `init.id`, reporting to `page`. */
@@ -23,6 +25,12 @@ export interface WorkerApi extends ModelRemote {
   closeStudio(id: string): void;
   /** A decoder race reporting to `page`; its engine, data and encoder load on its first prepare or start. */
   openRace(init: RaceInit, page: RacePageView): Promise<RaceHost & ProxyMarked>;
+  /** Opens the decoder gallery's networks (once per list of checkpoints): their size, and where they run. */
+  openGallery(checkpoints: GalleryCheckpoint[]): Promise<GalleryOpened & { backend: BackendChoice }>;
+  /** Every gallery decoder's labels for a frame, in the checkpoints' order (opens them first if needed). */
+  galleryLabels(checkpoints: GalleryCheckpoint[], frame: FrameInput): Promise<Uint8Array[]>;
+  /** Frees the gallery's networks of these checkpoints. */
+  closeGallery(checkpoints: GalleryCheckpoint[]): Promise<void>;
   /** Calls `listener` (a comlink proxy) after every switch of the worker's TF.js backend, for the worker's life. */
   watchBackend(listener: ((backend: BackendChoice) => void) & ProxyMarked): void;
 }

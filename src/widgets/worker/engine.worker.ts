@@ -11,6 +11,7 @@ import type { StudioSession } from '../training-studio/session';
 import type { WorkerApi } from './api';
 import type { LayerData } from '../model/frame-analysis';
 import type { OpenedModel } from '../model/model-host';
+import type { GalleryCheckpoint, GalleryHost } from '../decoder-gallery/gallery-host';
 import type { Segmentation } from '../../segnet';
 import { loadEngine } from '../shared/engine';
 import { onEngineBackend } from '../shared/backend-sharing';
@@ -51,9 +52,45 @@ const modelKey = (checkpointUrl: string | null): string => checkpointUrl ?? '';
 /** Settles when a switch away from a lost device has (networks open after it). */
 let recovering: Promise<void> = Promise.resolve();
 
+/** The decoder galleries' networks, one per list of checkpoints. */
+const galleries = new Map<string, Promise<GalleryHost>>();
+
+const galleryKey = (checkpoints: GalleryCheckpoint[]): string => JSON.stringify(checkpoints);
+
+/** The gallery networks of `checkpoints`, opened by the first call (a failed open is tried afresh next time). */
+function openedGallery(checkpoints: GalleryCheckpoint[]): Promise<GalleryHost> {
+  const key = galleryKey(checkpoints);
+  let opened = galleries.get(key);
+  if (!opened) {
+    opened = (async () => {
+      const [engine, { GalleryHost }] = await Promise.all([loadEngine(), import('../decoder-gallery/gallery-host')]);
+      deviceWatch ??= import('../model/model-device').then(({ recoverModelsOnDeviceLoss }) => recoverModelsOnDeviceLoss(engine, dropModels));
+      await recovering;
+      return GalleryHost.open(engine, checkpoints);
+    })();
+    opened.catch(() => galleries.delete(key));
+    galleries.set(key, opened);
+  }
+  return opened;
+}
+
 /** Forgets every model network (after a lost device their tensors are gone; disposing may fail); none opens before `switched` settles. */
 function dropModels(switched: Promise<void>): void {
   recovering = switched;
+  const lostGalleries = [...galleries.values()];
+  galleries.clear();
+  for (const opened of lostGalleries) {
+    void opened.then(
+      (host) => {
+        try {
+          host.dispose();
+        } catch {
+          // The device that held them is gone.
+        }
+      },
+      () => undefined,
+    );
+  }
   const lost = [...models.values()];
   models.clear();
   for (const opened of lost) {
@@ -124,6 +161,22 @@ const api: WorkerApi = {
     const [engine, { upsampleChannel }] = await Promise.all([loadEngine(), import('../decoder-side-by-side/upsample')]);
     const maps = await upsampleChannel(engine, channel);
     return Comlink.transfer(maps, [maps.unpool.buffer, maps.transposed.buffer, maps.bilinear.buffer] as ArrayBuffer[]);
+  },
+  async openGallery(checkpoints) {
+    const [host, engine] = await Promise.all([openedGallery(checkpoints), loadEngine()]);
+    return { ...host.opened, backend: engine.backend };
+  },
+  async galleryLabels(checkpoints, frame) {
+    const labels = await (await openedGallery(checkpoints)).labels(frame);
+    // Copies go to the page; the host keeps its answers.
+    const copies = labels.map((l) => l.slice());
+    return Comlink.transfer(copies, copies.map((c) => c.buffer as ArrayBuffer));
+  },
+  async closeGallery(checkpoints) {
+    const key = galleryKey(checkpoints);
+    const opened = galleries.get(key);
+    galleries.delete(key);
+    await opened?.then((host) => host.dispose(), () => undefined);
   },
   async closeModel(checkpointUrl) {
     const key = modelKey(checkpointUrl);
