@@ -10,7 +10,7 @@
  * the widgets use, so they are what the live widget draws in its default state. They derive
  * from synthetic data only (never CamVid) and are committed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
@@ -40,6 +40,11 @@ import { channelPlane } from '../src/widgets/model/layer-planes';
 import { checkpointMismatch, describeCheckpoint } from '../src/widgets/model/page-model';
 import { CHECKPOINT_PATH, publicFile } from '../src/widgets/model/sources';
 import type { Engine } from '../src/widgets/shared/engine';
+import { GalleryHost } from '../src/widgets/decoder-gallery/gallery-host';
+import { galleryCodec } from '../src/widgets/decoder-gallery/state';
+import { galleryView } from '../src/widgets/decoder-gallery/view';
+import { panelName, score } from '../src/widgets/decoder-gallery/render';
+import { GALLERY_DATASET, GALLERY_ORDER, galleryCheckpointPath } from '../src/widgets/decoder-gallery/sources';
 import { parseArgs } from './lib/args';
 import { interruptSignal, reportFailure } from './lib/cli';
 import { checkpointFolder } from './lib/checkpoint-files';
@@ -117,7 +122,55 @@ function topShares(labels: ArrayLike<number>, m: Messages, count = 3): string {
 /** What each widget draws in its default state, as one picture with its words in any language. */
 type Renderer = (frame: DemoFrame, analysis: FrameAnalysis, engine: Engine) => Promise<{ picture: Panel; words: (m: Messages) => FallbackWords }>;
 
+/** Every other pixel of `p` each way (nearest, so label colours stay exact). */
+function halved(p: Panel): Panel {
+  const width = Math.floor(p.width / 2);
+  const height = Math.floor(p.height / 2);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rgba.set(p.rgba.subarray(((2 * y) * p.width + 2 * x) * 4, ((2 * y) * p.width + 2 * x) * 4 + 4), (y * width + x) * 4);
+  }
+  return { width, height, rgba };
+}
+
+/**
+ * The decoder gallery in its default state: its own frames (the synthetic scenes at the decoders'
+ * size) and its own networks (every trained decoder this checkout has, on their shared encoder);
+ * the photo, the truth and each decoder's whole label map, at half size, four to a row.
+ */
+const galleryRenderer: Renderer = async (_frame, _analysis, engine) => {
+  const present = GALLERY_ORDER.filter((d) => existsSync(publicFile(galleryCheckpointPath(d))));
+  if (present.length === 0) throw new Error('decoder-gallery: no trained decoder in public/models (see README, "Pretrained checkpoints")');
+  const checkpoints = present.map((decoder) => ({ decoder, url: publicFile(galleryCheckpointPath(decoder)).replace(/model\.json$/, '') }));
+  const host = await GalleryHost.open(engine, checkpoints, (dir) => segnet.readCheckpoint(checkpointFolder(dir)));
+  try {
+    const dataset = await loadDatasetFromDir(publicFile(`data/${GALLERY_DATASET}`), { splits: ['val'] });
+    const frames = pickDemoFrames(dataset.splits.val!);
+    const d = galleryCodec.defaults;
+    const frame = frames.frames[d.frame]!;
+    const labels = await host.labels(frame);
+    const size = { height: frames.height, width: frames.width };
+    const view = galleryView({ frame: size, image: frame.image, truth: frame.labels, decoders: present.map((decoder, i) => ({ decoder, labels: labels[i]! })), zoom: d.zoom, centre: d.centre });
+    // At half size (every other pixel), as wide as the figure is shown (30rem), and small enough to ship.
+    const panels = view.panels.map((p) => halved({ width: size.width, height: size.height, rgba: p.full! }));
+    const decoders = view.panels.filter((p) => p.scores);
+    return {
+      picture: grid(panels, 4),
+      words: (m) => ({
+        alt: m.fallbacks.galleryAlt(frame.index + 1, decoders.map((p) => panelName(p.key, m.decoderGallery))),
+        caption: m.fallbacks.galleryCaption(
+          frame.index + 1,
+          decoders.map((p) => m.fallbacks.galleryScore(panelName(p.key, m.decoderGallery), score(p.scores!.meanIoU), score(p.scores!.boundaryF1))),
+        ),
+      }),
+    };
+  } finally {
+    host.dispose();
+  }
+};
+
 const RENDERERS: Record<FallbackWidget, Renderer> = {
+  'decoder-gallery': galleryRenderer,
   'label-overlay': async (frame, analysis) => {
     const { width, height, labels } = analysis.segmentation;
     const opacity = labelOverlayCodec.defaults.opacity;

@@ -57,4 +57,10 @@ export const fallbacks = {
     `Road frame ${frame} twice. Left, with the network’s labels, pixel (row ${row}, column ${col}) inside nested squares: the receptive fields of the encoder units it descends from, ${sizes.join(', ')} pixels wide, clipped at the border. Right, the photograph with DeepLab-LargeFOV’s ${deeplab}-pixel field for the same pixel (cyan) around SegNet-Basic’s deepest (magenta).`,
   provenanceCaption: (frame: number, row: number, col: number, sizes: readonly number[], deeplab: number, channel: number, kept: number) =>
     `${AHEAD}: where pixel (row ${row}, column ${col}) of road frame ${frame} came back from. SegNet-Basic’s encoder fields around it are ${sizes.join(', ')} pixels wide; DeepLab-LargeFOV’s is ${deeplab}. Following channel ${channel}, ${kept} of the 4 unpoolings put the value back at the pixel’s own position.`,
+  /** `scores` lists each decoder as "SegNet (indices) mIoU 52.5, BF 54.6". */
+  galleryAlt: (frame: number, names: readonly string[]) =>
+    `Road frame ${frame} of the synthetic validation set, then its ground truth, then the label maps of ${names.join(', ')}, in rows of four.`,
+  galleryCaption: (frame: number, scores: readonly string[]) =>
+    `Computed ahead of time by the trained decoders on one shared SegNet-Basic encoder: road frame ${frame}, its ground truth and each decoder's labels (${scores.join('; ')}).`,
+  galleryScore: (name: string, miou: string, bf: string) => `${name} mIoU ${miou}, BF ${bf}`,
 };

@@ -36,4 +36,7 @@ export const fallbacks: (typeof en)['fallbacks'] = {
     `道路画面 ${frame} 出现两次。左边带有网络的标签，像素（第 ${row} 行，第 ${col} 列）位于嵌套的方框中：它所来自的编码器单元的感受野，边长 ${sizes.join('、')} 个像素，在边界处截断。右边是原图，青色方框是 DeepLab-LargeFOV 对同一像素 ${deeplab} 像素的感受野，品红方框是 SegNet-Basic 最深一层的感受野。`,
   provenanceCaption: (frame, row, col, sizes, deeplab, channel, kept) =>
     `${AHEAD}：道路画面 ${frame} 中像素（第 ${row} 行，第 ${col} 列）的值从哪里来。它周围 SegNet-Basic 编码器的感受野边长为 ${sizes.join('、')} 个像素；DeepLab-LargeFOV 的为 ${deeplab}。跟踪通道 ${channel} 时，4 次反池化中有 ${kept} 次把值放回了该像素自己的位置。`,
+  galleryAlt: (frame, names) => `合成验证集的道路画面 ${frame}，接着是它的真实标注，然后是 ${names.join('、')} 的标签图，每行四张。`,
+  galleryCaption: (frame, scores) => `由共用一个 SegNet-Basic 编码器的各个训练好的解码器事先算好：道路画面 ${frame}、它的真实标注和每种解码器的标注（${scores.join('；')}）。`,
+  galleryScore: (name, miou, bf) => `${name} mIoU ${miou}，BF ${bf}`,
 };

@@ -13,7 +13,7 @@ export const FALLBACK_DIR = 'fallbacks';
 export const FALLBACK_MANIFEST = `${FALLBACK_DIR}/manifest.json`;
 
 /** The widgets that have a precomputed figure (their custom element names). */
-export const FALLBACK_WIDGETS = ['label-overlay', 'architecture-explorer', 'decoder-side-by-side', 'boundary-f1-demo', 'encoder-stage-stepper', 'pixel-provenance'] as const;
+export const FALLBACK_WIDGETS = ['label-overlay', 'architecture-explorer', 'decoder-side-by-side', 'boundary-f1-demo', 'encoder-stage-stepper', 'pixel-provenance', 'decoder-gallery'] as const;
 export type FallbackWidget = (typeof FALLBACK_WIDGETS)[number];
 
 /** A figure's words in one language. */
