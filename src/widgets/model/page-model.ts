@@ -14,6 +14,9 @@ import type { DemoFrame } from './demo-frames';
 import type { LayerData } from './frame-analysis';
 import { KEPT_FRAMES, type FrameInput } from './model-frames';
 import { checkpointFit, PAGE_MODEL_CONFIG, type ModelOrigin } from './model-origin';
+import { RemoteCalls, type WorkerConnection } from './remote-calls';
+import type { Remote as ComlinkRemote } from 'comlink';
+import type { WorkerApi } from '../worker/api';
 
 export { PAGE_MODEL_CONFIG };
 
@@ -55,31 +58,18 @@ export interface ModelRemote {
 }
 
 /** How the proxy reaches the worker; the page uses the engine worker, tests their own. */
-export interface ModelConnection {
-  /** The worker's model calls (the worker starts on the first). */
-  remote(): Promise<ModelRemote>;
-  /** Calls `listener` when the worker dies; returns a function that stops listening. */
-  onCrash(listener: (error: Error) => void): () => void;
-  /**
-   * Calls `listener` when the worker's TF.js backend switches (the training studio's Backend
-   * menu moves every network in the worker); returns a function that stops listening.
-   */
-  onBackend?(listener: (backend: BackendChoice) => void): () => void;
-}
+export type ModelConnection = WorkerConnection<ModelRemote>;
 
 export class PageModel {
   private readonly predictions = new Map<number, Promise<Segmentation>>();
   private readonly layers = new Map<number, Map<string, Promise<LayerData>>>();
-  private readonly pending = new Set<(error: Error) => void>();
-  private opened: Promise<ModelRemote> | null;
-  /** Stops listening for the worker's death (called on close). */
-  private readonly stopCrashWatch: () => void;
+  private readonly calls: RemoteCalls<ModelRemote>;
   private readonly stopBackendWatch: () => void;
   private readonly backendListeners = new Set<(backend: BackendChoice) => void>();
   private current: BackendChoice;
 
   constructor(
-    private readonly connection: ModelConnection,
+    connection: ModelConnection,
     readonly checkpointUrl: string | null,
     backend: BackendChoice,
     readonly description: ModelDescription,
@@ -91,12 +81,9 @@ export class PageModel {
         this.current = next;
         for (const listener of [...this.backendListeners]) listener(next);
       }) ?? (() => undefined);
-    this.opened = Promise.resolve(remote);
-    this.stopCrashWatch = connection.onCrash((error) => {
-      this.opened = null;
+    this.calls = new RemoteCalls(connection, (r) => r.openModel(checkpointUrl), remote, () => {
       this.predictions.clear();
       this.layers.clear();
-      for (const reject of [...this.pending]) reject(error);
     });
   }
 
@@ -154,36 +141,13 @@ export class PageModel {
 
   /** Forgets this network in the worker (its widgets went away). */
   close(): void {
-    this.stopCrashWatch();
     this.stopBackendWatch();
     this.backendListeners.clear();
-    void this.opened?.then((r) => r.closeModel(this.checkpointUrl)).catch(() => undefined);
+    this.calls.close((r) => r.closeModel(this.checkpointUrl));
   }
 
-  /** A call to the worker, rejected if the worker dies first; after a death, a fresh worker opens the network again. */
   private ask<T>(call: (remote: ModelRemote) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const fail = (error: Error): void => {
-        this.pending.delete(fail);
-        reject(error);
-      };
-      this.pending.add(fail);
-      this.opened ??= this.connection.remote().then(async (r) => {
-        await r.openModel(this.checkpointUrl);
-        return r;
-      });
-      const opened = this.opened;
-      opened.catch(() => {
-        if (this.opened === opened) this.opened = null;
-      });
-      opened.then(call).then(
-        (value) => {
-          this.pending.delete(fail);
-          resolve(value);
-        },
-        (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
-      );
-    });
+    return this.calls.ask(call);
   }
 }
 
@@ -236,8 +200,8 @@ function listenWhenLoaded<T>(listen: (w: EngineWorkerModule, listener: (value: T
   };
 }
 
-/** The page's engine worker, reached when a model is first opened (its module loads then). */
-const ENGINE_CONNECTION: ModelConnection = {
+/** The page's engine worker, reached when a network is first opened (its module loads then). */
+export const ENGINE_CONNECTION: WorkerConnection<ComlinkRemote<WorkerApi>> = {
   remote: async () => (await import('../shared/engine-worker')).engineWorker(),
   onCrash: listenWhenLoaded<Error>((w, listener) => w.onEngineCrash(listener)),
   onBackend: listenWhenLoaded<BackendChoice>((w, listener) => w.onEngineWorkerBackend(listener)),
