@@ -12,7 +12,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { scriptBytes } from './engine-worker';
-import { problems, visit } from './page-log';
+import { checkVisit } from './page-log';
 
 const origin = inject('origin');
 const PAGE = '/chapters/train-it-yourself/';
@@ -29,15 +29,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withPage(path: string, check: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
-  const v = await visit(browser, origin, path, { context: { viewport, colorScheme } });
-  try {
-    await check(v.page);
-    expect(problems(v.log)).toEqual([]);
-  } finally {
-    await v.close();
-  }
-}
+const withPage = (path: string, check: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<void> =>
+  checkVisit(browser, origin, path, { context: { viewport, colorScheme } }, check);
 
 const attr = (page: Page, name: string): Promise<string | null> => page.locator(tag).getAttribute(name);
 const step = async (page: Page): Promise<number> => Number((await attr(page, 'data-step')) ?? '0');

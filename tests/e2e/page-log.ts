@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Browser, BrowserContextOptions, Page, Response } from 'playwright-core';
 
 /** What went wrong while a page was open, collected as it happened. */
@@ -83,4 +84,24 @@ export async function visit(
   const log = await watchPage(page, origin, options);
   const response = await page.goto(origin + path, { waitUntil: 'load' });
   return { page, log, response, close: () => context.close() };
+}
+
+/**
+ * Visits `path` (see visit), runs `check` on the page, expects the page to have logged no
+ * problem, and closes the visit whatever happened.
+ */
+export async function checkVisit(
+  browser: Browser,
+  origin: string,
+  path: string,
+  options: WatchOptions & { context?: BrowserContextOptions },
+  check: (page: Page, v: Visit) => Promise<void>,
+): Promise<void> {
+  const v = await visit(browser, origin, path, options);
+  try {
+    await check(v.page, v);
+    expect(problems(v.log)).toEqual([]);
+  } finally {
+    await v.close();
+  }
 }

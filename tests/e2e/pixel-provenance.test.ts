@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
-import { problems, visit } from './page-log';
+import { checkVisit } from './page-log';
 
 const origin = inject('origin');
 const PATH = '/chapters/unpooling/';
@@ -25,15 +25,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withPage(path: string, check: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<void> {
-  const v = await visit(browser, origin, path, { context: { viewport } });
-  try {
-    await check(v.page);
-    expect(problems(v.log)).toEqual([]);
-  } finally {
-    await v.close();
-  }
-}
+const withPage = (path: string, check: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<void> =>
+  checkVisit(browser, origin, path, { context: { viewport } }, check);
 
 /** Scroll the widget into view and wait until its network has run (pressing the run button where the gate holds it). */
 async function whenModelReady(page: Page): Promise<void> {

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
-import { problems, visit, type Visit } from './page-log';
+import { checkVisit, problems, visit, type Visit } from './page-log';
 
 const origin = inject('origin');
 let browser: Browser;
@@ -23,15 +23,8 @@ afterAll(async () => {
 });
 
 /** Open a page, run the checks, then require a clean console and network log. */
-async function withPage(path: string, check: (page: Page, v: Visit) => Promise<void>, reducedMotion?: 'reduce'): Promise<void> {
-  const v = await visit(browser, origin, path, reducedMotion ? { context: { reducedMotion } } : {});
-  try {
-    await check(v.page, v);
-    expect(problems(v.log)).toEqual([]);
-  } finally {
-    await v.close();
-  }
-}
+const withPage = (path: string, check: (page: Page, v: Visit) => Promise<void>, reducedMotion?: 'reduce'): Promise<void> =>
+  checkVisit(browser, origin, path, reducedMotion ? { context: { reducedMotion } } : {}, check);
 
 /** The widget's drawing, once it has hydrated. */
 async function drawing(page: Page, tag: string): Promise<string> {

@@ -19,7 +19,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, NO_GPU_CHROMIUM_ARGS } from './browser';
 import { scriptBytes as scriptBytesOf } from './engine-worker';
-import { problems, visit, type Visit } from './page-log';
+import { checkVisit, type Visit } from './page-log';
 import { builtPages, DIST_DIR } from './site';
 
 const origin = inject('origin');
@@ -44,15 +44,8 @@ function pageWith(tag: string): string | null {
 }
 
 /** Open a page, run the checks, then require a clean console and network log. */
-async function withPage(path: string, check: (page: Page, v: Visit) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<void> {
-  const v = await visit(browser, origin, path, { context: { viewport } });
-  try {
-    await check(v.page, v);
-    expect(problems(v.log)).toEqual([]);
-  } finally {
-    await v.close();
-  }
-}
+const withPage = (path: string, check: (page: Page, v: Visit) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<void> =>
+  checkVisit(browser, origin, path, { context: { viewport } }, check);
 
 /**
  * Scroll a widget into view and wait until its network has run (`data-backend` set). Without
