@@ -69,7 +69,7 @@ async function extent(page: Page, selector: string): Promise<{ top: number; bott
 }
 
 describe('model widgets before the network runs, on a phone', () => {
-  it.each(['architecture-explorer', 'encoder-stage-stepper', 'decoder-side-by-side', 'pixel-provenance'])(
+  it.each(['architecture-explorer', 'encoder-stage-stepper', 'decoder-side-by-side', 'pixel-provenance', 'decoder-gallery'])(
     '<%s> shows its figure in place of the live result, with the run button under it',
     async (tag) => {
       const v = await visit(browser, origin, pageEmbedding(tag), { context: { viewport: PHONE } });

@@ -14,6 +14,7 @@ const ELEMENTS = [
   'src/widgets/training-studio/element.ts',
   'src/widgets/decoder-comparison/element.ts',
   'src/widgets/pixel-provenance/element.ts',
+  'src/widgets/decoder-gallery/element.ts',
   'src/widgets/encoder-stage-stepper/element.ts',
   'src/widgets/worker/engine.worker.ts',
 ];
