@@ -114,14 +114,64 @@ describe('numbers quoted in the prose', () => {
     expect(chapter('06')).toContain('1, 2, 3, 2, 1');
   });
 
-  it('chapter 7 names the strongest of this site’s runs with its mIoU, the run the per-class chart opens on', () => {
-    const results = JSON.parse(readFileSync(publicFile('models/results.json'), 'utf8')) as { runs: { name: string; meanIoU: number }[] };
+  it('chapter 7 quotes this site’s runs as results.json holds them, and names the run the per-class chart opens on, in both editions', () => {
+    type Run = { name: string; dataset: string; meanIoU: number; boundaryF1: number };
+    const results = JSON.parse(readFileSync(publicFile('models/results.json'), 'utf8')) as { runs: Run[] };
+    const pct = (v: number): string => (v * 100).toFixed(1);
+    const run = (name: string, dataset: string): Run => {
+      const found = results.runs.find((r) => r.name === name && r.dataset === dataset);
+      expect(found, `${name} on ${dataset} in results.json`).toBeDefined();
+      return found!;
+    };
+    const zh = readFileSync('content/zh/chapters/07-why-it-matters.mdx', 'utf8').replace(/\s+/g, ' ');
+    const camvid = run('SegNet-Basic', 'camvid-96x128');
+    expect(chapter('07')).toContain(`SegNet-Basic trained end to end for ten epochs is the strongest of those (mIoU ${pct(camvid.meanIoU)})`);
+    expect(zh).toContain(`SegNet-Basic 最强（mIoU ${pct(camvid.meanIoU)}）`);
+    // The synthetic decoders: every BF and mIoU quoted is the engine's on the synthetic test scenes.
+    const synthetic = (decoder: string): Run => run(`${decoder}, decoder only`, 'synthetic-180x240');
+    const segnet = synthetic('SegNet-Basic');
+    const fcn = synthetic('FCN-Basic');
+    const deeplab = synthetic('DeepLab-LargeFOV-Basic');
+    const bilinear = synthetic('Bilinear-Interpolation-Basic');
+    const deconvnet = synthetic('DeconvNet-Basic');
+    expect(chapter('07')).toContain(`SegNet's decoder reaches a BF of ${pct(segnet.boundaryF1)}, DeconvNet's ${pct(deconvnet.boundaryF1)} and FCN's ${pct(fcn.boundaryF1)}`);
+    expect(chapter('07')).toContain(`DeepLab-LargeFOV (${pct(deeplab.boundaryF1)}) and the bilinear baseline (${pct(bilinear.boundaryF1)})`);
+    expect(chapter('07')).toContain(
+      `(mIoU ${pct(segnet.meanIoU)} for SegNet, ${pct(deconvnet.meanIoU)} for DeconvNet, ${pct(fcn.meanIoU)} for FCN, ${pct(deeplab.meanIoU)} for DeepLab-LargeFOV, ${pct(bilinear.meanIoU)} for bilinear)`,
+    );
+    expect(zh).toContain(`SegNet 解码器的 BF 达到 ${pct(segnet.boundaryF1)}，DeconvNet 为 ${pct(deconvnet.boundaryF1)}，FCN 为 ${pct(fcn.boundaryF1)}`);
+    expect(zh).toContain(`DeepLab-LargeFOV（${pct(deeplab.boundaryF1)}）和双线性基线（${pct(bilinear.boundaryF1)}）`);
+    expect(zh).toContain(
+      `（mIoU：SegNet ${pct(segnet.meanIoU)}，DeconvNet ${pct(deconvnet.meanIoU)}，FCN ${pct(fcn.meanIoU)}，DeepLab-LargeFOV ${pct(deeplab.meanIoU)}，双线性 ${pct(bilinear.meanIoU)}）`,
+    );
+    // DeconvNet edges SegNet on both scores by less than two points, as both editions say.
+    for (const k of ['meanIoU', 'boundaryF1'] as const) {
+      expect(deconvnet[k] - segnet[k]).toBeGreaterThan(0);
+      expect(deconvnet[k] - segnet[k]).toBeLessThan(0.02);
+    }
+    expect(chapter('07')).toContain("edges SegNet's decoder on both scores, by less than two points");
+    expect(zh).toContain('在两项分数上都略胜 SegNet 解码器，差距不到两个点');
+    // The ordering the prose states holds in the file.
+    expect(Math.min(segnet.boundaryF1, deconvnet.boundaryF1, fcn.boundaryF1)).toBeGreaterThan(Math.max(deeplab.boundaryF1, bilinear.boundaryF1));
+    // The chart opens on the best run by mIoU, and the chapter names it.
     const best = results.runs[resultsCodecFor(results.runs).defaults.run]!;
-    expect(best.name).toBe('SegNet-Basic');
-    expect(chapter('07')).toContain(`SegNet-Basic trained end to end for ten epochs is the strongest of them (mIoU ${(best.meanIoU * 100).toFixed(1)})`);
-    expect(chapter('07')).toContain('the per-class chart under the table opens on it');
+    expect(best.dataset).toBe('synthetic-180x240');
+    expect(chapter('07')).toContain(`opens on the best of this site's runs by mIoU, ${BEST_EN[best.name]} (${pct(best.meanIoU)})`);
+    expect(zh).toContain(`默认显示本站各行中 mIoU 最高的一行，${BEST_ZH[best.name]}（${pct(best.meanIoU)}）`);
   });
 });
+
+/** How chapter 7 names the run its per-class chart opens on, by its name in results.json. */
+const BEST_EN: Record<string, string> = {
+  'SegNet-Basic, decoder only': 'the SegNet decoder on the synthetic scenes',
+  'DeconvNet-Basic, decoder only': 'the DeconvNet decoder on the synthetic scenes',
+  'SegNet-Basic': 'SegNet-Basic trained end to end on the synthetic scenes',
+};
+const BEST_ZH: Record<string, string> = {
+  'SegNet-Basic, decoder only': '合成场景上的 SegNet 解码器',
+  'DeconvNet-Basic, decoder only': '合成场景上的 DeconvNet 解码器',
+  'SegNet-Basic': '在合成场景上端到端训练的 SegNet-Basic',
+};
 
 /** The `tc.` fields of a query string, without the prefix. */
 function fieldsOf(query: string): Record<string, string> {
