@@ -13,7 +13,7 @@ import type { LayerData } from '../model/frame-analysis';
 import type { OpenedModel } from '../model/model-host';
 import type { GalleryCheckpoint, GalleryHost } from '../decoder-gallery/gallery-host';
 import type { Segmentation } from '../../segnet';
-import { loadEngine } from '../shared/engine';
+import { loadEngine, type Engine } from '../shared/engine';
 import { onEngineBackend } from '../shared/backend-sharing';
 
 /**
@@ -49,83 +49,68 @@ const models = new Map<string, Promise<OpenedModel>>();
 
 const modelKey = (checkpointUrl: string | null): string => checkpointUrl ?? '';
 
-/** Settles when a switch away from a lost device has (networks open after it). */
-let recovering: Promise<void> = Promise.resolve();
-
 /** The decoder galleries' networks, one per list of checkpoints. */
 const galleries = new Map<string, Promise<GalleryHost>>();
 
 const galleryKey = (checkpoints: GalleryCheckpoint[]): string => JSON.stringify(checkpoints);
 
-/** The gallery networks of `checkpoints`, opened by the first call (a failed open is tried afresh next time). */
-function openedGallery(checkpoints: GalleryCheckpoint[]): Promise<GalleryHost> {
-  const key = galleryKey(checkpoints);
-  let opened = galleries.get(key);
-  if (!opened) {
-    opened = (async () => {
-      const [engine, { GalleryHost }] = await Promise.all([loadEngine(), import('../decoder-gallery/gallery-host')]);
-      deviceWatch ??= import('../model/model-device').then(({ recoverModelsOnDeviceLoss }) => recoverModelsOnDeviceLoss(engine, dropModels));
-      await recovering;
-      return GalleryHost.open(engine, checkpoints);
-    })();
-    opened.catch(() => galleries.delete(key));
-    galleries.set(key, opened);
-  }
-  return opened;
-}
+/** Settles when a switch away from a lost device has (networks open after it). */
+let recovering: Promise<void> = Promise.resolve();
 
-/** Forgets every model network (after a lost device their tensors are gone; disposing may fail); none opens before `switched` settles. */
-function dropModels(switched: Promise<void>): void {
-  recovering = switched;
-  const lostGalleries = [...galleries.values()];
-  galleries.clear();
-  for (const opened of lostGalleries) {
-    void opened.then(
-      (host) => {
-        try {
-          host.dispose();
-        } catch {
-          // The device that held them is gone.
-        }
-      },
-      () => undefined,
-    );
-  }
-  const lost = [...models.values()];
-  models.clear();
-  for (const opened of lost) {
-    void opened.then(
-      ({ runner }) => {
-        try {
-          runner.dispose();
-        } catch {
-          // The device that held them is gone.
-        }
-      },
-      () => undefined,
-    );
-  }
-}
-
-/** Started with the first model network: a lost GPU drops the networks and moves the engine to WebAssembly. */
+/** Started with the first network opened here: a lost GPU drops the networks and moves the engine to WebAssembly. */
 let deviceWatch: Promise<unknown> | null = null;
 
-/** The network of `checkpointUrl`, opened by the first call (a failed open is tried afresh next time). */
-function openedModel(checkpointUrl: string | null): Promise<OpenedModel> {
-  const key = modelKey(checkpointUrl);
-  let opened = models.get(key);
+/**
+ * The network kept under `key` in `kept`, opened by the first call with the engine (after any
+ * switch away from a lost device); a failed open is tried afresh next time.
+ */
+function openOnce<T>(kept: Map<string, Promise<T>>, key: string, open: (engine: Engine) => Promise<T>): Promise<T> {
+  let opened = kept.get(key);
   if (!opened) {
     opened = (async () => {
-      const [engine, host] = await Promise.all([loadEngine(), import('../model/model-host')]);
+      const engine = await loadEngine();
       deviceWatch ??= import('../model/model-device').then(({ recoverModelsOnDeviceLoss }) => recoverModelsOnDeviceLoss(engine, dropModels));
       await recovering;
-      return host.openModel(engine, checkpointUrl);
+      return open(engine);
     })();
-    opened.catch(() => models.delete(key));
-    models.set(key, opened);
+    opened.catch(() => kept.delete(key));
+    kept.set(key, opened);
   }
   return opened;
 }
+
+/** Empties `kept`, disposing of each network as it settles (after a lost device, disposing may fail). */
+function forget<T>(kept: Map<string, Promise<T>>, dispose: (value: T) => void): void {
+  const lost = [...kept.values()];
+  kept.clear();
+  for (const opened of lost) {
+    void opened.then(
+      (value) => {
+        try {
+          dispose(value);
+        } catch {
+          // The device that held it is gone.
+        }
+      },
+      () => undefined,
+    );
+  }
+}
+
+/** Forgets every network (their tensors are gone with the device); none opens before `switched` settles. */
+function dropModels(switched: Promise<void>): void {
+  recovering = switched;
+  forget(galleries, (host) => host.dispose());
+  forget(models, ({ runner }) => runner.dispose());
+}
+
+/** The gallery networks of `checkpoints`. */
+const openedGallery = (checkpoints: GalleryCheckpoint[]): Promise<GalleryHost> =>
+  openOnce(galleries, galleryKey(checkpoints), async (engine) => (await import('../decoder-gallery/gallery-host')).GalleryHost.open(engine, checkpoints));
+
+/** The network of `checkpointUrl`. */
+const openedModel = (checkpointUrl: string | null): Promise<OpenedModel> =>
+  openOnce(models, modelKey(checkpointUrl), async (engine) => (await import('../model/model-host')).openModel(engine, checkpointUrl));
 
 /** Answers with copies whose buffers move to the page (the worker keeps its own). */
 async function sendSegmentation(s: Promise<Segmentation>): Promise<Segmentation> {
