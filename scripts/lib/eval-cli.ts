@@ -113,7 +113,16 @@ const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 interface FactoryRecord {
   command?: string[];
   exportCommand?: string[];
-  run?: { seed?: number };
+  run?: { seed?: number; epochs?: number };
+}
+
+/** The train command as the run ended: a plateau run's length changed on resume (`--resume --epochs N`) is the run's own. */
+function finalCommand(factory: FactoryRecord): string[] {
+  const command = [...(factory.command ?? [])];
+  const at = command.indexOf('--epochs');
+  const epochs = factory.run?.epochs;
+  if (at >= 0 && at + 1 < command.length && typeof epochs === 'number') command[at + 1] = String(epochs);
+  return command;
 }
 
 /** A recorded Python command line, with the home folder written as ~ so that it reads on any machine. */
@@ -132,7 +141,7 @@ function pythonCommand(argv: readonly string[], root = process.cwd()): string {
 export function trainingCommands(extra: Record<string, unknown>, runDir: string | null): string[] {
   const factory = extra.factory as FactoryRecord | undefined;
   if (factory && Array.isArray(factory.command)) {
-    return [pythonCommand(factory.command), ...(Array.isArray(factory.exportCommand) ? [pythonCommand(factory.exportCommand)] : [])];
+    return [pythonCommand(finalCommand(factory)), ...(Array.isArray(factory.exportCommand) ? [pythonCommand(factory.exportCommand)] : [])];
   }
   const recorded = recordedOptions(extra);
   return recorded ? [`${trainCommand(recorded)}${runDir ? ` --out ${shellQuote(runDir)}` : ''}`] : [];

@@ -16,7 +16,7 @@ export const decoderGallery = {
   frameRow: 'frame',
   lensRow: 'lens',
   notInBuild: 'not in this build',
-  running: 'Running the five decoders on this frame…',
+  running: (count: number) => `Running the ${count} decoders on this frame…`,
   waiting: 'The decoders run once the widget is in view.',
   failed: (error: string) => `The decoders could not run: ${error}`,
   lensArea: (x: number, y: number, zoom: number) =>

@@ -16,7 +16,7 @@ export const decoderGallery: (typeof en)['decoderGallery'] = {
   frameRow: '整帧',
   lensRow: '放大镜内',
   notInBuild: '本次构建中没有',
-  running: '正在让五种解码器处理这一帧……',
+  running: (count) => `正在让 ${count} 种解码器处理这一帧……`,
   waiting: '组件进入视野后，解码器开始运行。',
   failed: (error) => `解码器无法运行：${error}`,
   lensArea: (x, y, zoom) => `边界放大镜位于像素 (${x}, ${y})，放大 ${zoom} 倍。方向键移动它，按住 Shift 再按方向键移得更远，加号和减号改变放大倍数。`,

@@ -50,6 +50,11 @@ defineWidget('decoder-gallery', (root, id) => {
   let drawn: GalleryState | null = null;
   let alive = true;
 
+  /** The caption is a live region: it is rewritten only when its words change (not on every move of the lens). */
+  const say = (text: string): void => {
+    if (caption.textContent !== text) caption.textContent = text;
+  };
+
   const message = (text: string): void => {
     stage.replaceChildren(Object.assign(document.createElement('p'), { className: 'widget-loading', textContent: text }));
   };
@@ -72,7 +77,7 @@ defineWidget('decoder-gallery', (root, id) => {
     stage.replaceChildren(panels);
     stage.setAttribute('aria-label', t.lensArea(view.centre.x, view.centre.y, s.zoom));
     if (hadFocus) stage.focus();
-    caption.textContent = t.caption(index + 1, boundaryTolerancePx(size.height, size.width).toFixed(1));
+    say(t.caption(index + 1, boundaryTolerancePx(size.height, size.width).toFixed(1)));
     root.dataset.shown = `${index}:${s.zoom}:${view.centre.x}:${view.centre.y}:${labels ? 'run' : 'truth'}`;
   };
 
@@ -96,7 +101,7 @@ defineWidget('decoder-gallery', (root, id) => {
         settled = true;
         if (alive && drawn === s) {
           paint(s, null);
-          caption.textContent = t.failed(errorMessage(error));
+          say(t.failed(errorMessage(error)));
         }
       },
     );
@@ -104,7 +109,7 @@ defineWidget('decoder-gallery', (root, id) => {
     queueMicrotask(() => {
       if (!settled && alive && drawn === s) {
         paint(s, null);
-        caption.textContent = t.running;
+        say(t.running(sources.checkpoints.length));
       }
     });
   };
@@ -132,7 +137,8 @@ defineWidget('decoder-gallery', (root, id) => {
     if (event.buttons & 1) place(event);
   };
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (!frames) return;
+    // The browser's own shortcuts (zoom, back, forward) stay the browser's.
+    if (!frames || event.ctrlKey || event.metaKey || event.altKey) return;
     const s = state.get();
     const size = { height: frames.height, width: frames.width };
     if (event.key === '+' || event.key === '=' || event.key === '-') {

@@ -64,7 +64,8 @@ export class GalleryHost {
             segnet.loadMatchingWeights(model, loaded, { strict: true });
           } else {
             const first = models[0]!.config;
-            if (loaded.meta.encoderFrom !== encoderFrom || config.height !== first.height || config.width !== first.width) {
+            // Only checkpoints that name one encoder checkpoint share it: two full networks have encoders of their own.
+            if (encoderFrom === undefined || loaded.meta.encoderFrom !== encoderFrom || config.height !== first.height || config.width !== first.width) {
               throw new Error(
                 `decoder gallery: ${url} does not share the first decoder's encoder and size (it takes ${String(loaded.meta.encoderFrom)} at ${config.height}x${config.width}; the first ${String(encoderFrom)} at ${first.height}x${first.width})`,
               );

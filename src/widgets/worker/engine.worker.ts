@@ -69,7 +69,7 @@ function openOnce<T>(kept: Map<string, Promise<T>>, key: string, open: (engine: 
   if (!opened) {
     opened = (async () => {
       const engine = await loadEngine();
-      deviceWatch ??= import('../model/model-device').then(({ recoverModelsOnDeviceLoss }) => recoverModelsOnDeviceLoss(engine, dropModels));
+      deviceWatch ??= import('../model/model-device').then(({ recoverModelsOnDeviceLoss }) => recoverModelsOnDeviceLoss(engine, dropModels, switchFailed));
       await recovering;
       return open(engine);
     })();
@@ -95,6 +95,12 @@ function forget<T>(kept: Map<string, Promise<T>>, dispose: (value: T) => void): 
       () => undefined,
     );
   }
+}
+
+/** After a lost device the switch to WebAssembly failed: every network asked for from now on fails, saying so. */
+function switchFailed(error: unknown): void {
+  recovering = Promise.reject(new Error(`The GPU was lost and WebAssembly could not take over (${error instanceof Error ? error.message : String(error)}); reload the page.`));
+  recovering.catch(() => undefined);
 }
 
 /** Forgets every network (their tensors are gone with the device); none opens before `switched` settles. */

@@ -9,6 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { trainingCommands } from '../../../scripts/lib/eval-cli';
 
 describe('trainingCommands', () => {
+  it('gives a run\'s length as it ended, where a resume changed it', () => {
+    const extra = { factory: { command: ['factory/train.py', '--epochs', '40', '--seed', '1'], run: { epochs: 16 } } };
+    expect(trainingCommands(extra, null)).toEqual(['python3 factory/train.py --epochs 16 --seed 1']);
+  });
+
   it('writes paths in this checkout from its root, and paths under the home directory from ~', () => {
     const run = join(homedir(), '.cache/unpooled/runs/synthetic-fcn-180x240');
     const extra = {

@@ -74,6 +74,10 @@ describe.skipIf(missing !== null)('GalleryHost', () => {
     const before = tf.memory().numTensors;
     await expect(GalleryHost.open(engine, wrong, read)).rejects.toThrow(`${checkpoints[1]!.url} holds a ${DECODERS[1]} decoder, not deconvnet`);
     expect(tf.memory().numTensors).toBe(before);
+    // Two full networks (no encoderFrom) have encoders of their own: not one gallery.
+    const full = { decoder: 'segnet' as const, url: 'public/models/segnet-basic-synthetic-180x240' };
+    await expect(GalleryHost.open(engine, [full, full], read)).rejects.toThrow('does not share the first decoder\'s encoder');
+    expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 
   it('frees everything it holds', async () => {
