@@ -18,29 +18,16 @@ import { paintFrameThumbnails } from '../shared/frame-thumbnails';
 import { markBackend } from '../shared/backend-sharing';
 import { loadDemoFrames, type DemoFrames } from '../model/demo-frames';
 import { gateModel } from '../model/model-gate';
-import type { DecoderKind } from '../../segnet/core';
-import type { GalleryCheckpoint } from './gallery-host';
+import type { GallerySources } from './sources';
 import { openGalleryModel, type GalleryModel } from './gallery-model';
 import { busiestCentre, lensWindow, movedCentre, pointerPixel, windowCentre } from './lens';
 import { renderGallery } from './render';
-import { galleryCodec, ZOOMS, type GalleryState, type Zoom } from './state';
+import { galleryCodec, steppedZoom, type GalleryState } from './state';
 import { galleryView } from './view';
-
-interface Sources {
-  dataUrl: string;
-  checkpoints: GalleryCheckpoint[];
-  absent: DecoderKind[];
-}
-
-/** The next magnification up (+1) or down (-1), held at the ends. */
-export function steppedZoom(zoom: Zoom, step: 1 | -1): Zoom {
-  const i = ZOOMS.indexOf(zoom);
-  return ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, i + step))]!;
-}
 
 defineWidget('decoder-gallery', (root, id) => {
   const t = pageMessages().decoderGallery;
-  const sources = JSON.parse(root.dataset.sources ?? '{}') as Sources;
+  const sources = JSON.parse(root.dataset.sources ?? '{}') as GallerySources;
   const stage = widgetPart(root, 'stage');
   const caption = widgetPart(root, 'caption');
   const status = widgetPart(root, 'status');
@@ -84,10 +71,7 @@ defineWidget('decoder-gallery', (root, id) => {
   const draw = (s: GalleryState): void => {
     drawn = s;
     if (!frames) return message(waiting);
-    if (sources.checkpoints.length === 0) {
-      paint(s, null);
-      return;
-    }
+    // No network yet (or none in this build): the photo and the truth, the decoders' places kept.
     if (!model) return paint(s, null);
     const frame = frames.frames[Math.min(s.frame, frames.frames.length - 1)]!;
     const answer = model.labels(frame);

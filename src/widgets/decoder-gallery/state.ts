@@ -10,6 +10,12 @@ import { DEMO_FRAME_INDICES } from '../model/demo-frames';
 export const ZOOMS = [2, 3, 4, 6] as const;
 export type Zoom = (typeof ZOOMS)[number];
 
+/** The next magnification up (+1) or down (-1), held at the ends (the + and - keys). */
+export function steppedZoom(zoom: Zoom, step: 1 | -1): Zoom {
+  const i = ZOOMS.indexOf(zoom);
+  return ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, i + step))]!;
+}
+
 /** The frames offered: the demo frames of the synthetic validation set (the frame picker's). */
 export const MAX_FRAMES = DEMO_FRAME_INDICES.length;
 

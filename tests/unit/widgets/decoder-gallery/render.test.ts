@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../../src/i18n';
 import { renderGallery, score } from '../../../../src/widgets/decoder-gallery/render';
-import { steppedZoom } from '../../../../src/widgets/decoder-gallery/element';
+import { steppedZoom } from '../../../../src/widgets/decoder-gallery/state';
 import { galleryView } from '../../../../src/widgets/decoder-gallery/view';
 
 const H = 24;
